@@ -1,0 +1,59 @@
+"""factkit: structured facts from Chinese news articles, as typed Pydantic records.
+
+>>> import datetime, factkit
+>>> doc = factkit.extract("GDP已跨越3500亿元大关，关联企业54家。")
+>>> [(f.text, f.value, f.unit) for f in doc.figures]
+[('3500亿元', Decimal('350000000000'), 'CNY'), ('54家', Decimal('54'), '家')]
+"""
+from __future__ import annotations
+
+import datetime
+
+from .models import DateMention, Document, Fact, Figure, Organization, Place
+from .numerals import parse_number
+from .pipeline import Pipeline
+
+__all__ = [
+    "extract", "parse_number", "Pipeline",
+    "Document", "Fact", "Figure", "DateMention", "Place", "Organization",
+    "__version__",
+]
+
+__version__ = "0.1.0"
+
+_default_pipeline: Pipeline | None = None
+
+
+def extract(text: str, ref_date: datetime.date | str | None = None) -> Document:
+    """Extract every fact from ``text``.
+
+    ``ref_date`` is the day the article speaks from (its publication date); relative and
+    year-less dates resolve against it. A ``datetime`` counts by its date, and an ISO string
+    (``"2026-02-25"``) is accepted for convenience. Raises ``TypeError`` for a non-string text
+    or a ref_date of another type, ``ValueError`` for a malformed ref_date string.
+    """
+    global _default_pipeline
+    if not isinstance(text, str):
+        raise TypeError(f"factkit.extract() needs text as str, not {type(text).__name__}"
+                        + (" (decode bytes first, e.g. data.decode('utf-8'))"
+                           if isinstance(text, (bytes, bytearray)) else ""))
+    ref_date = _as_date(ref_date)
+    if _default_pipeline is None:
+        _default_pipeline = Pipeline()
+    return _default_pipeline(text, ref_date)
+
+
+def _as_date(ref_date) -> datetime.date | None:
+    if ref_date is None:
+        return None
+    if isinstance(ref_date, datetime.datetime):
+        return ref_date.date()
+    if isinstance(ref_date, datetime.date):
+        return ref_date
+    if isinstance(ref_date, str):
+        try:
+            return datetime.date.fromisoformat(ref_date.strip())
+        except ValueError:
+            raise ValueError(f"ref_date {ref_date!r} is not a date in YYYY-MM-DD form") from None
+    raise TypeError(f"ref_date must be a datetime.date, an ISO date string or None, "
+                    f"not {type(ref_date).__name__}")

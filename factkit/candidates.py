@@ -1,0 +1,31 @@
+"""What an extractor hands to the pipeline: a span in the normalized text and the fields of
+the record it would become. The pipeline resolves overlaps between candidates and only then
+builds records, with offsets mapped back to the original text."""
+from __future__ import annotations
+
+import datetime
+from dataclasses import dataclass, field
+from typing import Any, Literal
+
+FactType = Literal["figure", "date", "place", "organization"]
+
+
+@dataclass(frozen=True)
+class Candidate:
+    start: int                      # half-open span in the normalized text
+    end: int
+    fact: FactType
+    rule: str                       # name of the rule that produced it, for debugging
+    fields: dict[str, Any] = field(default_factory=dict, compare=False)
+
+    @property
+    def length(self) -> int:
+        return self.end - self.start
+
+
+@dataclass
+class Context:
+    """What extractors may know about the document besides its text."""
+
+    ref_date: datetime.date | None = None
+    warnings: list[str] = field(default_factory=list)

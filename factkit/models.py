@@ -1,0 +1,123 @@
+"""The records factkit produces (the contract in API.md), as frozen Pydantic v2 models."""
+from __future__ import annotations
+
+import datetime
+from decimal import Decimal
+from typing import Annotated, Literal, Optional
+
+from pydantic import BaseModel, ConfigDict, Field, model_validator
+
+__all__ = [
+    "Fact", "Figure", "DateMention", "Place", "Organization", "Document",
+    "FigureKind", "Qualifier", "Granularity", "PlaceLevel", "OrganizationKind",
+]
+
+Offset = Annotated[int, Field(ge=0, description="character offset into the input string")]
+
+FigureKind = Literal["money", "percent", "count", "mass", "power", "energy", "area", "length",
+                     "volume", "duration", "age", "temperature", "other"]
+Qualifier = Literal["exact", "approx", "over", "at_least", "under", "at_most", "range"]
+Granularity = Literal["day", "month", "quarter", "season", "year", "multi_year", "other"]
+Calendar = Literal["gregorian", "lunar"]
+PlaceLevel = Literal["country", "province", "prefecture", "county", "township", "village",
+                     "region", "other"]
+OrganizationKind = Literal["government", "party", "company", "hospital", "school", "research",
+                           "association", "zone", "other"]
+
+
+class Fact(BaseModel):
+    """A mention in the input: ``text`` is ``input[start:end]`` minus layout line breaks."""
+
+    model_config = ConfigDict(frozen=True, extra="forbid")
+
+    text: str = Field(description="the mention as written, with layout line breaks removed")
+    start: Offset = Field(description="start offset into the input (inclusive)")
+    end: Offset = Field(description="end offset into the input (exclusive)")
+
+    @model_validator(mode="after")
+    def _span_is_ordered(self):
+        if self.end < self.start:
+            raise ValueError(f"end ({self.end}) is before start ({self.start})")
+        return self
+
+
+class Figure(Fact):
+    """A numeric quantity that measures something: money, counts, rates, physical amounts."""
+
+    value: Optional[Decimal] = Field(
+        default=None, description="the amount in `unit`; None when only bounds are known")
+    low: Optional[Decimal] = Field(default=None, description="lower bound, when known")
+    high: Optional[Decimal] = Field(default=None, description="upper bound, when known")
+    qualifier: Qualifier = "exact"
+    kind: FigureKind
+    unit: str = Field(description='canonical unit: ISO 4217 code, "%", "t", "W", "Wh", "m2", '
+                                  '"m", "m3", a duration unit, "°C", or the measure word of a '
+                                  'count; "" for a bare number')
+    measure: Optional[str] = Field(
+        default=None, description="the unit word as written (亿元, 万吨, 家, 人次)")
+
+    @model_validator(mode="after")
+    def _bounds_agree(self):
+        if self.low is not None and self.high is not None and self.low > self.high:
+            raise ValueError(f"low ({self.low}) is above high ({self.high})")
+        if self.value is None and self.low is None and self.high is None:
+            raise ValueError("a figure needs a value or a bound")
+        if self.qualifier == "range" and (self.low is None or self.high is None):
+            raise ValueError("a range needs both low and high")
+        return self
+
+
+class DateMention(Fact):
+    """A point or period of calendar time, resolved to inclusive first/last days."""
+
+    first_day: Optional[datetime.date] = None
+    last_day: Optional[datetime.date] = None
+    granularity: Granularity
+    calendar: Calendar = "gregorian"
+    relative: bool = Field(default=False,
+                           description="True when resolution used the reference date")
+
+    @model_validator(mode="after")
+    def _days_ordered(self):
+        if self.first_day and self.last_day and self.last_day < self.first_day:
+            raise ValueError(f"last_day {self.last_day} is before first_day {self.first_day}")
+        return self
+
+
+class Place(Fact):
+    name: str = Field(description="official full name where known, else the text")
+    level: PlaceLevel
+    code: Optional[str] = Field(default=None, pattern=r"^\d{12}$",
+                                description="12-digit statistical division code")
+    path: list[str] = Field(default_factory=list,
+                            description="official names from the province down to the parent")
+
+
+class Organization(Fact):
+    name: str = Field(description="the full name as written, place prefix included")
+    kind: OrganizationKind
+    place: Optional[str] = Field(default=None,
+                                 description="official name of the place it belongs to")
+
+
+class Document(BaseModel):
+    """Everything factkit found in one text; each list is in order of ``start``."""
+
+    model_config = ConfigDict(frozen=True, extra="forbid")
+
+    figures: list[Figure] = Field(default_factory=list)
+    dates: list[DateMention] = Field(default_factory=list)
+    places: list[Place] = Field(default_factory=list)
+    organizations: list[Organization] = Field(default_factory=list)
+    ref_date: Optional[datetime.date] = Field(
+        default=None, description="the day the article speaks from, given or inferred")
+    ref_date_inferred: bool = Field(
+        default=False, description="True when ref_date was inferred from the text")
+    warnings: list[str] = Field(
+        default_factory=list, description="things a reader should check, e.g. conflicting dates")
+
+    @property
+    def facts(self) -> list[Fact]:
+        """All records of every kind, in order of ``start``."""
+        everything: list[Fact] = [*self.figures, *self.dates, *self.places, *self.organizations]
+        return sorted(everything, key=lambda fact: (fact.start, fact.end))

@@ -1,0 +1,165 @@
+"""Text normalization for matching, with a map back to the original offsets.
+
+Two changes are made, and nothing else:
+
+* **folding**, one character for one character: full-width digits, letters and signs to
+  ASCII (１２％ -> 12%), the ideographic space to a space, and the traditional forms of the
+  characters that numerals, units and dates are written with to simplified ones (萬 -> 万);
+* **joining layout breaks**: a run of white space holding a line break inside a sentence
+  (PDF extraction puts them mid-word: "累计发\\n\\n出预警50起") is removed. A break after
+  sentence-final punctuation, or next to Markdown-style markup, is a real paragraph end
+  and stays.
+
+Folding keeps offsets; joining only deletes runs, so a position in the normalized text maps to
+the original by adding the length of the runs deleted before it (``OffsetMap``). Record text is
+taken from the joined but unfolded text, so it is the input as written minus layout breaks.
+"""
+from __future__ import annotations
+
+import bisect
+from dataclasses import dataclass, field
+from functools import cache
+
+import regex
+
+from .lexicon import read_pairs
+
+__all__ = ["NormalizedText", "normalize", "fold"]
+
+# Full-width forms U+FF01..U+FF5E fold to ASCII, except the Chinese clause punctuation, which
+# stays Chinese: ， between digits is an enumeration, not a thousands separator ("1，2").
+_KEEP_FULL_WIDTH = set("，；：！？（）")
+
+
+@cache
+def _fold_table() -> dict[int, int]:
+    table = {}
+    for code in range(0xFF01, 0xFF5F):
+        if chr(code) not in _KEEP_FULL_WIDTH:
+            table[code] = code - 0xFEE0
+    table[0x3000] = 0x20  # ideographic space
+    table[0x00A0] = 0x20  # no-break space
+    for traditional, simplified in read_pairs("traditional.tsv"):
+        table[ord(traditional)] = ord(simplified)
+    return table
+
+
+# A full-width comma between full-width digits is part of a full-width number (４，５６５).
+_FULL_WIDTH_GROUPING = regex.compile(r"(?<=[０-９])，(?=[０-９]{3})")
+
+
+def fold(text: str) -> str:
+    """Fold width and traditional numeral/unit characters; the result has the same length."""
+    if "，" in text:
+        text = _FULL_WIDTH_GROUPING.sub(",", text)
+    return text.translate(_fold_table())
+
+
+# White space runs that hold at least one line break.
+_BREAK_RUN = regex.compile(r"[ \t\u3000\xa0\r\f\v]*+(?:\n[ \t\u3000\xa0\r\f\v]*+)++")
+# Characters after which a line break ends a paragraph rather than cutting a sentence.
+_SENTENCE_END = set("。！？!?；;…")
+_CLOSERS = set("”’」』）)】》\"'")
+_MARKUP = set("#*>|-=_`")
+
+
+def _is_layout_break(text: str, start: int, end: int) -> bool:
+    if start == 0 or end >= len(text):
+        return False
+    before, after = text[start - 1], text[end]
+    if before in _MARKUP or after in _MARKUP:
+        return False
+    if before in _SENTENCE_END:
+        return False
+    if before in _CLOSERS and start >= 2 and text[start - 2] in _SENTENCE_END:
+        return False
+    # Between two Latin letters the break is a word space, not a cut inside a word.
+    if before.isascii() and after.isascii() and before.isalpha() and after.isalpha():
+        return False
+    return True
+
+
+@dataclass(frozen=True)
+class OffsetMap:
+    """Maps positions in the normalized text back to the original text.
+
+    ``cut_positions[k]`` is the normalized position at which the k-th deleted run was, and
+    ``cut_shifts[k]`` the total length deleted up to and including it.
+    """
+
+    cut_positions: tuple[int, ...] = ()
+    cut_shifts: tuple[int, ...] = ()
+
+    def to_original(self, position: int) -> int:
+        k = bisect.bisect_right(self.cut_positions, position)
+        return position + (self.cut_shifts[k - 1] if k else 0)
+
+    def span_to_original(self, start: int, end: int) -> tuple[int, int]:
+        """Half-open normalized span -> half-open original span (no deleted run at its edges)."""
+        if end <= start:
+            s = self.to_original(start)
+            return s, s
+        return self.to_original(start), self.to_original(end - 1) + 1
+
+
+@dataclass(frozen=True)
+class NormalizedText:
+    original: str
+    text: str       # folded and joined: what the extractors match against
+    written: str    # joined, not folded: where record text comes from
+    offsets: OffsetMap = field(default_factory=OffsetMap)
+
+    def span_to_original(self, start: int, end: int) -> tuple[int, int]:
+        return self.offsets.span_to_original(start, end)
+
+    def written_text(self, start: int, end: int) -> str:
+        return self.written[start:end]
+
+    @property
+    def sentences(self) -> list[tuple[int, int]]:
+        return _sentences(self.text)
+
+
+_SENTENCE_SPLIT = regex.compile(r"[。！？!?；;]++[”’」』）)]*+|\n++")
+
+
+def _sentences(text: str) -> list[tuple[int, int]]:
+    spans = []
+    start = 0
+    for m in _SENTENCE_SPLIT.finditer(text):
+        end = m.end() if m.group()[0] != "\n" else m.start()
+        if end > start:
+            spans.append((start, end))
+        start = m.end()
+    if start < len(text):
+        spans.append((start, len(text)))
+    return spans
+
+
+def normalize(original: str) -> NormalizedText:
+    """Fold and join ``original``; see the module docstring."""
+    pieces: list[str] = []
+    positions: list[int] = []
+    shifts: list[int] = []
+    deleted = 0
+    last = 0
+    if "\n" in original:
+        for m in _BREAK_RUN.finditer(original):
+            if not _is_layout_break(original, m.start(), m.end()):
+                continue
+            pieces.append(original[last:m.start()])
+            deleted += m.end() - m.start()
+            positions.append(m.start() - (deleted - (m.end() - m.start())))
+            shifts.append(deleted)
+            last = m.end()
+    if not pieces:
+        written = original
+    else:
+        pieces.append(original[last:])
+        written = "".join(pieces)
+    return NormalizedText(
+        original=original,
+        text=fold(written),
+        written=written,
+        offsets=OffsetMap(tuple(positions), tuple(shifts)),
+    )

@@ -1,0 +1,62 @@
+"""The one overlap policy, run after every extractor (spaCy's filter_spans, Duckling's ranking).
+
+Figures and dates compete for the same characters: "2026年" is a date, "3年" a figure, and a
+span may only be one of them. Among overlapping candidates of those two the longest span wins,
+then the higher kind priority (a date over a figure), then the earliest start.
+
+Places and organizations are layers of their own and may nest ("娄星区" inside
+"娄星区人民医院" is a place and part of an organization); inside each layer the same
+longest-first rule applies.
+"""
+from __future__ import annotations
+
+from collections.abc import Iterable
+
+from .candidates import Candidate
+
+__all__ = ["resolve", "LAYERS", "PRIORITY"]
+
+# Candidates in the same layer may not overlap; different layers may.
+LAYERS = {"figure": "quantity", "date": "quantity", "place": "place",
+          "organization": "organization"}
+PRIORITY = {"date": 2, "figure": 1, "place": 1, "organization": 1}
+
+
+def resolve(candidates: Iterable[Candidate]) -> list[Candidate]:
+    """Keep, per layer, a set of non-overlapping candidates; return them sorted by start."""
+    by_layer: dict[str, list[Candidate]] = {}
+    for candidate in candidates:
+        by_layer.setdefault(LAYERS[candidate.fact], []).append(candidate)
+    kept: list[Candidate] = []
+    for layer_candidates in by_layer.values():
+        kept.extend(_longest_first(layer_candidates))
+    kept.sort(key=lambda c: (c.start, c.end))
+    return kept
+
+
+def _longest_first(candidates: list[Candidate]) -> list[Candidate]:
+    # Overlaps are local: sweep once by start into clusters of mutually reachable spans, and
+    # rank only inside a cluster, so a text of many megabytes stays linear.
+    kept: list[Candidate] = []
+    cluster: list[Candidate] = []
+    cluster_end = -1
+    for candidate in sorted(candidates, key=lambda c: (c.start, -c.end)):
+        if candidate.length == 0:
+            continue
+        if cluster and candidate.start >= cluster_end:
+            kept.extend(_rank_cluster(cluster))
+            cluster = []
+        cluster.append(candidate)
+        cluster_end = max(cluster_end, candidate.end) if len(cluster) > 1 else candidate.end
+    kept.extend(_rank_cluster(cluster))
+    return kept
+
+
+def _rank_cluster(cluster: list[Candidate]) -> list[Candidate]:
+    if len(cluster) <= 1:
+        return cluster
+    kept: list[Candidate] = []
+    for candidate in sorted(cluster, key=lambda c: (-c.length, -PRIORITY[c.fact], c.start)):
+        if all(candidate.end <= k.start or k.end <= candidate.start for k in kept):
+            kept.append(candidate)
+    return kept

@@ -1,0 +1,99 @@
+"""The public API: types, bad input, empty input, records and the JSON schema."""
+from __future__ import annotations
+
+import datetime
+import json
+from pathlib import Path
+
+import pydantic
+import pytest
+
+import factkit
+from factkit import Document, Figure
+
+SCHEMA = Path(__file__).parent.parent / "examples" / "document.schema.json"
+
+
+def test_empty_text_gives_an_empty_document():
+    doc = factkit.extract("")
+    assert doc == Document()
+    assert doc.figures == doc.dates == doc.places == doc.organizations == []
+
+
+@pytest.mark.parametrize("bad", [b"bytes", 42, None, ["list"]])
+def test_text_must_be_str(bad):
+    with pytest.raises(TypeError, match="str"):
+        factkit.extract(bad)
+
+
+@pytest.mark.parametrize("bad", ["2026-13-01", "yesterday", "2026/02/24"])
+def test_malformed_ref_date_names_the_value(bad):
+    with pytest.raises(ValueError, match="ref_date"):
+        factkit.extract("今年", ref_date=bad)
+
+
+@pytest.mark.parametrize("bad", [20260224, 3.5, ["2026-02-24"]])
+def test_ref_date_of_wrong_type(bad):
+    with pytest.raises(TypeError, match="ref_date"):
+        factkit.extract("今年", ref_date=bad)
+
+
+def test_ref_date_forms():
+    day = datetime.date(2026, 2, 25)
+    assert factkit.extract("x", ref_date=day).ref_date == day
+    assert factkit.extract("x", ref_date="2026-02-25").ref_date == day
+    assert factkit.extract("x", ref_date=datetime.datetime(2026, 2, 25, 8)).ref_date == day
+    assert factkit.extract("x").ref_date is None
+
+
+def test_offsets_point_into_the_original_input():
+    text = "累计发\n\n出预警50起，增长１２％"
+    doc = factkit.extract(text)
+    assert [f.text for f in doc.figures] == ["50起", "１２％"]
+    for f in doc.figures:
+        assert text[f.start:f.end] == f.text
+
+
+def test_records_are_frozen_and_strict():
+    figure = factkit.extract("54家").figures[0]
+    with pytest.raises(pydantic.ValidationError):
+        figure.value = 1  # type: ignore[misc]
+    with pytest.raises(pydantic.ValidationError):
+        Figure(text="x", start=0, end=1, value=1, kind="count", unit="家", color="red")
+
+
+def test_records_validate_their_invariants():
+    with pytest.raises(pydantic.ValidationError):
+        Figure(text="x", start=5, end=1, value=1, kind="count", unit="家")
+    with pytest.raises(pydantic.ValidationError):
+        Figure(text="x", start=0, end=1, low=5, high=1, qualifier="range", kind="count", unit="家")
+    with pytest.raises(pydantic.ValidationError):
+        Figure(text="x", start=0, end=1, kind="count", unit="家")
+
+
+def test_document_round_trips_through_json():
+    doc = factkit.extract("GDP已跨越3500亿元大关，增长56.67%")
+    again = Document.model_validate_json(doc.model_dump_json())
+    assert again == doc
+    assert json.loads(doc.model_dump_json())["figures"][0]["value"] == "350000000000"
+
+
+def test_committed_json_schema_is_current():
+    """examples/document.schema.json is what Document.model_json_schema() says today.
+    Regenerate: python -c "import json,factkit; print(json.dumps(factkit.Document.
+    model_json_schema(), ensure_ascii=False, indent=2))" > examples/document.schema.json"""
+    committed = json.loads(SCHEMA.read_text(encoding="utf-8"))
+    assert committed == Document.model_json_schema()
+
+
+def test_public_names():
+    for name in ("extract", "parse_number", "Document", "Figure", "DateMention", "Place",
+                 "Organization", "Pipeline"):
+        assert name in factkit.__all__ and hasattr(factkit, name)
+
+
+def test_pipeline_is_swappable():
+    figures_only = factkit.Pipeline(extractors=[factkit.figures.extract])
+    assert [f.text for f in figures_only("54家").figures] == ["54家"]
+    nothing = factkit.Pipeline(extractors=[])
+    assert nothing("54家") == Document()

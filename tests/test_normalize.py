@@ -1,0 +1,58 @@
+"""Normalization: folding keeps offsets, layout breaks inside sentences are joined."""
+from __future__ import annotations
+
+import pytest
+
+from factkit.normalize import fold, normalize
+
+JOINED = [
+    # (input, normalized text)
+    ("累计发\n\n出预警50起", "累计发出预警50起"),
+    ("调解成功率达96%\n\n以上。", "调解成功率达96%以上。"),
+    ("丈夫被确诊\n\n \n为癌症", "丈夫被确诊为癌症"),
+    ("在家门口\n\n就能获得", "在家门口就能获得"),
+    ("签约一人。\n\n下一段", "签约一人。\n\n下一段"),              # a real paragraph end
+    ("“我们感到欣慰。”\n当晚", "“我们感到欣慰。”\n当晚"),          # closing quote after 。
+    ("**标题**\n\n正文", "**标题**\n\n正文"),                        # markup stays
+    ("AI\nmodel", "AI\nmodel"),                                      # a space between words
+    ("\n\n开头", "\n\n开头"),
+    ("结尾\n", "结尾\n"),
+]
+
+
+@pytest.mark.parametrize("raw,expected", JOINED)
+def test_layout_breaks(raw, expected):
+    assert normalize(raw).text == expected
+
+
+def test_offsets_map_back_to_the_original():
+    raw = "甲\n\n乙丙\n丁。\n\n戊"
+    ntext = normalize(raw)
+    assert ntext.text == "甲乙丙丁。\n\n戊"
+    for i, ch in enumerate(ntext.text):
+        assert raw[ntext.offsets.to_original(i)] == ch
+    start, end = ntext.span_to_original(1, 4)  # 乙丙丁
+    assert raw[start:end] == "乙丙\n丁"
+
+
+def test_folding_keeps_length_and_offsets():
+    raw = "增长１２％，總額２．５萬億元，４，５６５人"
+    folded = fold(raw)
+    assert len(folded) == len(raw)
+    assert folded == "增长12%，總額2.5万亿元，4,565人"
+
+
+def test_chinese_comma_between_ascii_digits_stays():
+    assert fold("1，2") == "1，2"
+
+
+def test_written_text_is_not_folded():
+    ntext = normalize("增长１２\n％")
+    assert ntext.text == "增长12%"
+    assert ntext.written == "增长１２％"
+
+
+def test_sentences():
+    ntext = normalize("第一句。第二句！“第三句？”\n第四句")
+    sentences = [ntext.text[s:e] for s, e in ntext.sentences]
+    assert sentences == ["第一句。", "第二句！", "“第三句？”", "第四句"]
