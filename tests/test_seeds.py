@@ -1,0 +1,57 @@
+"""The two seed articles against their hand-annotated facts (tests/seeds/expected_facts.yaml).
+
+Compared in full: a fact counts as found only when its span, text and every annotated field
+match. Precision and recall are reported for each seed and must both reach the bar.
+"""
+from __future__ import annotations
+
+import datetime
+
+import pytest
+
+import factkit
+from conftest import SEEDS, as_decimal, load_yaml
+
+EXPECTED = load_yaml("seeds/expected_facts.yaml")["seeds"]
+BAR = 0.95
+FIGURE_FIELDS = ("text", "start", "end", "value", "low", "high", "qualifier", "kind", "unit")
+
+
+def _figure_key(record) -> tuple:
+    get = record.get if isinstance(record, dict) else lambda k: getattr(record, k)
+    return tuple(as_decimal(get(k)) if k in ("value", "low", "high") else get(k)
+                 for k in FIGURE_FIELDS)
+
+
+def precision_recall(expected: list[tuple], found: list[tuple]) -> tuple[float, float]:
+    hits = len(set(expected) & set(found))
+    precision = hits / len(found) if found else 1.0
+    recall = hits / len(expected) if expected else 1.0
+    return precision, recall
+
+
+@pytest.mark.parametrize("seed", sorted(EXPECTED))
+def test_seed_figures(seed):
+    annotation = EXPECTED[seed]
+    text = (SEEDS / seed).read_text(encoding="utf-8")
+    ref_date = annotation["ref_date"]
+    assert isinstance(ref_date, datetime.date)
+    doc = factkit.extract(text, ref_date=ref_date)
+    expected = [_figure_key(f) for f in annotation["figures"]]
+    found = [_figure_key(f) for f in doc.figures]
+    precision, recall = precision_recall(expected, found)
+    missing = sorted(set(expected) - set(found), key=lambda k: k[1])
+    extra = sorted(set(found) - set(expected), key=lambda k: k[1])
+    report = (f"{seed}: precision {precision:.3f}, recall {recall:.3f}\n"
+              f"missing: {missing}\nextra: {extra}")
+    print(report)
+    assert precision >= BAR and recall >= BAR, report
+
+
+def test_annotation_spans_match_the_seed_text():
+    """The annotation itself is consistent: every span holds its text (minus layout breaks)."""
+    for seed, annotation in EXPECTED.items():
+        text = (SEEDS / seed).read_text(encoding="utf-8")
+        for fact in annotation["figures"]:
+            written = text[fact["start"]:fact["end"]]
+            assert "".join(written.split()) == "".join(fact["text"].split()), (seed, fact)
