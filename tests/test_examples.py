@@ -1,0 +1,21 @@
+"""Every script in examples/ runs and prints something."""
+from __future__ import annotations
+
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+from conftest import REPO, SEEDS
+
+EXAMPLES = sorted((REPO / "examples").glob("*.py"))
+ARGS = {"extract_one.py": [str(SEEDS / "000_f762f7c7f036bfc1.txt"), "2026-02-25"]}
+
+
+@pytest.mark.parametrize("script", EXAMPLES, ids=lambda p: p.name)
+def test_example_runs(script: Path):
+    result = subprocess.run([sys.executable, str(script), *ARGS.get(script.name, [])],
+                            capture_output=True, text=True, cwd=REPO, timeout=120)
+    assert result.returncode == 0, result.stderr
+    assert result.stdout.strip()
