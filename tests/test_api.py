@@ -83,7 +83,18 @@ def test_committed_json_schema_is_current():
     Regenerate: python -c "import json,factkit; print(json.dumps(factkit.Document.
     model_json_schema(), ensure_ascii=False, indent=2))" > examples/document.schema.json"""
     committed = json.loads(SCHEMA.read_text(encoding="utf-8"))
-    assert committed == Document.model_json_schema()
+    assert _ours(committed) == _ours(Document.model_json_schema())
+
+
+def _ours(schema):
+    """The schema without what differs between pydantic releases rather than between
+    versions of factkit: the string pattern some releases attach to Decimal fields."""
+    if isinstance(schema, dict):
+        return {k: _ours(v) for k, v in schema.items()
+                if not (k == "pattern" and str(v).startswith("^(?!^[-+.]*$)"))}
+    if isinstance(schema, list):
+        return [_ours(v) for v in schema]
+    return schema
 
 
 def test_public_names():
