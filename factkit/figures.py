@@ -107,9 +107,9 @@ _ARABIC = ("(?:(?<![0-9A-Za-z.])(?:[0-9]{1,3}(?:,[0-9]{3})++(?![0-9])|[0-9]++)(?
 _K = "[kK](?=[ \\t]*+个|[^A-Za-z0-9\\p{Han}]|$)"
 _ARABIC_SCALED = f"{_ARABIC}(?:\\^[+-]{{0,2}}[0-9.]++|(?:[ \\t]*+(?:{_SCALE}|{_K})(?:[ \\t]*+零?[0-9]++)?)*+)"
 # 3/5, but not the 2/24 of 2026/2/24
-_ARABIC_FRACTION = "(?<![0-9/.])[0-9]++/[0-9]++(?![0-9/.])"
+_ARABIC_FRACTION = "(?<![0-9/.])(?:[0-9]++[ \\t]++)?[0-9]++/[0-9]++(?![0-9/.])"
 _CHINESE = f"{_CN_CHAR}(?:[ \\t]*+{_CN_CHAR})*+(?:{_CN_DEC}(?:[ \\t]*+[万亿])*+)?"
-_HALF = "(?<![上下前后大多一])半(?=个|小时|天|年|钟头|分钟|成|折|百)"
+_HALF = "(?<![上下前后大多一])(?:半百|半(?=个|小时|天|年|钟头|分钟|成|折))"
 _NUM = f"(?:{_ARABIC_FRACTION}|{_ARABIC_SCALED}|{_CHINESE}|{_HALF})"
 _SEP = "(?:——|—|–|-|~|～|至|到)"
 _HALF_AFTER_UNIT = "半(?![岛导径山数夜年月天场边价壁拉决自成小个])"
@@ -144,11 +144,11 @@ def _figure_regex() -> regex.Pattern:
         (?=[{first_chars}]|US\\$|HK\\$)
         (?P<cur>US\\$|HK\\$|[$¥￥€£])?
         (?P<pre>{_before_pattern()})?
-        (?P<neg>负|零下|-(?=[0-9.]))?
+        (?P<neg>负|零下|(?<![0-9A-Za-z])-(?=[0-9.]))?
         (?P<scale_name>华氏温度|华氏|摄氏温度|摄氏)?
         (?:
             (?P<pctpre>(?<![{_CN_CHARS}0-9])[百佰千仟万亿]{{1,4}}[ \\t]*+分[ \\t]*+之)[ \\t]*+(?P<pctnum>{_NUM})
-          | (?:(?P<whole>{_NUM})[ \\t]*+又[ \\t]*+)?(?P<den>{_NUM})[ \\t]*+分[ \\t]*+之[ \\t]*+(?P<numer>{_NUM})
+          | (?:(?P<whole>{_NUM})[ \\t]*+又[ \\t]*+)?(?P<den>{_NUM})[ \\t]*+分[ \\t]*+之[ \\t]*+(?P<nneg>负)?(?P<numer>{_NUM})
           | (?P<n1>{_NUM})(?:[ \\t]*+(?P<u1>{unit})?[ \\t]*+(?P<sep>{_SEP})[ \\t]*+(?P<pre2>{_before_pattern()})?(?P<n2>{_NUM}))?
         )
         (?:[ \\t]*+(?P<inner>{inner})(?P<scale2>(?:[ \\t]*+{_SCALE}){{0,3}}))?
@@ -189,6 +189,10 @@ class _NotAFigure(Exception):
 
 def _value_of(numeral: str) -> tuple[Decimal | None, Decimal | None, Decimal | None]:
     """(value, low, high) of a numeral; vague ranges (三四十, 十七八) give only low and high."""
+    mixed = _MIXED_FRACTION.match(numeral)
+    if mixed:  # 1 3/5
+        whole, fraction = mixed.groups()
+        return parse_number(whole) + parse_number(fraction), None, None
     try:
         return parse_number(numeral), None, None
     except ValueError:
@@ -199,6 +203,7 @@ def _value_of(numeral: str) -> tuple[Decimal | None, Decimal | None, Decimal | N
     return None, vague[0], vague[1]
 
 
+_MIXED_FRACTION = regex.compile(r"([0-9]++)[ \t]++([0-9]++/[0-9]++)")
 _VAGUE_PAIR = regex.compile(r"(一两|两三|[一二三四五六七八]{2})")
 
 
@@ -284,6 +289,8 @@ def _build_or_raise(m: regex.Match, ntext: NormalizedText) -> Optional[Candidate
         if not den or numer is None:
             return None
         value, rule = numer / den, "<num>分之<num>"
+        if g["nneg"]:
+            value = -value
         if g["whole"]:
             whole = _value_of(g["whole"])[0]
             if whole is None:
@@ -486,8 +493,10 @@ def _bare_number(m: regex.Match, ntext: NormalizedText, value, low, high,
         return None
     if before.isascii() and before.isalpha():
         return None
-    if before in "月初" or (before in ":：" and _char(text, start - 2).isdigit()):
-        return None  # 正月十六, 8:30: parts of dates and clock times
+    if before in "月初" or (before in ":：/-." and _char(text, start - 1 - 1).isdigit()):
+        return None  # 正月十六, 8:30, 2026/2/24: parts of dates and clock times
+    if after in "/-.:：" and _char(text, end + 1).isdigit():
+        return None
     if after == "、" or (after in ".)）" and (before == "\n" or start == 0)):
         return None  # list numbering
     if before in _OPEN_QUOTES and after in _CLOSE_QUOTES and numeral[:1].isdigit():
