@@ -28,4 +28,5 @@ class Context:
     """What extractors may know about the document besides its text."""
 
     ref_date: datetime.date | None = None
+    ref_date_inferred: bool = False
     warnings: list[str] = field(default_factory=list)

@@ -352,7 +352,7 @@ def _build_or_raise(m: regex.Match, ntext: NormalizedText) -> Optional[Candidate
             unit_entry = _units()["℃"]
 
     if unit_entry is None:
-        return _bare_number(m, ntext, value, low, high, qualifier)
+        return _bare_number(m, g, ntext, value, low, high, qualifier)
 
     if unit_entry.kind == "money" and g["cur"]:
         return None  # ￥300元: a sign and a word at once is not something news writes
@@ -479,10 +479,9 @@ def _keeps_unit(m: regex.Match, ntext: NormalizedText, unit: Unit, value, qualif
     return True
 
 
-def _bare_number(m: regex.Match, ntext: NormalizedText, value, low, high,
+def _bare_number(m: regex.Match, g: dict, ntext: NormalizedText, value, low, high,
                  qualifier) -> Optional[Candidate]:
     """A number with no unit: kept only where it stands as a number on its own."""
-    g = m.groupdict()
     if g["sep"] or g["den"] is None and value is None:
         return None  # a range without a unit is as likely a code or a score
     text = ntext.text
@@ -526,7 +525,10 @@ def extract(ntext: NormalizedText, context: Context | None = None) -> list[Candi
     text = ntext.text
     candidates = []
     for m in _figure_regex().finditer(text):
-        if not m.group():
+        start, end = m.span()
+        if end - start == 1 and (_is_cjk(_char(text, start - 1)) or _is_cjk(_char(text, end))):
+            continue  # a lone numeral character inside words (统一, 一级): the common case
+        if start == end:
             continue
         candidate = _build(m, ntext)
         if candidate is not None:

@@ -4,7 +4,7 @@ from __future__ import annotations
 import datetime
 from collections.abc import Callable, Sequence
 
-from . import figures
+from . import dates, figures
 from .candidates import Candidate, Context
 from .models import DateMention, Document, Fact, Figure, Organization, Place
 from .normalize import NormalizedText, normalize
@@ -15,7 +15,8 @@ __all__ = ["Pipeline", "Extractor", "DEFAULT_EXTRACTORS"]
 Extractor = Callable[[NormalizedText, Context], list[Candidate]]
 OverlapPolicy = Callable[[list[Candidate]], list[Candidate]]
 
-DEFAULT_EXTRACTORS: tuple[Extractor, ...] = (figures.extract,)
+# dates run first: when the reference date is inferred, the others may use it
+DEFAULT_EXTRACTORS: tuple[Extractor, ...] = (dates.extract, figures.extract)
 
 _RECORD_TYPES: dict[str, type[Fact]] = {
     "figure": Figure, "date": DateMention, "place": Place, "organization": Organization,
@@ -48,7 +49,7 @@ class Pipeline:
         for records in lists.values():
             records.sort(key=lambda r: (r.start, r.end))
         return Document(**lists, ref_date=context.ref_date,
-                        ref_date_inferred=context.ref_date is not None and ref_date is None,
+                        ref_date_inferred=context.ref_date_inferred,
                         warnings=context.warnings)
 
 
