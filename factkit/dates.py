@@ -868,8 +868,8 @@ def _rules() -> tuple[tuple[str, regex.Pattern, Callable], ...]:
     year_prefix = rf"(?:(?P<y>{year}){_SP}年{_SP}|(?P<rel>{_REL_YEAR}){_SP})"
     season = r"(?:初|早|深|晚|暮|盛|仲|隆|寒)?[春夏秋冬](?:天|季|日)?"
     season_alone = r"(?:初|早|深|晚|暮|盛|仲|隆)[春夏秋冬](?![节风雨雪])|[春夏秋冬](?:天|季)"
-    periods = (r"第?[一二三四1-4]季度|首季度?|前[二两三]季度|上半年|下半年|全年(?!红)|年初|年中"
-               r"|年底|年末|岁末|岁初|年终|岁尾|年尾")
+    periods = (r"(?:第?[一二三四1-4]季度|首季度?|前[二两三]季度|上半年|下半年|全年(?!红)|年初|年中"
+               r"|年底|年末|岁末|岁初|年终|岁尾|年尾)(?![”\"」]?(?:牌|品牌|系列))")
     rules: list[tuple[str, str, Callable]] = [
         ("full date", rf"(?P<y>{year}){_SP}年{_SP}(?P<m>{_M}|{_M_CN}){_SP}月{_SP}"
                       rf"(?P<d>{_D}(?={_SP}[日号])|{_D_CN})(?:{_SP}[日号]|(?![一二三四五六七八九十日号]))",
@@ -909,8 +909,8 @@ def _rules() -> tuple[tuple[str, regex.Pattern, Callable], ...]:
         ("period of a year", rf"{year_prefix}(?:的)?(?P<p>{periods}|{season})", build_year_period),
         ("period of a year (alone)", rf"(?P<p>(?<![一每两几半多同本今去明前后当])(?:{periods})"
                                      rf"|{season_alone})", build_year_period),
-        ("今年初", rf"(?P<rel>今|去|明|前)年(?P<p>初|中|底|末)(?![0-9一二三四五六七八九十])",
-         _build_year_part),
+        ("今年初", rf"(?:(?P<y>{year})|(?P<rel>今|去|明|前)){_SP}年(?P<p>初|中|底|末)"
+                   rf"(?![0-9一二三四五六七八九十])", _build_year_part),
         ("month part", rf"(?:(?P<y>{year}){_SP}年{_SP})?(?:(?<![0-9个])(?P<m>{_M}|{_M_CN}){_SP}月"
                        rf"|(?P<relm>本月|上月|下月|上个月|下个月|当月)|(?<![年岁个每日])月)"
                        rf"(?P<part>上旬|中旬|下旬|初|底|末)", build_month_part),
@@ -936,7 +936,8 @@ def _rules() -> tuple[tuple[str, regex.Pattern, Callable], ...]:
                            rf"{_SP}(?P<u>天|年|个月|月|周|个星期)(?:来|以来|内|里)?", build_offset),
         ("first months", rf"(?:{year_prefix})?前(?P<n>[1-9][0-9]?|[一二两三四五六七八九十]{{1,2}})个?月",
          build_first_months),
-        ("plan period", r"(?<![一二三四五六七八九十百千万零〇两])(?P<n>十[一二三四五六七八九])五(?:时期|期间)?",
+        ("plan period", r"(?<![一二三四五六七八九十百千万零〇两])(?P<n>十[一二三四五六七八九])五"
+                        r"(?:时期|期间)?(?![个家名人位项])",
          build_plan_period),
         ("decade", r"(?P<c>上世纪|本世纪|[0-9]{2}世纪|[一二]?十[一二三四五六七八九]?世纪)?(?P<d>[1-9]0|[一二三四五六七八九]十)年代",
          build_decade),
@@ -973,7 +974,7 @@ _RULE_STARTS = {
     "month part": _NUM_START + "本上下当月", "month range": _NUM_START + "0-9",
     "offset": _NUM_START, "span until now": "近过最", "context day": "当次翌",
     "weekday": "上下本这星周礼", "plan period": "十", "decade": _NUM_START + "上本",
-    "旬": "上中下", "今年初": "今去明前",
+    "旬": "上中下", "今年初": _YEAR_START + _ERA_START + "今去明前",
     "day-first numeric date": "0-9", "short numeric date": "0-9", "spaced numeric date": "12",
     "day of this month": _REL_START + "本上下当", "weekend": "上下本这周",
     "first months": _YEAR_START + _REL_START + "前",
@@ -1021,15 +1022,16 @@ def _build_year_part(m: regex.Match, text: str) -> DateSpec | None:
     """今年初, 去年底: the year word and the part share the 年."""
     part = {"初": "年初", "中": "年中", "底": "年底", "末": "年末"}[m.group("p")]
     first_month, last_month, granularity = _period_months(part)
-    word = _group(m, "rel") + "年"
+    explicit = _explicit_year_prefix(m)
+    word = (_group(m, "rel") or "") + "年"
 
     def resolve(r: Resolver) -> Resolution:
-        year, used = _rel_year(word, r)
+        year, used = (explicit, False) if explicit else _rel_year(word, r)
         if not year:
             return Resolution(None, None, granularity, relative=True)
         first, last = _months_span(year, first_month, last_month)
-        return Resolution(first, last, granularity, relative=True)
-    return DateSpec(m.start(), m.end(), "今年初", resolve)
+        return Resolution(first, last, granularity, relative=used)
+    return DateSpec(m.start(), m.end(), "<year>年初", resolve, year=explicit)
 
 
 # --------------------------------------------------------------------------- post-processing
@@ -1194,18 +1196,13 @@ def _lunar_solar_pair(a: DateSpec, b: DateSpec, text: str):
     return None
 
 
-_GUARD = regex.compile(r"[0-9〇零一二两三四五六七八九十廿卅今去明本上下前后当近日目如眼初早深晚暮盛仲隆寒"
-                       r"春夏秋冬年岁季首全月中次翌大农阴闰正腊甲乙丙丁戊己庚辛壬癸鼠牛虎兔龙蛇马羊猴鸡狗猪"
-                       r"元端七重除清母父感情妇女植愚五国劳青六儿建八教万光双平圣小过最从这星周礼不]")
-
-
 def extract(ntext: NormalizedText, context: Context | None = None) -> list[Candidate]:
     """Date candidates of ``ntext``, resolved against ``context.ref_date`` (inferred from the
     text and stored back in the context when it was None)."""
     text = ntext.text
-    if not text or not _GUARD.search(text):
-        return []
     context = context or Context()
+    if not text:
+        return []
     raw: list[Candidate] = []
     for name, pattern, build in _rules():
         trigger = _triggers().get(name)

@@ -346,8 +346,11 @@ def _build_or_raise(m: regex.Match, ntext: NormalizedText) -> Optional[Candidate
     if g["post"]:
         qualifier = qualifiers[("after", g["post"])] if qualifier == "exact" else qualifier
 
-    if g["neg"]:
-        value, low, high = (None if x is None else -x for x in (value, low, high))
+    if g["neg"] == "-" and qualifier == "range":
+        low = -low  # -5-10℃: the sign belongs to the first number only
+    elif g["neg"]:
+        # a word sign covers the range, flipping its ends: 零下5至10度 is -10..-5
+        value, low, high = (None if x is None else -x for x in (value, high, low))
         if g["neg"] == "零下":
             unit_entry = _units()["℃"]
 

@@ -1,6 +1,8 @@
 """Invariants that hold for any input string (hypothesis)."""
 from __future__ import annotations
 
+import datetime
+
 import regex
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
@@ -13,7 +15,10 @@ PIECES = list("〇零一二两三四五六七八九十百千万亿兆廿卅壹�
               "0123456789.,%‰°℃年月日号个家名人元吨瓦时亩米成折岁旬度约近超以上下左右第“”《》（）"
               "、，。；：！？-—~～至到/^eEkK$¥￥ \t\n\u3000０１２３４５６７８９％．，萬億")
 PIECES += ["百分之", "千分之", "个百分点", "兆瓦时", "平方公里", "万余名", "不到", "以上", "左右",
-           "\n\n", " \n ", "2026年", "正月初八", "十四五", "一盘棋", "https://x.cn/a?q=5%", "零下"]
+           "\n\n", " \n ", "2026年", "正月初八", "十四五", "一盘棋", "https://x.cn/a?q=5%", "零下",
+           "农历", "腊月", "闰", "春节", "除夕", "清明", "以来", "今年", "去年", "上旬", "年初", "季度",
+           "丙午", "马年", "康熙", "民国", "年代", "世纪", "周末", "星期", "当晚", "次日", "至", "到",
+           "与", "之间", "前", "后", "近", "/", "-", "."]
 TEXTS = st.one_of(
     st.text(),
     st.lists(st.sampled_from(PIECES), max_size=60).map("".join),
@@ -24,10 +29,13 @@ RECORD_TYPES = {"figures": Figure, "dates": DateMention, "places": Place,
 LAYOUT_BREAK = regex.compile(r"[ \t\u3000\xa0\r\f\v]*+(?:\n[ \t\u3000\xa0\r\f\v]*+)++")
 
 
+REF_DATES = st.one_of(st.none(), st.dates(min_value=datetime.date(1, 1, 1)))
+
+
 @settings(max_examples=400, deadline=None, suppress_health_check=[HealthCheck.too_slow])
-@given(TEXTS)
-def test_extract_invariants(text):
-    doc = factkit.extract(text)
+@given(TEXTS, REF_DATES)
+def test_extract_invariants(text, ref_date):
+    doc = factkit.extract(text, ref_date=ref_date)
     for field, record_type in RECORD_TYPES.items():
         records = getattr(doc, field)
         starts = [r.start for r in records]

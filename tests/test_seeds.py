@@ -15,6 +15,7 @@ from conftest import SEEDS, as_decimal, load_yaml
 EXPECTED = load_yaml("seeds/expected_facts.yaml")["seeds"]
 BAR = 0.95
 FIGURE_FIELDS = ("text", "start", "end", "value", "low", "high", "qualifier", "kind", "unit")
+DATE_FIELDS = ("first_day", "last_day", "granularity", "calendar", "relative")
 
 
 def _figure_key(record) -> tuple:
@@ -48,10 +49,41 @@ def test_seed_figures(seed):
     assert precision >= BAR and recall >= BAR, report
 
 
+def _span(record) -> tuple:
+    get = record.get if isinstance(record, dict) else lambda k: getattr(record, k)
+    return get("start"), get("end"), get("text")
+
+
+def _resolution(record) -> tuple:
+    get = record.get if isinstance(record, dict) else lambda k: getattr(record, k)
+    return tuple(get(k) for k in DATE_FIELDS)
+
+
+@pytest.mark.parametrize("seed", sorted(EXPECTED))
+def test_seed_dates(seed):
+    """Dates: span precision and recall >= 0.95, and the resolution (days, granularity,
+    calendar, relative) right on >= 95 % of the mentions found at the right span."""
+    annotation = EXPECTED[seed]
+    text = (SEEDS / seed).read_text(encoding="utf-8")
+    doc = factkit.extract(text, ref_date=annotation["ref_date"])
+    expected = {_span(d): _resolution(d) for d in annotation["dates"]}
+    found = {_span(d): _resolution(d) for d in doc.dates}
+    precision, recall = precision_recall(list(expected), list(found))
+    matched = set(expected) & set(found)
+    wrong = sorted((span, expected[span], found[span]) for span in matched
+                   if expected[span] != found[span])
+    resolved = 1 - len(wrong) / len(matched) if matched else 1.0
+    report = (f"{seed}: dates precision {precision:.3f}, recall {recall:.3f}, resolution "
+              f"{resolved:.3f}\nmissing: {sorted(set(expected) - set(found))}\n"
+              f"extra: {sorted(set(found) - set(expected))}\nwrongly resolved: {wrong}")
+    print(report)
+    assert precision >= BAR and recall >= BAR and resolved >= BAR, report
+
+
 def test_annotation_spans_match_the_seed_text():
     """The annotation itself is consistent: every span holds its text (minus layout breaks)."""
     for seed, annotation in EXPECTED.items():
         text = (SEEDS / seed).read_text(encoding="utf-8")
-        for fact in annotation["figures"]:
+        for fact in annotation["figures"] + annotation["dates"]:
             written = text[fact["start"]:fact["end"]]
             assert "".join(written.split()) == "".join(fact["text"].split()), (seed, fact)

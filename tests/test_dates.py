@@ -1,0 +1,87 @@
+"""The dates corpus (tests/corpus/dates.yaml): every phrase gives exactly its dates, resolved."""
+from __future__ import annotations
+
+import datetime
+
+import pytest
+
+import factkit
+from conftest import load_yaml
+
+DATES = load_yaml("corpus/dates.yaml")
+DEFAULT_REF = DATES["ref"]
+FIELDS = {"first": "first_day", "last": "last_day", "granularity": "granularity",
+          "calendar": "calendar", "relative": "relative"}
+
+
+def _check(text: str, ref: datetime.date, expected: list[dict]) -> None:
+    doc = factkit.extract(text, ref_date=ref)
+    got = [d.text for d in doc.dates]
+    assert got == [e["text"] for e in expected], f"dates in {text!r}: {doc.dates}"
+    for mention, want in zip(doc.dates, expected):
+        assert "".join(text[mention.start:mention.end].split()) == "".join(mention.text.split())
+        for key, field in FIELDS.items():
+            if key in want:
+                assert getattr(mention, field) == want[key], (
+                    f"{field} of {mention.text!r}: {getattr(mention, field)!r}")
+        if "calendar" not in want:
+            assert mention.calendar == "gregorian", mention
+
+
+@pytest.mark.parametrize("case", DATES["positive"], ids=lambda c: c["in"])
+def test_dates(case):
+    _check(case["in"], case.get("ref", DEFAULT_REF), case["out"])
+
+
+@pytest.mark.parametrize("text", DATES["negative"])
+def test_no_dates(text):
+    found = [d.text for d in factkit.extract(text, ref_date=DEFAULT_REF).dates]
+    assert found == [], f"expected no date in {text!r}, got {found}"
+
+
+def test_corpus_is_large_enough():
+    assert len(DATES["positive"]) + len(DATES["negative"]) >= 200
+
+
+def test_without_ref_date_relative_dates_stay_unresolved():
+    doc = factkit.extract("今年产能可达5万吨，2月24日召开")
+    assert doc.ref_date is None and not doc.ref_date_inferred
+    assert [(d.text, d.first_day) for d in doc.dates] == [("今年", None), ("2月24日", None)]
+
+
+def test_explicit_dates_resolve_without_ref_date():
+    doc = factkit.extract("2026年2月24日召开推进会")
+    assert doc.dates[0].first_day == datetime.date(2026, 2, 24)
+
+
+def test_reference_date_is_inferred_from_a_lunar_gregorian_pair():
+    text = "2026年以来，郴州加快发展。正月初八，2月24日，春节假期后的首个工作日，召开推进会。"
+    doc = factkit.extract(text)
+    assert doc.ref_date_inferred and doc.ref_date == datetime.date(2026, 2, 24)
+    assert doc.dates[-1].text == "春节" and doc.dates[-1].first_day == datetime.date(2026, 2, 17)
+
+
+def test_inference_ignores_forecasts():
+    doc = factkit.extract("2025年，12月7日召开推介会，预计到12月30日完成。")
+    assert doc.ref_date == datetime.date(2025, 12, 7)
+
+
+def test_given_ref_date_is_not_inferred():
+    doc = factkit.extract("正月初八，2月24日", ref_date=datetime.date(2026, 2, 25))
+    assert doc.ref_date == datetime.date(2026, 2, 25) and not doc.ref_date_inferred
+
+
+def test_lunar_and_gregorian_side_by_side_agree_or_warn():
+    agree = factkit.extract("正月初八，2月24日", ref_date=datetime.date(2026, 2, 25))
+    assert agree.warnings == []
+    assert agree.dates[0].first_day == agree.dates[1].first_day
+    disagree = factkit.extract("正月初八，2月25日", ref_date=datetime.date(2026, 2, 25))
+    assert [d.first_day for d in disagree.dates] == [datetime.date(2026, 2, 24),
+                                                     datetime.date(2026, 2, 25)]
+    assert len(disagree.warnings) == 1 and "正月初八" in disagree.warnings[0]
+
+
+def test_years_are_dates_not_figures():
+    doc = factkit.extract("2026年产值3.5亿元", ref_date=DEFAULT_REF)
+    assert [d.text for d in doc.dates] == ["2026年"]
+    assert [f.text for f in doc.figures] == ["3.5亿元"]
