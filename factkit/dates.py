@@ -248,6 +248,7 @@ def _year_of(m: regex.Match, r: Resolver, rel_group: str = "rel") -> tuple[int |
 
 
 def build_full_date(m: regex.Match, text: str) -> DateSpec | None:
+    """2026年2月24日, 2026-02-24, 24.2.2026: one day with its year written."""
     year, month, day = _year_number(m.group("y")), _small_number(_group(m, "m")), _small_number(
         m.group("d"))
     if not year or not month or not day:
@@ -256,19 +257,7 @@ def build_full_date(m: regex.Match, text: str) -> DateSpec | None:
     def resolve(r: Resolver) -> Resolution:
         d = _day(year, month, day)
         return Resolution(d, d, "day")
-    return DateSpec(m.start(), m.end(), "<year>年<month>月<day>日", resolve, year=year,
-                    month_day=(month, day))
-
-
-def build_numeric_date(m: regex.Match, text: str) -> DateSpec | None:
-    year, month, day = _year_number(m.group("y")), int(_group(m, "m")), int(m.group("d"))
-    if not year:
-        return None
-
-    def resolve(r: Resolver) -> Resolution:
-        d = _day(year, month, day)
-        return Resolution(d, d, "day")
-    return DateSpec(m.start(), m.end(), "<yyyy>-<mm>-<dd>", resolve, year=year,
+    return DateSpec(m.start(), m.end(), "<year><month><day>", resolve, year=year,
                     month_day=(month, day))
 
 
@@ -875,13 +864,13 @@ def _rules() -> tuple[tuple[str, regex.Pattern, Callable], ...]:
                       rf"(?P<d>{_D}(?={_SP}[日号])|{_D_CN})(?:{_SP}[日号]|(?![一二三四五六七八九十日号]))",
          build_full_date),
         ("numeric date", rf"(?<![0-9.])(?P<y>[0-9]{{4}})(?P<s>[-/.])(?P<m>{_M})(?P=s)"
-                         rf"(?P<d>{_D})(?![0-9])", build_numeric_date),
+                         rf"(?P<d>{_D})(?![0-9])", build_full_date),
         ("day-first numeric date", rf"(?<![0-9.])(?P<d>{_D})(?P<s>[-/.])(?P<m>{_M})(?P=s)"
-                                   rf"(?P<y>[0-9]{{4}}|[0-9]{{2}})(?![0-9.])", build_numeric_date),
+                                   rf"(?P<y>[0-9]{{4}}|[0-9]{{2}})(?![0-9.])", build_full_date),
         ("short numeric date", rf"(?<![0-9.\-])(?P<y>[0-9]{{2}})-(?P<m>{_M})-(?P<d>{_D})(?![0-9\-])",
-         build_numeric_date),
+         build_full_date),
         ("spaced numeric date", r"(?<![0-9])(?P<y>1[0-9]{3}|20[0-9]{2}) (?P<m>0[1-9]|1[0-2]) "
-                                r"(?P<d>0[1-9]|[12][0-9]|3[01])(?![0-9])", build_numeric_date),
+                                r"(?P<d>0[1-9]|[12][0-9]|3[01])(?![0-9])", build_full_date),
         ("year month", rf"(?P<y>{year}){_SP}年{_SP}(?P<m>{_M}(?![0-9])|{_M_CN}){_SP}月(?:份)?",
          build_year_month),
         ("month day", rf"(?:(?P<rel>{_REL_YEAR}))?(?<![0-9个])(?P<m>{_M}(?![0-9])|{_M_CN}){_SP}月"
