@@ -91,6 +91,10 @@ class Place(Fact):
                                 description="12-digit statistical division code")
     path: list[str] = Field(default_factory=list,
                             description="official names from the province down to the parent")
+    candidates: list[str] = Field(
+        default_factory=list,
+        description="when the name fits several divisions and the text cannot decide: their "
+                    "codes (code is then None)")
 
 
 class Organization(Fact):

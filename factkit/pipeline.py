@@ -4,7 +4,7 @@ from __future__ import annotations
 import datetime
 from collections.abc import Callable, Sequence
 
-from . import dates, figures
+from . import dates, figures, places
 from .candidates import Candidate, Context
 from .models import DateMention, Document, Fact, Figure, Organization, Place
 from .normalize import NormalizedText, normalize
@@ -16,7 +16,7 @@ Extractor = Callable[[NormalizedText, Context], list[Candidate]]
 OverlapPolicy = Callable[[list[Candidate]], list[Candidate]]
 
 # dates run first: when the reference date is inferred, the others may use it
-DEFAULT_EXTRACTORS: tuple[Extractor, ...] = (dates.extract, figures.extract)
+DEFAULT_EXTRACTORS: tuple[Extractor, ...] = (dates.extract, figures.extract, places.extract)
 
 _RECORD_TYPES: dict[str, type[Fact]] = {
     "figure": Figure, "date": DateMention, "place": Place, "organization": Organization,

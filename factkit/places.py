@@ -1,0 +1,355 @@
+"""Places: names of administrative divisions, resolved to codes and paths, and other places.
+
+How a name becomes a place, in order:
+
+1. **Scan.** Every official name (郴州市, 汤溪镇, 黄沙坪街道), short name (郴州, 资兴), region
+   (大湾区), country or foreign city and curated literary name (莲城) is found by a
+   leftmost-longest scan over an index of names by their first two characters. Province
+   abbreviations (湘, 粤) count only in clear patterns: two or more together (湘粤) or one
+   before 企/籍/商 (湘企).
+2. **Accept.** Official names are places, except a few that are ordinary words (城区) and
+   two-character ones (成县) that run into the words around them. Province short names are
+   places. Prefecture short names are, unless they are also common words or given names
+   (长春 in 彭长春), and county short names need support (资源, 通道, 大关 are words):
+   a following 县/市/区/委/高新区…, a parent or child right beside them (郴州资兴), or the
+   same division or one of its children named in full elsewhere in the text.
+3. **Resolve.** A name that fits several divisions (34 places are called 石井镇) is resolved
+   inside the place written right before it (资兴市汤溪镇), else inside the places the
+   article has already established (a town after 娄星区 is 娄星区's), else left
+   unresolved with the candidates' codes in ``candidates``: never an arbitrary pick.
+4. **Chains down to villages.** After a resolved township, X村 / X社区 is looked up among
+   its villages; elsewhere, a village name is resolved only when its township or county is
+   named in the same text.
+"""
+from __future__ import annotations
+
+from collections import Counter
+from dataclasses import dataclass, field
+from functools import cache
+
+import regex
+
+from .candidates import Candidate, Context
+from .gazetteer import LEVEL_ORDER, Gazetteer, gazetteer
+from .lexicon import read_table
+from .normalize import NormalizedText
+
+__all__ = ["extract"]
+
+
+@cache
+def _words() -> dict[str, set[str]]:
+    kinds: dict[str, set[str]] = {}
+    for row in read_table("place_words.tsv"):
+        kinds.setdefault(row["kind"], set()).add(row["word"])
+    return kinds
+
+
+@cache
+def _after_pattern() -> regex.Pattern:
+    words = sorted(_words()["after"], key=len, reverse=True)
+    return regex.compile("|".join(regex.escape(w) for w in words))
+
+
+@dataclass
+class Mention:
+    start: int
+    end: int
+    text: str
+    codes: list[str] = field(default_factory=list)   # candidate divisions
+    via: str = "name"                                # name | alias | extra | abbr | village | shape
+    accepted: bool = False
+    code: str | None = None                          # the resolved division
+    extra: object = None                             # an ExtraPlace
+    parent: str | None = None                        # for villages and shapes without a code
+    shape_level: str | None = None
+
+
+_HAN = regex.compile(r"\p{Han}")
+# NBS lists some development zones as township-level units (经济开发区管理委员会); in
+# running text such names are organizations, not places.
+_ZONE = regex.compile(r"开发区|高新|管理委员会|管委会|园区|示范区|工业园|产业园")
+_VILLAGE_AFTER = regex.compile(r"(\p{Han}{1,6}?)(村|社区)")
+_TOWNSHIP_AFTER = regex.compile(r"(\p{Han}{1,5}?)(镇|乡|街道)")
+_VILLAGE_SUFFIX = regex.compile(r"村|社区")
+# what may follow a town name that is not in the data (X镇人民政府, X镇的)
+_SHAPE_FOLLOWERS = regex.compile(r"的|人民|党委|政府|卫生院|中心|派出所|居民|村民|\p{Han}{1,6}?(?:村|社区)")
+
+
+def _is_han(ch: str) -> bool:
+    return bool(ch) and bool(_HAN.match(ch))
+
+
+def _scan(text: str, g: Gazetteer) -> list[Mention]:
+    mentions: list[Mention] = []
+    prefixes = g.prefixes
+    i, n = 0, len(text)
+    while i < n - 1:
+        lengths = prefixes.get(text[i:i + 2])
+        if lengths:
+            for length in lengths:
+                name = text[i:i + length]
+                if len(name) == length and (name in g.by_name or name in g.by_alias
+                                            or name in g.extra) and not _ZONE.search(name):
+                    mentions.append(_mention(i, name, g))
+                    i += length
+                    break
+            else:
+                i += 1
+        else:
+            i += 1
+    return mentions
+
+
+def _mention(start: int, name: str, g: Gazetteer) -> Mention:
+    end = start + len(name)
+    if name in g.extra:
+        return Mention(start, end, name, via="extra", extra=g.extra[name])
+    codes = list(g.by_name.get(name, []))
+    via = "name" if codes else "alias"
+    codes += [c for c in g.by_alias.get(name, []) if c not in codes]
+    return Mention(start, end, name, codes, via)
+
+
+_ABBR_RUN_EXCLUDED = set("新")  # 新 opens too many words (新青年) to start a run
+
+
+def _abbreviations(text: str, g: Gazetteer, taken: list[Mention]) -> list[Mention]:
+    """湘粤, 川渝, 湘企: province abbreviations in clear patterns only."""
+    covered = set()
+    for m in taken:
+        covered.update(range(m.start, m.end))
+    found = []
+    i, n = 0, len(text)
+    abbr = g.abbreviations
+    while i < n:
+        if text[i] in abbr and i not in covered:
+            j = i
+            while j < n and text[j] in abbr and j not in covered:
+                j += 1
+            run = text[i:j]
+            suffix_ok = len(run) == 1 and text[j:j + 1] in _words()["abbr_suffix"]
+            if (len(run) >= 2 and run[0] not in _ABBR_RUN_EXCLUDED) or suffix_ok:
+                for k, ch in enumerate(run):
+                    found.append(Mention(i + k, i + k + 1, ch, [abbr[ch]], "abbr", True))
+            i = j
+        else:
+            i += 1
+    return found
+
+
+def _level(g: Gazetteer, code: str) -> str:
+    return g.divisions[code].level
+
+
+def _accept(mentions: list[Mention], text: str, g: Gazetteer) -> None:
+    words = _words()
+    # Divisions named in full (or as a province) anywhere: what supports short names.
+    named = set()
+    for m in mentions:
+        # only names that point to one division: 高新区 exists in a dozen cities
+        if m.via == "name" and len(m.text) >= 3 and len(m.codes) == 1 and \
+                m.text not in words["not_a_place"]:
+            named.update(m.codes)
+    named_with_parents = set(named)
+    for code in named:
+        named_with_parents.update(g.ancestors(code))
+
+    for index, m in enumerate(mentions):
+        if m.via in ("extra", "abbr"):
+            m.accepted = True
+            continue
+        if m.text in words["not_a_place"]:
+            continue
+        before = text[m.start - 1] if m.start else ""
+        after_word = _after_pattern().match(text, m.end)
+        neighbour = _adjacent_related(mentions, index, g)
+        if m.via == "name":
+            if len(m.text) >= 3 or not _is_han(before) or after_word or neighbour:
+                m.accepted = True
+            continue
+        levels = {_level(g, c) for c in m.codes}
+        supported = bool(after_word) or neighbour or any(c in named_with_parents for c in m.codes)
+        if "province" in levels:
+            m.accepted = True
+        elif levels == {"prefecture"} and m.text not in words["needs_support"]:
+            m.accepted = True
+        else:
+            m.accepted = supported
+    # Support spreads: once a short name is accepted, its other mentions are the same place.
+    accepted_aliases = {m.text for m in mentions if m.accepted and m.via == "alias"}
+    for m in mentions:
+        if m.via == "alias" and m.text in accepted_aliases:
+            m.accepted = True
+
+
+def _adjacent_related(mentions: list[Mention], index: int, g: Gazetteer) -> bool:
+    """A parent right before (郴州资兴) or a child right after (资兴汤溪镇)."""
+    m = mentions[index]
+    if index > 0 and mentions[index - 1].end == m.start:
+        prev = mentions[index - 1]
+        if any(p in g.ancestors(c) for c in m.codes for p in prev.codes):
+            return True
+    if index + 1 < len(mentions) and mentions[index + 1].start == m.end:
+        nxt = mentions[index + 1]
+        if any(c in g.ancestors(n) for n in nxt.codes for c in m.codes):
+            return True
+    return False
+
+
+def _resolve(mentions: list[Mention], g: Gazetteer) -> None:
+    accepted = [m for m in mentions if m.accepted and m.codes]
+    for m in accepted:
+        if len(m.codes) == 1:
+            m.code = m.codes[0]
+    for _ in range(2):  # a second pass uses what the first one settled
+        context = Counter()
+        for m in accepted:
+            if m.code:
+                context[m.code] += 1
+                for ancestor in g.ancestors(m.code):
+                    context[ancestor] += 1
+        previous: Mention | None = None
+        for m in accepted:
+            if m.code is None:
+                m.code = _pick(m, previous, context, g)
+            previous = m
+
+
+def _pick(m: Mention, previous: Mention | None, context: Counter, g: Gazetteer) -> str | None:
+    codes = m.codes
+    if previous and previous.end == m.start and previous.code:
+        inside = [c for c in codes if previous.code in g.ancestors(c)]
+        if len(inside) == 1:
+            return inside[0]
+        if inside:
+            codes = inside
+    named = [c for c in codes if c in context]
+    if len(named) == 1:
+        return named[0]
+    # the candidate whose nearest established ancestor is deepest
+    best: list[tuple[int, str]] = []
+    for code in codes:
+        depth = max((LEVEL_ORDER[g.divisions[a].level] for a in g.ancestors(code) if a in context),
+                    default=0)
+        best.append((depth, code))
+    best.sort(reverse=True)
+    if best and best[0][0] > 0 and (len(best) == 1 or best[0][0] > best[1][0]):
+        return best[0][1]
+    return None
+
+
+def _villages(mentions: list[Mention], text: str, g: Gazetteer) -> list[Mention]:
+    """Villages and towns below places the text has named: in a chain (资兴市汤溪镇壁溪村), and
+    village names of the townships and counties the text names."""
+    found: list[Mention] = []
+    taken = {(m.start, m.end) for m in mentions}
+    township_codes: set[str] = set()
+    for m in mentions:
+        if not m.accepted or not m.code:
+            continue
+        level = _level(g, m.code)
+        if level == "county":
+            township_codes.update(g.children(m.code))
+        if level == "township":
+            township_codes.add(m.code)
+            chained = _VILLAGE_AFTER.match(text, m.end)
+            if chained:
+                found.append(_village(m.end, chained.end(), text, m.code, g))
+        elif level == "county":
+            chained = _TOWNSHIP_AFTER.match(text, m.end)
+            if chained and (len(chained.group(1)) < 2 or _is_han(text[chained.end():chained.end() + 1])
+                            and not _SHAPE_FOLLOWERS.match(text, chained.end())):
+                chained = None  # 城乡医疗: a word, not a town
+            if chained and not any(s == m.end for s, _ in taken):
+                name = chained.group()
+                code = next((c for c in g.by_name.get(name, []) if g.divisions[c].parent == m.code),
+                            None)
+                if code is None:
+                    found.append(Mention(m.end, chained.end(), name, via="shape", accepted=True,
+                                         parent=m.code, shape_level="township"))
+    # village names of the townships named in the text, wherever they stand
+    if township_codes:
+        names: dict[str, str] = {}
+        for township in township_codes:
+            for name, code in g.villages_of(township).items():
+                if len(name) >= 3:
+                    names.setdefault(name, code)
+        covered = {i for m in mentions for i in range(m.start, m.end)}
+        covered.update(i for v in found for i in range(v.start, v.end))
+        for suffix in _VILLAGE_SUFFIX.finditer(text):
+            end = suffix.end()
+            if end - 1 in covered:
+                continue
+            for length in range(7, 2, -1):
+                start = end - length
+                if start >= 0 and text[start:end] in names and not _is_han(
+                        text[start - 1] if start else ""):
+                    found.append(Mention(start, end, text[start:end], [names[text[start:end]]],
+                                         "village", True, names[text[start:end]]))
+                    break
+    return found
+
+
+def _village(start: int, end: int, text: str, township: str, g: Gazetteer) -> Mention:
+    written = text[start:end]
+    villages = g.villages_of(township)
+    # 大溪沙坪村: the longest known village name the written one ends with
+    for cut in range(0, len(written) - 2):
+        code = villages.get(written[cut:])
+        if code:
+            return Mention(start, end, written, [code], "village", True, code)
+    return Mention(start, end, written, via="village", accepted=True, parent=township,
+                   shape_level="village")
+
+
+def _fields(m: Mention, g: Gazetteer) -> dict | None:
+    if m.extra is not None:
+        extra = m.extra
+        if extra.code:  # a literary name of a division: report the division
+            return {"name": extra.official, "level": extra.level, "code": extra.code,
+                    "path": g.path(extra.code), "candidates": []}
+        return {"name": extra.official, "level": extra.level, "code": None,
+                "path": list(extra.path), "candidates": []}
+    if m.code:
+        division = g.divisions.get(m.code)
+        if division is None:  # a village
+            return {"name": _village_name(m, g), "level": "village", "code": m.code,
+                    "path": g.path(m.code[:9] + "000") + [g.divisions[m.code[:9] + "000"].name],
+                    "candidates": []}
+        return {"name": division.name, "level": division.level, "code": m.code,
+                "path": g.path(m.code), "candidates": []}
+    if m.parent:
+        return {"name": m.text, "level": m.shape_level or "other", "code": None,
+                "path": g.path(m.parent) + [g.divisions[m.parent].name], "candidates": []}
+    levels = {_level(g, c) for c in m.codes}
+    return {"name": m.text, "level": levels.pop() if len(levels) == 1 else "other",
+            "code": None, "path": [], "candidates": sorted(m.codes)}
+
+
+def _village_name(m: Mention, g: Gazetteer) -> str:
+    township = m.code[:9] + "000"
+    for name, code in g.villages_of(township).items():
+        if code == m.code:
+            return name
+    return m.text
+
+
+def extract(ntext: NormalizedText, context: Context | None = None) -> list[Candidate]:
+    text = ntext.text
+    if len(text) < 2:
+        return []
+    g = gazetteer()
+    mentions = _scan(text, g)
+    mentions += _abbreviations(text, g, mentions)
+    mentions.sort(key=lambda m: m.start)
+    _accept(mentions, text, g)
+    _resolve(mentions, g)
+    mentions = [m for m in mentions if m.accepted]
+    mentions += _villages(mentions, text, g)
+    candidates = []
+    for m in sorted(mentions, key=lambda m: m.start):
+        fields = _fields(m, g)
+        if fields is not None:
+            candidates.append(Candidate(m.start, m.end, "place", "<" + m.via + ">", fields))
+    return candidates
