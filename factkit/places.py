@@ -68,8 +68,9 @@ class Mention:
 _HAN = regex.compile(r"\p{Han}")
 # NBS lists some development zones as township-level units (经济开发区管理委员会); in
 # running text such names are organizations, not places.
-_ZONE = regex.compile(r"开发区|高新|管理委员会|管委会|园区|示范区|工业园|产业园")
-_VILLAGE_AFTER = regex.compile(r"(\p{Han}{1,6}?)(村|社区)")
+_ZONE = regex.compile(r"开发区|高新|管理委员会|管委会|园区|示范区|工业园|产业园|风景区|景区|旅游区")
+# a village name right after its township: two to six characters, not a function word first
+_VILLAGE_AFTER = regex.compile(r"(?![的和与及等在各全该本其每])(\p{Han}{2,6}?)(村|社区)")
 _TOWNSHIP_AFTER = regex.compile(r"(\p{Han}{1,5}?)(镇|乡|街道)")
 _VILLAGE_SUFFIX = regex.compile(r"村|社区")
 # what may follow a town name that is not in the data (X镇人民政府, X镇的)
@@ -164,15 +165,19 @@ def _accept(mentions: list[Mention], text: str, g: Gazetteer) -> None:
         before = text[m.start - 1] if m.start else ""
         after_word = _after_pattern().match(text, m.end)
         neighbour = _adjacent_related(mentions, index, g)
-        if m.via == "name":
-            if len(m.text) >= 3 or not _is_han(before) or after_word or neighbour:
-                m.accepted = True
+        named_elsewhere = any(c in named_with_parents for c in m.codes)
+        supported = bool(after_word) or neighbour or named_elsewhere
+        if m.text.endswith("乡") and text[m.end:m.end + 1] == "村":
+            continue  # 振兴乡村: the word 乡村, not the township 振兴乡
+        if m.via == "name" or m.text[-1] in "县市区旗盟":
+            # full names, and short forms that keep their suffix (城步县); a two-character
+            # name (成县, 中山) runs into the words around it unless something supports it
+            m.accepted = len(m.text) >= 3 or supported
             continue
-        levels = {_level(g, c) for c in m.codes}
-        supported = bool(after_word) or neighbour or any(c in named_with_parents for c in m.codes)
-        if "province" in levels:
-            m.accepted = True
-        elif levels == {"prefecture"} and m.text not in words["needs_support"]:
+        if m.text in words["needs_support"]:
+            # 长春 in 彭长春, 中山 in 中山大学: only the same place named elsewhere counts
+            m.accepted = neighbour or named_elsewhere
+        elif _salient(m.codes, g) is not None:
             m.accepted = True
         else:
             m.accepted = supported
@@ -181,6 +186,19 @@ def _accept(mentions: list[Mention], text: str, g: Gazetteer) -> None:
     for m in mentions:
         if m.via == "alias" and m.text in accepted_aliases:
             m.accepted = True
+
+
+def _salient(codes: list[str], g: Gazetteer) -> str | None:
+    """The division a short name means when nothing else decides: a province (海南), or a
+    prefecture over the county of the same name inside it (长沙 = 长沙市, not 长沙县)."""
+    provinces = [c for c in codes if _level(g, c) == "province"]
+    if len(provinces) == 1:
+        return provinces[0]
+    for code in codes:
+        if _level(g, code) == "prefecture" and all(
+                other == code or code in g.ancestors(other) for other in codes):
+            return code
+    return None
 
 
 def _adjacent_related(mentions: list[Mention], index: int, g: Gazetteer) -> bool:
@@ -236,6 +254,8 @@ def _pick(m: Mention, previous: Mention | None, context: Counter, g: Gazetteer) 
     best.sort(reverse=True)
     if best and best[0][0] > 0 and (len(best) == 1 or best[0][0] > best[1][0]):
         return best[0][1]
+    if m.via == "alias":
+        return _salient(m.codes, g)
     return None
 
 
@@ -276,6 +296,7 @@ def _villages(mentions: list[Mention], text: str, g: Gazetteer) -> list[Mention]
                 if len(name) >= 3:
                     names.setdefault(name, code)
         covered = {i for m in mentions for i in range(m.start, m.end)}
+        ends = {m.end for m in mentions}
         covered.update(i for v in found for i in range(v.start, v.end))
         for suffix in _VILLAGE_SUFFIX.finditer(text):
             end = suffix.end()
@@ -283,8 +304,8 @@ def _villages(mentions: list[Mention], text: str, g: Gazetteer) -> list[Mention]
                 continue
             for length in range(7, 2, -1):
                 start = end - length
-                if start >= 0 and text[start:end] in names and not _is_han(
-                        text[start - 1] if start else ""):
+                if start >= 0 and text[start:end] in names and (
+                        not _is_han(text[start - 1] if start else "") or start in ends):
                     found.append(Mention(start, end, text[start:end], [names[text[start:end]]],
                                          "village", True, names[text[start:end]]))
                     break

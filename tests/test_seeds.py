@@ -80,10 +80,36 @@ def test_seed_dates(seed):
     assert precision >= BAR and recall >= BAR and resolved >= BAR, report
 
 
+@pytest.mark.parametrize("seed", sorted(EXPECTED))
+def test_seed_places(seed):
+    """Places: span precision and recall >= 0.95; name and code right on >= 95 % of the
+    places found at the right span."""
+    annotation = EXPECTED[seed]
+    text = (SEEDS / seed).read_text(encoding="utf-8")
+    doc = factkit.extract(text, ref_date=annotation["ref_date"])
+
+    def identity(p):
+        get = p.get if isinstance(p, dict) else lambda k: getattr(p, k)
+        return get("name"), get("level"), get("code"), list(get("path"))
+
+    expected = {_span(p): identity(p) for p in annotation["places"]}
+    found = {_span(p): identity(p) for p in doc.places}
+    precision, recall = precision_recall(list(expected), list(found))
+    matched = set(expected) & set(found)
+    wrong = sorted((span, expected[span], found[span]) for span in matched
+                   if expected[span] != found[span])
+    right = 1 - len(wrong) / len(matched) if matched else 1.0
+    report = (f"{seed}: places precision {precision:.3f}, recall {recall:.3f}, name/code "
+              f"{right:.3f}\nmissing: {sorted(set(expected) - set(found))}\n"
+              f"extra: {sorted(set(found) - set(expected))}\nwrong: {wrong}")
+    print(report)
+    assert precision >= BAR and recall >= BAR and right >= BAR, report
+
+
 def test_annotation_spans_match_the_seed_text():
     """The annotation itself is consistent: every span holds its text (minus layout breaks)."""
     for seed, annotation in EXPECTED.items():
         text = (SEEDS / seed).read_text(encoding="utf-8")
-        for fact in annotation["figures"] + annotation["dates"]:
+        for fact in annotation["figures"] + annotation["dates"] + annotation["places"]:
             written = text[fact["start"]:fact["end"]]
             assert "".join(written.split()) == "".join(fact["text"].split()), (seed, fact)

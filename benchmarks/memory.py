@@ -1,0 +1,43 @@
+"""Memory and first-call time of the whole library (measured, not asserted in tests).
+
+    python benchmarks/memory.py
+
+Runs in a fresh interpreter: RSS after `import factkit`, after the first extract (which loads
+the division gazetteer) and after an extract that needs villages, plus the wall time of that
+first extract.
+"""
+from __future__ import annotations
+
+import subprocess
+import sys
+from pathlib import Path
+
+SEED = Path(__file__).resolve().parent.parent / "seeds" / "000_f762f7c7f036bfc1.txt"
+
+PROBE = f"""
+import resource, time
+def rss():
+    with open("/proc/self/status") as f:
+        for line in f:
+            if line.startswith("VmRSS:"):
+                return int(line.split()[1]) / 1024
+start = time.perf_counter()
+import factkit
+imported = time.perf_counter()
+print(f"after import:          {{rss():6.1f}} MB  ({{imported - start:.3f}} s)")
+text = open({str(SEED)!r}, encoding="utf-8").read()
+factkit.extract(text)
+done = time.perf_counter()
+print(f"after first extract:   {{rss():6.1f}} MB  (first extract {{done - imported:.3f}} s, "
+      f"import + extract {{done - start:.3f}} s)")
+peak = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
+print(f"peak RSS:              {{peak:6.1f}} MB")
+"""
+
+
+def main() -> None:
+    subprocess.run([sys.executable, "-c", PROBE], check=True)
+
+
+if __name__ == "__main__":
+    main()
