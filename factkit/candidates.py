@@ -30,3 +30,6 @@ class Context:
     ref_date: datetime.date | None = None
     ref_date_inferred: bool = False
     warnings: list[str] = field(default_factory=list)
+    # the place candidates, once the places extractor has run (organizations use them)
+    places: list[Candidate] = field(default_factory=list)
+    found: list[Candidate] = field(default_factory=list)

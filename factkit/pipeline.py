@@ -4,7 +4,7 @@ from __future__ import annotations
 import datetime
 from collections.abc import Callable, Sequence
 
-from . import dates, figures, places
+from . import dates, figures, orgs, places
 from .candidates import Candidate, Context
 from .models import DateMention, Document, Fact, Figure, Organization, Place
 from .normalize import NormalizedText, normalize
@@ -15,8 +15,10 @@ __all__ = ["Pipeline", "Extractor", "DEFAULT_EXTRACTORS"]
 Extractor = Callable[[NormalizedText, Context], list[Candidate]]
 OverlapPolicy = Callable[[list[Candidate]], list[Candidate]]
 
-# dates run first: when the reference date is inferred, the others may use it
-DEFAULT_EXTRACTORS: tuple[Extractor, ...] = (dates.extract, figures.extract, places.extract)
+# dates run first (an inferred reference date is there for the others); organizations run
+# after places, whose mentions give them their place prefix
+DEFAULT_EXTRACTORS: tuple[Extractor, ...] = (dates.extract, figures.extract, places.extract,
+                                              orgs.extract)
 
 _RECORD_TYPES: dict[str, type[Fact]] = {
     "figure": Figure, "date": DateMention, "place": Place, "organization": Organization,
@@ -42,6 +44,7 @@ class Pipeline:
         context = Context(ref_date=ref_date)
         candidates: list[Candidate] = []
         for extractor in self.extractors:
+            context.found = candidates  # what earlier extractors found, for the later ones
             candidates.extend(extractor(ntext, context))
         lists: dict[str, list[Fact]] = {name: [] for name in _DOCUMENT_FIELDS.values()}
         for candidate in self.overlap_policy(candidates):

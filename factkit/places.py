@@ -373,4 +373,6 @@ def extract(ntext: NormalizedText, context: Context | None = None) -> list[Candi
         fields = _fields(m, g)
         if fields is not None:
             candidates.append(Candidate(m.start, m.end, "place", "<" + m.via + ">", fields))
+    if context is not None:
+        context.places = candidates
     return candidates
