@@ -988,18 +988,30 @@ def _starts_of(name: str) -> str:
 
 
 @cache
-def _triggers() -> dict[str, regex.Pattern]:
-    """For rules that need a rare word, that word: the rule is skipped when the text lacks it
-    (a plain search is far cheaper than the rule's own pattern)."""
+def _triggers() -> dict[str, re.Pattern]:
+    """What a text must contain for a rule to have a chance: a cheap search that lets most
+    rules skip most texts (a plain pattern scans far faster than a rule's own)."""
     festival_words = list(_festivals()) + ["五一", "十一", "六一", "三八", "七一", "八一", "国庆"]
-    return {
-        "festival": regex.compile(_alternation(festival_words)),
-        "weekday": regex.compile("星期|周|礼拜"), "weekend": regex.compile("周末"),
-        "decade": regex.compile("年代"), "plan period": regex.compile("五"),
-        "stem-branch year": regex.compile("年"), "zodiac year": regex.compile("年"),
-        "旬": regex.compile("旬"), "大年初一": regex.compile("大年"),
-        "year range (从)": regex.compile("从"), "day of this month": regex.compile("月"),
+    numeral = "[0-9一二两三四五六七八九十百]"
+    triggers = {
+        "festival": "|".join(map(re.escape, sorted(festival_words, key=len, reverse=True))),
+        "weekday": "星期|周|礼拜", "weekend": "周末", "decade": "年代", "plan period": "十.五",
+        "stem-branch year": "[甲乙丙丁戊己庚辛壬癸][子丑寅卯辰巳午未申酉戌亥]",
+        "zodiac year": "[鼠牛虎兔龙蛇马羊猴鸡狗猪]年", "旬": "旬", "大年初一": "大年",
+        "year range (从)": "从", "day of this month": f"(?:本|上|下|当)个?月{numeral}",
+        "lunar date": "月(?:初|十|二十|廿|三十|卅)", "month part": "旬|月[初底末中]",
+        "first months": f"前{numeral}{{1,2}}个?月", "今年初": "年[初中底末]",
+        "numeric date": "[0-9][-/.][0-9]", "day-first numeric date": "[0-9][-/.][0-9]",
+        "short numeric date": "[0-9]-[0-9]", "spaced numeric date": "[0-9] [0-9]",
+        "bare year": "[12][0-9]{3}[，,]", "context day": "当天|当日|当晚|当夜|次日|翌日",
+        "span until now": f"(?:近|过去|最近|前|上|未来|今后|接下来|往后|后|下)[ \t]*{numeral}",
+        "offset": f"{numeral}[ \t]*(?:天|年|个月|周)[ \t]*(?:以|之)?[前后]",
+        "month range": f"{numeral}月?[ \t]*(?:——|—|–|-|~|～|至|到)[ \t]*{numeral}",
+        "year range": "[0-9]{4}",
+        "period of a year": "季|半年|全年|年[初中底末终尾]|岁[末初尾]|[春夏秋冬]",
+        "period of a year (alone)": "季|半年|全年|年[初中底末终尾]|岁[末初尾]|[春夏秋冬]",
     }
+    return {name: re.compile(pattern) for name, pattern in triggers.items()}
 
 
 def _first_char_guard(name: str) -> str:

@@ -41,7 +41,7 @@ class ExtraPlace:
     path: tuple[str, ...]
 
 
-@dataclass
+@dataclass(eq=False)  # one per process, compared and hashed by identity
 class Gazetteer:
     divisions: dict[str, Division]
     by_name: dict[str, list[str]]           # official name -> codes
@@ -50,8 +50,10 @@ class Gazetteer:
     extra: dict[str, ExtraPlace]
     # first two characters of every name -> the lengths names with them have, longest first
     prefixes: dict[str, tuple[int, ...]] = field(default_factory=dict)
+    all_names: frozenset[str] = frozenset()
     _villages: dict[str, str] | None = None
     _children: dict[str, list[str]] | None = None
+    _village_cache: dict[str, dict[str, str]] = field(default_factory=dict)
 
     def path(self, code: str) -> list[str]:
         """Official names from the province down to the parent, placeholders skipped."""
@@ -76,13 +78,14 @@ class Gazetteer:
         """Village names (as news writes them) -> codes, for one township."""
         if self._villages is None:
             self._villages = _load_villages()
-        packed = self._villages.get(township)
-        if not packed:
-            return {}
-        villages: dict[str, str] = {}
-        for item in packed.split("|"):
-            name, _, suffix = item.rpartition(":")
-            villages.setdefault(name, township[:9] + suffix)
+        villages = self._village_cache.get(township)
+        if villages is None:
+            villages = {}
+            for item in (self._villages.get(township) or "").split("|"):
+                if item:
+                    name, _, suffix = item.rpartition(":")
+                    villages.setdefault(name, township[:9] + suffix)
+            self._village_cache[township] = villages
         return villages
 
     def children(self, code: str) -> list[str]:
@@ -145,4 +148,5 @@ def gazetteer() -> Gazetteer:
         if len(name) >= 2:
             prefixes.setdefault(name[:2], set()).add(len(name))
     return Gazetteer(divisions, by_name, by_alias, abbreviations, extra,
-                     {k: tuple(sorted(v, reverse=True)) for k, v in prefixes.items()})
+                     {k: tuple(sorted(v, reverse=True)) for k, v in prefixes.items()},
+                     frozenset([*by_name, *by_alias, *extra]))

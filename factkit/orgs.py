@@ -23,7 +23,7 @@ county in the text.
 """
 from __future__ import annotations
 
-from collections import Counter
+import bisect
 from functools import cache
 
 import regex
@@ -59,27 +59,38 @@ def _stopwords() -> tuple[str, ...]:
 
 
 @cache
+def _stopword_set() -> tuple[frozenset[str], tuple[int, ...]]:
+    words = frozenset(_stopwords())
+    return words, tuple(sorted({len(w) for w in words}, reverse=True))
+
+
+@cache
 def _generic_regex() -> regex.Pattern:
     words = sorted(read_lines("org_generic.txt"), key=len, reverse=True)
     return regex.compile("(?:" + "|".join(regex.escape(w) for w in words) + ")+")
 
 
 @cache
-def _marker_regex() -> regex.Pattern:
-    markers = sorted(read_lines("company_markers.txt"), key=len, reverse=True)
+def _brand_regex() -> regex.Pattern:
     brands = sorted(read_lines("company_brands.txt"), key=len, reverse=True)
-    alternation = "|".join(regex.escape(w) for w in markers)
+    return regex.compile("|".join(regex.escape(w) for w in brands))
+
+
+@cache
+def _marker_regex() -> regex.Pattern:
+    """A company marker where a name can end: before punctuation, a list word or a verb."""
+    markers = sorted(read_lines("company_markers.txt"), key=len, reverse=True)
     return regex.compile(
-        rf"(?P<brand>{'|'.join(regex.escape(w) for w in brands)})(?!\p{{Han}}{{0,1}}(?:{alternation}))"
-        rf"|(?P<body>\p{{Han}}{{2,6}}?)(?P<marker>{alternation})(?=[^\p{{Han}}]|$|与|和|等|及|、"
+        rf"(?:{'|'.join(regex.escape(w) for w in markers)})(?=[^\p{{Han}}]|$|与|和|等|及|、"
         rf"|相关|负责|建成|引进|扩产|跻身|通过|入驻|落户|投资|签约|项目|公司|的)")
 
 
 def _stopword_end(text: str, end: int) -> int:
     """Length of the stop word that ends at ``end`` (0 if none)."""
-    for word in _stopwords():
-        if end >= len(word) and text.startswith(word, end - len(word)):
-            return len(word)
+    words, lengths = _stopword_set()
+    for length in lengths:
+        if end >= length and text[end - length:end] in words:
+            return length
     return 0
 
 
@@ -96,7 +107,8 @@ def _left_stretch(text: str, suffix_start: int, floor: int = 0) -> int:
 
 
 def _stopword_at(text: str, position: int) -> bool:
-    return any(text.startswith(word, position) for word in _stopwords())
+    words, lengths = _stopword_set()
+    return any(text[position:position + length] in words for length in lengths)
 
 
 def _is_generic(body: str) -> bool:
@@ -124,14 +136,11 @@ def _home(inside: list[Candidate]) -> str:
     return last["name"] if within else first["name"]
 
 
-def _floor(quantities: list[Candidate], position: int) -> int:
-    """The end of the last date or figure before ``position`` that ends within a name's
-    reach: the name cannot start before it."""
-    floor = 0
-    for q in quantities:
-        if position - _MAX_NAME <= q.end <= position:
-            floor = max(floor, q.end)
-    return floor
+def _floor(quantity_ends: list[int], position: int) -> int:
+    """The end of the last date or figure ending at or before ``position`` (sorted ends):
+    a name cannot start before it."""
+    k = bisect.bisect_right(quantity_ends, position)
+    return quantity_ends[k - 1] if k else 0
 
 
 def extract(ntext: NormalizedText, context: Context | None = None) -> list[Candidate]:
@@ -139,11 +148,11 @@ def extract(ntext: NormalizedText, context: Context | None = None) -> list[Candi
     if len(text) < 2:
         return []
     places = sorted(getattr(context, "places", None) or [], key=lambda p: p.start)
-    quantities = [c for c in getattr(context, "found", None) or []
-                  if c.fact in ("date", "figure")]
+    quantity_ends = sorted(c.end for c in getattr(context, "found", None) or []
+                           if c.fact in ("date", "figure"))
     found: list[Candidate] = []
     for m in _suffix_regex().finditer(text):
-        candidate = _named(m, text, places, _floor(quantities, m.start()))
+        candidate = _named(m, text, places, _floor(quantity_ends, m.start()))
         if candidate:
             found.append(candidate)
     found += _zone_short_forms(text, found)
@@ -244,25 +253,25 @@ _LIST_ITEM = regex.compile(r"\p{Han}{2,5}")
 
 def _companies(text: str, places: list[Candidate], named: list[Candidate]) -> list[Candidate]:
     found: list[Candidate] = []
+    for m in _brand_regex().finditer(text):
+        found.append(_company(m.start(), m.end(), text, places))
     for m in _marker_regex().finditer(text):
-        if m.group("brand"):
-            start, end = m.span("brand")
-        else:
-            start = m.start("body")
-            stretch = _left_stretch(text, m.start("marker"))
-            start = max(start, stretch)
-            body = text[start:m.start("marker")]
-            inside = _place_at(places, start, m.end())
-            if inside:
-                start = inside[0].start
-            elif len(body) < 2 or _is_generic(body):
-                continue
-            end = m.end()
-        found.append(Candidate(start, end, "organization", "<company short name>",
-                               {"name": text[start:end], "kind": "company",
-                                "place": _first_place(places, start, end)}))
+        start = _left_stretch(text, m.start())
+        start = max(start, m.start() - 6)
+        inside = _place_at(places, start, m.end())
+        if inside:
+            start = inside[0].start
+        elif m.start() - start < 2 or _is_generic(text[start:m.start()]):
+            continue
+        found.append(_company(start, m.end(), text, places))
     found += _listed_with(text, found, places, named)
     return found
+
+
+def _company(start: int, end: int, text: str, places: list[Candidate]) -> Candidate:
+    return Candidate(start, end, "organization", "<company short name>",
+                     {"name": text[start:end], "kind": "company",
+                      "place": _first_place(places, start, end)})
 
 
 def _first_place(places: list[Candidate], start: int, end: int) -> str | None:
@@ -290,7 +299,7 @@ def _listed_with(text: str, companies: list[Candidate], places: list[Candidate],
                 name = text[start:end]
                 if (start, end) in taken or (start, end) in place_spans or \
                         any(i in covered for i in range(start, end)) or _is_generic(name) or \
-                        _stopword_end(text, end) or any(name.startswith(w) for w in _stopwords()):
+                        _stopword_end(text, end) or _stopword_at(name, 0):
                     break
                 out.append(Candidate(start, end, "organization", "<listed with a company>",
                                      {"name": name, "kind": "company", "place": None}))
