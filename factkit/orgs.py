@@ -116,24 +116,27 @@ def _is_generic(body: str) -> bool:
 
 
 def _ends_generic(body: str) -> bool:
-    """区级龙头医院, 二级公立医院: the word right before the suffix is a generic one."""
-    m = _generic_regex().search(body, max(0, len(body) - 6))
-    while m and m.end() != len(body):
-        m = _generic_regex().search(body, m.start() + 1)
-    return bool(m) and m.end() == len(body)
+    """区级龙头医院, 二级公立医院: the word right before the suffix is a generic one (of two
+    characters or more: 沙坪村党总支 is a name)."""
+    for start in range(max(0, len(body) - 6), len(body) - 1):
+        if _generic_regex().fullmatch(body, start):
+            return True
+    return False
 
 
 def _place_at(places: list[Candidate], start: int, end: int) -> list[Candidate]:
     return [p for p in places if start <= p.start and p.end <= end]
 
 
-def _home(inside: list[Candidate]) -> str:
+def _home(inside: list[Candidate]) -> str | None:
     """The place an organization belongs to: the last place in its name when that lies within
     the first (中国（湖南）自由贸易试验区郴州片区 → 郴州市), else the first (广州市湖南郴州商会
     is in 广州市)."""
     first, last = inside[0].fields, inside[-1].fields
     within = first["level"] == "country" or first["name"] in (last.get("path") or [])
-    return last["name"] if within else first["name"]
+    home = last if within else first
+    # a name the places extractor could not resolve (永兴 of several 永兴) is no official one
+    return None if home.get("candidates") else home["name"]
 
 
 def _floor(quantity_ends: list[int], position: int) -> int:
@@ -157,7 +160,21 @@ def extract(ntext: NormalizedText, context: Context | None = None) -> list[Candi
             found.append(candidate)
     found += _zone_short_forms(text, found)
     found += _companies(text, places, found)
-    return found
+    return _join_adjacent(found)
+
+
+def _join_adjacent(found: list[Candidate]) -> list[Candidate]:
+    """国家电网 + 郴州供电公司 written together are one organization, the last one's kind."""
+    ordered = sorted(found, key=lambda c: (c.start, -c.end))
+    out: list[Candidate] = []
+    for c in ordered:
+        if out and out[-1].end == c.start and out[-1].fields["kind"] == "company" \
+                and c.fields["kind"] == "company":
+            first = out.pop()
+            c = Candidate(first.start, c.end, "organization", first.rule + c.rule,
+                          {**c.fields, "name": first.fields["name"] + c.fields["name"]})
+        out.append(c)
+    return out
 
 
 _ZONE_SHORT = regex.compile(r"高新区|经开区|开发区|产业园|工业园")
@@ -228,6 +245,9 @@ def _context_place(places: list[Candidate], before: int, level: str) -> str | No
     娄底市's); with none before, the first one after."""
     ordered = [p for p in places if p.end <= before][::-1] + [p for p in places if p.end > before]
     for p in ordered:
+        if level == "prefecture" and p.fields["level"] == "county" and \
+                p.fields["name"].endswith("市"):
+            return p.fields["name"]  # 资兴市委、市政府: a county-level city
         name = _at_level(p.fields, level)
         if name:
             return name
@@ -254,7 +274,9 @@ _LIST_ITEM = regex.compile(r"\p{Han}{2,5}")
 def _companies(text: str, places: list[Candidate], named: list[Candidate]) -> list[Candidate]:
     found: list[Candidate] = []
     for m in _brand_regex().finditer(text):
-        found.append(_company(m.start(), m.end(), text, places))
+        # a brand is not placed by the place word in it (宁德时代 is no 宁德 company)
+        found.append(Candidate(m.start(), m.end(), "organization", "<brand>",
+                               {"name": m.group(), "kind": "company", "place": None}))
     for m in _marker_regex().finditer(text):
         start = _left_stretch(text, m.start())
         start = max(start, m.start() - 6)

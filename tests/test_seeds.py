@@ -106,10 +106,40 @@ def test_seed_places(seed):
     assert precision >= BAR and recall >= BAR and right >= BAR, report
 
 
+ORG_BAR = 0.90
+
+
+@pytest.mark.parametrize("seed", sorted(EXPECTED))
+def test_seed_organizations(seed):
+    """Organizations: exact-span precision and recall >= 0.90; kind right on >= 95 % of the
+    matched spans, and the place too."""
+    annotation = EXPECTED[seed]
+    text = (SEEDS / seed).read_text(encoding="utf-8")
+    doc = factkit.extract(text, ref_date=annotation["ref_date"])
+
+    def kind_place(o):
+        get = o.get if isinstance(o, dict) else lambda k: getattr(o, k)
+        return get("kind"), get("place")
+
+    expected = {_span(o): kind_place(o) for o in annotation["organizations"]}
+    found = {_span(o): kind_place(o) for o in doc.organizations}
+    precision, recall = precision_recall(list(expected), list(found))
+    matched = set(expected) & set(found)
+    wrong = sorted((span, expected[span], found[span]) for span in matched
+                   if expected[span] != found[span])
+    right = 1 - len(wrong) / len(matched) if matched else 1.0
+    report = (f"{seed}: organizations precision {precision:.3f}, recall {recall:.3f}, "
+              f"kind and place {right:.3f}\nmissing: {sorted(set(expected) - set(found))}\n"
+              f"extra: {sorted(set(found) - set(expected))}\nwrong: {wrong}")
+    print(report)
+    assert precision >= ORG_BAR and recall >= ORG_BAR and right >= BAR, report
+
+
 def test_annotation_spans_match_the_seed_text():
     """The annotation itself is consistent: every span holds its text (minus layout breaks)."""
     for seed, annotation in EXPECTED.items():
         text = (SEEDS / seed).read_text(encoding="utf-8")
-        for fact in annotation["figures"] + annotation["dates"] + annotation["places"]:
+        for fact in (annotation["figures"] + annotation["dates"] + annotation["places"]
+                     + annotation["organizations"]):
             written = text[fact["start"]:fact["end"]]
             assert "".join(written.split()) == "".join(fact["text"].split()), (seed, fact)
