@@ -236,15 +236,15 @@ def _rel_year(word: str | None, r: Resolver) -> tuple[int | None, bool]:
     return (ref + offset if ref else None), True
 
 
-def _year_of(m: regex.Match, r: Resolver, rel_group: str = "rel") -> tuple[int | None, bool]:
-    """The year a mention speaks of: written, relative (今年) or the reference year."""
-    explicit = _explicit_year_prefix(m)
+def _year_of(explicit: int | None, rel: str | None, r: Resolver,
+             default: int | None = None) -> tuple[int | None, bool]:
+    """The year a mention speaks of: written (2026年), relative (今年) or, failing both,
+    ``default`` or the reference year; and whether the reference date was used."""
     if explicit:
         return explicit, False
-    rel = _group(m, rel_group)
     if rel:
         return _rel_year(rel, r)
-    return r.ref_year(), True
+    return (default if default is not None else r.ref_year()), True
 
 
 def build_full_date(m: regex.Match, text: str) -> DateSpec | None:
@@ -453,12 +453,7 @@ def build_festival(m: regex.Match, text: str) -> DateSpec | None:
 
     def resolve(r: Resolver) -> Resolution:
         calendar_name = "lunar" if cal == "lunar" or name_key in ("除夕", "大年三十") else "gregorian"
-        if explicit:
-            year, used = explicit, False
-        elif rel:
-            year, used = _rel_year(rel, r)
-        else:
-            year, used = _nearest_festival_year(day_of, r), True
+        year, used = _year_of(explicit, rel, r, default=_nearest_festival_year(day_of, r))
         d = day_of(year) if year else None
         return Resolution(d, d, "day", calendar_name, relative=used)
     return DateSpec(m.start(), m.end(), "<festival>", resolve, year=explicit)
@@ -560,14 +555,9 @@ def build_year_period(m: regex.Match, text: str) -> DateSpec | None:
     rel = _group(m, "rel")
 
     def resolve(r: Resolver) -> Resolution:
-        if explicit:
-            year, used = explicit, False
-        elif rel:
-            year, used = _rel_year(rel, r)
-        else:
-            year, used = (r.last_year if r.last_year and word == "当年" else r.ref_year()), True
-            if year and first_month == 12 and r.ref and r.ref.month <= 2 and not explicit:
-                year -= 1  # 冬天 read in January is the winter that began in December
+        year, used = _year_of(explicit, rel, r)
+        if year and used and not rel and first_month == 12 and r.ref.month <= 2:
+            year -= 1  # 冬天 read in January is the winter that began in December
         if not year:
             return Resolution(None, None, granularity, relative=True)
         first, last = _months_span(year, first_month, last_month)
@@ -751,12 +741,7 @@ def build_first_months(m: regex.Match, text: str) -> DateSpec | None:
     rel = _group(m, "rel")
 
     def resolve(r: Resolver) -> Resolution:
-        if explicit:
-            year, used = explicit, False
-        elif rel:
-            year, used = _rel_year(rel, r)
-        else:
-            year, used = r.ref_year(), True
+        year, used = _year_of(explicit, rel, r)
         if not year:
             return Resolution(None, None, "month", relative=True)
         first, last = _months_span(year, 1, months)

@@ -50,59 +50,50 @@ def test_seed_figures(seed):
 
 
 def _span(record) -> tuple:
-    get = record.get if isinstance(record, dict) else lambda k: getattr(record, k)
-    return get("start"), get("end"), get("text")
+    return _get(record, "start"), _get(record, "end"), _get(record, "text")
 
 
-def _resolution(record) -> tuple:
-    get = record.get if isinstance(record, dict) else lambda k: getattr(record, k)
-    return tuple(get(k) for k in DATE_FIELDS)
+def _get(record, key):
+    return record[key] if isinstance(record, dict) else getattr(record, key)
 
 
-@pytest.mark.parametrize("seed", sorted(EXPECTED))
-def test_seed_dates(seed):
-    """Dates: span precision and recall >= 0.95, and the resolution (days, granularity,
-    calendar, relative) right on >= 95 % of the mentions found at the right span."""
+def compare(seed: str, kind: str, fields: tuple[str, ...]) -> tuple[float, float, float, str]:
+    """Span precision and recall of ``kind`` in a seed, and how many of the mentions found
+    at the right span also have the annotated ``fields``; with a report of the differences."""
     annotation = EXPECTED[seed]
     text = (SEEDS / seed).read_text(encoding="utf-8")
     doc = factkit.extract(text, ref_date=annotation["ref_date"])
-    expected = {_span(d): _resolution(d) for d in annotation["dates"]}
-    found = {_span(d): _resolution(d) for d in doc.dates}
+
+    def values(record) -> tuple:
+        return tuple(list(v) if isinstance(v := _get(record, f), (list, tuple)) else v
+                     for f in fields)
+
+    expected = {_span(r): values(r) for r in annotation[kind]}
+    found = {_span(r): values(r) for r in getattr(doc, kind)}
     precision, recall = precision_recall(list(expected), list(found))
     matched = set(expected) & set(found)
     wrong = sorted((span, expected[span], found[span]) for span in matched
                    if expected[span] != found[span])
-    resolved = 1 - len(wrong) / len(matched) if matched else 1.0
-    report = (f"{seed}: dates precision {precision:.3f}, recall {recall:.3f}, resolution "
-              f"{resolved:.3f}\nmissing: {sorted(set(expected) - set(found))}\n"
-              f"extra: {sorted(set(found) - set(expected))}\nwrongly resolved: {wrong}")
+    agreement = 1 - len(wrong) / len(matched) if matched else 1.0
+    report = (f"{seed}: {kind} precision {precision:.3f}, recall {recall:.3f}, "
+              f"{'/'.join(fields)} right on {agreement:.3f}\n"
+              f"missing: {sorted(set(expected) - set(found))}\n"
+              f"extra: {sorted(set(found) - set(expected))}\nwrong: {wrong}")
     print(report)
+    return precision, recall, agreement, report
+
+
+@pytest.mark.parametrize("seed", sorted(EXPECTED))
+def test_seed_dates(seed):
+    """Dates: span precision and recall >= 0.95; resolution right on >= 95 %."""
+    precision, recall, resolved, report = compare(seed, "dates", DATE_FIELDS)
     assert precision >= BAR and recall >= BAR and resolved >= BAR, report
 
 
 @pytest.mark.parametrize("seed", sorted(EXPECTED))
 def test_seed_places(seed):
-    """Places: span precision and recall >= 0.95; name and code right on >= 95 % of the
-    places found at the right span."""
-    annotation = EXPECTED[seed]
-    text = (SEEDS / seed).read_text(encoding="utf-8")
-    doc = factkit.extract(text, ref_date=annotation["ref_date"])
-
-    def identity(p):
-        get = p.get if isinstance(p, dict) else lambda k: getattr(p, k)
-        return get("name"), get("level"), get("code"), list(get("path"))
-
-    expected = {_span(p): identity(p) for p in annotation["places"]}
-    found = {_span(p): identity(p) for p in doc.places}
-    precision, recall = precision_recall(list(expected), list(found))
-    matched = set(expected) & set(found)
-    wrong = sorted((span, expected[span], found[span]) for span in matched
-                   if expected[span] != found[span])
-    right = 1 - len(wrong) / len(matched) if matched else 1.0
-    report = (f"{seed}: places precision {precision:.3f}, recall {recall:.3f}, name/code "
-              f"{right:.3f}\nmissing: {sorted(set(expected) - set(found))}\n"
-              f"extra: {sorted(set(found) - set(expected))}\nwrong: {wrong}")
-    print(report)
+    """Places: span precision and recall >= 0.95; name and code right on >= 95 %."""
+    precision, recall, right, report = compare(seed, "places", ("name", "level", "code", "path"))
     assert precision >= BAR and recall >= BAR and right >= BAR, report
 
 
@@ -111,27 +102,9 @@ ORG_BAR = 0.90
 
 @pytest.mark.parametrize("seed", sorted(EXPECTED))
 def test_seed_organizations(seed):
-    """Organizations: exact-span precision and recall >= 0.90; kind right on >= 95 % of the
-    matched spans, and the place too."""
-    annotation = EXPECTED[seed]
-    text = (SEEDS / seed).read_text(encoding="utf-8")
-    doc = factkit.extract(text, ref_date=annotation["ref_date"])
-
-    def kind_place(o):
-        get = o.get if isinstance(o, dict) else lambda k: getattr(o, k)
-        return get("kind"), get("place")
-
-    expected = {_span(o): kind_place(o) for o in annotation["organizations"]}
-    found = {_span(o): kind_place(o) for o in doc.organizations}
-    precision, recall = precision_recall(list(expected), list(found))
-    matched = set(expected) & set(found)
-    wrong = sorted((span, expected[span], found[span]) for span in matched
-                   if expected[span] != found[span])
-    right = 1 - len(wrong) / len(matched) if matched else 1.0
-    report = (f"{seed}: organizations precision {precision:.3f}, recall {recall:.3f}, "
-              f"kind and place {right:.3f}\nmissing: {sorted(set(expected) - set(found))}\n"
-              f"extra: {sorted(set(found) - set(expected))}\nwrong: {wrong}")
-    print(report)
+    """Organizations: exact-span precision and recall >= 0.90; kind and place right on
+    >= 95 % of the matched spans."""
+    precision, recall, right, report = compare(seed, "organizations", ("kind", "place"))
     assert precision >= ORG_BAR and recall >= ORG_BAR and right >= BAR, report
 
 
