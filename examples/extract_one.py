@@ -8,7 +8,7 @@ import sys
 from pathlib import Path
 
 import factkit
-from factkit.cli import describe
+from factkit.summary import describe
 
 
 def main(path: str, ref_date: str | None = None) -> None:

@@ -9,12 +9,14 @@ from __future__ import annotations
 
 import datetime
 
+from .batch import Result, extract_many
+from .html import render_html
 from .models import DateMention, Document, Fact, Figure, Organization, Place
 from .numerals import parse_number
 from .pipeline import Pipeline
 
 __all__ = [
-    "extract", "parse_number", "Pipeline",
+    "extract", "extract_many", "Result", "render_html", "parse_number", "Pipeline",
     "Document", "Fact", "Figure", "DateMention", "Place", "Organization",
     "__version__",
 ]
