@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import datetime
 import os
+from collections import deque
 from collections.abc import Iterable, Iterator
 from concurrent.futures import FIRST_COMPLETED, Future, ProcessPoolExecutor, wait
 from dataclasses import dataclass
@@ -69,9 +70,9 @@ def _extract_file(path: str, ref_date: datetime.date | None, encoding: str) -> R
 
 def extract_many(paths: Iterable[str | os.PathLike], *, ref_date: datetime.date | None = None,
                  jobs: int | None = None, encoding: str = "utf-8",
-                 in_flight: int | None = None) -> Iterator[Result]:
+                 in_flight: int | None = None, ordered: bool = False) -> Iterator[Result]:
     """Extract every article of ``paths`` (files and folders of ``.txt`` files), yielding a
-    ``Result`` per article as it is ready (not in input order when ``jobs`` > 1).
+    ``Result`` per article as it is ready, or in input order with ``ordered=True``.
 
     ``jobs`` is the number of worker processes (default: all cores; 1 runs in this process).
     ``in_flight`` bounds how many articles are queued at once (default: 4 per worker).
@@ -83,6 +84,9 @@ def extract_many(paths: Iterable[str | os.PathLike], *, ref_date: datetime.date 
             yield _extract_file(path, ref_date, encoding)
         return
     limit = in_flight or 4 * jobs
+    if ordered:
+        yield from _in_order(files, ref_date, encoding, jobs, limit)
+        return
     with ProcessPoolExecutor(max_workers=jobs) as pool:
         pending: set[Future] = set()
         for path in files:
@@ -93,6 +97,19 @@ def extract_many(paths: Iterable[str | os.PathLike], *, ref_date: datetime.date 
                     yield future.result()
         for future in _as_they_finish(pending):
             yield future.result()
+
+
+def _in_order(files: Iterator[str], ref_date, encoding: str, jobs: int,
+              limit: int) -> Iterator[Result]:
+    """A window of ``limit`` articles in flight, handed back in the order they were given."""
+    window: deque[Future] = deque()
+    with ProcessPoolExecutor(max_workers=jobs) as pool:
+        for path in files:
+            window.append(pool.submit(_extract_file, path, ref_date, encoding))
+            if len(window) >= limit:
+                yield window.popleft().result()
+        while window:
+            yield window.popleft().result()
 
 
 def _as_they_finish(pending: set[Future]) -> Iterator[Future]:

@@ -134,8 +134,9 @@ def _results(args: argparse.Namespace, skip: set[str]) -> Iterator[_Outcome]:
                 yield _Outcome(name, error=_message(name, err))
         return
     jobs = args.jobs or (None if len(files) > 1 else 1)
-    for result in extract_many(files, ref_date=args.ref_date, jobs=jobs,
-                               encoding=args.encoding):
+    # to a file, lines go out as articles finish; on stdout, in the order the files were given
+    for result in extract_many(files, ref_date=args.ref_date, jobs=jobs, encoding=args.encoding,
+                               ordered=args.out is None):
         yield _Outcome(result.source, result.document, result.error)
 
 

@@ -33,6 +33,12 @@ def test_extract_many_streams_every_article(corpus):
         assert result.document == multi[source].document
 
 
+def test_ordered_results_keep_the_input_order(corpus):
+    files = sorted(str(p) for p in corpus.rglob("*.txt"))
+    got = [r.source for r in factkit.extract_many(files, jobs=2, in_flight=2, ordered=True)]
+    assert got == files
+
+
 def test_corpus_mode_writes_jsonl_atomically(corpus, tmp_path, capsys):
     out = tmp_path / "facts.jsonl"
     code = main(["extract", str(corpus), "--out", str(out), "--jobs", "2"])
