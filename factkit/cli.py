@@ -94,7 +94,7 @@ def _run(args: argparse.Namespace) -> int:
     failures = 0
     progress = _Progress(enabled=target.path is not None and sys.stderr.isatty())
     try:
-        for result in _results(args, skip=target.done):
+        for result in _results(args, skip=target.done, progress=progress):
             if result.error:
                 failures += 1
                 print(f"factkit: {result.error}", file=sys.stderr)
@@ -121,9 +121,10 @@ class _Outcome:
     text: str | None = None
 
 
-def _results(args: argparse.Namespace, skip: set[str]) -> Iterator[_Outcome]:
+def _results(args: argparse.Namespace, skip: set[str], progress: _Progress) -> Iterator[_Outcome]:
     """Articles one by one: stdin and html in this process, files through extract_many."""
     files = [f for f in iter_text_files(args.files) if f not in skip]
+    progress.total = len(files)
     if "-" in files or args.format == "html":
         for name in files:
             try:
@@ -205,18 +206,24 @@ def _source_of(line: str) -> str | None:
 
 
 class _Progress:
-    """A one-line progress counter on a terminal's stderr; silent when piped."""
+    """A one-line progress bar on a terminal's stderr; silent when piped."""
+
+    WIDTH = 30
 
     def __init__(self, enabled: bool) -> None:
         self.enabled = enabled
         self.count = 0
+        self.total = 0
         self.started = time.monotonic()
 
     def step(self, failures: int) -> None:
         self.count += 1
         if self.enabled:
             rate = self.count / max(time.monotonic() - self.started, 1e-9)
-            sys.stderr.write(f"\r{self.count} articles, {failures} failed, {rate:.1f}/s")
+            done = int(self.WIDTH * self.count / self.total) if self.total else 0
+            bar = "#" * done + "-" * (self.WIDTH - done)
+            sys.stderr.write(f"\r[{bar}] {self.count}/{self.total or '?'} articles, "
+                             f"{failures} failed, {rate:.1f}/s")
             sys.stderr.flush()
 
     def close(self) -> None:
