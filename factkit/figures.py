@@ -61,7 +61,8 @@ _UNIT_GUARDS = {
     "年": "代级纪轻", "周": "边围末一二三四五六日", "天": "然空地下气津", "米": "饭粉面",
     "升": "级至为高到值职迁华学温", "折": "合扣叠算旧射价腾中", "成": "为功本员果立长绩交就都熟型效分品",
     "节": "日约能点假", "道": "路理德歉", "门": "口诊户槛店类", "课": "题程堂",
-    "单": "位元独一纯据品", "对": "于接象照比待外手话应策", "双": "向方赢重边",
+    "单": "位元独一纯据品", "对": "于接象照比待外手话应策",
+    "打": "造击破开通工算响赢败拼车球卡就白一了过起出进下上死完成到电", "双": "向方赢重边",
     "首": "都府位先创次批届个要席长", "片": "区面", "头": "部条号等", "部": "门分署长委",
     "类": "似型别", "种": "类子植", "处": "理置罚长分", "间": "隔接断", "层": "面次级",
     "列": "车入为", "轮": "胎船", "组": "织成建合长", "件": "事", "家": "庭长属乡园族",
@@ -109,7 +110,7 @@ _ARABIC_SCALED = f"{_ARABIC}(?:\\^[+-]{{0,2}}[0-9.]++|(?:[ \\t]*+(?:{_SCALE}|{_K
 # 3/5, but not the 2/24 of 2026/2/24
 _ARABIC_FRACTION = "(?<![0-9/.])(?:[0-9]++[ \\t]++)?[0-9]++/[0-9]++(?![0-9/.])"
 _CHINESE = f"{_CN_CHAR}(?:[ \\t]*+{_CN_CHAR})*+(?:{_CN_DEC}(?:[ \\t]*+[万亿])*+)?"
-_HALF = "(?<![上下前后大多一])(?:半百|半(?=个|小时|天|年|钟头|分钟|成|折))"
+_HALF = "(?<![上下前后大多一])(?:半百|半(?=个|小时|天|年|钟头|分钟|成|折))|(?<=打)对(?=折)"
 _NUM = f"(?:{_ARABIC_FRACTION}|{_ARABIC_SCALED}|{_CHINESE}|{_HALF})"
 _SEP = "(?:——|—|–|-|~|～|至|到)"
 _HALF_AFTER_UNIT = "半(?![岛导径山数夜年月天场边价壁拉决自成小个])"
@@ -138,7 +139,7 @@ def _figure_regex() -> regex.Pattern:
     inner = _alternation(s for (p, s) in _qualifiers() if p == "inner")
     # Fail fast at the many positions where no figure can start.
     first_chars = regex.escape("".join(sorted(
-        set(_CN_CHARS + "0123456789.$¥￥€£-千兆负零华摄半")
+        set(_CN_CHARS + "0123456789.$¥￥€£-千兆负零华摄半对")
         | {surface[0] for (position, surface) in _qualifiers() if position == "before"})))
     pattern = f"""
         (?=[{first_chars}]|US\\$|HK\\$)
@@ -418,8 +419,8 @@ def _bounds(qualifier, value, low, high):
 def _discount_value(g: dict) -> Optional[tuple[Decimal, None, None]]:
     """七五折 reads digit by digit (75 %), where 七五 alone would be no number; 半折 is 50 %."""
     numeral = "".join((g["n1"] or "").split())
-    if numeral == "半" and (g["unit"] or g["u1"]) == "折":
-        return Decimal(5), None, None
+    if numeral in ("半", "对") and (g["unit"] or g["u1"]) == "折":
+        return Decimal(5), None, None  # 半折, 对折: half price
     if (g["unit"] or g["u1"]) == "折" and len(numeral) == 2 and all(
             ch in CN_DIGITS for ch in numeral):
         return Decimal(CN_DIGITS[numeral[0]] * 10 + CN_DIGITS[numeral[1]]), None, None
@@ -473,8 +474,8 @@ def _keeps_unit(m: regex.Match, ntext: NormalizedText, unit: Unit, value, qualif
         after_unit = _char(text, m.end("unit")) if m.group("unit") else ""
         if after_unit and after_unit == m.group("unit")[-1]:
             return False  # 一个个, 一支支: reduplication, not a count
-        if plain and numeral in ("一", "壹"):
-            return False  # 一家酒店, 一场宣讲会: the article "a"
+        if plain and numeral in ("一", "壹") and unit.factor == 1:
+            return False  # 一家酒店, 一场宣讲会: the article "a" (一打 is still a dozen)
         if plain and numeral in ("万", "千", "百", "亿"):
             return False  # 万家期许, 千家万户
         if _char(text, m.start() - 1) in _OPEN_QUOTES:
