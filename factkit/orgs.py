@@ -24,6 +24,7 @@ county in the text.
 from __future__ import annotations
 
 import bisect
+import itertools
 from functools import cache
 
 import regex
@@ -124,8 +125,23 @@ def _ends_generic(body: str) -> bool:
     return False
 
 
-def _place_at(places: list[Candidate], start: int, end: int) -> list[Candidate]:
-    return [p for p in places if start <= p.start and p.end <= end]
+class _Places(list):
+    """The place candidates sorted by start, with their starts for bisection: lookups stay
+    logarithmic, so a text of many megabytes stays linear."""
+
+    def __init__(self, places) -> None:
+        super().__init__(sorted(places, key=lambda p: p.start))
+        self.starts = [p.start for p in self]
+
+
+def _place_at(places: _Places, start: int, end: int) -> list[Candidate]:
+    i = bisect.bisect_left(places.starts, start)
+    found = []
+    while i < len(places) and places[i].start < end:
+        if places[i].end <= end:
+            found.append(places[i])
+        i += 1
+    return found
 
 
 def _home(inside: list[Candidate]) -> str | None:
@@ -150,7 +166,7 @@ def extract(ntext: NormalizedText, context: Context | None = None) -> list[Candi
     text = ntext.text
     if len(text) < 2:
         return []
-    places = sorted(getattr(context, "places", None) or [], key=lambda p: p.start)
+    places = _Places(getattr(context, "places", None) or [])
     quantity_ends = sorted(c.end for c in getattr(context, "found", None) or []
                            if c.fact in ("date", "figure"))
     found: list[Candidate] = []
@@ -182,20 +198,27 @@ _ZONE_SHORT = regex.compile(r"高新区|经开区|开发区|产业园|工业园"
 
 def _zone_short_forms(text: str, named: list[Candidate]) -> list[Candidate]:
     """高新区 alone, once the article has named 嘉禾高新区: the same zone, written short."""
-    zones = [c for c in named if c.fields["kind"] == "zone"]
+    zones = sorted((c for c in named if c.fields["kind"] == "zone"), key=lambda c: c.end)
     if not zones:
         return []
+    last_zone_by_suffix: dict[str, Candidate] = {}
+    next_zone = 0
     covered = {i for c in named for i in range(c.start, c.end)}
     out = []
     for m in _ZONE_SHORT.finditer(text):
         if m.start() in covered or (m.start() and _NAME_CHAR.match(text[m.start() - 1])
                                     and not _stopword_end(text, m.start())):
             continue
-        earlier = [z for z in zones if z.end <= m.start() and z.fields["name"].endswith(m.group())]
+        while next_zone < len(zones) and zones[next_zone].end <= m.start():
+            zone = zones[next_zone]
+            for short in _ZONE_SHORT.findall(zone.fields["name"][-3:]):
+                last_zone_by_suffix[short] = zone
+            next_zone += 1
+        earlier = last_zone_by_suffix.get(m.group())
         if earlier:
             out.append(Candidate(m.start(), m.end(), "organization", "<zone short form>",
                                  {"name": m.group(), "kind": "zone",
-                                  "place": earlier[-1].fields["place"]}))
+                                  "place": earlier.fields["place"]}))
     return out
 
 
@@ -239,12 +262,14 @@ _BARE_SHORT_FORMS = {"市委", "县委", "区委", "省委", "州委"}
 _LEVEL_INDEX = {"province": 0, "prefecture": 1, "county": 2, "township": 3}
 
 
-def _context_place(places: list[Candidate], before: int, level: str) -> str | None:
+def _context_place(places: _Places, before: int, level: str) -> str | None:
     """The place of this level the article is about at this point: the nearest place named
     before it at or below that level, taken up to that level (市中心医院 after 娄星区 is
     娄底市's); with none before, the first one after."""
-    ordered = [p for p in places if p.end <= before][::-1] + [p for p in places if p.end > before]
-    for p in ordered:
+    k = bisect.bisect_left(places.starts, before)
+    earlier = (places[i] for i in range(k - 1, -1, -1) if places[i].end <= before)
+    later = (places[i] for i in range(k, len(places)))
+    for p in itertools.chain(earlier, later):
         if level == "prefecture" and p.fields["level"] == "county" and \
                 p.fields["name"].endswith("市"):
             return p.fields["name"]  # 资兴市委、市政府: a county-level city
