@@ -66,5 +66,7 @@ def test_adversarial_long_inputs_finish():
     """Inputs shaped to make a backtracking pattern explode; linear patterns finish at once."""
     for text in ("一" * 50_000, "1," * 30_000, "1 " * 30_000, "十 " * 30_000,
                  "百分之" * 10_000, "3" * 100_000 + "x", ("\n \n" * 20_000) + "5家",
-                 "近约超" * 10_000, "1.1." * 20_000, "一点" * 20_000):
+                 "近约超" * 10_000, "1.1." * 20_000, "一点" * 20_000,
+                 "郴州市委、市政府、区人民医院、" * 3_000, "湖南鑫泉科技有限公司与" * 3_000,
+                 "嘉禾高新区，高新区" * 3_000, "资兴市汤溪镇壁溪村" * 3_000, "2026年2月24日" * 3_000):
         factkit.extract(text)
