@@ -262,7 +262,7 @@ def _villages(mentions: list[Mention], text: str, g: Gazetteer) -> list[Mention]
     """Villages and towns below places the text has named: in a chain (资兴市汤溪镇壁溪村), and
     village names of the townships and counties the text names."""
     found: list[Mention] = []
-    taken = {(m.start, m.end) for m in mentions}
+    starts = {m.start for m in mentions}
     township_codes: set[str] = set()
     for m in mentions:
         if not m.accepted or not m.code:
@@ -280,7 +280,7 @@ def _villages(mentions: list[Mention], text: str, g: Gazetteer) -> list[Mention]
             if chained and (len(chained.group(1)) < 2 or _is_han(text[chained.end():chained.end() + 1])
                             and not _SHAPE_FOLLOWERS.match(text, chained.end())):
                 chained = None  # 城乡医疗: a word, not a town
-            if chained and not any(s == m.end for s, _ in taken):
+            if chained and m.end not in starts:
                 name = chained.group()
                 code = next((c for c in g.by_name.get(name, []) if g.divisions[c].parent == m.code),
                             None)
