@@ -198,6 +198,7 @@ _LUNAR_MONTH_NUMBER = {"正": 1, "冬": 11, "腊": 12}
 Rule = tuple[str, str, Callable[[regex.Match, str], Optional[DateSpec]]]
 
 
+@cache
 def _relative_table() -> dict[str, tuple[str, int]]:
     return {row["surface"]: (row["unit"], int(row["offset"]))
             for row in read_table("relative_dates.tsv")}
@@ -946,7 +947,7 @@ _RULE_STARTS = {
     "大年初一": _YEAR_START + _ERA_START + "大",
     "period of a year": _YEAR_START + _ERA_START + _REL_START,
     "month part": _NUM_START + "本上下当月", "month range": _NUM_START + "0-9",
-    "offset": _NUM_START, "span until now": "近过最", "context day": "当次翌",
+    "offset": _NUM_START, "context day": "当次翌",
     "weekday": "上下本这星周礼", "plan period": "十", "decade": _NUM_START + "上本",
     "旬": "上中下", "今年初": _YEAR_START + _ERA_START + "今去明前",
     "day-first numeric date": "0-9", "short numeric date": "0-9", "spaced numeric date": "12",

@@ -262,7 +262,7 @@ def _build_or_raise(m: regex.Match, ntext: NormalizedText) -> Optional[Candidate
     text = ntext.text
     start, end = m.span()
     g = m.groupdict()
-    before, after = _char(text, start - 1), _char(text, end)
+    before = _char(text, start - 1)
 
     if before == "第" or (g["n1"] and _char(text, m.start("n1") - 1) == "第"):
         return None  # ordinal: 第二季度, 第一书记

@@ -61,7 +61,7 @@ def cycle_year(stem: str | None, branch: str) -> int:
     """
     b = BRANCHES.index(branch)
     if stem is None:
-        return (b + 1984 - 1984) % 12  # branches repeat every 12 years from 1984 (子)
+        return b  # branches repeat every 12 years from 1984 (子)
     s = STEMS.index(stem)
     # the unique k in 0..59 with k % 10 == s and k % 12 == b
     for k in range(60):

@@ -161,7 +161,6 @@ def _accept(mentions: list[Mention], text: str, g: Gazetteer) -> None:
             continue
         if m.text in words["not_a_place"]:
             continue
-        before = text[m.start - 1] if m.start else ""
         after_word = _after_pattern().match(text, m.end)
         neighbour = _adjacent_related(mentions, index, g)
         named_elsewhere = any(c in named_with_parents for c in m.codes)

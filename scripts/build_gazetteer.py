@@ -65,14 +65,14 @@ def main(source: Path) -> None:
             raise SystemExit(f"{code} {name}: parent {parent} is missing")
         out.append(f"{code}\t{name}\t{level}\t{parent}\n")
     out.append("# aliases\nalias\tcode\tkind\n")
-    for alias, code, level, kind, *_ in sorted(rows(source / "aliases.tsv")):
+    for alias, code, _level, kind, *_ in sorted(rows(source / "aliases.tsv")):
         if code not in codes:
             raise SystemExit(f"alias {alias}: division {code} is missing")
         out.append(f"{alias}\t{code}\t{kind}\n")
     write_gz(OUT / "divisions.tsv.gz", "".join(out))
 
     by_township: dict[str, list[str]] = defaultdict(list)
-    for code, name, level, parent in rows(source / "villages.tsv.gz"):
+    for code, name, _level, parent in rows(source / "villages.tsv.gz"):
         if parent not in codes:
             raise SystemExit(f"village {code} {name}: township {parent} is missing")
         by_township[parent].append(f"{common_village_name(name)}:{code[-3:]}")
