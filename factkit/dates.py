@@ -16,7 +16,7 @@ from __future__ import annotations
 import calendar
 import datetime
 from collections.abc import Callable
-from dataclasses import dataclass, field
+from dataclasses import dataclass, replace
 from functools import cache
 from typing import Optional
 
@@ -112,13 +112,9 @@ class DateSpec:
     year: int | None = None                    # an explicit Gregorian year, for inference
     month_day: tuple[int, int] | None = None   # a written Gregorian month and day
     lunar_month_day: tuple[int, int] | None = None
-    extras: dict = field(default_factory=dict)
 
 
 # --------------------------------------------------------------------------- numerals in dates
-
-_CN_SMALL = "〇零一二两三四五六七八九十廿卅"
-
 
 def _small_number(text: str) -> int | None:
     """Month, day or short year numbers: 12, 十二, 廿三, 初八 -> 8."""
@@ -194,9 +190,6 @@ _LUNAR_DAY = r"(?:初[一二三四五六七八九十]|十[一二三四五六七�
 _SEP = r"(?:——|—|–|-|~|～|至|到)"
 _REL_YEAR = "今年|去年|明年|本年|上年|前年|后年|当年|来年"
 _LUNAR_MONTH_NUMBER = {"正": 1, "冬": 11, "腊": 12}
-
-Rule = tuple[str, str, Callable[[regex.Match, str], Optional[DateSpec]]]
-
 
 @cache
 def _relative_table() -> dict[str, tuple[str, int]]:
@@ -1044,8 +1037,7 @@ def _attach_since(specs: list[DateSpec], text: str) -> list[DateSpec]:
             first = res.first if res else None
             return Resolution(first, r.ref, "other", res.calendar if res else "gregorian",
                               relative=True)
-        out.append(DateSpec(spec.start, m.end(), spec.rule + "以来", resolve, spec.year,
-                            spec.month_day, spec.lunar_month_day, spec.extras))
+        out.append(replace(spec, end=m.end(), rule=spec.rule + "以来", resolve=resolve))
     return out
 
 
@@ -1099,8 +1091,7 @@ def _attach_weekday(specs: list[DateSpec], text: str) -> list[DateSpec]:
             continue
         m = _WEEKDAY_AFTER.match(text, spec.end) if spec.month_day else None
         if m:
-            out.append(DateSpec(spec.start, m.end(), spec.rule + "<weekday>", spec.resolve,
-                                spec.year, spec.month_day, spec.lunar_month_day, spec.extras))
+            out.append(replace(spec, end=m.end(), rule=spec.rule + "<weekday>"))
             skip_until = m.end()
         else:
             out.append(spec)

@@ -360,7 +360,7 @@ def _build_or_raise(m: regex.Match, ntext: NormalizedText) -> Optional[Candidate
 
     if unit_entry.kind == "money" and g["cur"]:
         return None  # ￥300元: a sign and a word at once is not something news writes
-    if not _keeps_unit(m, ntext, unit_entry, value, qualifier):
+    if not _keeps_unit(m, ntext, unit_entry, qualifier):
         return None
     kind = unit_entry.kind
     if kind == "money" and value is not None:
@@ -374,7 +374,7 @@ def _build_or_raise(m: regex.Match, ntext: NormalizedText) -> Optional[Candidate
 
     factor = unit_entry.factor
     if unit_entry.surface == "折":
-        factor = _discount_factor(g["n1"], value)
+        factor = _discount_factor(value)
         if factor is None:
             return None
     if value is None and low is None:
@@ -427,7 +427,7 @@ def _discount_value(g: dict) -> Optional[tuple[Decimal, None, None]]:
     return None
 
 
-def _discount_factor(numeral: str | None, value: Decimal | None) -> Optional[Fraction]:
+def _discount_factor(value: Decimal | None) -> Optional[Fraction]:
     """九折 = 90 %, 七五折 / 75折 = 75 %, 9.9折 = 99 %; 十折 is no discount at all."""
     if value is None:
         return None
@@ -458,7 +458,7 @@ def _decade_of_age(m: regex.Match, ntext: NormalizedText, value) -> Optional[Can
     })
 
 
-def _keeps_unit(m: regex.Match, ntext: NormalizedText, unit: Unit, value, qualifier) -> bool:
+def _keeps_unit(m: regex.Match, ntext: NormalizedText, unit: Unit, qualifier) -> bool:
     text = ntext.text
     numeral = m.group("n1") or ""
     plain = qualifier == "exact" and not m.group("pre") and not m.group("scale2")

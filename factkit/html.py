@@ -16,7 +16,6 @@ __all__ = ["render_html"]
 
 KIND_OF = {"Figure": "figure", "DateMention": "date", "Place": "place",
            "Organization": "organization"}
-COLOURS = {"figure": "#ffd166", "date": "#8ecae6", "place": "#b7e4c7", "organization": "#f4acb7"}
 LABELS = {"figure": "figure (数量)", "date": "date (日期)", "place": "place (地点)",
           "organization": "organization (机构)"}
 

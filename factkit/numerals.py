@@ -16,7 +16,7 @@ from decimal import Decimal, InvalidOperation, localcontext
 
 from .normalize import fold
 
-__all__ = ["parse_number", "tidy", "parse_chinese_integer", "CN_DIGITS", "SMALL_UNITS", "BIG_UNITS"]
+__all__ = ["parse_number", "tidy", "CN_DIGITS", "SMALL_UNITS", "BIG_UNITS"]
 
 CN_DIGITS = {
     "〇": 0, "零": 0, "一": 1, "二": 2, "两": 2, "三": 3, "四": 4, "五": 5, "六": 6, "七": 7,
@@ -36,24 +36,6 @@ _ARABIC_CHARS = set("0123456789")
 
 def _digit_value(text: str) -> int:
     return CN_DIGITS[text]
-
-
-def parse_chinese_integer(text: str) -> int:
-    """Value of a Chinese integer numeral such as 三千五百亿, 一千二, 二〇二六, 廿一.
-
-    Elided trailing digits take the next lower order (一千二 = 1200, 九十二万四 = 924000);
-    a leading 十/百/千 means one of it (十五, 百三, 千三); consecutive big units multiply
-    (四万万, 二十一万亿). Two bare digits (三四) are a vague range, not a number: ValueError.
-    """
-    if not text:
-        raise ValueError("empty numeral")
-    expanded = "".join(_expand_tens(text))
-    if all(ch in CN_DIGITS for ch in expanded):
-        return _positional(expanded, text)
-    value = _scaled(expanded, text)
-    if value != value.to_integral_value():
-        raise ValueError(f"{text!r} is not an integer")
-    return int(value)
 
 
 def _expand_tens(text: str):
