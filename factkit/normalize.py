@@ -3,8 +3,14 @@
 Two changes are made, and nothing else:
 
 * **folding**, one character for one character: full-width digits, letters and signs to
-  ASCII (１２％ -> 12%), the ideographic space to a space, and the traditional forms of the
-  characters that numerals, units and dates are written with to simplified ones (萬 -> 万);
+  ASCII (１２％ -> 12%), the ideographic space to a space, and traditional characters, with
+  the Taiwan and Hong Kong variant forms, to simplified ones (萬 -> 万, 廣東 -> 广东, 臺 -> 台,
+  裡/裏 -> 里, 綫 -> 线). The script table ``data/script_fold.tsv`` is generated from OpenCC's
+  dictionaries by ``scripts/build_script_fold.py``. A character that simplified text also
+  writes is left as it is (乾, 於, 夥, 徵, 著; 乾安县, 於潜镇 keep matching), and so are the
+  characters of official simplified place names (濛江乡); the script says why, character class
+  by character class. Phrase conversions are not applied: only a fold that keeps the length
+  keeps the offsets;
 * **joining layout breaks**: a run of white space holding a line break inside a sentence
   (PDF extraction puts them mid-word: "累计发\\n\\n出预警50起") is removed. A break after
   sentence-final punctuation, or next to Markdown-style markup, is a real paragraph end
@@ -39,8 +45,8 @@ def _fold_table() -> dict[int, int]:
             table[code] = code - 0xFEE0
     table[0x3000] = 0x20  # ideographic space
     table[0x00A0] = 0x20  # no-break space
-    for traditional, simplified in read_pairs("traditional.tsv"):
-        table[ord(traditional)] = ord(simplified)
+    pairs = read_pairs("script_fold.tsv")
+    table.update(str.maketrans("".join(t for t, _ in pairs), "".join(s for _, s in pairs)))
     return table
 
 
@@ -49,7 +55,7 @@ _FULL_WIDTH_GROUPING = regex.compile(r"(?<=[０-９])，(?=[０-９]{3})")
 
 
 def fold(text: str) -> str:
-    """Fold width and traditional numeral/unit characters; the result has the same length."""
+    """Fold width and traditional script; the result has the same length."""
     if "，" in text:
         text = _FULL_WIDTH_GROUPING.sub(",", text)
     return text.translate(_fold_table())

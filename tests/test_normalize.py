@@ -39,7 +39,7 @@ def test_folding_keeps_length_and_offsets():
     raw = "增长１２％，總額２．５萬億元，４，５６５人"
     folded = fold(raw)
     assert len(folded) == len(raw)
-    assert folded == "增长12%，總額2.5万亿元，4,565人"
+    assert folded == "增长12%，总额2.5万亿元，4,565人"
 
 
 def test_chinese_comma_between_ascii_digits_stays():
