@@ -6,11 +6,11 @@ Two changes are made, and nothing else:
   ASCII (１２％ -> 12%), the ideographic space to a space, and traditional characters, with
   the Taiwan and Hong Kong variant forms, to simplified ones (萬 -> 万, 廣東 -> 广东, 臺 -> 台,
   裡/裏 -> 里, 綫 -> 线). The script table ``data/script_fold.tsv`` is generated from OpenCC's
-  dictionaries by ``scripts/build_script_fold.py``. A character that simplified text also
-  writes is left as it is (乾, 於, 夥, 徵, 著; 乾安县, 於潜镇 keep matching), and so are the
-  characters of official simplified place names (濛江乡); the script says why, character class
-  by character class. Phrase conversions are not applied: only a fold that keeps the length
-  keeps the offsets;
+  dictionaries by ``scripts/build_script_fold.py``, whose docstring gives the rules. Characters
+  that simplified text also writes (乾, 於, 夥, 徵: 乾安县, 於潜镇, 於 as a surname) are folded
+  to their usual reading (干, 于, 伙, 征) only in text that reads as traditional script; 著
+  and the characters of official simplified place names (濛江乡) are never folded. Phrase
+  conversions are not applied: only a fold that keeps the length keeps the offsets;
 * **joining layout breaks**: a run of white space holding a line break inside a sentence
   (PDF extraction puts them mid-word: "累计发\\n\\n出预警50起") is removed. A break after
   sentence-final punctuation, or next to Markdown-style markup, is a real paragraph end
@@ -28,7 +28,7 @@ from functools import cache
 
 import regex
 
-from .lexicon import read_pairs
+from .lexicon import read_table
 
 __all__ = ["NormalizedText", "normalize", "fold"]
 
@@ -45,9 +45,40 @@ def _fold_table() -> dict[int, int]:
             table[code] = code - 0xFEE0
     table[0x3000] = 0x20  # ideographic space
     table[0x00A0] = 0x20  # no-break space
-    pairs = read_pairs("script_fold.tsv")
-    table.update(str.maketrans("".join(t for t, _ in pairs), "".join(s for _, s in pairs)))
+    table.update(_script_tables()[0])
     return table
+
+
+@cache
+def _traditional_fold_table() -> dict[int, int]:
+    return {**_fold_table(), **_script_tables()[1]}
+
+
+@cache
+def _script_tables() -> tuple[dict[int, int], dict[int, int], frozenset[str], str]:
+    """The script folds of any text, those of traditional text only, the characters only
+    traditional script writes, and the traditional-only folds as a string to search for."""
+    rows = read_table("script_fold.tsv")
+    always = [(r["traditional"], r["simplified"]) for r in rows if r["scope"] == "always"]
+    in_traditional = [(r["traditional"], r["simplified"]) for r in rows
+                      if r["scope"] == "traditional"]
+    return (str.maketrans("".join(t for t, _ in always), "".join(s for _, s in always)),
+            str.maketrans("".join(t for t, _ in in_traditional),
+                          "".join(s for _, s in in_traditional)),
+            frozenset(t for t, _ in always),
+            "".join(t for t, _ in in_traditional))
+
+
+# Text reads as traditional script when at least this share of its distinct Han characters
+# are characters only traditional script writes: a traditional article has a third or more,
+# a simplified one none, or a stray one (共贏) or a quoted name (《蘋果日報》).
+_TRADITIONAL_SHARE = 0.1
+
+
+def reads_traditional(text: str) -> bool:
+    characters = set(text)
+    han = sum(1 for c in characters if "\u3400" <= c <= "\u9fff")
+    return han > 0 and len(characters & _script_tables()[2]) >= _TRADITIONAL_SHARE * han
 
 
 # A full-width comma between full-width digits is part of a full-width number (４，５６５).
@@ -58,6 +89,9 @@ def fold(text: str) -> str:
     """Fold width and traditional script; the result has the same length."""
     if "，" in text:
         text = _FULL_WIDTH_GROUPING.sub(",", text)
+    # the set scan is paid only by text holding one of the few ambiguous characters
+    if any(c in text for c in _script_tables()[3]) and reads_traditional(text):
+        return text.translate(_traditional_fold_table())
     return text.translate(_fold_table())
 
 

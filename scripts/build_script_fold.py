@@ -22,19 +22,26 @@ For a character ``c`` the fold is the one OpenCC's tw2s/hk2s chains give it out 
 3. the standard traditional form is mapped to its first (default) simplified form
    (TSCharacters: 裏 -> 里, 線 -> 线, 臺 -> 台, 廣 -> 广).
 
-A fold is dropped, and ``c`` stays as written, when folding it could change simplified text
-or names written with it:
+Each fold has a scope (third column). ``always``: folded in any text. ``traditional``:
+folded only in text that reads as traditional script (``normalize.py`` decides, from the
+share of characters that only traditional script writes). A character is ``traditional``
+only when it is itself a simplified-script character: a key of STCharacters, or one of the
+simplified readings TSCharacters lists for any character, its own included (乾 -> 干|乾,
+於 -> 于|於, 夥 -> 伙|夥, 徵 -> 征|徵). These are the one-to-many conversions whose readings
+OpenCC tells apart only by the word: simplified text writes them as themselves (乾安县, 乾隆,
+於 as a surname, 於潜镇), traditional text almost always in their default reading (位於,
+不少於, 乾淨). A one-to-many conversion whose readings are all other characters
+(麵 -> 面|麺, 餘 -> 余|馀, 線 -> 线|缐) is unambiguous for the character itself and is
+``always`` folded to its default reading.
 
-* ``c`` is itself a simplified-script character: a key of STCharacters, or one of the
-  simplified readings TSCharacters lists for any character, its own included (乾 -> 干|乾,
-  於 -> 于|於, 夥 -> 伙|夥, 徵 -> 征|徵). These are the one-to-many conversions whose readings
-  OpenCC can only tell apart by the word (乾安县, 乾隆; 於 as a surname, 於潜镇); a
-  one-to-many conversion whose readings are all other characters (麵 -> 面|麺, 餘 -> 余|馀,
-  線 -> 线|缐) is unambiguous for the character itself and takes the default reading;
+A fold is dropped, and ``c`` stays as written in any text, when:
+
 * a regional variant table lists ``c`` in a phrase where it keeps its form (著名, 著作 in
   TWVariantsRevPhrases: Taiwan writes 著 both for 着 and for 著);
 * ``c`` is written in an official simplified division name (the NBS gazetteer in
-  factkit/data/divisions.tsv.gz, built by scripts/build_gazetteer.py: 濛江乡, 鮀江街道, 洩湖镇);
+  factkit/data/divisions.tsv.gz, built by scripts/build_gazetteer.py: 濛江乡, 鮀江街道, 洩湖镇),
+  unless it is a ``traditional`` fold (乾县, 於潜镇: in traditional text 乾 and 於 are read
+  as 干 and 于, which is far more frequent than these names);
 * the simplified form lies outside the CJK Unified Ideographs block U+4E00..U+9FFF (the rare
   extension characters simplified text does not write);
 * the two regional tables disagree on ``c``.
@@ -93,7 +100,7 @@ def kept_in_phrases(phrases: dict[str, list[str]]) -> set[str]:
     return kept
 
 
-def build() -> list[tuple[str, str, str]]:
+def build() -> list[tuple[str, str, str, str]]:
     from importlib.metadata import version
     found = version(SOURCE_PACKAGE)
     if found != SOURCE_VERSION:
@@ -128,16 +135,18 @@ def build() -> list[tuple[str, str, str]]:
     for character in sorted(candidates):
         target = to_simplified(character)
         if (len(character) != 1 or len(target) != 1 or target == character
-                or character in simplified or character in in_names or character in conflicting
-                or not "\u4e00" <= target <= "\u9fff"):
+                or character in conflicting or not "\u4e00" <= target <= "\u9fff"):
+            continue
+        scope = "traditional" if character in simplified else "always"
+        if scope == "always" and character in in_names:
             continue
         source = ("CJK_Compatibility_Ideographs" if character in compatibility
-                  else "TSCharacters" if character in ts and character not in regional
-                  else "VariantsRev+TSCharacters")
-        rows.append((character, target, source))
+                  else "VariantsRev+TSCharacters" if character in regional
+                  else "TSCharacters")
+        rows.append((character, target, scope, source))
     for character, target in NUMERAL_READINGS.items():
         rows = [row for row in rows if row[0] != character]
-        rows.append((character, target, "numeral reading"))
+        rows.append((character, target, "always", "numeral reading"))
     return sorted(rows)
 
 
@@ -148,14 +157,13 @@ HEADER = f"""\
 # as packaged in {SOURCE_PACKAGE} {SOURCE_VERSION} (PyPI, 2026-08); OpenCC
 # (github.com/BYVoid/OpenCC) is licensed Apache-2.0. Do not edit: change the script and rerun.
 # Which characters are left as written, and why, is in the script's docstring.
-# Columns: traditional, simplified, where the fold comes from.
 """
 
 
 def main() -> None:
     rows = build()
-    lines = [HEADER]
-    lines += [f"{a}\t{b}\t{source}\n" for a, b, source in rows]
+    lines = [HEADER, "traditional\tsimplified\tscope\tsource\n"]
+    lines += ["\t".join(row) + "\n" for row in rows]
     OUT.write_text("".join(lines), encoding="utf-8")
     print(f"{OUT.relative_to(REPO)}: {len(rows)} folds")
 

@@ -14,15 +14,17 @@ import pytest
 
 import factkit
 from conftest import REPO
-from factkit.lexicon import read_pairs
-from factkit.normalize import fold, normalize
+from factkit.lexicon import read_table
+from factkit.normalize import fold, normalize, reads_traditional
 
 DATA = REPO / "factkit" / "data"
-PAIRS = read_pairs("script_fold.tsv")
+ROWS = read_table("script_fold.tsv")
+PAIRS = [(row["traditional"], row["simplified"]) for row in ROWS]
 
 # The numeral, unit and calendar folds the hand-typed table had before the generated one.
 # 參 now folds to 参 (参加, 参与: OpenCC's reading; the capital numeral three is 叄 -> 叁) and
-# 於 stays (a surname and place names: 於潜镇), see test_simplified_characters_stay.
+# 於 folds only in traditional text (a surname and place names: 於潜镇), see
+# test_simplified_characters_stay and test_ambiguous_characters_fold_in_traditional_text.
 NUMERAL_UNIT_FOLDS = (
     "萬万 億亿 兩两 倆两 俩两 貳贰 叄叁 陸陆 點点 餘余 幾几 負负 個个 對对 雙双 圓圆 噸吨 釐厘 "
     "張张 項项 場场 條条 歲岁 週周 時时 鐘钟 錢钱 塊块 單单 戶户 輛辆 間间 層层 隻只 頭头 臺台 "
@@ -43,13 +45,14 @@ def test_header_names_source_version_and_licence():
 def test_size_and_one_character_for_one_character():
     assert 3000 <= len(PAIRS) <= 5000
     assert len({t for t, _ in PAIRS}) == len(PAIRS), "a character folds one way only"
+    assert {row["scope"] for row in ROWS} == {"always", "traditional"}
+    assert 10 <= sum(row["scope"] == "traditional" for row in ROWS) <= 60
     for traditional, simplified in PAIRS:
         assert len(traditional) == 1 and len(simplified) == 1, (traditional, simplified)
         assert traditional != simplified
-    targets = {s for _, s in PAIRS}
-    sources = {t for t, _ in PAIRS}
-    # a fold is final: what it gives is never folded again (俩 -> 两 is the one chain, by design)
-    assert targets & sources <= {"俩"}
+    always = [(row["traditional"], row["simplified"]) for row in ROWS if row["scope"] == "always"]
+    # a fold is final: what it gives is not folded again (倆 -> 两, 俩 -> 两 by design)
+    assert {s for _, s in always} & {t for t, _ in always} == set()
 
 
 @pytest.mark.parametrize("pair", NUMERAL_UNIT_FOLDS)
@@ -73,6 +76,32 @@ def test_traditional_words_fold(traditional, simplified):
 ])
 def test_simplified_characters_stay(text):
     assert fold(text) == text
+
+
+@pytest.mark.parametrize("text,folded", [
+    ("參與人數不少於30人", "参与人数不少于30人"),
+    ("位於臺北市", "位于台北市"),
+    ("天氣乾燥", "天气干燥"),
+    ("合夥經營", "合伙经营"),
+    ("徵收農村土地", "征收农村土地"),
+    ("他的著作聞名於世", "他的著作闻名于世"),
+    ("什麼", "什么"),          # 著 is never folded: Taiwan writes it for 着 and 著
+])
+def test_ambiguous_characters_fold_in_traditional_text(text, folded):
+    assert fold(text) == folded
+
+
+@pytest.mark.parametrize("text,traditional", [
+    ("記者於慧報道", True),
+    ("记者於慧报道", False),
+    ("不少於30人", False),                  # nothing but 於 to tell: left as written
+    ("以赋能企业成长、携手共贏为核心", False),  # a stray traditional character
+    ("据《蘋果日報》报道，该公司位于台北，今年营收增长三成，员工超过两千人。", False),
+    ("2025年", False),
+    ("", False),
+])
+def test_reads_traditional(text, traditional):
+    assert reads_traditional(text) is traditional
 
 
 def test_no_official_division_name_changes():
@@ -111,4 +140,4 @@ def test_the_build_reproduces_the_file():
         rows = build_script_fold.build()
     except SystemExit as err:  # another version of the source is installed
         pytest.skip(str(err))
-    assert [(a, b) for a, b, _ in rows] == list(PAIRS)
+    assert [tuple(row.values()) for row in ROWS] == rows
