@@ -59,14 +59,12 @@ def _script_tables() -> tuple[dict[int, int], dict[int, int], frozenset[str], st
     """The script folds of any text, those of traditional text only, the characters only
     traditional script writes, and the traditional-only folds as a string to search for."""
     rows = read_table("script_fold.tsv")
-    always = [(r["traditional"], r["simplified"]) for r in rows if r["scope"] == "always"]
-    in_traditional = [(r["traditional"], r["simplified"]) for r in rows
-                      if r["scope"] == "traditional"]
-    return (str.maketrans("".join(t for t, _ in always), "".join(s for _, s in always)),
-            str.maketrans("".join(t for t, _ in in_traditional),
-                          "".join(s for _, s in in_traditional)),
-            frozenset(t for t, _ in always),
-            "".join(t for t, _ in in_traditional))
+    always = ("".join(r["traditional"] for r in rows if r["scope"] == "always"),
+              "".join(r["simplified"] for r in rows if r["scope"] == "always"))
+    in_traditional = ("".join(r["traditional"] for r in rows if r["scope"] == "traditional"),
+                      "".join(r["simplified"] for r in rows if r["scope"] == "traditional"))
+    return (str.maketrans(*always), str.maketrans(*in_traditional), frozenset(always[0]),
+            in_traditional[0])
 
 
 # Text reads as traditional script when at least this share of its distinct Han characters
