@@ -42,7 +42,7 @@ def test_records_index_the_traditional_input(text):
             assert r.text and r.text == LAYOUT_BREAK.sub("", text[r.start:r.end]), r
 
 
-@settings(max_examples=300, deadline=None)
+@settings(max_examples=200, deadline=None)
 @given(TEXTS)
 def test_fold_keeps_length_and_is_final(text):
     folded = fold(text)
