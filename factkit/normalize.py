@@ -23,6 +23,7 @@ taken from the joined but unfolded text, so it is the input as written minus lay
 from __future__ import annotations
 
 import bisect
+import re
 from dataclasses import dataclass, field
 from functools import cache
 
@@ -88,9 +89,15 @@ def fold(text: str) -> str:
     if "，" in text:
         text = _FULL_WIDTH_GROUPING.sub(",", text)
     # the set scan is paid only by text holding one of the few ambiguous characters
-    if any(c in text for c in _script_tables()[3]) and reads_traditional(text):
+    if _ambiguous_characters().search(text) and reads_traditional(text):
         return text.translate(_traditional_fold_table())
     return text.translate(_fold_table())
+
+
+@cache
+def _ambiguous_characters() -> re.Pattern[str]:
+    # the standard library's character-set search is the fastest scan for this
+    return re.compile(f"[{re.escape(_script_tables()[3])}]")
 
 
 # White space runs that hold at least one line break.

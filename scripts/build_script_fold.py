@@ -32,7 +32,9 @@ OpenCC tells apart only by the word: simplified text writes them as themselves (
 於 as a surname, 於潜镇), traditional text almost always in their default reading (位於,
 不少於, 乾淨). A one-to-many conversion whose readings are all other characters
 (麵 -> 面|麺, 餘 -> 余|馀, 線 -> 线|缐) is unambiguous for the character itself and is
-``always`` folded to its default reading.
+``always`` folded to its default reading. A simplified-script character that only a regional
+variant table converts (么 -> 幺 in TWVariantsRev, while simplified text writes 么 in 什么)
+is not folded.
 
 A fold is dropped, and ``c`` stays as written in any text, when:
 
@@ -138,6 +140,8 @@ def build() -> list[tuple[str, str, str, str]]:
                 or character in conflicting or not "\u4e00" <= target <= "\u9fff"):
             continue
         scope = "traditional" if character in simplified else "always"
+        if scope == "traditional" and character in regional:
+            continue  # 么 -> 幺 (TWVariantsRev): simplified text writes 么 in 什么
         if scope == "always" and character in in_names:
             continue
         source = ("CJK_Compatibility_Ideographs" if character in compatibility
