@@ -31,41 +31,41 @@ import regex
 
 from .lexicon import read_table
 
-__all__ = ["NormalizedText", "normalize", "fold"]
+__all__ = ["NormalizedText", "normalize", "fold", "reads_traditional"]
 
 # Full-width forms U+FF01..U+FF5E fold to ASCII, except the Chinese clause punctuation, which
 # stays Chinese: ， between digits is an enumeration, not a thousands separator ("1，2").
 _KEEP_FULL_WIDTH = set("，；：！？（）")
 
 
-@cache
-def _fold_table() -> dict[int, int]:
-    table = {}
-    for code in range(0xFF01, 0xFF5F):
-        if chr(code) not in _KEEP_FULL_WIDTH:
-            table[code] = code - 0xFEE0
-    table[0x3000] = 0x20  # ideographic space
-    table[0x00A0] = 0x20  # no-break space
-    table.update(_script_tables()[0])
-    return table
+@dataclass(frozen=True)
+class _FoldTables:
+    any_text: dict[int, int]            # width and script folds applied to every text
+    traditional_text: dict[int, int]    # those, and characters simplified text writes too
+    traditional_only: frozenset[str]    # characters that only traditional script writes
+    ambiguous: re.Pattern[str]          # finds the characters simplified text writes too
 
 
 @cache
-def _traditional_fold_table() -> dict[int, int]:
-    return {**_fold_table(), **_script_tables()[1]}
-
-
-@cache
-def _script_tables() -> tuple[dict[int, int], dict[int, int], frozenset[str], str]:
-    """The script folds of any text, those of traditional text only, the characters only
-    traditional script writes, and the traditional-only folds as a string to search for."""
+def _fold_tables() -> _FoldTables:
+    width = {code: code - 0xFEE0 for code in range(0xFF01, 0xFF5F)
+             if chr(code) not in _KEEP_FULL_WIDTH}
+    width[0x3000] = 0x20  # ideographic space
+    width[0x00A0] = 0x20  # no-break space
     rows = read_table("script_fold.tsv")
-    always = ("".join(r["traditional"] for r in rows if r["scope"] == "always"),
-              "".join(r["simplified"] for r in rows if r["scope"] == "always"))
-    in_traditional = ("".join(r["traditional"] for r in rows if r["scope"] == "traditional"),
-                      "".join(r["simplified"] for r in rows if r["scope"] == "traditional"))
-    return (str.maketrans(*always), str.maketrans(*in_traditional), frozenset(always[0]),
-            in_traditional[0])
+    always = [r for r in rows if r["scope"] == "always"]
+    in_traditional = [r for r in rows if r["scope"] == "traditional"]
+
+    def table(selected: list[dict[str, str]]) -> dict[int, int]:
+        return str.maketrans("".join(r["traditional"] for r in selected),
+                             "".join(r["simplified"] for r in selected))
+
+    any_text = {**width, **table(always)}
+    ambiguous = "".join(r["traditional"] for r in in_traditional)
+    # the standard library's character-set search is the fastest scan for a few characters
+    return _FoldTables(any_text, {**any_text, **table(in_traditional)},
+                       frozenset("".join(r["traditional"] for r in always)),
+                       re.compile(f"[{re.escape(ambiguous)}]"))
 
 
 # Text reads as traditional script when at least this share of its distinct Han characters
@@ -75,9 +75,11 @@ _TRADITIONAL_SHARE = 0.1
 
 
 def reads_traditional(text: str) -> bool:
+    """Whether ``text`` is written in traditional script (see ``_TRADITIONAL_SHARE``)."""
     characters = set(text)
     han = sum(1 for c in characters if "\u3400" <= c <= "\u9fff")
-    return han > 0 and len(characters & _script_tables()[2]) >= _TRADITIONAL_SHARE * han
+    traditional = len(characters & _fold_tables().traditional_only)
+    return han > 0 and traditional >= _TRADITIONAL_SHARE * han
 
 
 # A full-width comma between full-width digits is part of a full-width number (４，５６５).
@@ -88,16 +90,11 @@ def fold(text: str) -> str:
     """Fold width and traditional script; the result has the same length."""
     if "，" in text:
         text = _FULL_WIDTH_GROUPING.sub(",", text)
-    # the set scan is paid only by text holding one of the few ambiguous characters
-    if _ambiguous_characters().search(text) and reads_traditional(text):
-        return text.translate(_traditional_fold_table())
-    return text.translate(_fold_table())
-
-
-@cache
-def _ambiguous_characters() -> re.Pattern[str]:
-    # the standard library's character-set search is the fastest scan for this
-    return re.compile(f"[{re.escape(_script_tables()[3])}]")
+    tables = _fold_tables()
+    # only text holding one of the few ambiguous characters pays for the script check
+    if tables.ambiguous.search(text) and reads_traditional(text):
+        return text.translate(tables.traditional_text)
+    return text.translate(tables.any_text)
 
 
 # White space runs that hold at least one line break.
