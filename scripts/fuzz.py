@@ -53,9 +53,13 @@ class Group:
     examples: list[int] = field(default_factory=list)
 
 
+DEFAULT_MAX_TOKENS = 30
+MAX_TOKENS = DEFAULT_MAX_TOKENS  # set per process from --max-tokens
+
+
 def generate(seed: int, index: int) -> tuple[list[str], datetime.date | None]:
     rng = random.Random(f"{seed}:{index}")
-    return random_tokens(rng), random_ref_date(rng)
+    return random_tokens(rng, MAX_TOKENS), random_ref_date(rng)
 
 
 def run_one(text: str, ref_date: datetime.date | None) -> Failure | None:
@@ -79,9 +83,10 @@ def run_one(text: str, ref_date: datetime.date | None) -> Failure | None:
     return None
 
 
-def run_range(args: tuple[int, int, int]) -> tuple[list[tuple[int, Failure]], list[tuple[int,
-                                                                                   float]]]:
-    seed, first, last = args
+def run_range(args: tuple[int, int, int, int]) -> tuple[list[tuple[int, Failure]],
+                                                         list[tuple[int, float]]]:
+    global MAX_TOKENS
+    seed, first, last, MAX_TOKENS = args
     failures, slow = [], []
     for index in range(first, last):
         tokens, ref_date = generate(seed, index)
@@ -141,12 +146,16 @@ def main() -> int:
     parser.add_argument("--inputs", type=int, default=100_000)
     parser.add_argument("--seed", type=int, default=0)
     parser.add_argument("--jobs", type=int, default=1)
+    parser.add_argument("--max-tokens", type=int, default=DEFAULT_MAX_TOKENS,
+                        help="longest input, in tokens (default %(default)s)")
     parser.add_argument("--report", type=Path, help="also write the findings there (Markdown)")
     args = parser.parse_args()
 
+    global MAX_TOKENS
+    MAX_TOKENS = args.max_tokens
     started = time.perf_counter()
     batch = 1000
-    ranges = [(args.seed, first, min(first + batch, args.inputs))
+    ranges = [(args.seed, first, min(first + batch, args.inputs), args.max_tokens)
               for first in range(0, args.inputs, batch)]
     groups: dict[str, Group] = {}
     slow: list[tuple[int, float]] = []
@@ -166,7 +175,8 @@ def main() -> int:
                       f" failures, {time.perf_counter() - started:.0f} s", file=sys.stderr)
     seconds = time.perf_counter() - started
 
-    lines = [f"Fuzz run: {args.inputs:,} inputs, seed {args.seed}, {seconds:.0f} s "
+    lines = [f"Fuzz run: {args.inputs:,} inputs of up to {args.max_tokens} tokens, seed "
+             f"{args.seed}, {seconds:.0f} s "
              f"({args.inputs / seconds:,.0f} inputs/s), factkit at {REPO}",
              f"Failing inputs: {sum(g.count for g in groups.values()):,} "
              f"({100 * sum(g.count for g in groups.values()) / args.inputs:.2f} %) in "
