@@ -307,3 +307,5 @@ def check_document(text: str, doc: factkit.Document) -> None:
         assert end <= start, "figures: figures and dates overlap"
     assert type(doc).model_validate(doc.model_dump()) == doc, \
         "other: the document does not round-trip"
+    assert type(doc).model_validate_json(doc.model_dump_json()) == doc, \
+        "other: the document does not round-trip through JSON"

@@ -5,11 +5,13 @@ import datetime
 import random
 
 import pytest
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
 
 import factkit
 from conftest import SEEDS
 from factkit.stream import chunk_spans
-from lexicon_text import LAYOUT_BREAK
+from lexicon_text import LAYOUT_BREAK, texts
 
 REF = datetime.date(2026, 2, 25)
 MARKUP = "#*>|-=_`"
@@ -81,3 +83,15 @@ def test_bad_arguments():
     with pytest.raises(ValueError):
         list(factkit.iter_facts("文本", chunk_size=0))
     assert list(factkit.iter_facts("")) == []
+
+
+@settings(max_examples=60, deadline=None,
+          suppress_health_check=[HealthCheck.too_slow, HealthCheck.data_too_large])
+@given(st.lists(texts(max_tokens=10), min_size=1, max_size=8), st.integers(1, 80))
+def test_records_index_the_whole_text_on_any_paragraphs(paragraphs, chunk_size):
+    text = "。\n".join(paragraphs)
+    records = list(factkit.iter_facts(text, REF, chunk_size=chunk_size))
+    assert [(r.start, r.end) for r in records] == sorted((r.start, r.end) for r in records)
+    for r in records:
+        assert 0 <= r.start < r.end <= len(text)
+        assert r.text == LAYOUT_BREAK.sub("", text[r.start:r.end])
