@@ -177,7 +177,8 @@ def main() -> int:
 
     lines = [f"Fuzz run: {args.inputs:,} inputs of up to {args.max_tokens} tokens, seed "
              f"{args.seed}, {seconds:.0f} s "
-             f"({args.inputs / seconds:,.0f} inputs/s), factkit at {REPO}",
+             f"({args.inputs / seconds:,.0f} inputs/s), factkit from "
+             f"{Path(factkit.__file__).parent.parent}",
              f"Failing inputs: {sum(g.count for g in groups.values()):,} "
              f"({100 * sum(g.count for g in groups.values()) / args.inputs:.2f} %) in "
              f"{len(groups)} groups; inputs slower than {SLOW_SECONDS:.0f} s: {len(slow)}", ""]
