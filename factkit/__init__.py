@@ -14,9 +14,10 @@ from .html import render_html
 from .models import DateMention, Document, Fact, Figure, Organization, Place
 from .numerals import parse_number
 from .pipeline import Pipeline
+from .stream import iter_facts
 
 __all__ = [
-    "extract", "extract_many", "Result", "render_html", "parse_number", "Pipeline",
+    "extract", "iter_facts", "extract_many", "Result", "render_html", "parse_number", "Pipeline",
     "Document", "Fact", "Figure", "DateMention", "Place", "Organization",
     "__version__",
 ]

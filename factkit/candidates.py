@@ -1,6 +1,9 @@
 """What an extractor hands to the pipeline: a span in the normalized text and the fields of
 the record it would become. The pipeline resolves overlaps between candidates and only then
-builds records, with offsets mapped back to the original text."""
+builds records, with offsets mapped back to the original text.
+
+A text of many megabytes makes millions of candidates, so a candidate is slotted (no
+per-instance ``__dict__``) and the pipeline drops each one as soon as its record is built."""
 from __future__ import annotations
 
 import datetime
@@ -10,7 +13,7 @@ from typing import Any, Literal
 FactType = Literal["figure", "date", "place", "organization"]
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class Candidate:
     start: int                      # half-open span in the normalized text
     end: int

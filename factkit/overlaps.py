@@ -10,6 +10,7 @@ longest-first rule applies.
 """
 from __future__ import annotations
 
+import bisect
 from collections.abc import Iterable
 
 from .candidates import Candidate
@@ -55,8 +56,17 @@ def _longest_first(candidates: list[Candidate]) -> list[Candidate]:
 def _rank_cluster(cluster: list[Candidate]) -> list[Candidate]:
     if len(cluster) <= 1:
         return cluster
+    # The kept spans never overlap, so in order of start their ends are in order too, and a
+    # new span only has to be checked against its two neighbours (a chain of a million
+    # overlapping spans stays n log n).
+    starts: list[int] = []
     kept: list[Candidate] = []
     for candidate in sorted(cluster, key=lambda c: (-c.length, -PRIORITY[c.fact], c.start)):
-        if all(candidate.end <= k.start or k.end <= candidate.start for k in kept):
-            kept.append(candidate)
+        i = bisect.bisect_left(starts, candidate.start)
+        if i > 0 and kept[i - 1].end > candidate.start:
+            continue
+        if i < len(kept) and kept[i].start < candidate.end:
+            continue
+        starts.insert(i, candidate.start)
+        kept.insert(i, candidate)
     return kept

@@ -3,6 +3,8 @@ from __future__ import annotations
 
 import datetime
 from collections.abc import Callable, Sequence
+from itertools import pairwise
+from typing import Any
 
 from . import dates, figures, orgs, places
 from .candidates import Candidate, Context
@@ -10,7 +12,7 @@ from .models import DateMention, Document, Fact, Figure, Organization, Place
 from .normalize import NormalizedText, normalize
 from .overlaps import resolve
 
-__all__ = ["Pipeline", "Extractor", "DEFAULT_EXTRACTORS"]
+__all__ = ["Pipeline", "Extractor", "DEFAULT_EXTRACTORS", "RecordFactory"]
 
 Extractor = Callable[[NormalizedText, Context], list[Candidate]]
 OverlapPolicy = Callable[[list[Candidate]], list[Candidate]]
@@ -31,33 +33,118 @@ class Pipeline:
     """Runs extractors over normalized text and builds a ``Document``.
 
     ``extractors`` and ``overlap_policy`` can be swapped, e.g. to run figures only:
-    ``Pipeline(extractors=[factkit.figures.extract])``.
+    ``Pipeline(extractors=[factkit.figures.extract])``. Records are built without validating
+    again what the extractors produced (see ``RecordFactory``); ``validate_records=True``
+    validates every record, for tests and for extractors under development.
     """
 
     def __init__(self, extractors: Sequence[Extractor] = DEFAULT_EXTRACTORS,
-                 overlap_policy: OverlapPolicy = resolve) -> None:
+                 overlap_policy: OverlapPolicy = resolve, *,
+                 validate_records: bool = False) -> None:
         self.extractors = tuple(extractors)
         self.overlap_policy = overlap_policy
+        self._factories: dict[str, Callable[[dict[str, Any]], Fact]] = {
+            fact: (lambda values, t=record_type: t(**values)) if validate_records
+            else RecordFactory(record_type)
+            for fact, record_type in _RECORD_TYPES.items()}
 
     def __call__(self, text: str, ref_date: datetime.date | None = None) -> Document:
+        lists, context = self.records(text, ref_date)
+        # the lists are built here and hold records only: nothing left to validate
+        return Document.model_construct(**lists, ref_date=context.ref_date,
+                                        ref_date_inferred=context.ref_date_inferred,
+                                        warnings=context.warnings)
+
+    def records(self, text: str, ref_date: datetime.date | None = None,
+                offset: int = 0) -> tuple[dict[str, list[Fact]], Context]:
+        """The records of ``text`` by Document field, each list in order of start, and the
+        context the extractors left (reference date, warnings). ``offset`` is added to every
+        record's start and end, for a piece of a longer text (see ``factkit.stream``)."""
         ntext = normalize(text)
         context = Context(ref_date=ref_date)
         candidates: list[Candidate] = []
         for extractor in self.extractors:
             context.found = candidates  # what earlier extractors found, for the later ones
             candidates.extend(extractor(ntext, context))
+        kept = list(self.overlap_policy(candidates))
+        # Only the kept candidates live on, and each only until its record is built, so a text
+        # of a million facts never holds a million candidates and records at once.
+        del candidates
+        context.found = []
+        context.places = []
+        return self._build(kept, ntext, offset), context
+
+    def _build(self, kept: list[Candidate], ntext: NormalizedText,
+               offset: int) -> dict[str, list[Fact]]:
+        # Offsets map to the original monotonically, so candidates in (start, end) order give
+        # records in order; the default policy returns them so, a custom one may not.
+        if any((b.start, b.end) < (a.start, a.end) for a, b in pairwise(kept)):
+            kept.sort(key=lambda c: (c.start, c.end))
         lists: dict[str, list[Fact]] = {name: [] for name in _DOCUMENT_FIELDS.values()}
-        for candidate in self.overlap_policy(candidates):
-            lists[_DOCUMENT_FIELDS[candidate.fact]].append(_record(candidate, ntext))
-        for records in lists.values():
-            records.sort(key=lambda r: (r.start, r.end))
-        return Document(**lists, ref_date=context.ref_date,
-                        ref_date_inferred=context.ref_date_inferred,
-                        warnings=context.warnings)
+        strings: dict[str, str] = {}  # one object per distinct string of this text
+        kept.reverse()
+        while kept:
+            candidate = kept.pop()
+            start, end = ntext.span_to_original(candidate.start, candidate.end)
+            text = ntext.written_text(candidate.start, candidate.end)
+            values = {"text": strings.setdefault(text, text),
+                      "start": start + offset, "end": end + offset}
+            for key, value in candidate.fields.items():
+                values[key] = strings.setdefault(value, value) if type(value) is str else value
+            lists[_DOCUMENT_FIELDS[candidate.fact]].append(
+                self._factories[candidate.fact](values))
+        return lists
 
 
-def _record(candidate: Candidate, ntext: NormalizedText) -> Fact:
-    start, end = ntext.span_to_original(candidate.start, candidate.end)
-    record_type = _RECORD_TYPES[candidate.fact]
-    return record_type(text=ntext.written_text(candidate.start, candidate.end),
-                       start=start, end=end, **candidate.fields)
+_MISSING = object()
+
+
+class RecordFactory:
+    """Builds records of one type from values that are already right, without validating
+    them again (what ``model_construct`` does, without its per-field loop), and with one
+    fields-set object shared by every record built from the same keys: pydantic keeps a set
+    of the fields given per instance, which would cost more than the rest of a small record.
+
+    Records built here equal records built with validation (``tests/test_records.py`` checks
+    it on the corpora and the seeds). Values that would not validate as they are (a missing
+    required field, an unknown one) go through validation, which raises and says what is
+    wrong.
+    """
+
+    def __init__(self, record_type: type[Fact]) -> None:
+        self.record_type = record_type
+        self.template: dict[str, Any] = {}
+        self.required: list[str] = []
+        self.factories: list[tuple[str, Callable[[], Any]]] = []
+        for name, field in record_type.model_fields.items():
+            if field.default_factory is not None:
+                self.template[name] = _MISSING
+                self.factories.append((name, field.default_factory))
+            elif field.is_required():
+                self.template[name] = _MISSING
+                self.required.append(name)
+            else:
+                if isinstance(field.default, (list, dict, set)):
+                    raise TypeError(f"{record_type.__name__}.{name}: a mutable default needs "
+                                    "a default_factory")
+                self.template[name] = field.default
+        self._fields_sets: dict[tuple[str, ...], set[str]] = {}
+
+    def __call__(self, values: dict[str, Any]) -> Fact:
+        data = self.template.copy()
+        data.update(values)
+        if len(data) != len(self.template) or any(data[n] is _MISSING for n in self.required):
+            return self.record_type(**values)
+        for name, factory in self.factories:
+            if data[name] is _MISSING:
+                data[name] = factory()
+        keys = tuple(values)
+        fields_set = self._fields_sets.get(keys)
+        if fields_set is None:
+            fields_set = self._fields_sets.setdefault(keys, set(keys))
+        record = self.record_type.__new__(self.record_type)
+        object.__setattr__(record, "__dict__", data)
+        object.__setattr__(record, "__pydantic_fields_set__", fields_set)
+        object.__setattr__(record, "__pydantic_extra__", None)
+        object.__setattr__(record, "__pydantic_private__", None)
+        return record
