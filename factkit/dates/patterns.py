@@ -1,0 +1,116 @@
+"""Pattern fragments of the date rules, and the cheap checks that let a rule skip a text."""
+from __future__ import annotations
+
+import re
+from functools import cache
+
+import regex
+
+from .days import _era_year, _festivals, _relative_table
+
+_SP = r"[ \t]*+"
+_Y4 = r"(?<![0-9])[0-9]{4}(?![0-9])"
+# a year written before 年: 1000-2199 (5000年 is a length of time, not a year)
+_Y4_YEAR = r"(?<![0-9.])(?:1[0-9]{3}|2[01][0-9]{2})(?![0-9])"
+_Y_CN = (r"(?:[〇零一二三四五六七八九]{4}"
+         r"|[两二]千(?:零[一二三四五六七八九]|零?[一二三四五六七八九]?十[一二三四五六七八九]?)?)")
+_Y2 = r"(?:(?<![0-9])0[0-9]|零[一二三四五六七八九])"
+# 18年10月: a two-digit year, only right before a month
+_Y2_BEFORE_MONTH = r"(?<![0-9])[0-9]{2}(?=[ \t]*+年[ \t]*+(?:[0-9]{1,2}|[一二三四五六七八九十]{1,2})[ \t]*+月)"
+
+
+@cache
+def _year_pattern() -> str:
+    """What may stand before 年 as a year: 2026, 二〇二六, 两千零四, 07, 18 (before a month),
+    and era years (康熙三年, 民国元年)."""
+    return rf"(?:{_Y4}|{_Y_CN}|{_Y2}|{_Y2_BEFORE_MONTH}|{_era_year()})"
+_M = r"(?:1[0-2]|0?[1-9])"
+_M_CN = r"(?:十[一二]|[一二三四五六七八九十])"
+_D = r"(?:3[01]|[12][0-9]|0?[1-9])"
+_D_CN = r"(?:三十一?|卅一?|二十[一二三四五六七八九]?|廿[一二三四五六七八九]|十[一二三四五六七八九]?|[一二三四五六七八九])"
+_LUNAR_MONTH = r"(?:闰?(?:正|冬|腊|十[一二]|[一二三四五六七八九十]))"
+_LUNAR_DAY = r"(?:初[一二三四五六七八九十]|十[一二三四五六七八九]|二十[一二三四五六七八九]?|廿[一二三四五六七八九]|三十|卅)"
+_SEP = r"(?:——|—|–|-|~|～|至|到)"
+_REL_YEAR = "今年|去年|明年|本年|上年|前年|后年|当年|来年"
+_LUNAR_MONTH_NUMBER = {"正": 1, "冬": 11, "腊": 12}
+def _plain(pattern: str) -> str:
+    """Possessive quantifiers are only needed against nested repetition, which the date
+    patterns do not have; Python 3.10's re does not know them."""
+    return pattern.replace("*+", "*").replace("++", "+")
+
+
+_YEAR_START = "0-9〇零一二两三四五六七八九"
+_ERA_START = "民宣光同咸道嘉乾雍康顺崇万永洪贞开天神"
+_NUM_START = "0-9〇零一二两三四五六七八九十廿卅百"
+_REL_START = "今去明本上前后当来"
+
+# The characters each rule can start with. Most rules open with optional parts (a year,
+# 农历, 今年); a lookahead on the first character lets the engine skip every other position
+# at once. A set too narrow loses matches (the corpus tests catch that); one too wide only
+# costs time.
+_RULE_STARTS = {
+    "full date": _YEAR_START + _ERA_START, "year month": _YEAR_START + _ERA_START,
+    "year": _YEAR_START + _ERA_START,
+    "numeric date": "0-9", "bare year": "12", "year range": "0-9",
+    "month day": _NUM_START + _REL_START, "month": _NUM_START + _REL_START + "正腊冬",
+    "day of month": _NUM_START, "lunar date": _YEAR_START + _ERA_START + "十农阴正冬腊闰",
+    "大年初一": _YEAR_START + _ERA_START + "大",
+    "period of a year": _YEAR_START + _ERA_START + _REL_START,
+    "month part": _NUM_START + "本上下当月", "month range": _NUM_START + "0-9",
+    "offset": _NUM_START, "context day": "当次翌",
+    "weekday": "上下本这星周礼", "plan period": "十", "decade": _NUM_START + "上本",
+    "旬": "上中下", "今年初": _YEAR_START + _ERA_START + "今去明前",
+    "day-first numeric date": "0-9", "short numeric date": "0-9", "spaced numeric date": "12",
+    "day of this month": _REL_START + "本上下当", "weekend": "上下本这周",
+    "first months": _YEAR_START + _REL_START + "前",
+    "span until now": "近过最前上未今接往后下", "year range (从)": "从",
+}
+
+
+@cache
+def _starts_of(name: str) -> str:
+    if name in _RULE_STARTS:
+        return _RULE_STARTS[name]
+    if name == "festival":
+        words = list(_festivals()) + ["五一", "十一", "六一", "三八", "七一", "八一", "国庆"]
+        return _YEAR_START + _REL_START + regex.escape("".join({w[0] for w in words}))
+    if name == "relative":
+        return regex.escape("".join({w[0] for w in _relative_table()}))
+    if name == "vague":
+        return "近日前不"
+    if name == "period of a year (alone)":
+        return "第一二三四1-4首前上下全年岁初早深晚暮盛仲隆春夏秋冬"
+    return ""
+
+
+@cache
+def _triggers() -> dict[str, re.Pattern]:
+    """What a text must contain for a rule to have a chance: a cheap search that lets most
+    rules skip most texts (a plain pattern scans far faster than a rule's own)."""
+    festival_words = list(_festivals()) + ["五一", "十一", "六一", "三八", "七一", "八一", "国庆"]
+    numeral = "[0-9一二两三四五六七八九十百]"
+    triggers = {
+        "festival": "|".join(map(re.escape, sorted(festival_words, key=len, reverse=True))),
+        "weekday": "星期|周|礼拜", "weekend": "周末", "decade": "年代", "plan period": "十.五",
+        "stem-branch year": "[甲乙丙丁戊己庚辛壬癸][子丑寅卯辰巳午未申酉戌亥]",
+        "zodiac year": "[鼠牛虎兔龙蛇马羊猴鸡狗猪]年", "旬": "旬", "大年初一": "大年",
+        "year range (从)": "从", "day of this month": f"(?:本|上|下|当)个?月{numeral}",
+        "lunar date": "月(?:初|十|二十|廿|三十|卅)", "month part": "旬|月[初底末中]",
+        "first months": f"前{numeral}{{1,2}}个?月", "今年初": "年[初中底末]",
+        "numeric date": "[0-9][-/.][0-9]", "day-first numeric date": "[0-9][-/.][0-9]",
+        "short numeric date": "[0-9]-[0-9]", "spaced numeric date": "[0-9] [0-9]",
+        "bare year": "[12][0-9]{3}[，,]", "context day": "当天|当日|当晚|当夜|次日|翌日",
+        "span until now": f"(?:近|过去|最近|前|上|未来|今后|接下来|往后|后|下)[ \t]*{numeral}",
+        "offset": f"{numeral}[ \t]*(?:天|年|个月|周)[ \t]*(?:以|之)?[前后]",
+        "month range": f"{numeral}月?[ \t]*(?:——|—|–|-|~|～|至|到)[ \t]*{numeral}",
+        "year range": "[0-9]{4}",
+        "period of a year": "季|半年|全年|年[初中底末终尾]|岁[末初尾]|[春夏秋冬]",
+        "period of a year (alone)": "季|半年|全年|年[初中底末终尾]|岁[末初尾]|[春夏秋冬]",
+    }
+    return {name: re.compile(pattern) for name, pattern in triggers.items()}
+
+
+def _first_char_guard(name: str) -> str:
+    starts = _starts_of(name)
+    return f"(?=[{starts}])" if starts else ""
+
