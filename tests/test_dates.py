@@ -4,6 +4,8 @@ from __future__ import annotations
 import datetime
 
 import pytest
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
 
 import factkit
 from conftest import load_yaml
@@ -85,3 +87,44 @@ def test_years_are_dates_not_figures():
     doc = factkit.extract("2026年产值3.5亿元", ref_date=DEFAULT_REF)
     assert [d.text for d in doc.dates] == ["2026年"]
     assert [f.text for f in doc.figures] == ["3.5亿元"]
+
+
+# --- no date word crashes resolution, whatever the reference date --------------------------
+
+def _lexicon_words(name: str) -> list[str]:
+    from factkit.lexicon import read_table
+    return [row["surface"] for row in read_table(name)]
+
+
+SEASON_WORDS = [m + s + t for m in ("", "初", "深", "晚", "暮", "仲", "盛", "早", "隆")
+                for s in "春夏秋冬" for t in ("", "天", "季", "日")]
+DATE_PIECES = (_lexicon_words("festivals.tsv") + _lexicon_words("relative_dates.tsv")
+               + _lexicon_words("eras.tsv") + SEASON_WORDS
+               + ["年", "月", "日", "号", "农历", "闰", "正月", "腊月", "初", "廿", "卅", "三十", "元",
+                  "以来", "以前", "之后", "前", "后", "至", "到", "—", "-", "/", ".", ":", "：",
+                  "上旬", "中旬", "下旬", "年初", "年底", "季度", "上半年", "前三季度", "周", "星期",
+                  "礼拜", "周末", "上", "下", "本", "这", "第", "个", "天", "时", "点", "分", "半",
+                  "上午", "下午", "晚上", "凌晨", "昨晚", "今晨", "丙午", "马年", "十四五", "年代",
+                  "世纪", "民国", "民國", "，", "。", "\n"]
+               + [str(n) for n in (0, 1, 9, 12, 13, 29, 30, 31, 99, 100, 999, 1000, 2026,
+                                   9999, 10000, 20250301, 99999999)]
+               + list("〇零一二两三四五六七八九十百千万"))
+REF_ANY = st.dates(min_value=datetime.date(1, 1, 1), max_value=datetime.date(9999, 12, 31))
+REF_EDGES = st.sampled_from([datetime.date(1, 1, 1), datetime.date(1, 12, 31),
+                             datetime.date(9999, 1, 1), datetime.date(9999, 12, 31)])
+
+
+@settings(max_examples=600, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(st.lists(st.sampled_from(DATE_PIECES), min_size=1, max_size=12).map("".join),
+       st.one_of(REF_ANY, REF_EDGES, st.none()))
+def test_date_words_never_raise(text, ref_date):
+    doc = factkit.extract(text, ref_date=ref_date)
+    for mention in doc.dates:
+        assert text[mention.start:mention.end].replace("\n", "") == mention.text
+
+
+@pytest.mark.parametrize("word", ["深冬", "晚冬", "暮冬", "深冬时节", "初冬", "仲夏", "盛夏", "暮春"])
+@pytest.mark.parametrize("ref", [datetime.date(1, 1, 1), datetime.date(2025, 3, 1),
+                                 datetime.date(9999, 12, 31)])
+def test_season_words_resolve_or_stay_unresolved(word, ref):
+    factkit.extract(word, ref_date=ref)

@@ -45,11 +45,14 @@ def _month_span(year: int, month: int, first: int = 1, last: int | None = None) 
 
 
 def _months_span(year: int, first_month: int, last_month: int) -> Span:
-    """From the 1st of first_month to the end of last_month; last_month may be 13+ (next year)."""
-    if not 1 <= year <= 9998:
-        return None, None
+    """From the 1st of first_month to the end of last_month; months past 12 spill into the
+    next year (冬 = months 12..14, 深冬 = month 14: February of the next year)."""
+    first_year, first_month = year + (first_month - 1) // 12, (first_month - 1) % 12 + 1
     last_year, last_month = year + (last_month - 1) // 12, (last_month - 1) % 12 + 1
-    return Day(year, first_month, 1), Day(last_year, last_month, _month_end(last_year, last_month))
+    if not 1 <= first_year <= last_year <= 9999:
+        return None, None
+    return (Day(first_year, first_month, 1),
+            Day(last_year, last_month, _month_end(last_year, last_month)))
 
 
 def _add_months(year: int, month: int, delta: int) -> tuple[int, int]:

@@ -89,7 +89,10 @@ def extract(ntext: NormalizedText, context: Context | None = None) -> list[Candi
         for m in pattern.finditer(text):
             if m.end() == m.start():
                 continue
-            spec = build(m, text)
+            try:
+                spec = build(m, text)
+            except (ValueError, OverflowError):  # a number no calendar holds: no date
+                spec = None
             if spec is not None:
                 raw.append(Candidate(spec.start, spec.end, "date", spec.rule, {"spec": spec}))
     specs = [c.fields["spec"] for c in resolve_overlaps(raw)]
@@ -104,7 +107,7 @@ def extract(ntext: NormalizedText, context: Context | None = None) -> list[Candi
     candidates = []
     previous: tuple[DateSpec, Resolution] | None = None
     for spec in specs:
-        res = spec.resolve(resolver)
+        res = _resolve(spec, resolver)
         if res is None:
             continue
         if res.first and res.last and res.last < res.first:
@@ -118,6 +121,16 @@ def extract(ntext: NormalizedText, context: Context | None = None) -> list[Candi
             "calendar": res.calendar, "relative": res.relative,
         }))
     return candidates
+
+
+def _resolve(spec: DateSpec, resolver: Resolver) -> Resolution | None:
+    """Resolve one spec; a period that leaves the calendar (a year before 1 or after 9999,
+    read against a reference date at either end) is unresolved, never an error. The helpers
+    in ``days`` already return None there; this is the net under every builder."""
+    try:
+        return spec.resolve(resolver)
+    except (ValueError, OverflowError):
+        return Resolution(None, None, "other", relative=True)
 
 
 def _check_pair(a: tuple[DateSpec, Resolution], b: tuple[DateSpec, Resolution],
