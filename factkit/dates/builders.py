@@ -16,22 +16,28 @@ def _rel_year(word: str | None, r: Resolver) -> tuple[int | None, bool]:
     """Year of 今年/去年/… (with 当年 from context); (year, used the reference)."""
     if not word:
         return None, False
-    if word == "当年" and r.last_year:
-        return r.last_year, True
+    if word == "当年" and r.anchor_year is not None:
+        return r.anchor_year, True
+    if word in ("上年", "上一年") and r.anchor_year is not None:
+        # the year before the one under discussion (a bulletin about 2024: 上年 = 2023)
+        return (r.anchor_year - 1 if r.anchor_year > 1 else None), True
     unit, offset = _relative_table()[word]
     ref = r.ref_year()
     return (ref + offset if ref else None), True
 
 
-def _year_of(explicit: int | None, rel: str | None, r: Resolver,
-             default: int | None = None) -> tuple[int | None, bool]:
+def _year_of(explicit: int | None, rel: str | None, r: Resolver, default: int | None = None,
+             month: int = 1) -> tuple[int | None, bool]:
     """The year a mention speaks of: written (2026年), relative (今年) or, failing both,
-    ``default`` or the reference year; and whether the reference date was used."""
+    ``default`` or the year the text is about (``Resolver.year_for`` a period starting in
+    ``month``); and whether the reference date or the context was used."""
     if explicit:
         return explicit, False
     if rel:
         return _rel_year(rel, r)
-    return (default if default is not None else r.ref_year()), True
+    if default is not None:
+        return default, True
+    return r.year_for(month)
 
 
 def build_full_date(m: regex.Match, text: str) -> DateSpec | None:
@@ -66,7 +72,7 @@ def build_month_day(m: regex.Match, text: str) -> DateSpec | None:
     rel = _group(m, "rel")
 
     def resolve(r: Resolver) -> Resolution:
-        year, used = _rel_year(rel, r) if rel else (r.ref_year(), True)
+        year, used = _rel_year(rel, r) if rel else r.year_for(month, day)
         d = _day(year, month, day) if year else None
         if d is None and year and not rel and month == 2 and day == 29:
             # 2月29日 in a year without one: the last leap year before it
@@ -95,7 +101,7 @@ def build_month(m: regex.Match, text: str) -> DateSpec | None:
     rel = _group(m, "rel")
 
     def resolve(r: Resolver) -> Resolution | None:
-        year, used = _rel_year(rel, r) if rel else (r.ref_year(), True)
+        year, used = _rel_year(rel, r) if rel else r.year_for(month)
         if not year:
             return Resolution(None, None, "month", "lunar" if lunar_month else "gregorian", True)
         if lunar_month:
@@ -129,15 +135,10 @@ def build_day_of_month(m: regex.Match, text: str) -> DateSpec | None:
 
 
 def _nearest_lunar_year(month: int, day: int, r: Resolver) -> int | None:
-    """The lunar year whose month/day falls nearest the reference date."""
-    if not r.ref:
-        return None
-    best = None
-    for year in (r.ref.year - 1, r.ref.year, r.ref.year + 1):
-        solar = lunar.to_solar(year, month, day)
-        if solar and (best is None or abs((solar - r.ref).days) < abs((best[1] - r.ref).days)):
-            best = (year, solar)
-    return best[0] if best else None
+    """The lunar year of a lunar month/day written without one: inside a range the first
+    occurrence on or after its first half, else the anchor year, else the occurrence nearest
+    the reference date."""
+    return _nearest_festival_year(lambda year: lunar.to_solar(year, month, day), r)
 
 
 def build_lunar_date(m: regex.Match, text: str) -> DateSpec | None:
@@ -185,14 +186,33 @@ def build_new_years_day_lunar(m: regex.Match, text: str) -> DateSpec | None:
 
 
 def _nearest_festival_year(day_of: Callable[[int], Day | None], r: Resolver) -> int | None:
+    """The year of a yearly day (a festival, a lunar date) written without one: see
+    ``_nearest_lunar_year``."""
+    if r.after is not None:
+        for year in (r.after.year - 1, r.after.year, r.after.year + 1):
+            d = _safe_day_of(day_of, year)
+            if d and d >= r.after:
+                return year
+        return None
+    if r.anchor_year is not None:
+        return r.anchor_year
     if not r.ref:
         return None
     best = None
     for year in (r.ref.year - 1, r.ref.year, r.ref.year + 1):
-        d = day_of(year)
+        d = _safe_day_of(day_of, year)
         if d and (best is None or abs((d - r.ref).days) < abs((best[1] - r.ref).days)):
             best = (year, d)
     return best[0] if best else None
+
+
+def _safe_day_of(day_of: Callable[[int], Day | None], year: int) -> Day | None:
+    if not 1 <= year <= 9999:
+        return None
+    try:
+        return day_of(year)
+    except (ValueError, OverflowError):
+        return None
 
 
 def _nth_weekday(year: int, month: int, weekday: int, n: int) -> Day:
@@ -342,9 +362,8 @@ def build_year_period(m: regex.Match, text: str) -> DateSpec | None:
     rel = _group(m, "rel")
 
     def resolve(r: Resolver) -> Resolution:
-        year, used = _year_of(explicit, rel, r)
-        if year and used and not rel and first_month == 12 and r.ref.month <= 2:
-            year -= 1  # 冬天 read in January is the winter that began in December
+        # 冬天 read in January is the winter that began in December: year_for gives last year
+        year, used = _year_of(explicit, rel, r, month=first_month)
         if not year:
             return Resolution(None, None, granularity, relative=True)
         first, last = _months_span(year, first_month, last_month)
@@ -367,7 +386,7 @@ def build_month_part(m: regex.Match, text: str) -> DateSpec | None:
     def resolve(r: Resolver) -> Resolution:
         used = not explicit
         if month:
-            year = explicit or r.ref_year()
+            year = explicit or r.year_for(month, first_day)[0]
             target = (year, month) if year else None
         elif relm:
             unit, offset = _relative_table().get(relm, ("month", 0))
@@ -390,7 +409,7 @@ def build_month_range(m: regex.Match, text: str) -> DateSpec | None:
     explicit = _explicit_year_prefix(m)
 
     def resolve(r: Resolver) -> Resolution:
-        year = explicit or r.ref_year()
+        year = explicit or r.year_for(first_month)[0]
         if not year:
             return Resolution(None, None, "month", relative=True)
         first, last = _months_span(year, first_month, last_month)

@@ -78,10 +78,37 @@ class Resolver:
     ref: Day | None
     last_day: Day | None = None
     last_month: tuple[int, int] | None = None
-    last_year: int | None = None
+    # the year the text is about here: that of the nearest preceding year mention in the
+    # paragraph (2025年, 去年 resolved), and whether it came from the reference date
+    anchor_year: int | None = None
+    anchor_relative: bool = False
+    # the clause of the mention being resolved speaks of the future (将, 预计, 到 …)
+    forward: bool = False
+    # inside a range, the first day of its first half: the second half is the first
+    # occurrence on or after it (腊月二十三至正月十五, 12月28日至1月3日)
+    after: Day | None = None
 
     def ref_year(self) -> int | None:
         return self.ref.year if self.ref else None
+
+    def year_for(self, month: int, day: int = 1) -> tuple[int | None, bool]:
+        """The year of a year-less Gregorian date (5月, 年初, 12月25日): the range's first
+        half, else the anchor year, else the reference year, except that a date more than a
+        month after the reference date in a clause not about the future is last year's
+        (news reports the past). Also whether the reference date or context was used."""
+        if self.after is not None:
+            year = self.after.year
+            return (year + 1 if (month, day) < (self.after.month, self.after.day) else year), False
+        if self.anchor_year is not None:
+            return self.anchor_year, self.anchor_relative
+        if self.ref is None:
+            return None, True
+        year = self.ref.year
+        limit_year, limit_month = _add_months(year, self.ref.month, 1)
+        if not self.forward and limit_year == year and (month, day) > (limit_month,
+                                                                        self.ref.day):
+            year -= 1
+        return (year if year >= 1 else None), True
 
 
 ResolveFn = Callable[[Resolver], Optional[Resolution]]
@@ -96,6 +123,13 @@ class DateSpec:
     year: int | None = None                    # an explicit Gregorian year, for inference
     month_day: tuple[int, int] | None = None   # a written Gregorian month and day
     lunar_month_day: tuple[int, int] | None = None
+    # clock time and part of day as written (上午9时30分); ``clock_only`` when the spec names
+    # no day of its own and takes one from the date before it or the reference date
+    start_time: datetime.time | None = None
+    end_time: datetime.time | None = None
+    part_of_day: str | None = None
+    clock_only: bool = False
+    names_year: bool = False   # a relative year is written (去年5月, 今年以来)
 
 
 # --------------------------------------------------------------------------- numerals in dates
@@ -180,9 +214,5 @@ def _remember(r: Resolver, res: Resolution) -> None:
     if res.granularity == "day" and res.first == res.last:
         r.last_day = res.first
         r.last_month = (res.first.year, res.first.month)
-        r.last_year = res.first.year
     elif res.granularity == "month" and res.first.month == (res.last or res.first).month:
         r.last_month = (res.first.year, res.first.month)
-        r.last_year = res.first.year
-    elif res.granularity == "year" and res.calendar == "gregorian":
-        r.last_year = res.first.year

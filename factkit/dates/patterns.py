@@ -64,6 +64,8 @@ _RULE_STARTS = {
     "day of this month": _REL_START + "本上下当", "weekend": "上下本这周",
     "first months": _YEAR_START + _REL_START + "前",
     "span until now": "近过最前上未今接往后下", "year range (从)": "从",
+    "clock": "0-9零一二两三四五六七八九十凌清早上中正午下傍晚夜深半",
+    "part of day": "凌清早上中正午下傍晚夜深半", "day with part": "今昨明前",
 }
 
 
@@ -101,6 +103,10 @@ def _triggers() -> dict[str, re.Pattern]:
         "short numeric date": "[0-9]-[0-9]", "spaced numeric date": "[0-9] [0-9]",
         "bare year": "[12][0-9]{3}[，,]", "context day": "当天|当日|当晚|当夜|次日|翌日",
         "span until now": f"(?:近|过去|最近|前|上|未来|今后|接下来|往后|后|下)[ \t]*{numeral}",
+        "clock": "[0-9零一二两三四五六七八九十][ \t]*[时点點時]|[0-9][:：][0-5][0-9]",
+        "part of day": "凌晨|清晨|早晨|早上|上午|中午|正午|午间|下午|午后|傍晚|晚上|晚间|夜里|夜间"
+                       "|深夜|半夜|午夜|[日号天]的?[早晚夜]",
+        "day with part": "[今昨明前][晚早晨夜]",
         "offset": f"{numeral}[ \t]*(?:天|年|个月|周)[ \t]*(?:以|之)?[前后]",
         "month range": f"{numeral}月?[ \t]*(?:——|—|–|-|~|～|至|到)[ \t]*{numeral}",
         "year range": "[0-9]{4}",

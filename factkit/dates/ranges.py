@@ -5,6 +5,7 @@ from dataclasses import replace
 
 import regex
 
+from .clock import _clock_hour
 from .days import DateSpec, Resolution, Resolver, _remember
 from .patterns import _SEP
 
@@ -47,28 +48,11 @@ def _merge_ranges(specs: list[DateSpec], text: str) -> list[DateSpec]:
             between = _BETWEEN_END.match(text, nxt.end) if sep and sep.group("and") else None
             if sep and sep.group("and") and not between:
                 sep = None  # 2007年和2009年 are two years; 2007年与2009年间 is one period
-            if sep and spec.rule not in ("<vague>", "<relative word>") and \
-                    nxt.rule not in ("<vague>",):
+            if sep and _joinable(spec, nxt):
                 start = spec.start
                 if start > 0 and text[start - 1] in "从在":
                     start -= 1
-                first_resolve, last_resolve = spec.resolve, nxt.resolve
-
-                def resolve(r: Resolver, a=first_resolve, b=last_resolve) -> Resolution | None:
-                    ra = a(r)
-                    if ra and ra.first:
-                        _remember(r, ra)
-                    rb = b(r)
-                    if not ra or not rb:
-                        return None
-                    first, last = ra.first, rb.last
-                    if first and last and last < first:
-                        first = last = None
-                    return Resolution(first, last, ra.granularity, ra.calendar,
-                                      ra.relative or rb.relative)
-                end = between.end() if between else nxt.end
-                out.append(DateSpec(start, end, spec.rule + "—" + nxt.rule, resolve,
-                                    spec.year or nxt.year))
+                out.append(_joined(spec, nxt, start, between.end() if between else nxt.end))
                 i += 2
                 continue
         out.append(spec)
@@ -92,3 +76,54 @@ def _attach_weekday(specs: list[DateSpec], text: str) -> list[DateSpec]:
     return out
 
 
+
+
+def _joinable(first: DateSpec, second: DateSpec) -> bool:
+    if first.rule in ("<vague>", "<relative word>") or second.rule == "<vague>":
+        return False
+    if second.clock_only:  # 9时至11时, 2月24日9时至11时: a clock range on one day
+        return first.start_time is not None and first.end_time is None
+    return not first.clock_only
+
+
+def _joined(first: DateSpec, second: DateSpec, start: int, end: int) -> DateSpec:
+    """One spec for the range first—second. The second half takes what it leaves out from
+    the first: the year and month (2019年3月5日至3月18日, 3月1日至5日), the lunar year
+    (腊月二十三至正月十五), the day (9时至11时) and the part of day (下午2点到4点)."""
+    if second.clock_only:
+        end_time = second.start_time
+        if second.part_of_day is None and first.part_of_day is not None and end_time:
+            end_time = _in_part_of_day(end_time, first.part_of_day, first.start_time)
+        return replace(first, start=start, end=end, rule=first.rule + "—" + second.rule,
+                       end_time=end_time)
+
+    def resolve(r: Resolver, a=first.resolve, b=second.resolve) -> Resolution | None:
+        ra = a(r)
+        if ra and ra.first:
+            _remember(r, ra)
+        r.after = ra.first if ra else None
+        try:
+            rb = b(r)
+        finally:
+            r.after = None
+        if not ra or not rb:
+            return None
+        first_day, last_day = ra.first, rb.last
+        if first_day and last_day and last_day < first_day:
+            first_day = last_day = None
+        return Resolution(first_day, last_day, ra.granularity, ra.calendar,
+                          ra.relative or rb.relative)
+    return DateSpec(start, end, first.rule + "—" + second.rule, resolve,
+                    first.year or second.year, start_time=first.start_time,
+                    end_time=second.start_time, part_of_day=first.part_of_day,
+                    names_year=first.names_year or second.names_year)
+
+
+def _in_part_of_day(time, part: str, start):
+    """下午2点到4点: the end is in the afternoon too (16:00), unless that puts it before
+    the start."""
+    hour = _clock_hour(time.hour, part)
+    if hour is None or hour > 23:
+        return time
+    moved = time.replace(hour=hour)
+    return moved if start is None or moved >= start else time

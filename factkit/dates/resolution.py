@@ -2,13 +2,17 @@
 against the reference date (inferred from the text when none is given)."""
 from __future__ import annotations
 
+import bisect
+from functools import cache
+
 import regex
 
 from .. import lunar
 from ..candidates import Candidate, Context
 from ..normalize import NormalizedText
 from ..overlaps import resolve as resolve_overlaps
-from .days import Day, DateSpec, Resolution, Resolver, _day, _remember
+from .clock import attach_clock as _attach_clock
+from .days import Day, DateSpec, Resolution, Resolver, _day, _relative_table, _remember
 from .patterns import _triggers
 from .ranges import _FUTURE_MARKERS, _attach_since, _attach_weekday, _merge_ranges
 from .rules import _rules
@@ -94,9 +98,12 @@ def extract(ntext: NormalizedText, context: Context | None = None) -> list[Candi
             except (ValueError, OverflowError):  # a number no calendar holds: no date
                 spec = None
             if spec is not None:
+                if not spec.names_year and _names_relative_year(m):
+                    spec.names_year = True
                 raw.append(Candidate(spec.start, spec.end, "date", spec.rule, {"spec": spec}))
     specs = [c.fields["spec"] for c in resolve_overlaps(raw)]
-    specs = _merge_ranges(_attach_weekday(_attach_since(specs, text), text), text)
+    specs = _attach_clock(_attach_weekday(_attach_since(specs, text), text), text)
+    specs = _attach_clock(_merge_ranges(specs, text), text)
 
     if context.ref_date is None:
         inferred = infer_reference_date(specs, text)
@@ -104,23 +111,96 @@ def extract(ntext: NormalizedText, context: Context | None = None) -> list[Candi
             context.ref_date = inferred
             context.ref_date_inferred = True
     resolver = Resolver(ref=context.ref_date)
+    paragraphs = _ParagraphBreaks(text)
+    anchor_end = 0
     candidates = []
     previous: tuple[DateSpec, Resolution] | None = None
     for spec in specs:
+        if resolver.anchor_year is not None and paragraphs.between(anchor_end, spec.start):
+            resolver.anchor_year = None  # the year a text is about is per paragraph
+        resolver.forward = _speaks_of_future(text, spec)
         res = _resolve(spec, resolver)
         if res is None:
             continue
         if res.first and res.last and res.last < res.first:
             res.last = None  # 2026年以来 read against an earlier reference date
         _remember(resolver, res)
+        if _sets_anchor(spec, res, text):
+            resolver.anchor_year = spec.year or res.first.year
+            resolver.anchor_relative = spec.year is None
+            anchor_end = spec.end
         if previous:
             _check_pair(previous, (spec, res), ntext, context)
         previous = (spec, res)
         candidates.append(Candidate(spec.start, spec.end, "date", spec.rule, {
             "first_day": res.first, "last_day": res.last, "granularity": res.granularity,
             "calendar": res.calendar, "relative": res.relative,
+            "start_time": spec.start_time, "end_time": spec.end_time,
+            "part_of_day": spec.part_of_day,
         }))
     return candidates
+
+
+class _ParagraphBreaks:
+    """Whether a paragraph ends between two positions (a bisect over the line breaks)."""
+
+    def __init__(self, text: str) -> None:
+        self.breaks = [m.start() for m in _PARAGRAPH_BREAK.finditer(text)] if "\n" in text \
+            else []
+
+    def between(self, start: int, end: int) -> bool:
+        return bisect.bisect_left(self.breaks, start) < bisect.bisect_left(self.breaks, end)
+
+
+_PARAGRAPH_BREAK = regex.compile(r"\n")
+
+
+@cache
+def _year_words() -> frozenset[str]:
+    return frozenset(w for w, (unit, _) in _relative_table().items() if unit == "year")
+
+
+def _names_relative_year(m) -> bool:
+    """The match writes a year relative to the reference date (去年5月, 今年以来)."""
+    groups = m.re.groupindex
+    if "rel" in groups and m.group("rel"):
+        return True
+    return "w" in groups and m.group("w") in _year_words()
+
+
+# 比上年, 较去年, 同比: a year named as the basis of a comparison is not what the text is
+# about; 上年/上一年 themselves follow the anchor and never move it.
+_COMPARISON_BEFORE = frozenset("比较于")
+
+
+def _sets_anchor(spec: DateSpec, res: Resolution, text: str) -> bool:
+    if res.first is None or not (spec.year or spec.names_year):
+        return False
+    if spec.start > 0 and text[spec.start - 1] in _COMPARISON_BEFORE:
+        return False
+    return not text.startswith(("上年", "上一年", "当年"), spec.start)
+
+
+# Words that make a clause speak of the future, before or after the date (预计5月, 5月将,
+# 力争年底前); 到 only right before it (到12月).
+_FUTURE_WORDS = regex.compile(r"将(?!近)|预计|计划|力争|争取|拟|即将|有望|目标|准备|打算|届时|预期"
+                              r"|规划|下一步|今后|未来|明年|明后年")
+_FUTURE_RIGHT_BEFORE = regex.compile(r"(?:到|截止到)[ \t]*$")
+_FUTURE_RIGHT_AFTER = regex.compile(r"[ \t]*(?:前|之前|以前)(?![年天])")
+_CLAUSE_END = regex.compile(r"[，。；！？,;!?\n]")
+_CLAUSE_REACH = 40
+
+
+def _speaks_of_future(text: str, spec: DateSpec) -> bool:
+    before_start = max(0, spec.start - _CLAUSE_REACH)
+    ends = [m.end() for m in _CLAUSE_END.finditer(text, before_start, spec.start)]
+    clause_start = ends[-1] if ends else before_start
+    after = _CLAUSE_END.search(text, spec.end, spec.end + _CLAUSE_REACH)
+    clause_end = after.start() if after else min(len(text), spec.end + _CLAUSE_REACH)
+    return bool(_FUTURE_WORDS.search(text, clause_start, spec.start)
+                or _FUTURE_WORDS.search(text, spec.end, clause_end)
+                or _FUTURE_RIGHT_BEFORE.search(text, clause_start, spec.start)
+                or _FUTURE_RIGHT_AFTER.match(text, spec.end))
 
 
 def _resolve(spec: DateSpec, resolver: Resolver) -> Resolution | None:

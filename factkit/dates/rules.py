@@ -14,6 +14,7 @@ from .builders import (_ALIAS_PATTERN, _FESTIVAL_GUARDS, _build_year_part, build
                        build_offset, build_plan_period, build_relative, build_relative_month_day,
                        build_stem_branch, build_vague, build_weekday, build_weekend, build_year,
                        build_year_month, build_year_period, build_year_range, build_zodiac_year)
+from .clock import CLOCK_PATTERN, DAY_PART_PATTERN, POD_PATTERN, build_clock, build_day_with_part
 from .days import _alternation, _era_year, _festivals, _relative_table
 from .patterns import (_D, _D_CN, _LUNAR_DAY, _LUNAR_MONTH, _M, _M_CN, _REL_YEAR, _SEP, _SP,
                        _Y2, _Y4, _Y4_YEAR, _Y_CN, _first_char_guard, _plain, _year_pattern)
@@ -82,6 +83,9 @@ def _rules() -> tuple[tuple[str, regex.Pattern, Callable], ...]:
         ("year range (从)", rf"从{_SP}(?P<y1>{_Y4}){_SP}(?:年{_SP})?{_SEP}{_SP}(?P<y2>{_Y4})(?:{_SP}年)?",
          build_year_range),
         ("relative", rf"(?P<w>{relative})", build_relative),
+        ("clock", CLOCK_PATTERN, build_clock),
+        ("part of day", POD_PATTERN, build_clock),
+        ("day with part", DAY_PART_PATTERN, build_day_with_part),
         ("weekend", r"(?<![0-9一二两三四五六七八九十每几])(?P<which>上|下|本|这)?(?:个)?周末", build_weekend),
         ("context day", r"(?P<w>当天|当日|当晚|当夜|次日|翌日)", build_context_day),
         ("vague", r"(?P<w>近年来|近些年|近几年|近年(?!度)|近日|(?<![节假生忌纪])日前|近期|前不久|不久前)",
