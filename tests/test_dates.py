@@ -13,7 +13,9 @@ from conftest import load_yaml
 DATES = load_yaml("corpus/dates.yaml")
 DEFAULT_REF = DATES["ref"]
 FIELDS = {"first": "first_day", "last": "last_day", "granularity": "granularity",
-          "calendar": "calendar", "relative": "relative"}
+          "calendar": "calendar", "relative": "relative", "part": "part_of_day",
+          "time": "start_time", "end_time": "end_time"}
+TIME_FIELDS = ("time", "end_time")
 
 
 def _check(text: str, ref: datetime.date, expected: list[dict]) -> None:
@@ -24,7 +26,10 @@ def _check(text: str, ref: datetime.date, expected: list[dict]) -> None:
         assert "".join(text[mention.start:mention.end].split()) == "".join(mention.text.split())
         for key, field in FIELDS.items():
             if key in want:
-                assert getattr(mention, field) == want[key], (
+                expected = want[key]
+                if key in TIME_FIELDS and expected is not None:
+                    expected = datetime.time.fromisoformat(expected)  # YAML: quoted "09:30"
+                assert getattr(mention, field) == expected, (
                     f"{field} of {mention.text!r}: {getattr(mention, field)!r}")
         if "calendar" not in want:
             assert mention.calendar == "gregorian", mention

@@ -8,7 +8,7 @@ import regex
 
 from .. import lunar
 from .days import (Day, DateSpec, Resolution, Resolver, _add_months, _day, _explicit_year_prefix,
-                   _festivals, _group, _month_end, _month_span, _months_span, _relative_table,
+                   _festivals, _group, _month_span, _months_span, _relative_table,
                    _small_number, _year_number, _year_span)
 from .patterns import _LUNAR_MONTH_NUMBER
 
@@ -432,8 +432,8 @@ def build_relative(m: regex.Match, text: str) -> DateSpec | None:
     unit, offset = _relative_table()[word]
 
     def resolve(r: Resolver) -> Resolution:
-        if word in ("当年",) and r.last_year:
-            first, last = _year_span(r.last_year)
+        if unit == "year" and word in ("当年", "上年", "上一年") and r.anchor_year is not None:
+            first, last = _year_span(_rel_year(word, r)[0] or 0)
             return Resolution(first, last, "year", relative=True)
         if word in ("当月",) and r.last_month:
             first, last = _month_span(*r.last_month)
@@ -476,66 +476,6 @@ def build_vague(m: regex.Match, text: str) -> DateSpec | None:
     return DateSpec(m.start(), m.end(), "<vague>", resolve)
 
 
-_WEEKDAYS = {"一": 0, "二": 1, "三": 2, "四": 3, "五": 4, "六": 5, "日": 6, "天": 6}
-
-
-def build_weekday(m: regex.Match, text: str) -> DateSpec | None:
-    weekday = _WEEKDAYS[m.group("wd")]
-    shift = {"上": -1, "下": 1}.get(_group(m, "which") or "", 0)
-
-    def resolve(r: Resolver) -> Resolution:
-        if not r.ref:
-            return Resolution(None, None, "day", relative=True)
-        monday = r.ref - datetime.timedelta(days=r.ref.weekday()) + datetime.timedelta(
-            weeks=shift)
-        d = monday + datetime.timedelta(days=weekday)
-        return Resolution(d, d, "day", relative=True)
-    return DateSpec(m.start(), m.end(), "<weekday>", resolve)
-
-
-def build_offset(m: regex.Match, text: str) -> DateSpec | None:
-    """3天前, 两年后, 近三年, 过去十年: a day or span counted from the reference date."""
-    amount = _small_number(m.group("n"))
-    if amount is None or amount > 1000:
-        return None
-    unit = m.group("u").lstrip("个").replace("星期", "周")
-    span = _group(m, "span")
-    if span == "前" and unit == "月":
-        return None  # 前10个月 is January to October: see build_first_months
-    forward = span in ("未来", "今后", "接下来", "往后", "后", "下")
-    before = _group(m, "dir") in ("前", "以前", "之前")
-
-    def shifted(r: Resolver, sign: int) -> Day | None:
-        try:
-            if unit == "天":
-                return r.ref + datetime.timedelta(days=sign * amount)
-            if unit == "周":
-                return r.ref + datetime.timedelta(weeks=sign * amount)
-            if unit == "月":
-                y, mo = _add_months(r.ref.year, r.ref.month, sign * amount)
-                return _day(y, mo, min(r.ref.day, _month_end(y, mo)))
-            return _day(r.ref.year + sign * amount, r.ref.month,
-                        min(r.ref.day, _month_end(r.ref.year + sign * amount, r.ref.month)))
-        except (OverflowError, ValueError):
-            return None
-
-    def resolve(r: Resolver) -> Resolution:
-        if not r.ref:
-            return Resolution(None, None, "other", relative=True)
-        if span and forward:
-            return Resolution(r.ref + datetime.timedelta(days=1), shifted(r, 1), "other",
-                              relative=True)
-        if span:
-            return Resolution(shifted(r, -1), r.ref, "other", relative=True)
-        d = shifted(r, -1 if before else 1)
-        if unit == "年" and d:
-            first, last = _year_span(d.year)
-            return Resolution(first, last, "year", relative=True)
-        if unit == "月" and d:
-            first, last = _month_span(d.year, d.month)
-            return Resolution(first, last, "month", relative=True)
-        return Resolution(d, d, "day", relative=True)
-    return DateSpec(m.start(), m.end(), "<n><unit>前", resolve)
 
 
 def build_first_months(m: regex.Match, text: str) -> DateSpec | None:
@@ -573,18 +513,6 @@ def build_relative_month_day(m: regex.Match, text: str) -> DateSpec | None:
         d = _day(year, month, day)
         return Resolution(d, d, "day", relative=True)
     return DateSpec(m.start(), m.end(), "本月<day>日", resolve)
-
-
-def build_weekend(m: regex.Match, text: str) -> DateSpec | None:
-    shift = {"上": -1, "下": 1}.get(_group(m, "which") or "", 0)
-
-    def resolve(r: Resolver) -> Resolution:
-        if not r.ref:
-            return Resolution(None, None, "other", relative=True)
-        saturday = r.ref - datetime.timedelta(days=r.ref.weekday()) + datetime.timedelta(
-            weeks=shift, days=5)
-        return Resolution(saturday, saturday + datetime.timedelta(days=1), "other", relative=True)
-    return DateSpec(m.start(), m.end(), "<weekend>", resolve)
 
 
 def _plan_years(number: int) -> tuple[int, int] | None:

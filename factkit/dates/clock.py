@@ -52,7 +52,8 @@ _NOT_A_CLOCK_AFTER = r"(?![0-9零一二两三四五六七八九十百千万亿%�
 # part of day is written before it, minutes or 钟/整/半/刻 after it, or (digits only) a
 # word that only follows times (许, 左右, 开始, 前后).
 CLOCK_PATTERN = (
-    rf"(?P<pod>{_POD_WORDS})?[ \t]*"
+    # 明晚8点: 明晚 is a day with its part (DAY_PART_PATTERN), the clock joins it after
+    rf"(?:(?<![今昨明前])(?P<pod>{_POD_WORDS}))?[ \t]*"
     rf"(?:(?<![0-9.零一二两三四五六七八九十百千万第每小])(?P<h>{_H}|{_H_CN})[ \t]*(?P<u>时|點|点钟|点|時)"
     rf"(?:[ \t]*(?:(?P<half>半)(?!会|刻|晌|天|年|月|小时|个|夜|点)|(?P<q>[一三])刻(?:钟)?|(?P<zheng>整)"
     rf"|(?P<zero>零)?(?P<mi>{_MIN}|{_MIN_CN})[ \t]*(?P<fen>分(?!之)(?:钟)?)?"
@@ -61,6 +62,7 @@ CLOCK_PATTERN = (
     rf"{_NOT_A_CLOCK_AFTER}"
 )
 _SECOND_OF_CLOCK_RANGE = regex.compile(r"[时点分半整钟][ \t]*(?:至|到|—|-|~|～)[ \t]*$")
+_AFTER_DAY = regex.compile(r"[日号天晚早晨夜][ \t]*$")
 _WORD_AFTER_SINGLE = regex.compile(r"[\u4e00-\u9fff](?<![在于间，])")
 POD_PATTERN = rf"(?P<pod>{_POD_WORDS})"
 _TIME_ONLY_AFTER = regex.compile(r"[ \t]*(?:许|左右|前后|开始|起|至|到|—|-|~|～)")
@@ -119,8 +121,9 @@ def build_clock(m: regex.Match, text: str) -> DateSpec | None:
                   or m.group("u") == "点钟" or m.group("s"))
     if minutes_written and not m.group("fen") and not part:
         return None  # 四点零五, 三点五 alone are decimals
-    if not marked and _SECOND_OF_CLOCK_RANGE.search(text, max(0, m.start() - 8), m.start()):
-        marked = True  # 下午2点到4点: the second half of a clock range
+    if not marked and (_SECOND_OF_CLOCK_RANGE.search(text, max(0, m.start() - 8), m.start())
+                       or _AFTER_DAY.search(text, max(0, m.start() - 3), m.start())):
+        marked = True  # 下午2点到4点 (a clock range), 明晚8点, 24日8点 (after its day)
     if not marked:
         if m.group("u") in ("点", "點") and not (m.group("h").isdigit()
                                                  and _TIME_ONLY_AFTER.match(text, m.end())):

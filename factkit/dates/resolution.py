@@ -182,10 +182,10 @@ def _sets_anchor(spec: DateSpec, res: Resolution, text: str) -> bool:
 
 
 # Words that make a clause speak of the future, before or after the date (预计5月, 5月将,
-# 力争年底前); 到 only right before it (到12月).
+# 力争年底前); 到/至 only right before it (到12月, 订单排至第二季度; 截至 looks back).
 _FUTURE_WORDS = regex.compile(r"将(?!近)|预计|计划|力争|争取|拟|即将|有望|目标|准备|打算|届时|预期"
                               r"|规划|下一步|今后|未来|明年|明后年")
-_FUTURE_RIGHT_BEFORE = regex.compile(r"(?:到|截止到)[ \t]*$")
+_FUTURE_RIGHT_BEFORE = regex.compile(r"(?<!截)(?:到|至)[ \t]*$")
 _FUTURE_RIGHT_AFTER = regex.compile(r"[ \t]*(?:前|之前|以前)(?![年天])")
 _CLAUSE_END = regex.compile(r"[，。；！？,;!?\n]")
 _CLAUSE_REACH = 40

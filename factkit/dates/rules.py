@@ -11,13 +11,19 @@ from .builders import (_ALIAS_PATTERN, _FESTIVAL_GUARDS, _build_year_part, build
                        build_day_of_month, build_decade, build_festival, build_first_months,
                        build_full_date, build_lunar_date, build_month, build_month_day,
                        build_month_part, build_month_range, build_new_years_day_lunar,
-                       build_offset, build_plan_period, build_relative, build_relative_month_day,
-                       build_stem_branch, build_vague, build_weekday, build_weekend, build_year,
-                       build_year_month, build_year_period, build_year_range, build_zodiac_year)
+                       build_plan_period, build_relative, build_relative_month_day,
+                       build_stem_branch, build_vague, build_year, build_year_month,
+                       build_year_period, build_year_range, build_zodiac_year)
 from .clock import CLOCK_PATTERN, DAY_PART_PATTERN, POD_PATTERN, build_clock, build_day_with_part
+from .periods import (build_month_week, build_nth_weekday, build_offset, build_quarter_part,
+                      build_relative_quarter, build_weekday, build_weekend)
 from .days import _alternation, _era_year, _festivals, _relative_table
 from .patterns import (_D, _D_CN, _LUNAR_DAY, _LUNAR_MONTH, _M, _M_CN, _REL_YEAR, _SEP, _SP,
                        _Y2, _Y4, _Y4_YEAR, _Y_CN, _first_char_guard, _plain, _year_pattern)
+
+_COUNT = r"[1-9][0-9]{0,2}|[一二两三四五六七八九十百]{1,3}"
+_WHICH_WEEK = r"上上个?|下下个?|上一个|下一个|上个?|下个?|本|这个?"
+
 
 @cache
 def _rules() -> tuple[tuple[str, regex.Pattern, Callable], ...]:
@@ -86,18 +92,34 @@ def _rules() -> tuple[tuple[str, regex.Pattern, Callable], ...]:
         ("clock", CLOCK_PATTERN, build_clock),
         ("part of day", POD_PATTERN, build_clock),
         ("day with part", DAY_PART_PATTERN, build_day_with_part),
-        ("weekend", r"(?<![0-9一二两三四五六七八九十每几])(?P<which>上|下|本|这)?(?:个)?周末", build_weekend),
+        ("weekend", rf"(?<![0-9一二两三四五六七八九十每几])(?P<which>{_WHICH_WEEK})?周末",
+         build_weekend),
         ("context day", r"(?P<w>当天|当日|当晚|当夜|次日|翌日)", build_context_day),
         ("vague", r"(?P<w>近年来|近些年|近几年|近年(?!度)|近日|(?<![节假生忌纪])日前|近期|前不久|不久前)",
          build_vague),
-        ("weekday", r"(?<![0-9一二两三四五六七八九十每几])(?P<which>上|下|本|这)?(?:个)?(?:星期|周|礼拜)"
-                    r"(?P<wd>[一二三四五六日天])(?![一二三四五六七八九十])", build_weekday),
-        ("offset", rf"(?<![0-9一二两三四五六七八九十百])(?P<n>[1-9][0-9]{{0,2}}|[一二两三四五六七八九十百]{{1,3}})"
-                   rf"{_SP}(?P<u>天|年|个月|周){_SP}(?P<dir>以前|以后|之前|之后|前|后)(?![年天来])",
+        ("weekday", rf"(?<![0-9一二两三四五六七八九十每几第])(?P<which>{_WHICH_WEEK}|最后一个的?)?"
+                    r"(?:星期|周|礼拜)(?P<wd>[一二三四五六日天])(?![一二三四五六七八九十])",
+         build_weekday),
+        ("offset", rf"(?<![0-9一二两三四五六七八九十百第])(?P<n>{_COUNT}|半){_SP}(?:多{_SP})?"
+                   rf"(?P<u>天|日|年|个多?月|月|周|个?星期|个?礼拜)(?P<half>半)?(?:多)?{_SP}"
+                   rf"(?P<dir>以前|以后|之前|之后|前|后|以来|来|以内|之内|内)(?![年天来])",
          build_offset),
         ("span until now", rf"(?P<span>近|过去|最近|前|上|未来|今后|接下来|往后|后|下){_SP}"
-                           rf"(?P<n>[1-9][0-9]{{0,2}}|[一二两三四五六七八九十百]{{1,3}})"
-                           rf"{_SP}(?P<u>天|年|个月|月|周|个星期)(?:来|以来|内|里)?", build_offset),
+                           rf"(?P<n>{_COUNT}|半){_SP}(?:多{_SP})?"
+                           rf"(?P<u>天|年|个多?月|月|周|个?星期)(?P<half>半)?(?:多)?"
+                           rf"(?:来|以来|内|里)?", build_offset),
+        ("nth weekday", rf"(?:(?P<y>{year}){_SP}年{_SP})?(?:(?P<m>{_M}|{_M_CN}){_SP}月|"
+                        rf"(?P<relm>本月|上月|下月|上个月|下个月))(?:的)?"
+                        rf"(?:第(?P<n>[一二三四五1-5])|(?P<n2>最后一))个(?:星期|周|礼拜)"
+                        rf"(?P<wd>[一二三四五六日天])", build_nth_weekday),
+        ("month week", rf"(?:(?P<y>{year}){_SP}年{_SP})?(?:(?P<m>{_M}|{_M_CN}){_SP}月|"
+                       rf"(?P<relm>本月|上月|下月|上个月|下个月))(?:的)?"
+                       rf"(?:第(?P<n>[一二三四五1-5])|(?P<n2>最后一))(?:周|个?星期|个?礼拜)"
+                       rf"(?![一二三四五六日天])", build_month_week),
+        ("quarter part", rf"(?:(?P<y>{year}){_SP}年{_SP})?(?:第?(?P<q>[一二三四1-4])季度?"
+                         rf"(?P<part>初|中|末|底)|后(?P<count>[两二三])个季度)", build_quarter_part),
+        ("relative quarter", r"(?P<which>本|当|这个|这一|上个|上一|下个|下一|上|下)季度"
+                             r"(?![0-9一二三四五六七八九十])", build_relative_quarter),
         ("first months", rf"(?:{year_prefix})?前(?P<n>[1-9][0-9]?|[一二两三四五六七八九十]{{1,2}})个?月",
          build_first_months),
         ("plan period", r"(?<![一二三四五六七八九十百千万零〇两])(?P<n>十[一二三四五六七八九])五"
