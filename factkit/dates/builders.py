@@ -3,6 +3,7 @@ from __future__ import annotations
 
 import datetime
 from collections.abc import Callable
+from functools import lru_cache
 
 import regex
 
@@ -79,6 +80,47 @@ def build_month_day(m: regex.Match, text: str) -> DateSpec | None:
             d = next(filter(None, (_day(y, 2, 29) for y in range(year - 1, year - 9, -1))), None)
         return Resolution(d, d, "day", relative=used)
     return DateSpec(m.start(), m.end(), "<month>月<day>日", resolve, month_day=(month, day))
+
+
+def build_slash_month_day(m: regex.Match, text: str) -> DateSpec | None:
+    """3/1, 12/25: month and day with a slash, read like 3月1日. A proper fraction with a
+    small denominator (1/2, 2/3, 3/10) is a fraction, not a date."""
+    month, day = int(m.group("m")), int(m.group("d"))
+    if month < day <= 10 or not 1 <= month <= 12 or not 1 <= day <= 31:
+        return None
+
+    def resolve(r: Resolver) -> Resolution:
+        year, used = r.year_for(month, day)
+        d = _day(year, month, day) if year else None
+        return Resolution(d, d, "day", relative=used)
+    return DateSpec(m.start(), m.end(), "<month>月<day>日", resolve, month_day=(month, day))
+
+
+@lru_cache(maxsize=4)
+def _first_republic_mention(text: str) -> int:
+    found = [i for i in (text.find("民国"), text.find("民國")) if i >= 0]
+    return min(found) if found else -1
+
+
+def build_republic_year(m: regex.Match, text: str) -> DateSpec | None:
+    """117年 after 民国/民國 in the same text: a Republic year (117 -> 2028); its month and
+    day are read by the rules that follow a year."""
+    first = _first_republic_mention(text)
+    if first < 0 or first >= m.start():
+        return None
+    year = 1911 + int(m.group("y"))
+    month = _small_number(m.group("m")) if m.group("m") else None
+    day = _small_number(m.group("d")) if m.group("d") else None
+
+    def resolve(r: Resolver) -> Resolution:
+        if day:
+            d = _day(year, month, day)
+            return Resolution(d, d, "day")
+        if month:
+            return Resolution(*_month_span(year, month), "month")
+        return Resolution(*_year_span(year), "year")
+    return DateSpec(m.start(), m.end(), "<year>年", resolve, year=year,
+                    month_day=(month, day) if day else None)
 
 
 def build_year(m: regex.Match, text: str) -> DateSpec | None:

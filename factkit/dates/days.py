@@ -152,7 +152,7 @@ def _small_number(text: str) -> int | None:
 
 def _year_number(text: str) -> int | None:
     """2026, 二〇二六, 两千零四, 07 (-> 2007), 零八 (-> 2008), 康熙三年 (-> 1664)."""
-    text = "".join(text.split())
+    text = "".join(text.split()).lstrip("'’‘")
     for era, first_year in _eras().items():
         if text.startswith(era):
             rest = text[len(era):]
@@ -177,7 +177,9 @@ def _eras() -> dict[str, int]:
 
 @cache
 def _era_year() -> str:
-    return rf"(?:{_alternation(_eras())})(?:元|[一二三四五六七八九十]{{1,3}}|[1-9][0-9]?)"
+    # 民国114年 (2025): Republic years run to three digits
+    return (rf"(?:{_alternation(_eras())})"
+            rf"(?:元|[一二三四五六七八九十]{{1,3}}|一百[零一二三四五六七八九十]{{0,3}}|[1-9][0-9]{{0,2}})")
 
 
 @cache

@@ -14,7 +14,11 @@ _Y4 = r"(?<![0-9])[0-9]{4}(?![0-9])"
 _Y4_YEAR = r"(?<![0-9.])(?:1[0-9]{3}|2[01][0-9]{2})(?![0-9])"
 _Y_CN = (r"(?:[〇零一二三四五六七八九]{4}"
          r"|[两二]千(?:零[一二三四五六七八九]|零?[一二三四五六七八九]?十[一二三四五六七八九]?)?)")
-_Y2 = r"(?:(?<![0-9])0[0-9]|零[一二三四五六七八九])"
+_Y2 = r"(?:(?<![0-9])0[0-9]|零[一二三四五六七八九]|['’‘][0-9]{2})"   # 07, 零八, '98
+# 在789年, 公元367年: three-digit years only after a word that introduces a year
+_Y3 = r"(?:(?<=在)|(?<=于)|(?<=公元))[1-9][0-9]{2}(?=年(?![前后来间里内多余]))"
+# 三六七年一月一日: a year read digit by digit, only right before a month
+_Y3_CN = r"[〇零一二三四五六七八九]{3}(?=年[一二三四五六七八九十]{1,2}月)"
 # 18年10月: a two-digit year, only right before a month
 _Y2_BEFORE_MONTH = r"(?<![0-9])[0-9]{2}(?=[ \t]*+年[ \t]*+(?:[0-9]{1,2}|[一二三四五六七八九十]{1,2})[ \t]*+月)"
 
@@ -23,7 +27,7 @@ _Y2_BEFORE_MONTH = r"(?<![0-9])[0-9]{2}(?=[ \t]*+年[ \t]*+(?:[0-9]{1,2}|[一二
 def _year_pattern() -> str:
     """What may stand before 年 as a year: 2026, 二〇二六, 两千零四, 07, 18 (before a month),
     and era years (康熙三年, 民国元年)."""
-    return rf"(?:{_Y4}|{_Y_CN}|{_Y2}|{_Y2_BEFORE_MONTH}|{_era_year()})"
+    return rf"(?:{_Y4}|{_Y_CN}|{_Y2}|{_Y2_BEFORE_MONTH}|{_Y3}|{_Y3_CN}|{_era_year()})"
 _M = r"(?:1[0-2]|0?[1-9])"
 _M_CN = r"(?:十[一二]|[一二三四五六七八九十])"
 _D = r"(?:3[01]|[12][0-9]|0?[1-9])"
@@ -49,9 +53,11 @@ _REL_START = "今去明本上前后当来"
 # at once. A set too narrow loses matches (the corpus tests catch that); one too wide only
 # costs time.
 _RULE_STARTS = {
-    "full date": _YEAR_START + _ERA_START, "year month": _YEAR_START + _ERA_START,
-    "year": _YEAR_START + _ERA_START,
+    "full date": _YEAR_START + _ERA_START + "'’‘", "year month": _YEAR_START + _ERA_START + "'’‘",
+    "year": _YEAR_START + _ERA_START + "'’‘",
     "numeric date": "0-9", "bare year": "12", "year range": "0-9",
+    "month-first numeric date": "0-9", "month/day": "0-9", "compact date": "12",
+    "republic year": "0-9", "vague": "近日前不最",
     "month day": _NUM_START + _REL_START, "month": _NUM_START + _REL_START + "正腊冬",
     "day of month": _NUM_START, "lunar date": _YEAR_START + _ERA_START + "十农阴正冬腊闰",
     "大年初一": _YEAR_START + _ERA_START + "大",
@@ -80,8 +86,6 @@ def _starts_of(name: str) -> str:
         return _YEAR_START + _REL_START + regex.escape("".join({w[0] for w in words}))
     if name == "relative":
         return regex.escape("".join({w[0] for w in _relative_table()}))
-    if name == "vague":
-        return "近日前不"
     if name == "period of a year (alone)":
         return "第一二三四1-4首前上下全年岁初早深晚暮盛仲隆春夏秋冬"
     return ""
@@ -102,6 +106,8 @@ def _triggers() -> dict[str, re.Pattern]:
         "lunar date": "月(?:初|十|二十|廿|三十|卅)", "month part": "旬|月[初底末中]",
         "first months": f"前{numeral}{{1,2}}个?月", "今年初": "年[初中底末]",
         "numeric date": "[0-9][-/.][0-9]", "day-first numeric date": "[0-9][-/.][0-9]",
+        "month-first numeric date": "[0-9]/[0-9]", "month/day": "[0-9]/[0-9]",
+        "compact date": "(?:19|20)[0-9]{2}[01][0-9][0-3][0-9]", "republic year": "民国",
         "short numeric date": "[0-9]-[0-9]", "spaced numeric date": "[0-9] [0-9]",
         "bare year": "[12][0-9]{3}[，,]", "context day": "当天|当日|当晚|当夜|次日|翌日",
         "span until now": f"(?:近|过去|最近|前|上|未来|今后|接下来|往后|后|下)[ \t]*(?:{numeral}|半)",

@@ -7,7 +7,7 @@ from functools import cache
 
 import regex
 
-from .builders import (_ALIAS_PATTERN, _FESTIVAL_GUARDS, _build_year_part, build_context_day,
+from .builders import (build_republic_year, build_slash_month_day, _ALIAS_PATTERN, _FESTIVAL_GUARDS, _build_year_part, build_context_day,
                        build_day_of_month, build_decade, build_festival, build_first_months,
                        build_full_date, build_lunar_date, build_month, build_month_day,
                        build_month_part, build_month_range, build_new_years_day_lunar,
@@ -19,7 +19,7 @@ from .periods import (build_month_week, build_nth_weekday, build_offset, build_q
                       build_relative_quarter, build_weekday, build_weekend)
 from .days import _alternation, _era_year, _festivals, _relative_table
 from .patterns import (_D, _D_CN, _LUNAR_DAY, _LUNAR_MONTH, _M, _M_CN, _REL_YEAR, _SEP, _SP,
-                       _Y2, _Y4, _Y4_YEAR, _Y_CN, _first_char_guard, _plain, _year_pattern)
+                       _Y2, _Y3, _Y4, _Y4_YEAR, _Y_CN, _first_char_guard, _plain, _year_pattern)
 
 _COUNT = r"[1-9][0-9]{0,2}|[一二两三四五六七八九十百]{1,3}"
 _WHICH_WEEK = r"上上个?|下下个?|上一个|下一个|上个?|下个?|本|这个?"
@@ -43,10 +43,18 @@ def _rules() -> tuple[tuple[str, regex.Pattern, Callable], ...]:
          build_full_date),
         ("numeric date", rf"(?<![0-9.])(?P<y>[0-9]{{4}})(?P<s>[-/.])(?P<m>{_M})(?P=s)"
                          rf"(?P<d>{_D})(?![0-9])", build_full_date),
-        ("day-first numeric date", rf"(?<![0-9.])(?P<d>{_D})(?P<s>[-/.])(?P<m>{_M})(?P=s)"
-                                   rf"(?P<y>[0-9]{{4}}|[0-9]{{2}})(?![0-9.])", build_full_date),
+        # 12-11-10 is year-month-day (the Chinese order) before it is day-month-year
         ("short numeric date", rf"(?<![0-9.\-])(?P<y>[0-9]{{2}})-(?P<m>{_M})-(?P<d>{_D})(?![0-9\-])",
          build_full_date),
+        # 12/25/2019 (month first with slashes, the American order), 25.12.2019, 25-12-2019
+        ("month-first numeric date", rf"(?<![0-9./])(?P<m>{_M})/(?P<d>{_D})/(?P<y>[0-9]{{4}})"
+                                     rf"(?![0-9./])", build_full_date),
+        ("day-first numeric date", rf"(?<![0-9.])(?P<d>{_D})(?P<s>[-/.])(?P<m>{_M})(?P=s)"
+                                   rf"(?P<y>[0-9]{{4}}|[0-9]{{2}})(?![0-9.])", build_full_date),
+        ("compact date", r"(?<![0-9A-Za-z#号码.\-])(?P<y>(?:19|20)[0-9]{2})(?P<m>0[1-9]|1[0-2])"
+                         r"(?P<d>0[1-9]|[12][0-9]|3[01])(?![0-9.%元万亿个人次吨])", build_full_date),
+        ("month/day", rf"(?<![0-9./\-:A-Za-z])(?P<m>{_M})/(?P<d>{_D})(?![0-9./%\-:])",
+         build_slash_month_day),
         ("spaced numeric date", r"(?<![0-9])(?P<y>1[0-9]{3}|20[0-9]{2}) (?P<m>0[1-9]|1[0-2]) "
                                 r"(?P<d>0[1-9]|[12][0-9]|3[01])(?![0-9])", build_full_date),
         ("year month", rf"(?P<y>{year}){_SP}年{_SP}(?P<m>{_M}(?![0-9])|{_M_CN}){_SP}月(?:份)?",
@@ -56,8 +64,11 @@ def _rules() -> tuple[tuple[str, regex.Pattern, Callable], ...]:
                       rf"(?![\u4e00-\u9fff]))", build_month_day),
         ("day of this month", rf"(?:(?P<rel>{_REL_YEAR}))?(?P<relm>本月|上月|下月|当月|上个月|下个月)"
                               rf"(?P<d>{_D}(?![0-9])|{_D_CN})(?:日|号)", build_relative_month_day),
-        ("year", rf"(?P<y>{_Y4_YEAR}|{_Y_CN}|{_Y2}|{_era_year()}){_SP}年(?:度)?(?![代纪级轻])",
+        ("year", rf"(?P<y>{_Y4_YEAR}|{_Y_CN}|{_Y2}|{_Y3}|{_era_year()}){_SP}年(?:度)?(?![代纪级轻])",
          build_year),
+        ("republic year", rf"(?<![0-9.国])(?P<y>[1-9][0-9]{{1,2}})年(?![代纪级前后来间里内多余度])"
+                          rf"(?:{_SP}(?P<m>{_M}|{_M_CN}){_SP}月(?:{_SP}(?P<d>{_D}|{_D_CN}){_SP}[日号])?)?",
+         build_republic_year),
         ("bare year", r"(?:^|(?<=[。！？\n]))(?P<y>(?:19|20)[0-9]{2})(?=[，,])", build_year),
         ("month", rf"(?:(?P<rel>{_REL_YEAR}))?(?<![0-9.个数几多每第—\-~至到])(?P<m>{_M}(?![0-9])|"
                   rf"{_M_CN}|正|腊|冬){_SP}月(?:份)?(?![0-9日号亮光球饼薪嫂子])", build_month),
@@ -95,7 +106,7 @@ def _rules() -> tuple[tuple[str, regex.Pattern, Callable], ...]:
         ("weekend", rf"(?<![0-9一二两三四五六七八九十每几])(?P<which>{_WHICH_WEEK})?周末",
          build_weekend),
         ("context day", r"(?P<w>当天|当日|当晚|当夜|次日|翌日)", build_context_day),
-        ("vague", r"(?P<w>近年来|近些年|近几年|近年(?!度)|近日|(?<![节假生忌纪])日前|近期|前不久|不久前)",
+        ("vague", r"(?P<w>近年来|近些年|近几年|近年(?!度)|近日|最近(?![0-9一二两三四五六七八九十百半几的])|(?<![节假生忌纪])日前|近期|前不久|不久前)",
          build_vague),
         ("weekday", rf"(?<![0-9一二两三四五六七八九十每几第])(?P<which>{_WHICH_WEEK}|最后一个的?)?"
                     r"(?:星期|周|礼拜)(?P<wd>[一二三四五六日天])(?![一二三四五六七八九十])",
