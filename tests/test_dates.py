@@ -65,7 +65,9 @@ def test_reference_date_is_inferred_from_a_lunar_gregorian_pair():
     text = "2026年以来，郴州加快发展。正月初八，2月24日，春节假期后的首个工作日，召开推进会。"
     doc = factkit.extract(text)
     assert doc.ref_date_inferred and doc.ref_date == datetime.date(2026, 2, 24)
-    assert doc.dates[-1].text == "春节" and doc.dates[-1].first_day == datetime.date(2026, 2, 17)
+    assert doc.dates[-1].text == "春节假期"
+    assert (doc.dates[-1].first_day, doc.dates[-1].last_day) == (datetime.date(2026, 2, 15),
+                                                                 datetime.date(2026, 2, 23))
 
 
 def test_inference_ignores_forecasts():
@@ -133,3 +135,47 @@ def test_date_words_never_raise(text, ref_date):
                                  datetime.date(9999, 12, 31)])
 def test_season_words_resolve_or_stay_unresolved(word, ref):
     factkit.extract(word, ref_date=ref)
+
+
+# --- the calendar tables -------------------------------------------------------------------
+
+def test_solar_terms_table_covers_1900_to_2100():
+    from factkit.dates.holidays import _solar_terms, solar_term_day
+    table = _solar_terms()
+    assert len(table) == 24 * 201
+    assert solar_term_day("冬至", 2026) == datetime.date(2026, 12, 22)
+    assert solar_term_day("立春", 2026) == datetime.date(2026, 2, 4)
+    assert solar_term_day("冬至", 2101) is None
+    for year in (1900, 2000, 2100):  # every term once a year, in the order of the seasons
+        days = sorted((day, term) for (term, y), day in table.items() if y == year)
+        assert [term for _, term in days][:3] == ["小寒", "大寒", "立春"]
+
+
+def test_statutory_holidays_are_blocks_around_their_festival():
+    from factkit.dates.holidays import _statutory_spans
+    spans = _statutory_spans()
+    years = {year for _, year in spans}
+    assert min(years) == 2004 and max(years) >= 2026
+    for (holiday, year), (first, last) in spans.items():
+        assert first <= last and (last - first).days <= 9, (holiday, year)
+    assert spans[("国庆节", 2025)] == (datetime.date(2025, 10, 1), datetime.date(2025, 10, 8))
+
+
+def test_easter_matches_known_dates():
+    from factkit.dates.holidays import easter
+    # Easter Sundays from the published tables
+    assert [easter(y) for y in (2019, 2024, 2025, 2038)] == [
+        datetime.date(2019, 4, 21), datetime.date(2024, 3, 31), datetime.date(2025, 4, 20),
+        datetime.date(2038, 4, 25)]
+
+
+def test_national_days_and_fiscal_years_load():
+    from factkit.lexicon import read_table
+    days = read_table("national_days.tsv")
+    assert len(days) >= 30 and all(datetime.date(2001, int(r["month"]), int(r["day"]))
+                                   for r in days)
+    owners = read_table("fiscal_years.tsv")
+    assert all(1 <= int(r["first_month"]) <= 12 and r["named_by"] in ("start", "end")
+               for r in owners)
+    eid = read_table("islamic_holidays.tsv")
+    assert {r["holiday"] for r in eid} == {"开斋节", "古尔邦节"} and len(eid) > 250

@@ -9,7 +9,7 @@ import regex
 
 from .. import lunar
 from .days import (Day, DateSpec, Resolution, Resolver, _add_months, _day, _explicit_year_prefix,
-                   _festivals, _group, _month_span, _months_span, _relative_table,
+                   _group, _month_span, _months_span, _relative_table,
                    _small_number, _year_number, _year_span)
 from .patterns import _LUNAR_MONTH_NUMBER
 
@@ -255,77 +255,6 @@ def _safe_day_of(day_of: Callable[[int], Day | None], year: int) -> Day | None:
         return day_of(year)
     except (ValueError, OverflowError):
         return None
-
-
-def _nth_weekday(year: int, month: int, weekday: int, n: int) -> Day:
-    first = Day(year, month, 1)
-    offset = (weekday - first.weekday()) % 7
-    return first + datetime.timedelta(days=offset + 7 * (n - 1))
-
-
-def _qingming(year: int) -> Day | None:
-    """清明, the solar term near April 5: the day the sun reaches longitude 15°.
-
-    Within 1900-2100 it falls on April 4, 5 or 6; the standard approximation
-    D = floor(Y*0.2422 + C) - floor(Y/4) (Y = year mod 100) gives it exactly for the years
-    the lunar calendar covers here.
-    """
-    if not 1901 <= year <= 2099:
-        return None
-    y = year % 100
-    c = 5.59 if year < 2000 else 4.81
-    return Day(year, 4, int(y * 0.2422 + c) - y // 4)
-
-
-_FESTIVAL_RULES: dict[str, Callable[[int], Day | None]] = {
-    "除夕": lunar.new_years_eve, "大年三十": lunar.new_years_eve,
-    "清明节": _qingming, "清明": _qingming,
-    "母亲节": lambda y: _nth_weekday(y, 5, 6, 2),
-    "父亲节": lambda y: _nth_weekday(y, 6, 6, 3),
-    "感恩节": lambda y: _nth_weekday(y, 11, 3, 4),
-}
-
-
-def build_festival(m: regex.Match, text: str) -> DateSpec | None:
-    name = m.group("f")
-    name_key = name if name in _festivals() else _FESTIVAL_ALIASES.get(name, name)
-    cal, month, day = _festivals()[name_key]
-    explicit = _explicit_year_prefix(m)
-    rel = _group(m, "rel")
-
-    def day_of(year: int) -> Day | None:
-        if cal == "lunar":
-            return lunar.to_solar(year, month, day)
-        if cal == "rule":
-            return _FESTIVAL_RULES[name_key](year)
-        return _day(year, month, day)
-
-    def resolve(r: Resolver) -> Resolution:
-        calendar_name = "lunar" if cal == "lunar" or name_key in ("除夕", "大年三十") else "gregorian"
-        year, used = _year_of(explicit, rel, r, default=_nearest_festival_year(day_of, r))
-        d = day_of(year) if year else None
-        return Resolution(d, d, "day", calendar_name, relative=used)
-    return DateSpec(m.start(), m.end(), "<festival>", resolve, year=explicit)
-
-
-# Festival names that are also ordinary words (政治清明, 吃元宵) count only in holiday context.
-# (what may not stand before, what must or may not follow)
-_FESTIVAL_GUARDS = {
-    "清明": ("(?<![治政吏世廉公正开目])", "(?!上河|透明|廉洁|公正|的)"),
-    "元宵": ("", "(?=节|佳节|晚会|期间|当天|前夕|灯会)"),
-    "重阳": ("", "(?=节|佳节|期间|当天|前夕)"),
-    "小年": ("", "(?=夜|当天|期间|前后)"),
-    "七夕": ("", "(?!节)"), "中秋": ("", "(?!节)"), "端午": ("", "(?!节)"),
-    "腊八": ("", "(?!节|粥)"),
-}
-
-# Short numeric names of holidays, only where the context makes them dates (五一 alone is
-# as often "five-one" in a list).
-_FESTIVAL_ALIASES = {"五一": "劳动节", "十一": "国庆节", "国庆": "国庆节", "六一": "儿童节",
-                     "七一": "建党节", "八一": "建军节", "三八": "妇女节"}
-_ALIAS_PATTERN = (r"(?<![一二三四五六七八九十百千万零两])五一(?![一二三四五六七八九十个家名人])"
-                  r"|(?:十一|六一|三八)(?=假期|期间|小长假|黄金周|长假|前夕|当天|节)"
-                  r"|七一(?=前夕|讲话|当天)|八一(?=前夕|建军节)|国庆(?!节)")
 
 
 def build_stem_branch(m: regex.Match, text: str) -> DateSpec | None:

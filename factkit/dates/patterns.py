@@ -84,6 +84,18 @@ def _starts_of(name: str) -> str:
     if name == "festival":
         words = list(_festivals()) + ["五一", "十一", "六一", "三八", "七一", "八一", "国庆"]
         return _YEAR_START + _REL_START + regex.escape("".join({w[0] for w in words}))
+    if name == "solar term":
+        return _YEAR_START + _ERA_START + _REL_START + "立雨惊春谷小芒夏大处白秋寒霜冬"
+    if name == "school break":
+        return _YEAR_START + _ERA_START + _REL_START + "暑寒"
+    if name == "fiscal year":
+        return _YEAR_START + _ERA_START
+    if name == "holiday span":
+        return _YEAR_START + _ERA_START + _REL_START + "春国十五劳清端中元"
+    if name == "national day":
+        from .holidays import _national_days
+        return _YEAR_START + _ERA_START + _REL_START + regex.escape(
+            "".join({c[0] for c in _national_days()}))
     if name == "relative":
         return regex.escape("".join({w[0] for w in _relative_table()}))
     if name == "period of a year (alone)":
@@ -99,6 +111,10 @@ def _triggers() -> dict[str, re.Pattern]:
     numeral = "[0-9一二两三四五六七八九十百]"
     triggers = {
         "festival": "|".join(map(re.escape, sorted(festival_words, key=len, reverse=True))),
+        "solar term": "立春|雨水|惊蛰|春分|谷雨|立夏|小满|芒种|夏至|小暑|大暑|立秋|处暑|白露|秋分|寒露|霜降"
+                      "|立冬|小雪|大雪|冬至|小寒|大寒",
+        "holiday span": "小长假|长假|假期|黄金周|放假期间|休假期间", "national day": "国庆",
+        "school break": "暑假|寒假", "fiscal year": "财年|财政年度|会计年度",
         "weekday": "星期|周|礼拜", "weekend": "周末", "decade": "年代", "plan period": "十.五",
         "stem-branch year": "[甲乙丙丁戊己庚辛壬癸][子丑寅卯辰巳午未申酉戌亥]",
         "zodiac year": "[鼠牛虎兔龙蛇马羊猴鸡狗猪]年", "旬": "旬", "大年初一": "大年",

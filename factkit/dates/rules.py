@@ -7,13 +7,17 @@ from functools import cache
 
 import regex
 
-from .builders import (build_republic_year, build_slash_month_day, _ALIAS_PATTERN, _FESTIVAL_GUARDS, _build_year_part, build_context_day,
-                       build_day_of_month, build_decade, build_festival, build_first_months,
-                       build_full_date, build_lunar_date, build_month, build_month_day,
-                       build_month_part, build_month_range, build_new_years_day_lunar,
-                       build_plan_period, build_relative, build_relative_month_day,
+from .builders import (_build_year_part, build_context_day, build_day_of_month, build_decade,
+                       build_first_months, build_full_date, build_lunar_date, build_month,
+                       build_month_day, build_month_part, build_month_range,
+                       build_new_years_day_lunar, build_plan_period, build_relative,
+                       build_relative_month_day, build_republic_year, build_slash_month_day,
                        build_stem_branch, build_vague, build_year, build_year_month,
                        build_year_period, build_year_range, build_zodiac_year)
+from .holidays import (ALIAS_PATTERN, FESTIVAL_GUARDS, HOLIDAY_SPAN_PATTERN, SOLAR_TERM_PATTERN,
+                       build_festival, build_holiday_span, build_national_day, build_solar_term,
+                       national_day_pattern, SCHOOL_BREAK_PATTERN, FISCAL_YEAR_PATTERN,
+                       build_school_break, build_fiscal_year)
 from .clock import CLOCK_PATTERN, DAY_PART_PATTERN, POD_PATTERN, build_clock, build_day_with_part
 from .periods import (build_month_week, build_nth_weekday, build_offset, build_quarter_part,
                       build_relative_quarter, build_weekday, build_weekend)
@@ -28,8 +32,8 @@ _WHICH_WEEK = r"上上个?|下下个?|上一个|下一个|上个?|下个?|本|�
 @cache
 def _rules() -> tuple[tuple[str, regex.Pattern, Callable], ...]:
     year = _year_pattern()
-    festivals = "|".join(_FESTIVAL_GUARDS.get(w, ("", ""))[0] + regex.escape(w)
-                         + _FESTIVAL_GUARDS.get(w, ("", ""))[1]
+    festivals = "|".join(FESTIVAL_GUARDS.get(w, ("", ""))[0] + regex.escape(w)
+                         + FESTIVAL_GUARDS.get(w, ("", ""))[1]
                          for w in sorted(_festivals(), key=len, reverse=True))
     relative = _alternation(w for w in _relative_table() if w not in ("当年",))
     year_prefix = rf"(?:(?P<y>{year}){_SP}年{_SP}|(?P<rel>{_REL_YEAR}){_SP})"
@@ -46,8 +50,10 @@ def _rules() -> tuple[tuple[str, regex.Pattern, Callable], ...]:
         # 12-11-10 is year-month-day (the Chinese order) before it is day-month-year
         ("short numeric date", rf"(?<![0-9.\-])(?P<y>[0-9]{{2}})-(?P<m>{_M})-(?P<d>{_D})(?![0-9\-])",
          build_full_date),
-        # 12/25/2019 (month first with slashes, the American order), 25.12.2019, 25-12-2019
-        ("month-first numeric date", rf"(?<![0-9./])(?P<m>{_M})/(?P<d>{_D})/(?P<y>[0-9]{{4}})"
+        # 25/12/2019, 25.12.2019, 1/2/2020 (day first, as Recognizers reads Chinese text);
+        # month first only where the day cannot be a month (12/25/2019, the American order)
+        ("month-first numeric date", rf"(?<![0-9./])(?P<m>{_M})/(?P<d>1[3-9]|2[0-9]|3[01])/"
+                                     rf"(?P<y>[0-9]{{4}})"
                                      rf"(?![0-9./])", build_full_date),
         ("day-first numeric date", rf"(?<![0-9.])(?P<d>{_D})(?P<s>[-/.])(?P<m>{_M})(?P=s)"
                                    rf"(?P<y>[0-9]{{4}}|[0-9]{{2}})(?![0-9.])", build_full_date),
@@ -79,7 +85,12 @@ def _rules() -> tuple[tuple[str, regex.Pattern, Callable], ...]:
                        rf"(?P<lm>{_LUNAR_MONTH})月(?P<ld>{_LUNAR_DAY})(?!日|号)", build_lunar_date),
         ("大年初一", rf"(?:(?P<y>{year}){_SP}年{_SP})?大年(?P<ld>初[一二三四五六七八九十]|三十)",
          build_new_years_day_lunar),
-        ("festival", rf"(?:{year_prefix})?(?P<f>{festivals}|{_ALIAS_PATTERN})", build_festival),
+        ("festival", rf"(?:{year_prefix})?(?P<f>{festivals}|{ALIAS_PATTERN})", build_festival),
+        ("solar term", rf"(?:{year_prefix})?{SOLAR_TERM_PATTERN}", build_solar_term),
+        ("holiday span", rf"(?:{year_prefix})?{HOLIDAY_SPAN_PATTERN}", build_holiday_span),
+        ("national day", rf"(?:{year_prefix})?{national_day_pattern()}", build_national_day),
+        ("school break", rf"(?:{year_prefix})?{SCHOOL_BREAK_PATTERN}", build_school_break),
+        ("fiscal year", rf"(?P<y>{year}){_SP}{FISCAL_YEAR_PATTERN}", build_fiscal_year),
         ("stem-branch year", r"(?P<stem>[甲乙丙丁戊己庚辛壬癸])(?P<branch>[子丑寅卯辰巳午未申酉戌亥])"
                              r"(?P<zod>[鼠牛虎兔龙蛇马羊猴鸡狗猪])?年", build_stem_branch),
         ("zodiac year", r"(?<![甲乙丙丁戊己庚辛壬癸][子丑寅卯辰巳午未申酉戌亥])(?P<zod>[鼠牛虎兔龙蛇马羊猴鸡狗猪])年"
