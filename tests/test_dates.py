@@ -105,8 +105,16 @@ def _lexicon_words(name: str) -> list[str]:
 
 SEASON_WORDS = [m + s + t for m in ("", "初", "深", "晚", "暮", "仲", "盛", "早", "隆")
                 for s in "春夏秋冬" for t in ("", "天", "季", "日")]
+def _column(name: str, column: str) -> list[str]:
+    from factkit.lexicon import read_table
+    return sorted({row[column] for row in read_table(name)})
+
+
 DATE_PIECES = (_lexicon_words("festivals.tsv") + _lexicon_words("relative_dates.tsv")
-               + _lexicon_words("eras.tsv") + SEASON_WORDS
+               + _lexicon_words("eras.tsv") + SEASON_WORDS + _column("solar_terms.tsv", "term")
+               + _column("national_days.tsv", "country") + _column("fiscal_years.tsv", "owner")
+               + ["国庆", "假期", "小长假", "黄金周", "财年", "暑假", "寒假", "节气", "第", "个季度",
+                  "季度末", "最后一个", "下下", "半个月", "多", "内", "/", "'", "今晚", "明早"]
                + ["年", "月", "日", "号", "农历", "闰", "正月", "腊月", "初", "廿", "卅", "三十", "元",
                   "以来", "以前", "之后", "前", "后", "至", "到", "—", "-", "/", ".", ":", "：",
                   "上旬", "中旬", "下旬", "年初", "年底", "季度", "上半年", "前三季度", "周", "星期",
