@@ -59,7 +59,7 @@ CLOCK_PATTERN = (
     rf"|(?P<zero>零)?(?P<mi>{_MIN}|{_MIN_CN})[ \t]*(?P<fen>分(?!之)(?:钟)?)?"
     rf"(?:[ \t]*(?P<s>{_MIN}|{_MIN_CN})[ \t]*秒)?))?"
     rf"|(?<![0-9:.])(?P<ch>{_H})[:：](?P<cm>[0-5][0-9])(?:[:：](?P<cs>[0-5][0-9]))?(?![0-9:：]))"
-    rf"{_NOT_A_CLOCK_AFTER}"
+    rf"{_NOT_A_CLOCK_AFTER}(?:许(?![多久]))?"  # 10时许: about ten, part of the time as written
 )
 _SECOND_OF_CLOCK_RANGE = regex.compile(r"[时点分半整钟][ \t]*(?:至|到|—|-|~|～)[ \t]*$")
 _AFTER_DAY = regex.compile(r"[日号天晚早晨夜][ \t]*$")
@@ -90,7 +90,7 @@ def _clock_hour(hour: int, part_of_day: str | None) -> int | None:
         return hour + 12
     if part_of_day == "night" and 6 <= hour <= 11:
         return hour + 12
-    if part_of_day == "early_morning" and hour == 12:
+    if part_of_day in ("early_morning", "night") and hour == 12:  # 半夜十二点 is midnight
         return 0
     return hour if 0 <= hour <= 24 else None
 
