@@ -435,7 +435,8 @@ def build_context_day(m: regex.Match, text: str) -> DateSpec | None:
         base = r.last_day or r.ref
         d = base + datetime.timedelta(days=shift) if base else None
         return Resolution(d, d, "day", relative=True)
-    return DateSpec(m.start(), m.end(), "<context day>", resolve)
+    return DateSpec(m.start(), m.end(), "<context day>", resolve,
+                    part_of_day={"当晚": "evening", "当夜": "night"}.get(word))
 
 
 def build_vague(m: regex.Match, text: str) -> DateSpec | None:

@@ -53,7 +53,7 @@ _NOT_A_CLOCK_AFTER = r"(?![0-9零一二两三四五六七八九十百千万亿%�
 # word that only follows times (许, 左右, 开始, 前后).
 CLOCK_PATTERN = (
     # 明晚8点: 明晚 is a day with its part (DAY_PART_PATTERN), the clock joins it after
-    rf"(?:(?<![今昨明前])(?P<pod>{_POD_WORDS}))?[ \t]*"
+    rf"(?:(?<![今昨明前当])(?P<pod>{_POD_WORDS}))?[ \t]*"
     rf"(?:(?<![0-9.零一二两三四五六七八九十百千万第每小])(?P<h>{_H}|{_H_CN})[ \t]*(?P<u>时|點|点钟|点|時)"
     rf"(?:[ \t]*(?:(?P<half>半)(?!会|刻|晌|天|年|月|小时|个|夜|点)|(?P<q>[一三])刻(?:钟)?|(?P<zheng>整)"
     rf"|(?P<zero>零)?(?P<mi>{_MIN}|{_MIN_CN})[ \t]*(?P<fen>分(?!之)(?:钟)?)?"

@@ -292,7 +292,7 @@ def build_national_day(m: regex.Match, text: str) -> DateSpec | None:
     return DateSpec(m.start(), m.end(), "<festival>", resolve, year=explicit)
 
 
-# --------------------------------------------------------------------------- school and fiscal years
+# --------------------------------------------------------------------------- school, fiscal years
 
 # 暑假 and 寒假 differ by province and school; by convention (README) 暑假 is July–August and
 # 寒假 January–February of the year the text is about.

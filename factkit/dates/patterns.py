@@ -71,7 +71,8 @@ _RULE_STARTS = {
     "first months": _YEAR_START + _REL_START + "前",
     "span until now": "近过最前上未今接往后下",
     "nth weekday": _YEAR_START + _ERA_START + "十本上下", "month week": _YEAR_START + _ERA_START
-    + "十本上下", "quarter part": _YEAR_START + _ERA_START + "第首后", "relative quarter": "本当这上下", "year range (从)": "从",
+    + "十本上下", "quarter part": _YEAR_START + _ERA_START + "第首后",
+    "relative quarter": "本当这上下", "year range (从)": "从",
     "clock": "0-9零一二两三四五六七八九十凌清早上中正午下傍晚夜深半",
     "part of day": "凌清早上中正午下傍晚夜深半", "day with part": "今昨明前",
 }

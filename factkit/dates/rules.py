@@ -48,7 +48,8 @@ def _rules() -> tuple[tuple[str, regex.Pattern, Callable], ...]:
         ("numeric date", rf"(?<![0-9.])(?P<y>[0-9]{{4}})(?P<s>[-/.])(?P<m>{_M})(?P=s)"
                          rf"(?P<d>{_D})(?![0-9])", build_full_date),
         # 12-11-10 is year-month-day (the Chinese order) before it is day-month-year
-        ("short numeric date", rf"(?<![0-9.\-])(?P<y>[0-9]{{2}})-(?P<m>{_M})-(?P<d>{_D})(?![0-9\-])",
+        ("short numeric date", rf"(?<![0-9.\-])(?P<y>[0-9]{{2}})-(?P<m>{_M})-(?P<d>{_D})"
+                               r"(?![0-9\-])",
          build_full_date),
         # 25/12/2019, 25.12.2019, 1/2/2020 (day first, as Recognizers reads Chinese text);
         # month first only where the day cannot be a month (12/25/2019, the American order)
@@ -73,7 +74,8 @@ def _rules() -> tuple[tuple[str, regex.Pattern, Callable], ...]:
         ("year", rf"(?P<y>{_Y4_YEAR}|{_Y_CN}|{_Y2}|{_Y3}|{_era_year()}){_SP}年(?:度)?(?![代纪级轻])",
          build_year),
         ("republic year", rf"(?<![0-9.国])(?P<y>[1-9][0-9]{{1,2}})年(?![代纪级前后来间里内多余度])"
-                          rf"(?:{_SP}(?P<m>{_M}|{_M_CN}){_SP}月(?:{_SP}(?P<d>{_D}|{_D_CN}){_SP}[日号])?)?",
+                          rf"(?:{_SP}(?P<m>{_M}|{_M_CN}){_SP}月"
+                          rf"(?:{_SP}(?P<d>{_D}|{_D_CN}){_SP}[日号])?)?",
          build_republic_year),
         ("bare year", r"(?:^|(?<=[。！？\n]))(?P<y>(?:19|20)[0-9]{2})(?=[，,])", build_year),
         ("month", rf"(?:(?P<rel>{_REL_YEAR}))?(?<![0-9.个数几多每第—\-~至到])(?P<m>{_M}(?![0-9])|"
@@ -117,7 +119,8 @@ def _rules() -> tuple[tuple[str, regex.Pattern, Callable], ...]:
         ("weekend", rf"(?<![0-9一二两三四五六七八九十每几])(?P<which>{_WHICH_WEEK})?周末",
          build_weekend),
         ("context day", r"(?P<w>当天|当日|当晚|当夜|次日|翌日)", build_context_day),
-        ("vague", r"(?P<w>近年来|近些年|近几年|近年(?!度)|近日|最近(?![0-9一二两三四五六七八九十百半几的])|(?<![节假生忌纪])日前|近期|前不久|不久前)",
+        ("vague", r"(?P<w>近年来|近些年|近几年|近年(?!度)|近日|最近(?![0-9一二两三四五六七八九十百半几的])"
+                  r"|(?<![节假生忌纪])日前|近期|前不久|不久前)",
          build_vague),
         ("weekday", rf"(?<![0-9一二两三四五六七八九十每几第])(?P<which>{_WHICH_WEEK}|最后一个的?)?"
                     r"(?:星期|周|礼拜)(?P<wd>[一二三四五六日天])(?![一二三四五六七八九十])",
