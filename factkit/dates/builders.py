@@ -378,14 +378,28 @@ def build_month_range(m: regex.Match, text: str) -> DateSpec | None:
     if not first_month or not last_month or not first_month < last_month <= 12:
         return None
     explicit = _explicit_year_prefix(m)
+    rel = _group(m, "rel")
 
     def resolve(r: Resolver) -> Resolution:
-        year = explicit or r.year_for(first_month)[0]
+        year, used = _year_of(explicit, rel, r, month=first_month)
         if not year:
             return Resolution(None, None, "month", relative=True)
         first, last = _months_span(year, first_month, last_month)
-        return Resolution(first, last, "month", relative=not explicit)
+        return Resolution(first, last, "month", relative=used)
     return DateSpec(m.start(), m.end(), "<month>—<month>月", resolve, year=explicit)
+
+
+def build_rest_of_period(m: regex.Match, text: str) -> DateSpec | None:
+    """年内, 月内: from the reference date to the end of its year or month."""
+    word = m.group("w")
+
+    def resolve(r: Resolver) -> Resolution:
+        if not r.ref:
+            return Resolution(None, None, "other", relative=True)
+        last = _year_span(r.ref.year)[1] if word == "年内" else _month_span(
+            r.ref.year, r.ref.month)[1]
+        return Resolution(r.ref, last, "other", relative=True)
+    return DateSpec(m.start(), m.end(), "年内", resolve)
 
 
 def build_year_range(m: regex.Match, text: str) -> DateSpec | None:

@@ -7,7 +7,7 @@ from functools import cache
 
 import regex
 
-from .builders import (_build_year_part, build_context_day, build_day_of_month, build_decade,
+from .builders import (build_rest_of_period, _build_year_part, build_context_day, build_day_of_month, build_decade,
                        build_first_months, build_full_date, build_lunar_date, build_month,
                        build_month_day, build_month_part, build_month_range,
                        build_new_years_day_lunar, build_plan_period, build_relative,
@@ -100,13 +100,13 @@ def _rules() -> tuple[tuple[str, regex.Pattern, Callable], ...]:
         ("period of a year", rf"{year_prefix}(?:的)?(?P<p>{periods}|{season})", build_year_period),
         ("period of a year (alone)", rf"(?P<p>(?<![一每两几半多同本今去明前后当])(?:{periods})"
                                      rf"|{season_alone})", build_year_period),
-        ("今年初", rf"(?:(?P<y>{year})|(?P<rel>今|去|明|前)){_SP}年(?P<p>初|中|底|末)"
+        ("今年初", rf"(?:(?P<y>{year})|(?P<rel>今|去|明|前|上|当)){_SP}年(?P<p>初|中|底|末)"
                    rf"(?![0-9一二三四五六七八九十])", _build_year_part),
         ("month part", rf"(?:(?P<y>{year}){_SP}年{_SP})?(?:(?<![0-9个])(?P<m>{_M}|{_M_CN}){_SP}月"
                        rf"|(?P<relm>本月|上月|下月|上个月|下个月|当月)|(?<![年岁个每日])月)"
                        rf"(?P<part>上旬|中旬|下旬|初|底|末)", build_month_part),
         ("旬", r"(?<![0-9月])(?P<part>上旬|中旬|下旬)", build_month_part),
-        ("month range", rf"(?:(?P<y>{year}){_SP}年{_SP})?(?<![0-9])(?P<m1>{_M}|{_M_CN})(?:月)?{_SP}"
+        ("month range", rf"(?:(?P<y>{year}){_SP}年{_SP}|(?P<rel>{_REL_YEAR}){_SP})?(?<![0-9])(?P<m1>{_M}|{_M_CN})(?:月)?{_SP}"
                         rf"{_SEP}{_SP}(?P<m2>{_M}|{_M_CN}){_SP}月(?:份)?", build_month_range),
         ("year range", rf"(?P<y1>{_Y4})(?:{_SP}年)?{_SP}{_SEP}{_SP}(?P<y2>{_Y4}){_SP}年",
          build_year_range),
@@ -119,6 +119,8 @@ def _rules() -> tuple[tuple[str, regex.Pattern, Callable], ...]:
         ("weekend", rf"(?<![0-9一二两三四五六七八九十每几])(?P<which>{_WHICH_WEEK})?周末",
          build_weekend),
         ("context day", r"(?P<w>当天|当日|当晚|当夜|次日|翌日)", build_context_day),
+        ("rest of period", r"(?<![0-9一二三四五六七八九十百千万多])(?P<w>年内|月内)(?![容外部])",
+         build_rest_of_period),
         ("vague", r"(?P<w>近年来|近些年|近几年|近年(?!度)|近日|最近(?![0-9一二两三四五六七八九十百半几的])"
                   r"|(?<![节假生忌纪])日前|近期|前不久|不久前)",
          build_vague),
