@@ -187,3 +187,17 @@ def test_national_days_and_fiscal_years_load():
                for r in owners)
     eid = read_table("islamic_holidays.tsv")
     assert {r["holiday"] for r in eid} == {"开斋节", "古尔邦节"} and len(eid) > 250
+
+
+# Reproducers from the package fuzzer (each raised before): calendar edges and unreadable years.
+@pytest.mark.parametrize("text, ref", [
+    ("晚冬", "2025-03-01"), ("感恩节", "9999-08-23"), ("这周", "9999-12-27"), ("上周", "0001-01-02"),
+    ("礼拜天", "9999-12-29"), ("上星期五", "0001-01-02"), ("次日", "9999-12-31"),
+    ("周末", "9999-12-27"), ("天宝四五年末", None), ("康熙五六年底", None), ("民国三四年末", None),
+    ("三年后", "9998-06-01"), ("下下周一", "9999-12-25"), ("明晚8点", "9999-12-31"),
+])
+def test_fuzzer_reproducers_do_not_raise(text, ref):
+    ref_date = datetime.date.fromisoformat(ref) if ref else None
+    doc = factkit.extract(text, ref_date=ref_date)
+    for mention in doc.dates:
+        assert mention.first_day is None or datetime.date(1, 1, 1) <= mention.first_day

@@ -1,7 +1,6 @@
 """Builders: from a rule's match to a ``DateSpec`` whose ``resolve`` gives the period."""
 from __future__ import annotations
 
-import datetime
 from collections.abc import Callable
 from functools import lru_cache
 
@@ -12,6 +11,7 @@ from .days import (Day, DateSpec, Resolution, Resolver, _add_months, _day, _expl
                    _group, _month_span, _months_span, _relative_table,
                    _small_number, _year_number, _year_span)
 from .patterns import _LUNAR_MONTH_NUMBER
+from .periods import _monday, _plus
 
 def _rel_year(word: str | None, r: Resolver) -> tuple[int | None, bool]:
     """Year of 今年/去年/… (with 当年 from context); (year, used the reference)."""
@@ -22,7 +22,7 @@ def _rel_year(word: str | None, r: Resolver) -> tuple[int | None, bool]:
     if word in ("上年", "上一年") and r.anchor_year is not None:
         # the year before the one under discussion (a bulletin about 2024: 上年 = 2023)
         return (r.anchor_year - 1 if r.anchor_year > 1 else None), True
-    unit, offset = _relative_table()[word]
+    unit, offset = _relative_table().get(word, ("year", 0))
     ref = r.ref_year()
     return (ref + offset if ref else None), True
 
@@ -426,12 +426,11 @@ def build_relative(m: regex.Match, text: str) -> DateSpec | None:
         if not r.ref:
             return Resolution(None, None, {"week": "other"}.get(unit, unit), relative=True)
         if unit == "day":
-            d = r.ref + datetime.timedelta(days=offset)
+            d = _plus(r.ref, offset)
             return Resolution(d, d, "day", relative=True)
         if unit == "week":
-            monday = r.ref - datetime.timedelta(days=r.ref.weekday()) + datetime.timedelta(
-                weeks=offset)
-            return Resolution(monday, monday + datetime.timedelta(days=6), "other", relative=True)
+            monday = _monday(r.ref, offset)
+            return Resolution(monday, _plus(monday, 6), "other", relative=True)
         if unit == "month":
             first, last = _month_span(*_add_months(r.ref.year, r.ref.month, offset))
             return Resolution(first, last, "month", relative=True)
@@ -447,7 +446,7 @@ def build_context_day(m: regex.Match, text: str) -> DateSpec | None:
 
     def resolve(r: Resolver) -> Resolution:
         base = r.last_day or r.ref
-        d = base + datetime.timedelta(days=shift) if base else None
+        d = _plus(base, shift)
         return Resolution(d, d, "day", relative=True)
     return DateSpec(m.start(), m.end(), "<context day>", resolve,
                     part_of_day={"当晚": "evening", "当夜": "night"}.get(word))
@@ -557,7 +556,9 @@ def _build_year_part(m: regex.Match, text: str) -> DateSpec | None:
     part = {"初": "年初", "中": "年中", "底": "年底", "末": "年末"}[m.group("p")]
     first_month, last_month, granularity = _period_months(part)
     explicit = _explicit_year_prefix(m)
-    word = (_group(m, "rel") or "") + "年"
+    if not explicit and not _group(m, "rel"):
+        return None  # 天宝四五年末: no year that can be read
+    word = _group(m, "rel") + "年" if not explicit else None
 
     def resolve(r: Resolver) -> Resolution:
         year, used = (explicit, False) if explicit else _rel_year(word, r)
