@@ -26,7 +26,8 @@ from .. import lunar
 from ..lexicon import read_table
 from .builders import _rel_year
 from .days import (Day, DateSpec, Resolution, Resolver, _day, _explicit_year_prefix, _festivals,
-                   _group, _months_span)
+                   _months_span)
+from .patterns import year_before
 
 __all__ = ["build_festival", "build_solar_term", "build_holiday_span", "build_national_day",
            "FESTIVAL_GUARDS", "ALIAS_PATTERN", "SOLAR_TERM_PATTERN", "HOLIDAY_SPAN_PATTERN",
@@ -181,8 +182,7 @@ def build_festival(m: regex.Match, text: str) -> DateSpec | None:
     name = m.group("f")
     name_key = name if name in _festivals() else FESTIVAL_ALIASES.get(name, name)
     cal, month, day = _festivals()[name_key]
-    explicit = _explicit_year_prefix(m)
-    rel = _group(m, "rel")
+    start, explicit, rel = year_before(text, m.start())
 
     def day_of(year: int) -> Day | None:
         if cal == "lunar":
@@ -196,7 +196,7 @@ def build_festival(m: regex.Match, text: str) -> DateSpec | None:
         year, used = _year(explicit, rel, r, day_of)
         d = _safe(day_of, year) if year else None
         return Resolution(d, d, "day", calendar_name, relative=used)
-    return DateSpec(m.start(), m.end(), "<festival>", resolve, year=explicit)
+    return DateSpec(start, m.end(), "<festival>", resolve, year=explicit)
 
 
 # --------------------------------------------------------------------------- solar terms
@@ -220,8 +220,7 @@ SOLAR_TERM_PATTERN = (
 
 def build_solar_term(m: regex.Match, text: str) -> DateSpec | None:
     term = m.group("t")
-    explicit = _explicit_year_prefix(m)
-    rel = _group(m, "rel")
+    start, explicit, rel = year_before(text, m.start())
 
     def day_of(year: int) -> Day | None:
         return solar_term_day(term, year)
@@ -230,7 +229,7 @@ def build_solar_term(m: regex.Match, text: str) -> DateSpec | None:
         year, used = _year(explicit, rel, r, day_of)
         d = day_of(year) if year else None
         return Resolution(d, d, "day", relative=used)
-    return DateSpec(m.start(), m.end(), "<solar term>", resolve, year=explicit)
+    return DateSpec(start, m.end(), "<solar term>", resolve, year=explicit)
 
 
 # --------------------------------------------------------------------------- holiday spans
@@ -248,8 +247,7 @@ HOLIDAY_SPAN_PATTERN = (
 def build_holiday_span(m: regex.Match, text: str) -> DateSpec | None:
     """国庆假期, 春节长假, 五一小长假: the days off as announced for that year."""
     holiday = _SPAN_HOLIDAYS[m.group("f")]
-    explicit = _explicit_year_prefix(m)
-    rel = _group(m, "rel")
+    start, explicit, rel = year_before(text, m.start())
     cal, month, day = _festivals()[holiday]
 
     def day_of(year: int) -> Day | None:
@@ -265,7 +263,7 @@ def build_holiday_span(m: regex.Match, text: str) -> DateSpec | None:
         first, last = span or (None, None)
         return Resolution(first, last, "other", "lunar" if cal == "lunar" else "gregorian",
                           relative=used)
-    return DateSpec(m.start(), m.end(), "<holiday span>", resolve, year=explicit)
+    return DateSpec(start, m.end(), "<holiday span>", resolve, year=explicit)
 
 
 # --------------------------------------------------------------------------- national days
@@ -279,8 +277,7 @@ def national_day_pattern() -> str:
 def build_national_day(m: regex.Match, text: str) -> DateSpec | None:
     """法国国庆节 (14 July): a country's national day, from national_days.tsv."""
     month, day = _national_days()[m.group("c")]
-    explicit = _explicit_year_prefix(m)
-    rel = _group(m, "rel")
+    start, explicit, rel = year_before(text, m.start())
 
     def day_of(year: int) -> Day | None:
         return _day(year, month, day)
@@ -289,7 +286,7 @@ def build_national_day(m: regex.Match, text: str) -> DateSpec | None:
         year, used = _year(explicit, rel, r, day_of)
         d = day_of(year) if year else None
         return Resolution(d, d, "day", relative=used)
-    return DateSpec(m.start(), m.end(), "<festival>", resolve, year=explicit)
+    return DateSpec(start, m.end(), "<festival>", resolve, year=explicit)
 
 
 # --------------------------------------------------------------------------- school, fiscal years
@@ -302,15 +299,14 @@ _SCHOOL_BREAKS = {"暑假": (7, 8), "寒假": (1, 2)}
 
 def build_school_break(m: regex.Match, text: str) -> DateSpec | None:
     first_month, last_month = _SCHOOL_BREAKS[m.group("p")]
-    explicit = _explicit_year_prefix(m)
-    rel = _group(m, "rel")
+    start, explicit, rel = year_before(text, m.start())
 
     def resolve(r: Resolver) -> Resolution:
         year, used = (explicit, False) if explicit else (
             _rel_year(rel, r) if rel else r.year_for(first_month))
         first, last = _months_span(year, first_month, last_month) if year else (None, None)
         return Resolution(first, last, "other", relative=used)
-    return DateSpec(m.start(), m.end(), "<school break>", resolve, year=explicit)
+    return DateSpec(start, m.end(), "<school break>", resolve, year=explicit)
 
 
 @cache

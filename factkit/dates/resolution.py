@@ -13,7 +13,7 @@ from ..normalize import NormalizedText
 from ..overlaps import resolve as resolve_overlaps
 from .clock import attach_clock as _attach_clock
 from .days import Day, DateSpec, Resolution, Resolver, _day, _relative_table, _remember
-from .patterns import _triggers
+from .patterns import rule_checks
 from .ranges import _FUTURE_MARKERS, _attach_since, _attach_weekday, _merge_ranges
 from .rules import _rules
 
@@ -87,8 +87,8 @@ def extract(ntext: NormalizedText, context: Context | None = None) -> list[Candi
         return []
     raw: list[Candidate] = []
     for name, pattern, build in _rules():
-        trigger = _triggers().get(name)
-        if trigger is not None and not trigger.search(text):
+        check = rule_checks().get(name)
+        if check is not None and not check(text):
             continue
         for m in pattern.finditer(text):
             if m.end() == m.start():
