@@ -9,7 +9,7 @@ from pydantic import BaseModel, ConfigDict, Field, model_validator
 
 __all__ = [
     "Fact", "Figure", "DateMention", "Place", "Organization", "Document",
-    "FigureKind", "Qualifier", "Granularity", "PlaceLevel", "OrganizationKind",
+    "FigureKind", "Qualifier", "Granularity", "PlaceLevel", "OrganizationKind", "PartOfDay",
 ]
 
 Offset = Annotated[int, Field(ge=0, description="character offset into the input string")]
@@ -19,6 +19,8 @@ FigureKind = Literal["money", "percent", "count", "mass", "power", "energy", "ar
 Qualifier = Literal["exact", "approx", "over", "at_least", "under", "at_most", "range"]
 Granularity = Literal["day", "month", "quarter", "season", "year", "multi_year", "other"]
 Calendar = Literal["gregorian", "lunar"]
+# 凌晨 / 清晨, 早上, 上午 / 中午 / 下午 / 傍晚, 晚上 / 夜里, 深夜 (factkit/dates/clock.py)
+PartOfDay = Literal["early_morning", "morning", "noon", "afternoon", "evening", "night"]
 PlaceLevel = Literal["country", "province", "prefecture", "county", "township", "village",
                      "region", "other"]
 OrganizationKind = Literal["government", "party", "company", "hospital", "school", "research",
@@ -76,6 +78,15 @@ class DateMention(Fact):
     calendar: Calendar = "gregorian"
     relative: bool = Field(default=False,
                            description="True when resolution used the reference date")
+    start_time: Optional[datetime.time] = Field(
+        default=None, description="clock time as written (上午9时30分 -> 09:30); the start of a "
+                                  "clock range (9时至11时); None when none is written")
+    end_time: Optional[datetime.time] = Field(
+        default=None, description="the end of a clock range (9时至11时 -> 11:00)")
+    part_of_day: Optional[PartOfDay] = Field(
+        default=None, description="the part of the day written (凌晨 early_morning; 早上, 上午 "
+                                  "morning; 中午 noon; 下午 afternoon; 傍晚, 晚上 evening; 夜里, "
+                                  "深夜 night)")
 
     @model_validator(mode="after")
     def _days_ordered(self):

@@ -1,0 +1,224 @@
+"""Pattern fragments of the date rules, and the cheap checks that let a rule skip a text."""
+from __future__ import annotations
+
+import re
+from collections.abc import Callable
+from functools import cache
+
+import regex
+
+from .days import _era_year, _year_number, _festivals, _relative_table
+
+_SP = r"[ \t]*+"
+_Y4 = r"(?<![0-9])[0-9]{4}(?![0-9])"
+# a year written before 年: 1000-2199 (5000年 is a length of time, not a year)
+_Y4_YEAR = r"(?<![0-9.])(?:1[0-9]{3}|2[01][0-9]{2})(?![0-9])"
+_Y_CN = (r"(?:[〇零一二三四五六七八九]{4}"
+         r"|[两二]千(?:零[一二三四五六七八九]|零?[一二三四五六七八九]?十[一二三四五六七八九]?)?)")
+_Y2 = r"(?:(?<![0-9])0[0-9]|零[一二三四五六七八九]|['’‘][0-9]{2})"   # 07, 零八, '98
+# 在789年, 公元367年: three-digit years only after a word that introduces a year
+_Y3 = r"(?:(?<=在)|(?<=于)|(?<=公元))[1-9][0-9]{2}(?=年(?![前后来间里内多余]))"
+# 三六七年一月一日: a year read digit by digit, only right before a month
+_Y3_CN = r"[〇零一二三四五六七八九]{3}(?=年[一二三四五六七八九十]{1,2}月)"
+# 18年10月: a two-digit year, only right before a month
+_Y2_BEFORE_MONTH = r"(?<![0-9])[0-9]{2}(?=[ \t]*+年[ \t]*+(?:[0-9]{1,2}|[一二三四五六七八九十]{1,2})[ \t]*+月)"
+
+
+@cache
+def _year_pattern() -> str:
+    """What may stand before 年 as a year: 2026, 二〇二六, 两千零四, 07, 18 (before a month),
+    and era years (康熙三年, 民国元年)."""
+    return rf"(?:{_Y4}|{_Y_CN}|{_Y2}|{_Y2_BEFORE_MONTH}|{_Y3}|{_Y3_CN}|{_era_year()})"
+_M = r"(?:1[0-2]|0?[1-9])"
+_M_CN = r"(?:十[一二]|[一二三四五六七八九十])"
+_D = r"(?:3[01]|[12][0-9]|0?[1-9])"
+_D_CN = r"(?:三十一?|卅一?|二十[一二三四五六七八九]?|廿[一二三四五六七八九]|十[一二三四五六七八九]?|[一二三四五六七八九])"
+_LUNAR_MONTH = r"(?:闰?(?:正|冬|腊|十[一二]|[一二三四五六七八九十]))"
+_LUNAR_DAY = r"(?:初[一二三四五六七八九十]|十[一二三四五六七八九]|二十[一二三四五六七八九]?|廿[一二三四五六七八九]|三十|卅)"
+_SEP = r"(?:——|—|–|-|~|～|至|到)"
+_REL_YEAR = "今年|去年|明年|本年|上年|前年|后年|当年|来年"
+_LUNAR_MONTH_NUMBER = {"正": 1, "冬": 11, "腊": 12}
+def _plain(pattern: str) -> str:
+    """Possessive quantifiers are only needed against nested repetition, which the date
+    patterns do not have; Python 3.10's re does not know them."""
+    return pattern.replace("*+", "*").replace("++", "+")
+
+
+_YEAR_START = "0-9〇零一二两三四五六七八九"
+_ERA_START = "民宣光同咸道嘉乾雍康顺崇万永洪贞开天神"
+_NUM_START = "0-9〇零一二两三四五六七八九十廿卅百"
+_REL_START = "今去明本上前后当来"
+
+# The characters each rule can start with. Most rules open with optional parts (a year,
+# 农历, 今年); a lookahead on the first character lets the engine skip every other position
+# at once. A set too narrow loses matches (the corpus tests catch that); one too wide only
+# costs time.
+_RULE_STARTS = {
+    "full date": _YEAR_START + _ERA_START + "'’‘", "year month": _YEAR_START + _ERA_START + "'’‘",
+    "year": _YEAR_START + _ERA_START + "'’‘",
+    "numeric date": "0-9", "bare year": "12", "year range": "0-9",
+    "month-first numeric date": "0-9", "month/day": "0-9", "compact date": "12",
+    "republic year": "0-9", "vague": "近日前不最",
+    "month day": _NUM_START + _REL_START, "month": _NUM_START + _REL_START + "正腊冬",
+    "day of month": _NUM_START, "lunar date": _YEAR_START + _ERA_START + "十农阴正冬腊闰",
+    "大年初一": _YEAR_START + _ERA_START + "大",
+    "period of a year": _YEAR_START + _ERA_START + _REL_START,
+    "month part": _NUM_START + "本上下当月", "month range": _NUM_START + _REL_START,
+    "offset": _NUM_START + "半", "context day": "当次翌",
+    "weekday": "上下本这星周礼最", "plan period": "十", "decade": _NUM_START + "上本",
+    "旬": "上中下", "今年初": _YEAR_START + _ERA_START + "今去明前上当",
+    "day-first numeric date": "0-9", "short numeric date": "0-9", "spaced numeric date": "12",
+    "day of this month": _REL_START + "本上下当", "weekend": "上下本这周",
+    "first months": _YEAR_START + _REL_START + "前",
+    "span until now": "近过最前上未今接往后下",
+    "nth weekday": _YEAR_START + _ERA_START + "十本上下", "month week": _YEAR_START + _ERA_START
+    + "十本上下", "quarter part": _YEAR_START + _ERA_START + "第首后",
+    "relative quarter": "本当这上下", "rest of period": "年月", "year range (从)": "从",
+    "clock": "0-9零一二两三四五六七八九十凌清早上中正午下傍晚夜深半",
+    "part of day": "凌清早上中正午下傍晚夜深半", "day with part": "今昨明前",
+}
+
+
+@cache
+def _starts_of(name: str) -> str:
+    if name in _RULE_STARTS:
+        return _RULE_STARTS[name]
+    if name == "festival":
+        words = list(_festivals()) + ["五一", "十一", "六一", "三八", "七一", "八一", "国庆"]
+        return regex.escape("".join({w[0] for w in words}))
+    if name == "solar term":
+        return "立雨惊春谷小芒夏大处白秋寒霜冬"
+    if name == "school break":
+        return "暑寒"
+    if name == "fiscal year":
+        return _YEAR_START + _ERA_START
+    if name == "holiday span":
+        return "春国十五劳清端中元"
+    if name == "national day":
+        from .holidays import _national_days
+        return regex.escape("".join({c[0] for c in _national_days()}))
+    if name == "relative":
+        return regex.escape("".join({w[0] for w in _relative_table()}))
+    if name == "period of a year (alone)":
+        return "第一二三四1-4首前上下全年岁初早深晚暮盛仲隆春夏秋冬"
+    return ""
+
+
+@cache
+def _triggers() -> dict[str, re.Pattern]:
+    """What a text must contain for a rule to have a chance: a cheap search that lets most
+    rules skip most texts (a plain pattern scans far faster than a rule's own)."""
+    festival_words = list(_festivals()) + ["五一", "十一", "六一", "三八", "七一", "八一", "国庆"]
+    numeral = "[0-9一二两三四五六七八九十百]"
+    triggers = {
+        "festival": "|".join(map(re.escape, sorted(festival_words, key=len, reverse=True))),
+        "school break": "暑假|寒假", "rest of period": "年内|月内", "fiscal year": "财年|财政年度|会计年度",
+        "plan period": "十.五",
+        "stem-branch year": "[甲乙丙丁戊己庚辛壬癸][子丑寅卯辰巳午未申酉戌亥]",
+        "zodiac year": "[鼠牛虎兔龙蛇马羊猴鸡狗猪]年", "day of this month": f"(?:本|上|下|当)个?月{numeral}",
+        "lunar date": "月(?:初|十|二十|廿|三十|卅)", "month part": "旬|月[初底末中]",
+        "first months": f"前{numeral}{{1,2}}个?月", "今年初": "年[初中底末]",
+        "numeric date": "[0-9][-/.][0-9]", "day-first numeric date": "[0-9][-/.][0-9]",
+        "month-first numeric date": "[0-9]/[0-9]", "month/day": "[0-9]/[0-9]",
+        "compact date": "(?:19|20)[0-9]{2}[01][0-9][0-3][0-9]", "republic year": "民国",
+        "short numeric date": "[0-9]-[0-9]", "spaced numeric date": "[0-9] [0-9]",
+        "bare year": "[12][0-9]{3}[，,]",
+        "span until now": f"(?:近|过去|最近|前|上|未来|今后|接下来|往后|后|下)[ \t]*(?:{numeral}|半)",
+        "offset": f"(?:{numeral}|半)[ \t]*多?[ \t]*(?:天|日|年|个多?月|月|周|个?星期|个?礼拜)半?多?[ \t]*"
+                  "(?:以|之)?[前后来内]",
+        "nth weekday": "个(?:星期|周|礼拜)", "month week": "第.(?:周|个?星期|个?礼拜)|最后一周",
+        "quarter part": "季度?[初中末底]|后.个季度", "relative quarter": "[本当这上下一个]季度",
+        "month range": f"{numeral}月?[ \t]*(?:——|—|–|-|~|～|至|到)[ \t]*{numeral}",
+        "year range": "[0-9]{4}",
+        "period of a year": "季|半年|全年|年[初中底末终尾]|岁[末初尾]|[春夏秋冬]",
+        "period of a year (alone)": "季|半年|全年|年[初中底末终尾]|岁[末初尾]|[春夏秋冬]",
+    }
+    return {name: re.compile(pattern) for name, pattern in triggers.items()}
+
+
+# Literal words one of which a text must contain for a rule (checked before its trigger
+# pattern, if any): ``word in text`` scans far faster than a pattern of alternatives.
+_TRIGGER_WORDS = {
+    "part of day": ("凌晨", "清晨", "早晨", "早上", "上午", "中午", "正午", "午间", "下午", "午后", "傍晚",
+                    "晚上", "晚间", "夜里", "夜间", "深夜", "半夜", "午夜", "日晚", "日早", "日夜", "号晚",
+                    "号早", "号夜", "天晚", "天早", "天夜"),
+    "day with part": tuple(d + p for d in "今昨明前" for p in "晚早晨夜"),
+    "rest of period": ("年内", "月内"), "school break": ("暑假", "寒假"),
+    "fiscal year": ("财年", "财政年度", "会计年度"), "national day": ("国庆",),
+    "holiday span": ("长假", "假期", "黄金周", "放假期间", "休假期间"),
+    "solar term": ("立春", "雨水", "惊蛰", "春分", "谷雨", "立夏", "小满", "芒种", "夏至", "小暑", "大暑",
+                   "立秋", "处暑", "白露", "秋分", "寒露", "霜降", "立冬", "小雪", "大雪", "冬至", "小寒",
+                   "大寒"),
+    "relative quarter": ("季度",), "quarter part": ("季",), "month week": ("第", "最后一"),
+    "nth weekday": ("个星期", "个周", "个礼拜"), "month/day": ("/",),
+    "month-first numeric date": ("/",), "short numeric date": ("-",), "republic year": ("年",),
+    "weekday": ("星期", "周", "礼拜"), "weekend": ("周末",), "decade": ("年代",), "旬": ("旬",),
+    "大年初一": ("大年",), "year range (从)": ("从",),
+    "context day": ("当天", "当日", "当晚", "当夜", "次日", "翌日"),
+    "numeric date": ("-", "/", "."), "day-first numeric date": ("-", "/", "."),
+    "spaced numeric date": (" ",), "bare year": ("，", ","), "lunar date": ("月",),
+    "month part": ("旬", "月"), "first months": ("前",),
+}
+_CLOCK_UNITS = "时点點時"
+_CLOCK_HOURS = frozenset("0123456789零一二两三四五六七八九十")
+
+
+def _clock_trigger(text: str) -> bool:
+    """A clock unit right after an hour (9时, 三点) or a colon between digits (10:30)."""
+    for unit in _CLOCK_UNITS:
+        at = text.find(unit)
+        while at > 0:
+            before = text[:at].rstrip(" \t")[-1:]
+            if before in _CLOCK_HOURS:
+                return True
+            at = text.find(unit, at + 1)
+    return (":" in text or "：" in text) and _COLON_CLOCK.search(text) is not None
+
+
+_COLON_CLOCK = re.compile(r"[0-9][:：][0-5][0-9]")
+
+
+@cache
+def rule_checks() -> dict[str, Callable[[str], bool]]:
+    """Per rule, a cheap test a text must pass for the rule to be scanned."""
+    checks: dict[str, Callable[[str], bool]] = {"clock": _clock_trigger}
+    patterns = _triggers()
+    for name in set(patterns) | set(_TRIGGER_WORDS):
+        if name in checks:
+            continue
+        words, pattern = _TRIGGER_WORDS.get(name), patterns.get(name)
+        if words and pattern:
+            checks[name] = (lambda text, w=words, p=pattern:
+                            any(x in text for x in w) and p.search(text) is not None)
+        elif words:
+            checks[name] = lambda text, w=words: any(x in text for x in w)
+        else:
+            checks[name] = lambda text, p=pattern: p.search(text) is not None
+    return checks
+
+
+def _first_char_guard(name: str) -> str:
+    starts = _starts_of(name)
+    return f"(?=[{starts}])" if starts else ""
+
+
+
+@cache
+def _year_before_pattern() -> re.Pattern:
+    return re.compile(rf"(?:(?P<y>{_year_pattern()})[ \t]*年[ \t]*|(?P<rel>{_REL_YEAR})[ \t]*)$")
+
+
+_YEAR_REACH = 16
+
+
+def year_before(text: str, start: int) -> tuple[int, int | None, str | None]:
+    """A year written right before a name (2025年春节, 今年国庆假期): the start of the
+    mention with it, and the year or relative year word. Rules for names look back for it
+    instead of opening with an optional year, which would make them try every digit."""
+    m = _year_before_pattern().search(text, max(0, start - _YEAR_REACH), start)
+    if m is None:
+        return start, None, None
+    year = _year_number(m.group("y")) if m.group("y") else None
+    if m.group("y") and not year:
+        return start, None, None
+    return m.start(), year, m.group("rel")

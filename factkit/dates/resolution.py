@@ -1,0 +1,229 @@
+"""The extractor: match the rules, settle overlaps, join ranges, then resolve in reading order
+against the reference date (inferred from the text when none is given)."""
+from __future__ import annotations
+
+import bisect
+from functools import cache
+
+import regex
+
+from .. import lunar
+from ..candidates import Candidate, Context
+from ..normalize import NormalizedText
+from ..overlaps import resolve as resolve_overlaps
+from .clock import attach_clock as _attach_clock
+from .days import Day, DateSpec, Resolution, Resolver, _day, _relative_table, _remember
+from .patterns import rule_checks
+from .ranges import _FUTURE_MARKERS, _attach_since, _attach_weekday, _merge_ranges
+from .rules import _rules
+
+def infer_reference_date(specs: list[DateSpec], text: str) -> Day | None:
+    """The day an article most likely speaks from, read from its own dates.
+
+    The year comes from a lunar date written next to a Gregorian one (正月初八，2月24日), else
+    from the latest year the article names outside forward-looking phrases (到2030年). The day
+    is then the latest month-day of that year the article reports (again not a forecast).
+    """
+    years = [s.year for s in specs if s.year and not _is_forward(s, text)
+             and 1900 <= s.year <= 2100]
+    latest = max(years) if years else None
+    year = _paired_lunar_year(specs, text, latest)
+    if year is None:
+        if latest is None:
+            return None
+        year = latest
+    days = []
+    for spec in specs:
+        if spec.month_day and not _is_forward(spec, text) and spec.year in (None, year):
+            d = _day(year, *spec.month_day)
+            if d:
+                days.append(d)
+    return max(days) if days else None
+
+
+def _is_forward(spec: DateSpec, text: str) -> bool:
+    return bool(_FUTURE_MARKERS.search(text, max(0, spec.start - 4), spec.start))
+
+
+def _paired_lunar_year(specs: list[DateSpec], text: str, near: int | None) -> int | None:
+    """The year in which a lunar date and the Gregorian date written beside it coincide.
+
+    Such coincidences recur every 19 years or so, so the pair only picks among the years the
+    article's own explicit years point to; with no explicit year it decides nothing.
+    """
+    if near is None:
+        return None
+    for a, b in zip(specs, specs[1:]):
+        pair = _lunar_solar_pair(a, b, text)
+        if not pair:
+            continue
+        (lm, ld), (gm, gd) = pair
+        matches = [year for year in range(near - 10, near + 11)
+                   if _day(year, gm, gd) and lunar.to_solar(year, lm, ld) == _day(year, gm, gd)]
+        if matches:
+            return min(matches, key=lambda year: abs(year - near))
+    return None
+
+
+_PAIR_GAP = regex.compile(r"[ \t]*+[，,（(、/][ \t]*+|[ \t]*+")
+
+
+def _lunar_solar_pair(a: DateSpec, b: DateSpec, text: str):
+    if not _PAIR_GAP.fullmatch(text, a.end, b.start):
+        return None
+    if a.lunar_month_day and b.month_day:
+        return a.lunar_month_day, b.month_day
+    if a.month_day and b.lunar_month_day:
+        return b.lunar_month_day, a.month_day
+    return None
+
+
+def extract(ntext: NormalizedText, context: Context | None = None) -> list[Candidate]:
+    """Date candidates of ``ntext``, resolved against ``context.ref_date`` (inferred from the
+    text and stored back in the context when it was None)."""
+    text = ntext.text
+    context = context or Context()
+    if not text:
+        return []
+    raw: list[Candidate] = []
+    for name, pattern, build in _rules():
+        check = rule_checks().get(name)
+        if check is not None and not check(text):
+            continue
+        for m in pattern.finditer(text):
+            if m.end() == m.start():
+                continue
+            try:
+                spec = build(m, text)
+            except (ValueError, OverflowError):  # a number no calendar holds: no date
+                spec = None
+            if spec is not None:
+                if not spec.names_year and _names_relative_year(m):
+                    spec.names_year = True
+                raw.append(Candidate(spec.start, spec.end, "date", spec.rule, {"spec": spec}))
+    specs = [c.fields["spec"] for c in resolve_overlaps(raw)]
+    specs = _attach_clock(_attach_weekday(_attach_since(specs, text), text), text)
+    specs = _attach_clock(_merge_ranges(specs, text), text)
+
+    if context.ref_date is None:
+        inferred = infer_reference_date(specs, text)
+        if inferred:
+            context.ref_date = inferred
+            context.ref_date_inferred = True
+    resolver = Resolver(ref=context.ref_date)
+    paragraphs = _ParagraphBreaks(text)
+    anchor_end = 0
+    candidates = []
+    previous: tuple[DateSpec, Resolution] | None = None
+    for spec in specs:
+        if resolver.anchor_year is not None and paragraphs.between(anchor_end, spec.start):
+            resolver.anchor_year = None  # the year a text is about is per paragraph
+        resolver.forward = _speaks_of_future(text, spec)
+        res = _resolve(spec, resolver)
+        if res is None:
+            continue
+        if res.first and res.last and res.last < res.first:
+            res.last = None  # 2026年以来 read against an earlier reference date
+        _remember(resolver, res)
+        if _sets_anchor(spec, res, text):
+            resolver.anchor_year = spec.year or res.first.year
+            resolver.anchor_relative = spec.year is None
+            anchor_end = spec.end
+        if previous:
+            _check_pair(previous, (spec, res), ntext, context)
+        previous = (spec, res)
+        candidates.append(Candidate(spec.start, spec.end, "date", spec.rule, {
+            "first_day": res.first, "last_day": res.last, "granularity": res.granularity,
+            "calendar": res.calendar, "relative": res.relative,
+            "start_time": spec.start_time, "end_time": spec.end_time,
+            "part_of_day": spec.part_of_day,
+        }))
+    return candidates
+
+
+class _ParagraphBreaks:
+    """Whether a paragraph ends between two positions (a bisect over the line breaks)."""
+
+    def __init__(self, text: str) -> None:
+        self.breaks = [m.start() for m in _PARAGRAPH_BREAK.finditer(text)] if "\n" in text \
+            else []
+
+    def between(self, start: int, end: int) -> bool:
+        return bisect.bisect_left(self.breaks, start) < bisect.bisect_left(self.breaks, end)
+
+
+_PARAGRAPH_BREAK = regex.compile(r"\n")
+
+
+@cache
+def _year_words() -> frozenset[str]:
+    return frozenset(w for w, (unit, _) in _relative_table().items() if unit == "year")
+
+
+def _names_relative_year(m) -> bool:
+    """The match writes a year relative to the reference date (去年5月, 今年以来)."""
+    groups = m.re.groupindex
+    if "rel" in groups and m.group("rel"):
+        return True
+    return "w" in groups and m.group("w") in _year_words()
+
+
+# 比上年, 较去年, 同比: a year named as the basis of a comparison is not what the text is
+# about; 上年/上一年 themselves follow the anchor and never move it.
+_COMPARISON_BEFORE = frozenset("比较于")
+
+
+def _sets_anchor(spec: DateSpec, res: Resolution, text: str) -> bool:
+    if res.first is None or not (spec.year or spec.names_year):
+        return False
+    if spec.start > 0 and text[spec.start - 1] in _COMPARISON_BEFORE:
+        return False
+    return not text.startswith(("上年", "上一年", "当年"), spec.start)
+
+
+# Words that make a clause speak of the future, before or after the date (预计5月, 5月将,
+# 力争年底前); 到/至 only right before it (到12月, 订单排至第二季度; 截至 looks back).
+_FUTURE_WORDS = regex.compile(r"将(?!近)|预计|计划|力争|争取|拟|即将|有望|目标|准备|打算|届时|预期"
+                              r"|规划|下一步|今后|未来|明年|明后年")
+_FUTURE_RIGHT_BEFORE = regex.compile(r"(?<!截)(?:到|至)[ \t]*$")
+_FUTURE_RIGHT_AFTER = regex.compile(r"[ \t]*(?:前|之前|以前)(?![年天])")
+_CLAUSE_END = regex.compile(r"[，。；！？,;!?\n]")
+_CLAUSE_REACH = 40
+
+
+def _speaks_of_future(text: str, spec: DateSpec) -> bool:
+    before_start = max(0, spec.start - _CLAUSE_REACH)
+    ends = [m.end() for m in _CLAUSE_END.finditer(text, before_start, spec.start)]
+    clause_start = ends[-1] if ends else before_start
+    after = _CLAUSE_END.search(text, spec.end, spec.end + _CLAUSE_REACH)
+    clause_end = after.start() if after else min(len(text), spec.end + _CLAUSE_REACH)
+    return bool(_FUTURE_WORDS.search(text, clause_start, spec.start)
+                or _FUTURE_WORDS.search(text, spec.end, clause_end)
+                or _FUTURE_RIGHT_BEFORE.search(text, clause_start, spec.start)
+                or _FUTURE_RIGHT_AFTER.match(text, spec.end))
+
+
+def _resolve(spec: DateSpec, resolver: Resolver) -> Resolution | None:
+    """Resolve one spec; a period that leaves the calendar (a year before 1 or after 9999,
+    read against a reference date at either end) is unresolved, never an error. The helpers
+    in ``days`` already return None there; this is the net under every builder."""
+    try:
+        return spec.resolve(resolver)
+    except (ValueError, OverflowError):
+        return Resolution(None, None, "other", relative=True)
+
+
+def _check_pair(a: tuple[DateSpec, Resolution], b: tuple[DateSpec, Resolution],
+                ntext: NormalizedText, context: Context) -> None:
+    """A lunar and a Gregorian date side by side name one day; say so when they do not."""
+    if not _lunar_solar_pair(a[0], b[0], ntext.text):
+        return
+    first, second = a[1], b[1]
+    if first.first and second.first and first.first != second.first:
+        (sa, _), (sb, _) = (ntext.span_to_original(a[0].start, a[0].end),
+                            ntext.span_to_original(b[0].start, b[0].end))
+        context.warnings.append(
+            f"dates disagree: {ntext.written_text(a[0].start, a[0].end)} (at {sa}) is "
+            f"{first.first} but {ntext.written_text(b[0].start, b[0].end)} (at {sb}) is "
+            f"{second.first}")
+

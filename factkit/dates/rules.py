@@ -1,0 +1,163 @@
+"""The rule table: a name, a pattern and a builder per rule (Duckling's rules)."""
+from __future__ import annotations
+
+import re
+from collections.abc import Callable
+from functools import cache
+
+import regex
+
+from .builders import (build_rest_of_period, _build_year_part, build_context_day, build_day_of_month, build_decade,
+                       build_first_months, build_full_date, build_lunar_date, build_month,
+                       build_month_day, build_month_part, build_month_range,
+                       build_new_years_day_lunar, build_plan_period, build_relative,
+                       build_relative_month_day, build_republic_year, build_slash_month_day,
+                       build_stem_branch, build_vague, build_year, build_year_month,
+                       build_year_period, build_year_range, build_zodiac_year)
+from .holidays import (ALIAS_PATTERN, FESTIVAL_GUARDS, HOLIDAY_SPAN_PATTERN, SOLAR_TERM_PATTERN,
+                       build_festival, build_holiday_span, build_national_day, build_solar_term,
+                       national_day_pattern, SCHOOL_BREAK_PATTERN, FISCAL_YEAR_PATTERN,
+                       build_school_break, build_fiscal_year)
+from .clock import CLOCK_PATTERN, DAY_PART_PATTERN, POD_PATTERN, build_clock, build_day_with_part
+from .periods import (build_month_week, build_nth_weekday, build_offset, build_quarter_part,
+                      build_relative_quarter, build_weekday, build_weekend)
+from .days import _alternation, _era_year, _festivals, _relative_table
+from .patterns import (_D, _D_CN, _LUNAR_DAY, _LUNAR_MONTH, _M, _M_CN, _REL_YEAR, _SEP, _SP,
+                       _Y2, _Y3, _Y4, _Y4_YEAR, _Y_CN, _first_char_guard, _plain, _year_pattern)
+
+_COUNT = r"[1-9][0-9]{0,2}|[一二两三四五六七八九十百]{1,3}"
+_WHICH_WEEK = r"上上个?|下下个?|上一个|下一个|上个?|下个?|本|这个?"
+
+
+@cache
+def _rules() -> tuple[tuple[str, regex.Pattern, Callable], ...]:
+    year = _year_pattern()
+    festivals = "|".join(FESTIVAL_GUARDS.get(w, ("", ""))[0] + regex.escape(w)
+                         + FESTIVAL_GUARDS.get(w, ("", ""))[1]
+                         for w in sorted(_festivals(), key=len, reverse=True))
+    relative = _alternation(w for w in _relative_table() if w not in ("当年",))
+    year_prefix = rf"(?:(?P<y>{year}){_SP}年{_SP}|(?P<rel>{_REL_YEAR}){_SP})"
+    season = r"(?:初|早|深|晚|暮|盛|仲|隆|寒)?[春夏秋冬](?:天|季|日)?"
+    season_alone = r"(?:初|早|深|晚|暮|盛|仲|隆)[春夏秋冬](?![节风雨雪])|[春夏秋冬](?:天|季)"
+    periods = (r"(?:第?[一二三四1-4]季度|首季度?|前[二两三]季度|上半年|下半年|全年(?!红)|年初|年中"
+               r"|年底|年末|岁末|岁初|年终|岁尾|年尾)(?![”\"」]?(?:牌|品牌|系列))")
+    rules: list[tuple[str, str, Callable]] = [
+        ("full date", rf"(?P<y>{year}){_SP}年{_SP}(?P<m>{_M}|{_M_CN}){_SP}月{_SP}"
+                      rf"(?P<d>{_D}(?={_SP}[日号])|{_D_CN})(?:{_SP}[日号]|(?![一二三四五六七八九十日号]))",
+         build_full_date),
+        ("numeric date", rf"(?<![0-9.])(?P<y>[0-9]{{4}})(?P<s>[-/.])(?P<m>{_M})(?P=s)"
+                         rf"(?P<d>{_D})(?![0-9])", build_full_date),
+        # 12-11-10 is year-month-day (the Chinese order) before it is day-month-year
+        ("short numeric date", rf"(?<![0-9.\-])(?P<y>[0-9]{{2}})-(?P<m>{_M})-(?P<d>{_D})"
+                               r"(?![0-9\-])",
+         build_full_date),
+        # 25/12/2019, 25.12.2019, 1/2/2020 (day first, as Recognizers reads Chinese text);
+        # month first only where the day cannot be a month (12/25/2019, the American order)
+        ("month-first numeric date", rf"(?<![0-9./])(?P<m>{_M})/(?P<d>1[3-9]|2[0-9]|3[01])/"
+                                     rf"(?P<y>[0-9]{{4}})"
+                                     rf"(?![0-9./])", build_full_date),
+        ("day-first numeric date", rf"(?<![0-9.])(?P<d>{_D})(?P<s>[-/.])(?P<m>{_M})(?P=s)"
+                                   rf"(?P<y>[0-9]{{4}}|[0-9]{{2}})(?![0-9.])", build_full_date),
+        ("compact date", r"(?<![0-9A-Za-z#号码.\-])(?P<y>(?:19|20)[0-9]{2})(?P<m>0[1-9]|1[0-2])"
+                         r"(?P<d>0[1-9]|[12][0-9]|3[01])(?![0-9.%元万亿个人次吨])", build_full_date),
+        ("month/day", rf"(?<![0-9./\-:A-Za-z])(?P<m>{_M})/(?P<d>{_D})(?![0-9./%\-:])",
+         build_slash_month_day),
+        ("spaced numeric date", r"(?<![0-9])(?P<y>1[0-9]{3}|20[0-9]{2}) (?P<m>0[1-9]|1[0-2]) "
+                                r"(?P<d>0[1-9]|[12][0-9]|3[01])(?![0-9])", build_full_date),
+        ("year month", rf"(?P<y>{year}){_SP}年{_SP}(?P<m>{_M}(?![0-9])|{_M_CN}){_SP}月(?:份)?",
+         build_year_month),
+        ("month day", rf"(?:(?P<rel>{_REL_YEAR}))?(?<![0-9个])(?P<m>{_M}(?![0-9])|{_M_CN}){_SP}月"
+                      rf"{_SP}(?P<d>{_D}(?![0-9])(?={_SP}[日号])|{_D_CN})(?:{_SP}[日号]|"
+                      rf"(?![\u4e00-\u9fff]))", build_month_day),
+        ("day of this month", rf"(?:(?P<rel>{_REL_YEAR}))?(?P<relm>本月|上月|下月|当月|上个月|下个月)"
+                              rf"(?P<d>{_D}(?![0-9])|{_D_CN})(?:日|号)", build_relative_month_day),
+        ("year", rf"(?P<y>{_Y4_YEAR}|{_Y_CN}|{_Y2}|{_Y3}|{_era_year()}){_SP}年(?:度)?(?![代纪级轻])",
+         build_year),
+        ("republic year", rf"(?<![0-9.国])(?P<y>[1-9][0-9]{{1,2}})年(?![代纪级前后来间里内多余度])"
+                          rf"(?:{_SP}(?P<m>{_M}|{_M_CN}){_SP}月"
+                          rf"(?:{_SP}(?P<d>{_D}|{_D_CN}){_SP}[日号])?)?",
+         build_republic_year),
+        ("bare year", r"(?:^|(?<=[。！？\n]))(?P<y>(?:19|20)[0-9]{2})(?=[，,])", build_year),
+        ("month", rf"(?:(?P<rel>{_REL_YEAR}))?(?<![0-9.个数几多每第—\-~至到])(?P<m>{_M}(?![0-9])|"
+                  rf"{_M_CN}|正|腊|冬){_SP}月(?:份)?(?![0-9日号亮光球饼薪嫂子])", build_month),
+        ("day of month", rf"(?<![0-9月年.个第每数几近一二三四五六七八九十])(?P<d>{_D}(?![0-9])|"
+                         rf"{_D_CN}(?<=[一二三四五六七八九十][一二三四五六七八九十]))(?:日|号)"
+                         r"(?![游内来后前之以元电线楼院文机站馆令门房车台位])", build_day_of_month),
+        ("lunar date", rf"(?P<nl>农历|阴历)?(?:(?P<y>{year}){_SP}年{_SP})?(?P<nl2>农历|阴历)?"
+                       rf"(?P<lm>{_LUNAR_MONTH})月(?P<ld>{_LUNAR_DAY})(?!日|号)", build_lunar_date),
+        ("大年初一", rf"(?:(?P<y>{year}){_SP}年{_SP})?大年(?P<ld>初[一二三四五六七八九十]|三十)",
+         build_new_years_day_lunar),
+        ("festival", rf"(?P<f>{festivals}|{ALIAS_PATTERN})", build_festival),
+        ("solar term", rf"{SOLAR_TERM_PATTERN}", build_solar_term),
+        ("holiday span", rf"{HOLIDAY_SPAN_PATTERN}", build_holiday_span),
+        ("national day", rf"{national_day_pattern()}", build_national_day),
+        ("school break", rf"{SCHOOL_BREAK_PATTERN}", build_school_break),
+        ("fiscal year", rf"(?P<y>{year}){_SP}{FISCAL_YEAR_PATTERN}", build_fiscal_year),
+        ("stem-branch year", r"(?P<stem>[甲乙丙丁戊己庚辛壬癸])(?P<branch>[子丑寅卯辰巳午未申酉戌亥])"
+                             r"(?P<zod>[鼠牛虎兔龙蛇马羊猴鸡狗猪])?年", build_stem_branch),
+        ("zodiac year", r"(?<![甲乙丙丁戊己庚辛壬癸][子丑寅卯辰巳午未申酉戌亥])(?P<zod>[鼠牛虎兔龙蛇马羊猴鸡狗猪])年"
+                        r"(?![代纪级轻])", build_zodiac_year),
+        ("period of a year", rf"{year_prefix}(?:的)?(?P<p>{periods}|{season})", build_year_period),
+        ("period of a year (alone)", rf"(?P<p>(?<![一每两几半多同本今去明前后当])(?:{periods})"
+                                     rf"|{season_alone})", build_year_period),
+        ("今年初", rf"(?:(?P<y>{year})|(?P<rel>今|去|明|前|上|当)){_SP}年(?P<p>初|中|底|末)"
+                   rf"(?![0-9一二三四五六七八九十])", _build_year_part),
+        ("month part", rf"(?:(?P<y>{year}){_SP}年{_SP})?(?:(?<![0-9个])(?P<m>{_M}|{_M_CN}){_SP}月"
+                       rf"|(?P<relm>本月|上月|下月|上个月|下个月|当月)|(?<![年岁个每日])月)"
+                       rf"(?P<part>上旬|中旬|下旬|初|底|末)", build_month_part),
+        ("旬", r"(?<![0-9月])(?P<part>上旬|中旬|下旬)", build_month_part),
+        ("month range", rf"(?:(?P<y>{year}){_SP}年{_SP}|(?P<rel>{_REL_YEAR}){_SP})?(?<![0-9])(?P<m1>{_M}|{_M_CN})(?:月)?{_SP}"
+                        rf"{_SEP}{_SP}(?P<m2>{_M}|{_M_CN}){_SP}月(?:份)?", build_month_range),
+        ("year range", rf"(?P<y1>{_Y4})(?:{_SP}年)?{_SP}{_SEP}{_SP}(?P<y2>{_Y4}){_SP}年",
+         build_year_range),
+        ("year range (从)", rf"从{_SP}(?P<y1>{_Y4}){_SP}(?:年{_SP})?{_SEP}{_SP}(?P<y2>{_Y4})(?:{_SP}年)?",
+         build_year_range),
+        ("relative", rf"(?P<w>{relative})", build_relative),
+        ("clock", CLOCK_PATTERN, build_clock),
+        ("part of day", POD_PATTERN, build_clock),
+        ("day with part", DAY_PART_PATTERN, build_day_with_part),
+        ("weekend", rf"(?<![0-9一二两三四五六七八九十每几])(?P<which>{_WHICH_WEEK})?周末",
+         build_weekend),
+        ("context day", r"(?P<w>当天|当日|当晚|当夜|次日|翌日)", build_context_day),
+        ("rest of period", r"(?<![0-9一二三四五六七八九十百千万多])(?P<w>年内|月内)(?![容外部])",
+         build_rest_of_period),
+        ("vague", r"(?P<w>近年来|近些年|近几年|近年(?!度)|近日|最近(?![0-9一二两三四五六七八九十百半几的])"
+                  r"|(?<![节假生忌纪])日前|近期|前不久|不久前)",
+         build_vague),
+        ("weekday", rf"(?<![0-9一二两三四五六七八九十每几第])(?P<which>{_WHICH_WEEK}|最后一个的?)?"
+                    r"(?:星期|周|礼拜)(?P<wd>[一二三四五六日天])(?![一二三四五六七八九十])",
+         build_weekday),
+        ("offset", rf"(?<![0-9一二两三四五六七八九十百第])(?P<n>{_COUNT}|半){_SP}(?:多{_SP})?"
+                   rf"(?P<u>天|日|年|个多?月|月|周|个?星期|个?礼拜)(?P<half>半)?(?:多)?{_SP}"
+                   rf"(?P<dir>以前|以后|之前|之后|前|后|以来|来|以内|之内|内)(?![年天来])",
+         build_offset),
+        ("span until now", rf"(?P<span>近|过去|最近|前|上|未来|今后|接下来|往后|后|下){_SP}"
+                           rf"(?P<n>{_COUNT}|半){_SP}(?:多{_SP})?"
+                           rf"(?P<u>天|年|个多?月|月|周|个?星期)(?P<half>半)?(?:多)?"
+                           rf"(?:来|以来|内|里)?", build_offset),
+        ("nth weekday", rf"(?:(?P<y>{year}){_SP}年{_SP})?(?:(?P<m>{_M}|{_M_CN}){_SP}月|"
+                        rf"(?P<relm>本月|上月|下月|上个月|下个月))(?:的)?"
+                        rf"(?:第(?P<n>[一二三四五1-5])|(?P<n2>最后一))个(?:星期|周|礼拜)"
+                        rf"(?P<wd>[一二三四五六日天])", build_nth_weekday),
+        ("month week", rf"(?:(?P<y>{year}){_SP}年{_SP})?(?:(?P<m>{_M}|{_M_CN}){_SP}月|"
+                       rf"(?P<relm>本月|上月|下月|上个月|下个月))(?:的)?"
+                       rf"(?:第(?P<n>[一二三四五1-5])|(?P<n2>最后一))(?:周|个?星期|个?礼拜)"
+                       rf"(?![一二三四五六日天])", build_month_week),
+        ("quarter part", rf"(?:(?P<y>{year}){_SP}年{_SP})?(?:第?(?P<q>[一二三四1-4])季度?"
+                         rf"(?P<part>初|中|末|底)|后(?P<count>[两二三])个季度)", build_quarter_part),
+        ("relative quarter", r"(?P<which>本|当|这个|这一|上个|上一|下个|下一|上|下)季度"
+                             r"(?![0-9一二三四五六七八九十])", build_relative_quarter),
+        ("first months", rf"(?:{year_prefix})?前(?P<n>[1-9][0-9]?|[一二两三四五六七八九十]{{1,2}})个?月",
+         build_first_months),
+        ("plan period", r"(?<![一二三四五六七八九十百千万零〇两])(?P<n>十[一二三四五六七八九])五"
+                        r"(?:时期|期间)?(?![个家名人位项])",
+         build_plan_period),
+        ("decade", r"(?P<c>上世纪|本世纪|[0-9]{2}世纪|[一二]?十[一二三四五六七八九]?世纪)?(?P<d>[1-9]0|[一二三四五六七八九]十)年代",
+         build_decade),
+    ]
+    # The stdlib engine: these patterns have no nested repetition (so no catastrophic
+    # backtracking) and it scans this kind of pattern about three times faster than regex.
+    return tuple((name, re.compile(_plain(_first_char_guard(name) + pattern)), build)
+                 for name, pattern, build in rules)
+
+
