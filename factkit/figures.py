@@ -65,15 +65,18 @@ def _units() -> dict[str, Unit]:
         surface = fold(row["surface"])
         units[surface] = Unit(surface, row["kind"], row["unit"], Fraction(row["factor"]))
     for surface, (iso, form) in _currencies().items():
-        if form != "symbol":
+        if form == "name" and iso == "CNY":  # 元, the commonest unit of all, early
             units.setdefault(surface, Unit(surface, "money", iso, Fraction(1)))
+    for word in read_lines("measure_words.txt"):
+        word = fold(word)
+        units.setdefault(word, Unit(word, "count", word, Fraction(1)))
     for surface, factor in _COLLOQUIAL_MONEY_UNITS.items():
         units[surface] = Unit(surface, "money", "CNY", factor)
     for surface in ("毛", "角"):
         units[surface] = Unit(surface, "money", "CNY", _COLLOQUIAL_MONEY[surface])
-    for word in read_lines("measure_words.txt"):
-        word = fold(word)
-        units.setdefault(word, Unit(word, "count", word, Fraction(1)))
+    for surface, (iso, form) in _currencies().items():
+        if form != "symbol" and surface not in units:
+            units[surface] = Unit(surface, "money", iso, Fraction(1))
     return units
 
 
@@ -110,30 +113,77 @@ _UNIT_GUARDS = {
 }
 
 
+@cache
 def _unit_pattern() -> str:
-    parts = []
-    for surface in sorted(_units(), key=len, reverse=True):
-        if "百分点" in surface:
-            # 六 个 百 分点: the words of the unit may be spaced out
-            body = "[ \\t]*+".join(regex.escape(ch) for ch in surface)
-        elif surface.startswith("个") and len(surface) > 1:
-            # 三个多月, 一个半小时: the qualifier sits inside the unit word.
-            body = "个(?:多|余|半)?" + regex.escape(surface[1:])
+    """One pattern for every unit word, longest first, as a trie: the regex engine tries a
+    few branches per character instead of every word (there are some 800 with currencies)."""
+    variants: dict[str, str] = {}   # written form -> guard written after it
+    listed = _listed_currency_words()
+    for surface, unit in _units().items():
+        if surface in listed["currency_names"] or surface in listed["currency_codes"]:
+            continue
+        guard = f"(?![{_UNIT_GUARDS[surface]}])" if surface in _UNIT_GUARDS else ""
+        if "A" <= surface[-1] <= "z":
+            guard += "(?![A-Za-z])"  # Latin letters only as a whole word (5G is no gram)
+        forms = [surface]
+        if surface.startswith("个") and len(surface) > 1:
+            # 三个多月, 一个半小时: the qualifier sits inside the unit word
+            forms += ["个" + inner + surface[1:] for inner in "多余半"]
+        if unit.kind == "money" and len(surface) > 1 and not surface.isascii():
+            forms.append("个" + surface)  # 20个比特币
+        for form in forms:
+            variants.setdefault(form, guard)
+    # 度 is a temperature or a kWh only with words around it (see _build); 旬 an age decade.
+    variants.update({"度": "(?![电假量过日数])", "旬": ""})
+    # 六 个 百 分点: the words of this unit may be spaced out
+    spaced = "个?[ \\t]*+百[ \\t]*+分[ \\t]*+点"
+    # Currency names and codes (some 700) go first, behind a test of their first character, so
+    # that most units never try them and 人民币 still wins over 人.
+    currency = {w: "" for w in listed["currency_names"]}
+    currency.update((w, "(?![A-Za-z])") for w in listed["currency_codes"])
+    first = regex.escape("".join(sorted({w[0] for w in currency})))
+    return f"{spaced}|(?=[{first}]){_trie_pattern(currency)}|{_trie_pattern(variants)}"
+
+
+@cache
+def _listed_currency_words() -> dict[str, frozenset[str]]:
+    """The currency words matched as named lists: every name and code except the CNY words
+    that are also stems of other units (元, 块钱), which stay in the trie."""
+    names, codes = set(), set()
+    for surface, unit in _units().items():
+        if unit.kind != "money" or surface in _GENERIC_YUAN or surface not in _currencies():
+            continue
+        if surface.isascii():
+            codes.add(surface)
         else:
-            body = regex.escape(surface)
-        if _units()[surface].kind == "money" and len(surface) > 1 and not surface.isascii():
-            body = "(?:个)?" + body  # 20个比特币
-        guard = _UNIT_GUARDS.get(surface)
-        if guard:
-            body += f"(?![{guard}])"
-        if any("A" <= ch <= "z" for ch in surface):
-            # Latin letters match as listed (5G is no gram), and only as a whole word
-            body = f"(?<![A-Za-z]){body}(?![A-Za-z])" if surface[0].isalpha() else \
-                f"{body}(?![A-Za-z])"
-        parts.append(body)
-    # 度 is a temperature only with temperature words around (see _build); 旬 is an age decade.
-    parts += ["度(?![电假量过日数])", "旬"]
-    return "|".join(parts)
+            names.update((surface, "个" + surface))  # 20个比特币
+    return {"currency_names": frozenset(names), "currency_codes": frozenset(codes)}
+
+
+def _compile_with_units(pattern: str, flags: int = 0) -> regex.Pattern:
+    return regex.compile(pattern, flags)
+
+
+def _trie_pattern(words: dict[str, str]) -> str:
+    """Alternation of ``words`` (each with a lookahead guard) sharing prefixes; at every node
+    longer words are tried before the word that ends there."""
+    trie: dict = {}
+    for word, guard in words.items():
+        node = trie
+        for ch in word:
+            node = node.setdefault(ch, {})
+        node[""] = guard
+
+    def pattern(node: dict) -> str:
+        # in the order of the lexicons, common units first: the engine tries branches in turn
+        branches = [regex.escape(ch) + pattern(child) for ch, child in node.items() if ch]
+        if "" in node:
+            branches.append(node[""] or "")
+        if len(branches) == 1:
+            return branches[0]
+        return "(?:" + "|".join(branches) + ")"
+
+    return pattern(trie)
 
 
 _CN_CHARS = "〇零一二两三四五六七八九壹贰叁肆伍陆柒捌玖十拾百佰仟万亿廿卅卌"
@@ -152,6 +202,8 @@ _ARABIC_FRACTION = "(?<![0-9/.])(?:[0-9]++[ \\t]++)?[0-9]++/[0-9]++(?![0-9/.])"
 _CHINESE = f"{_CN_CHAR}(?:[ \\t]*+{_CN_CHAR})*+(?:{_CN_DEC}(?:[ \\t]*+[万亿])*+)?"
 _HALF = "(?<![上下前后大多一])(?:半百|半(?=个|小时|天|年|钟头|分钟|成|折))|(?<=打)对(?=折)"
 _NUM = f"(?:{_ARABIC_FRACTION}|{_ARABIC_SCALED}|{_CHINESE}|{_HALF})"
+# characters a numeral before 分之 or 又 is written with (a cheap test before reading fractions)
+_FRACTION_RUN = "0-9.,/^eE+\\-kK〇零一二两三四五六七八九十拾百佰仟千万亿兆廿卅卌壹贰叁肆伍陆柒捌玖点半 \\t"
 _SEP = "(?:——|--|—|–|-|~|～|至|到)"
 _HALF_AFTER_UNIT = "半(?![岛导径山数夜年月天场边价壁拉决自成小个])"
 
@@ -181,25 +233,33 @@ def _figure_regex() -> regex.Pattern:
     first_chars = regex.escape("".join(sorted(
         set(_CN_CHARS + "0123456789.-千兆负零华摄半对")
         | {surface[0] for (position, surface) in _qualifiers() if position == "before"})))
-    symbols = _alternation(s for s, (_, form) in _currencies().items() if form == "symbol")
+    tail = (f"(?:[ \\t]*+(?P<inner>{inner})(?P<scale2>(?:[ \\t]*+{_SCALE}){{0,3}}))?"
+            f"(?:[ \\t]*+(?P<unit>{unit}))?")
+    symbol_words = [s for s, (_, form) in _currencies().items() if form == "symbol"]
+    symbols = _alternation(symbol_words)
+    first_chars += regex.escape("".join(sorted({w[0] for w in symbol_words})))
     pattern = f"""
-        (?=[{first_chars}]|{symbols})
+        (?=[{first_chars}])
         (?:(?P<cur>{symbols})[ \\t]*+)?
         (?P<pre>{_before_pattern()})?
         (?P<neg>负|零下|(?<![0-9A-Za-z])-(?=[0-9.]))?
         (?P<scale_name>华氏温度|华氏|摄氏温度|摄氏)?
         (?:
             (?P<pctpre>(?<![{_CN_CHARS}0-9])[百佰千仟万亿]{{1,4}}[ \\t]*+分[ \\t]*+之)[ \\t]*+(?P<pctnum>{_NUM})
-          | (?:(?P<whole>{_NUM})[ \\t]*+又[ \\t]*+)?(?P<den>{_NUM})[ \\t]*+分[ \\t]*+之[ \\t]*+(?P<nneg>负)?(?P<numer>{_NUM})
-          | (?P<n1>{_NUM})(?:[ \\t]*+(?P<u1>{unit})?[ \\t]*+(?P<sep>{_SEP})[ \\t]*+(?P<pre2>{_before_pattern()})?(?P<n2>{_NUM}))?
+          | (?=[{_FRACTION_RUN}]{{1,45}}+(?:分[ \\t]*+之|又))
+            (?:(?P<whole>{_NUM})[ \\t]*+又[ \\t]*+)?(?P<den>{_NUM})[ \\t]*+分[ \\t]*+之[ \\t]*+(?P<nneg>负)?(?P<numer>{_NUM})
+          | (?P<n1>{_NUM})
+            (?:[ \\t]*+(?P<u1>{unit}))?
+            (?:[ \\t]*+(?P<sep>{_SEP})[ \\t]*+(?P<pre2>{_before_pattern()})?(?P<n2>{_NUM}))?
         )
-        (?:[ \\t]*+(?P<inner>{inner})(?P<scale2>(?:[ \\t]*+{_SCALE}){{0,3}}))?
-        (?:[ \\t]*+(?P<unit>{unit}))?
+        # after a unit written once (54家, 三个多月) only 半/多/以上 follow; after a range or
+        # a bare number, the unit of the whole (3至5亿元, 4万余名)
+        (?(sep){tail}|(?(u1)|{tail}))
         (?P<half>{_HALF_AFTER_UNIT})?
         (?P<more>(?<=\\p{{Han}})(?:多|余)(?![少次种个项样家位名人数半万亿元年月天岁]))?
         (?P<post>{_after_pattern()})?
     """
-    return regex.compile(pattern, regex.VERBOSE)
+    return _compile_with_units(pattern, regex.VERBOSE)
 
 
 @cache
@@ -350,7 +410,7 @@ def _build_or_raise(m: regex.Match, ntext: NormalizedText) -> Optional[Candidate
                 return None
             value += whole
     else:
-        liang = None if g["unit"] or g["u1"] else _liang(g)
+        liang = None if g["unit"] or g["u1"] else _liang(g, text, end)
         if liang is not None:
             value, low, high = liang, None, None
         else:
@@ -536,9 +596,10 @@ _GENERIC_YUAN = {"元", "圆", "块", "块钱", "元人民币", "人民币元"}
 
 
 @cache
-def _currency_prefixes() -> tuple[dict[str, tuple[str, str]], int]:
+def _currency_prefixes() -> tuple[dict[str, tuple[str, str]], int, frozenset[str]]:
+    """Currency words and codes, the longest, and the characters they end with."""
     words = {s: v for s, v in _currencies().items() if v[1] != "symbol"}
-    return words, max(len(s) for s in words)
+    return words, max(len(s) for s in words), frozenset(s[-1] for s in words)
 
 
 def _currency_before(text: str, start: int) -> Optional[tuple[str, int, str]]:
@@ -546,9 +607,9 @@ def _currency_before(text: str, start: int) -> Optional[tuple[str, int, str]]:
     i = start
     while i > 0 and text[i - 1] in " \t":
         i -= 1
-    if i == start and text[i - 1:i].isascii() and text[i - 1:i].isalpha():
-        return None  # USD5000 is written, but not ABCUSD5000
-    words, longest = _currency_prefixes()
+    words, longest, last_chars = _currency_prefixes()
+    if _char(text, i - 1) not in last_chars:
+        return None
     for k in range(min(longest, i), 0, -1):
         word = text[i - k:i]
         found = words.get(word)
@@ -566,7 +627,7 @@ def _currency_before(text: str, start: int) -> Optional[tuple[str, int, str]]:
 
 
 def _currency_word_at(text: str, i: int) -> Optional[tuple[str, str]]:
-    words, longest = _currency_prefixes()
+    words, longest, _ = _currency_prefixes()
     for k in range(longest, 1, -1):
         word = text[i:i + k]
         found = words.get(word)
@@ -691,7 +752,11 @@ def _shared_scale(left: str, right: str, low: Decimal, high: Decimal) -> Decimal
     return scaled if scaled < high else low
 
 
-def _liang(g: dict) -> Optional[Decimal]:
+_LIANG_NOT_BEFORE = set("下句步声口眼笔趟回遍番拳脚刀招成群样")
+_LIANG_GOODS = set("的银金酒白黄茶肉米油面盐药参糖")
+
+
+def _liang(g: dict, text: str, end: int) -> Optional[Decimal]:
     """三十两, 两万两, 一两银子: 两 written after a number is the mass unit (50 g); 一两个 and
     三两天 keep 两 as a digit, since a measure word follows there."""
     numeral = "".join((g["n1"] or "").split())
@@ -700,6 +765,11 @@ def _liang(g: dict) -> Optional[Decimal]:
     head = numeral[:-1]
     if head[-1] not in "一二三四五六七八九十百千万亿半" or head == "两":
         return None
+    after = _char(text, end)
+    if _is_cjk(after) and after in _LIANG_NOT_BEFORE:
+        return None  # 三两下, 一两句: a few strokes, a word or two
+    if head in ("一", "三") and _is_cjk(after) and after not in _LIANG_GOODS:
+        return None  # 一两 and 三两 are "one or two", "a few" unless goods follow (二两酒)
     try:
         return parse_number(head)
     except ValueError:
@@ -766,7 +836,7 @@ def _unit_first_chars() -> frozenset[str]:
 @cache
 def _per_regex() -> regex.Pattern:
     extra = "月|年|日|h|min|s|d"
-    return regex.compile(
+    return _compile_with_units(
         rf"[ \t]*+/[ \t]*+(?P<per>(?:[0-9]++(?:\.[0-9]++)?[ \t]*+(?:[十百千万亿]++))?"
         rf"[ \t]*+(?:{_unit_pattern()}|(?:{extra})(?![A-Za-z]))?)")
 
@@ -893,8 +963,9 @@ def _keeps_unit(m: regex.Match, ntext: NormalizedText, unit: Unit, qualifier, va
         if is_year_number and not m.group("pre") and not m.group("inner"):
             return False  # 2026年, 二〇二六年: a date
     if unit.kind == "count":
-        after_unit = _char(text, m.end("unit")) if m.group("unit") else ""
-        if after_unit and after_unit == m.group("unit")[-1]:
+        word = "unit" if m.group("unit") else "u1"
+        after_unit = _char(text, m.end(word)) if m.group(word) else ""
+        if after_unit and after_unit == m.group(word)[-1]:
             return False  # 一个个, 一支支: reduplication, not a count
         if plain and numeral in ("一", "壹") and unit.factor == 1:
             return False  # 一家酒店, 一场宣讲会: the article "a" (一打 is still a dozen)
