@@ -14,7 +14,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from decimal import Decimal
 from fractions import Fraction
-from functools import cache
+from functools import cache, lru_cache
 from typing import Optional
 
 import regex
@@ -190,16 +190,23 @@ _CN_CHARS = "〇零一二两三四五六七八九壹贰叁肆伍陆柒捌玖十�
 _CN_CHAR = f"(?:[{_CN_CHARS}]|千(?![瓦米克卡])|兆(?![瓦字赫帕焦]))"
 _SCALE = "(?:[十百万亿]|千(?![瓦米克卡])|兆(?![瓦字赫帕焦]))"
 _DEC_DIGIT = "[〇零一二两三四五六七八九壹贰叁肆伍陆柒捌玖]"
-_CN_DEC = f"[ \\t]*+点[ \\t]*+{_DEC_DIGIT}(?:[ \\t]*+{_DEC_DIGIT})*+"
-_ARABIC = ("(?:(?<![0-9A-Za-z.])(?:[0-9]{1,3}(?:,[0-9]{3})++(?![0-9])|[0-9]++)(?:\\.[0-9]++)?"
+# Repeated parts are bounded (a numeral is at most MAX_NUMERAL_CHARS long): a run of a
+# million numeral characters is cut into bounded matches, which extract() then skips whole.
+_RUN_BOUND = MAX_NUMERAL_CHARS + 1
+_CN_DEC = f"[ \\t]*+点[ \\t]*+{_DEC_DIGIT}(?:[ \\t]*+{_DEC_DIGIT}){{0,{_RUN_BOUND}}}+"
+_ARABIC = ("(?:(?<![0-9A-Za-z.])(?:[0-9]{1,3}(?:,[0-9]{3}){1,14}+(?![0-9])|[0-9]++)(?:\\.[0-9]++)?"
            "|(?<![0-9A-Za-z.])\\.[0-9]++)(?:[eE][+-]?[0-9]++(?![A-Za-z]))?")
 # 5万4千6百, 3万4000, 1.3万, 3500亿
 # k as thousand only where no word goes on after it (40k, 15k个百分点; not 4K电视)
 _K = "[kK](?=[ \\t]*+个|[^A-Za-z0-9\\p{Han}]|$)"
-_ARABIC_SCALED = f"{_ARABIC}(?:\\^[+-]{{0,2}}[0-9.]++|(?:[ \\t]*+(?:{_SCALE}|{_K})(?:[ \\t]*+零?[0-9]++)?)*+)"
+_ARABIC_SCALED = f"{_ARABIC}(?:\\^[+-]{{0,2}}[0-9.]++|(?:[ \\t]*+(?:{_SCALE}|{_K})(?:[ \\t]*+零?[0-9]++)?){{0,{_RUN_BOUND}}}+)"
 # 3/5, but not the 2/24 of 2026/2/24
 _ARABIC_FRACTION = "(?<![0-9/.])(?:[0-9]++[ \\t]++)?[0-9]++/[0-9]++(?![0-9/.])"
-_CHINESE = f"{_CN_CHAR}(?:[ \\t]*+{_CN_CHAR})*+(?:{_CN_DEC}(?:[ \\t]*+[万亿])*+)?"
+_CHINESE = (f"{_CN_CHAR}(?:[ \\t]*+{_CN_CHAR}){{0,{_RUN_BOUND}}}+"
+            f"(?:{_CN_DEC}(?:[ \\t]*+[万亿]){{0,4}}+)?")
+# A run of numeral characters (to skip a run too long to be a number in one step)
+_NUMERAL_RUN = regex.compile(
+    "[0-9.,〇零一二两三四五六七八九十拾百佰千仟万亿兆廿卅卌壹贰叁肆伍陆柒捌玖点 \t]++")
 _HALF = "(?<![上下前后大多一])(?:半百|半(?=个|小时|天|年|钟头|分钟|成|折))|(?<=打)对(?=折)"
 _NUM = f"(?:{_ARABIC_FRACTION}|{_ARABIC_SCALED}|{_CHINESE}|{_HALF})"
 # characters a numeral before 分之 or 又 is written with (a cheap test before reading fractions)
@@ -299,8 +306,10 @@ class _NotAFigure(Exception):
     pass
 
 
+@lru_cache(maxsize=4096)
 def _value_of(numeral: str) -> tuple[Decimal | None, Decimal | None, Decimal | None]:
-    """(value, low, high) of a numeral; vague ranges (三四十, 十七八) give only low and high."""
+    """(value, low, high) of a numeral; vague ranges (三四十, 十七八) give only low and high.
+    Cached: news repeats its numerals (1, 10, 2025), and Decimals are immutable."""
     mixed = _MIXED_FRACTION.match(numeral)
     if mixed:  # 1 3/5
         whole, fraction = mixed.groups()
@@ -1033,8 +1042,13 @@ def extract(ntext: NormalizedText, context: Context | None = None) -> list[Candi
             break
         start, end = m.span()
         position = max(end, start + 1)
-        if end - start > MAX_FIGURE_CHARS:
-            continue  # a run of numeral characters too long to be a number (see numerals.py)
+        if end - start > MAX_NUMERAL_CHARS and (end - start > MAX_FIGURE_CHARS
+                                                or _numeral_too_long(m)):
+            # a run of numeral characters too long to be a number (see numerals.py): skip
+            # all of it, so that no piece of it is read as a number either
+            run = _NUMERAL_RUN.match(text, start)
+            position = max(position, run.end() if run else end)
+            continue
         if end - start == 1 and (_is_cjk(_char(text, start - 1)) or _is_cjk(_char(text, end))):
             continue  # a lone numeral character inside words (统一, 一级): the common case
         candidate = _build(m, ntext)
@@ -1048,6 +1062,14 @@ def extract(ntext: NormalizedText, context: Context | None = None) -> list[Candi
     if "://" in text or "www." in text:
         blocked += [(u.start(), u.end()) for u in _URL.finditer(text)]
     return _outside(candidates, sorted(blocked)) if blocked else candidates
+
+
+def _numeral_too_long(m: regex.Match) -> bool:
+    for name in ("n1", "n2", "den", "numer", "whole", "pctnum"):
+        written = m.group(name)
+        if written and len(written) > MAX_NUMERAL_CHARS:
+            return True
+    return False
 
 
 def _outside(candidates: list[Candidate], blocked: list[tuple[int, int]]) -> list[Candidate]:
