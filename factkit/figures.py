@@ -249,7 +249,7 @@ def _figure_regex() -> regex.Pattern:
         (?=[{first_chars}])
         (?:(?P<cur>{symbols})[ \\t]*+)?
         (?P<pre>{_before_pattern()})?
-        (?P<neg>负|零下|(?<![0-9A-Za-z])-(?=[0-9.]))?
+        (?P<neg>负|零下|(?<![0-9A-Za-z\\-])-(?=[0-9.]))?
         (?P<scale_name>华氏温度|华氏|摄氏温度|摄氏)?
         (?:
             (?P<pctpre>(?<![{_CN_CHARS}0-9])[百佰千仟万亿]{{1,4}}[ \\t]*+分[ \\t]*+之)[ \\t]*+(?P<pctnum>{_NUM})
@@ -322,6 +322,18 @@ def _value_of(numeral: str) -> tuple[Decimal | None, Decimal | None, Decimal | N
     if vague is None:
         raise _NotAFigure(numeral)
     return None, vague[0], vague[1]
+
+
+def _value_or_shorter(m: regex.Match, name: str, end: int):
+    """The value of a numeral; when it does not parse and ends the match, the numeral without
+    a stray scale character at its end (五十千 -> 五十, 百分之七十百分位 -> 百分之七十)."""
+    numeral = m.group(name)
+    try:
+        return (*_value_of(numeral), end)
+    except (_NotAFigure, ValueError):
+        if m.end(name) != m.end() or numeral[-1] not in "十百千万亿" or len(numeral) < 3:
+            raise
+        return (*_value_of(numeral[:-1]), m.end(name) - 1)
 
 
 _MIXED_FRACTION = regex.compile(r"([0-9]++)[ \t]++([0-9]++/[0-9]++)")
@@ -399,7 +411,7 @@ def _build_or_raise(m: regex.Match, ntext: NormalizedText) -> Optional[Candidate
     liang = None
 
     if g["pctpre"]:
-        value, low, high = _value_of(g["pctnum"])
+        value, low, high, end = _value_or_shorter(m, "pctnum", end)
         base = parse_number("一" + "".join(g["pctpre"].split())[:-2])
         permille = base == 1000
         unit_entry = _units()["‰" if permille else "%"]
@@ -423,7 +435,8 @@ def _build_or_raise(m: regex.Match, ntext: NormalizedText) -> Optional[Candidate
         if liang is not None:
             value, low, high = liang, None, None
         else:
-            value, low, high = _discount_value(g) or _value_of(g["n1"])
+            value, low, high, end = _discount_value(g) + (end,) if _discount_value(g) \
+                else _value_or_shorter(m, "n1", end)
         rule = "<num>"
         if value is None:
             qualifier = "range"  # 三四十, 十七八
@@ -543,7 +556,7 @@ def _build_or_raise(m: regex.Match, ntext: NormalizedText) -> Optional[Candidate
             if per:
                 return _figure(start, per.end(), rule + "/<per>", value, low, high, qualifier,
                                "other", "", None, per.group("per"))
-            return _bare_number(m, g, ntext, value, low, high, qualifier)
+            return _bare_number(m, g, ntext, value, low, high, qualifier, start, end)
 
     if not _keeps_unit(m, ntext, unit_entry, qualifier, value):
         return None
@@ -986,12 +999,11 @@ def _keeps_unit(m: regex.Match, ntext: NormalizedText, unit: Unit, qualifier, va
 
 
 def _bare_number(m: regex.Match, g: dict, ntext: NormalizedText, value, low, high,
-                 qualifier) -> Optional[Candidate]:
+                 qualifier, start: int, end: int) -> Optional[Candidate]:
     """A number with no unit: kept only where it stands as a number on its own."""
     if g["sep"] or g["den"] is None and value is None:
         return None  # a range without a unit is as likely a code or a score
     text = ntext.text
-    start, end = m.span()
     numeral = "".join((g["n1"] or "").split())
     before, after = _char(text, start - 1), _char(text, end)
     if after in _DATE_AFTER or after.isascii() and after.isalpha():
