@@ -207,7 +207,7 @@ _CHINESE = (f"{_CN_CHAR}(?:[ \\t]*+{_CN_CHAR}){{0,{_RUN_BOUND}}}+"
 # A run of numeral characters (to skip a run too long to be a number in one step)
 _NUMERAL_RUN = regex.compile(
     "[0-9.,〇零一二两三四五六七八九十拾百佰千仟万亿兆廿卅卌壹贰叁肆伍陆柒捌玖点 \t]++")
-_HALF = "(?<![上下前后大多一])(?:半百|半(?=个|小时|天|年|钟头|分钟|成|折))|(?<=打)对(?=折)"
+_HALF = "(?<![上下前后大多一])(?:半百|半(?=个|小时|天|年|钟头|分钟|成|折|岁|周岁))|(?<=打)对(?=折)"
 _NUM = f"(?:{_ARABIC_FRACTION}|{_ARABIC_SCALED}|{_CHINESE}|{_HALF})"
 # characters a numeral before 分之 or 又 is written with (a cheap test before reading fractions)
 _FRACTION_RUN = "0-9.,/^eE+\\-kK〇零一二两三四五六七八九十拾百佰仟千万亿兆廿卅卌壹贰叁肆伍陆柒捌玖点半 \\t"
