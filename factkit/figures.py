@@ -384,10 +384,33 @@ def _unit_of(surface: str) -> tuple[Unit, str]:
 
 def _build(m: regex.Match, ntext: NormalizedText) -> Optional[Candidate]:
     try:
-        return _build_or_raise(m, ntext)
+        candidate = _build_or_raise(m, ntext)
     except (_NotAFigure, ValueError, ArithmeticError):
         # the shape matched but its numbers do not parse (十十, 一分之零): not a figure
         return None
+    if candidate is not None and candidate.fields.get("measure"):
+        start, end = candidate.start, candidate.end
+        if ntext.written[start:end] != ntext.text[start:end]:
+            candidate.fields["measure"] = _as_written(ntext, start, end,
+                                                      candidate.fields["measure"])
+    return candidate
+
+
+def _as_written(ntext: NormalizedText, start: int, end: int, measure: str) -> str:
+    """The measure word as written (萬元, 個多月 -> 個月): measures are found in the folded
+    text, and folding keeps positions, so each character is read back where it stands."""
+    folded, written = ntext.text, ntext.written
+    at = folded.find(measure, start, end)
+    if at >= 0:
+        return written[at:at + len(measure)]
+    chars, i = [], start
+    for ch in measure:  # 个月 inside 个多月: the characters in order
+        i = folded.find(ch, i, end)
+        if i < 0:
+            return measure
+        chars.append(written[i])
+        i += 1
+    return "".join(chars)
 
 
 def _build_or_raise(m: regex.Match, ntext: NormalizedText) -> Optional[Candidate]:
