@@ -11,6 +11,7 @@ length of the text.
 """
 from __future__ import annotations
 
+import bisect
 from dataclasses import dataclass
 from decimal import Decimal
 from fractions import Fraction
@@ -532,6 +533,7 @@ def _build_or_raise(m: regex.Match, ntext: NormalizedText) -> Optional[Candidate
     # A currency written before the amount: a sign ($300, HK$200) or a word or code
     # (人民币100元, 港币两千元, 美元3.5亿, USD 5000), with a qualifier before it (约合人民币).
     currency = None
+    explicit_currency = False
     if g["cur"]:
         currency = _currencies()[g["cur"]][0]
     elif not g["neg"]:
@@ -544,6 +546,7 @@ def _build_or_raise(m: regex.Match, ntext: NormalizedText) -> Optional[Candidate
         if after:
             unit_entry = Unit(unit_entry.surface, "money", after[0], unit_entry.factor)
             end += len(after[1])
+            explicit_currency = True
     if currency and unit_entry is not None and unit_entry.kind == "count":
         # US$499起, 人民币500份: the measure word is not what the money counts
         unit_entry, measure = None, None
@@ -555,6 +558,7 @@ def _build_or_raise(m: regex.Match, ntext: NormalizedText) -> Optional[Candidate
         if g["cur"]:
             start = m.end("cur")
     if currency and (unit_entry is None or unit_entry.kind == "money"):
+        explicit_currency = True
         if unit_entry is None:
             if not _stands_as_amount(text, m, g):
                 return None
@@ -624,6 +628,8 @@ def _build_or_raise(m: regex.Match, ntext: NormalizedText) -> Optional[Candidate
         per, end = per_match.group("per"), per_match.end()
     elif kind != "duration":
         per = _per_before(text, start)
+    if kind == "money" and not explicit_currency and unit_entry.surface in ("元", "圆", "块"):
+        rule += _BARE_YUAN  # the currency may come from the article (see _regional_yuan)
     return _figure(start, end, rule, value, low, high, qualifier, kind, canonical, measure, per)
 
 
@@ -1093,10 +1099,42 @@ def extract(ntext: NormalizedText, context: Context | None = None) -> list[Candi
             position = max(position, candidate.end)
     if not candidates:
         return candidates
+    if ntext.written != text:
+        _regional_yuan(candidates, ntext)
     blocked = [(s.start(), s.end()) for s in _set_phrase_regex().finditer(text)]
     if "://" in text or "www." in text:
         blocked += [(u.start(), u.end()) for u in _URL.finditer(text)]
     return _outside(candidates, sorted(blocked)) if blocked else candidates
+
+
+_BARE_YUAN = "<元>"
+_REGIONAL_DOLLARS = ("TWD", "HKD", "MOP")
+
+
+@cache
+def _regional_currency_regex() -> regex.Pattern:
+    words = [w for w, (iso, form) in _currencies().items()
+             if iso in _REGIONAL_DOLLARS and form in ("name", "symbol")]
+    return regex.compile(_alternation(words))
+
+
+def _regional_yuan(candidates: list[Candidate], ntext: NormalizedText) -> None:
+    """In Taiwan, Hong Kong and Macao text (written in traditional characters) a bare 元 is
+    the local dollar: 約1200億元 after 新台幣4500億元 is TWD. It takes the currency of the
+    last regional dollar named before it; mainland text (simplified) keeps CNY."""
+    mentions: list[tuple[int, str]] | None = None
+    for candidate in candidates:
+        if not candidate.rule.endswith(_BARE_YUAN):
+            continue
+        window = max(0, candidate.start - 40)
+        if ntext.written[window:candidate.end] == ntext.text[window:candidate.end]:
+            continue  # written in simplified characters around it
+        if mentions is None:
+            mentions = [(found.start(), _currencies()[found.group()][0])
+                        for found in _regional_currency_regex().finditer(ntext.text)]
+        k = bisect.bisect_left(mentions, (candidate.start, "")) - 1
+        if k >= 0:
+            candidate.fields["unit"] = mentions[k][1]
 
 
 def _numeral_too_long(m: regex.Match) -> bool:
