@@ -11,20 +11,25 @@ length of the text.
 """
 from __future__ import annotations
 
+import bisect
 from dataclasses import dataclass
 from decimal import Decimal
 from fractions import Fraction
-from functools import cache
+from functools import cache, lru_cache
 from typing import Optional
 
 import regex
 
 from .candidates import Candidate, Context
 from .lexicon import read_lines, read_table
-from .normalize import NormalizedText
-from .numerals import CN_DIGITS, parse_number, tidy
+from .normalize import NormalizedText, fold
+from .numerals import CN_DIGITS, MAX_NUMERAL_CHARS, parse_number, tidy
 
-__all__ = ["extract"]
+__all__ = ["extract", "MAX_FIGURE_CHARS"]
+
+# The longest figure read: a numeral (at most MAX_NUMERAL_CHARS) with its qualifiers, range
+# and unit words. A longer match is a run of numeral characters, not a figure.
+MAX_FIGURE_CHARS = 2 * MAX_NUMERAL_CHARS
 
 
 @dataclass(frozen=True)
@@ -35,15 +40,49 @@ class Unit:
     factor: Fraction
 
 
+# Money read from words that are also ordinary words or measure words (块 = a piece, 毛 =
+# hair, 角 = a corner): money only with a coin written after them (三块五, 两毛五) or money
+# words around them (see _is_colloquial_money).
+_COLLOQUIAL_MONEY = {"块": Fraction(1), "毛": Fraction(1, 10), "角": Fraction(1, 10)}
+_COLLOQUIAL_MONEY_UNITS = {"毛钱": Fraction(1, 10), "角钱": Fraction(1, 10),
+                           "分钱": Fraction(1, 100)}
+
+
+@cache
+def _currencies() -> dict[str, tuple[str, str]]:
+    """Folded currency surface -> (ISO 4217 code, form: name | code | symbol)."""
+    found: dict[str, tuple[str, str]] = {}
+    for name in ("currencies_colloquial.tsv", "currencies.tsv"):
+        for row in read_table(name):
+            surface = row["surface"] if row["form"] != "name" else fold(row["surface"])
+            found.setdefault(surface, (row["iso"], row["form"]))
+    return found
+
+
 @cache
 def _units() -> dict[str, Unit]:
     units: dict[str, Unit] = {}
     for row in read_table("units.tsv"):
-        units[row["surface"]] = Unit(row["surface"], row["kind"], row["unit"],
-                                     Fraction(row["factor"]))
+        surface = fold(row["surface"])
+        units[surface] = Unit(surface, row["kind"], row["unit"], Fraction(row["factor"]))
+    for surface, (iso, form) in _currencies().items():
+        if form == "name" and iso == "CNY":  # 元, the commonest unit of all, early
+            units.setdefault(surface, Unit(surface, "money", iso, Fraction(1)))
     for word in read_lines("measure_words.txt"):
+        word = fold(word)
         units.setdefault(word, Unit(word, "count", word, Fraction(1)))
+    for surface, factor in _COLLOQUIAL_MONEY_UNITS.items():
+        units[surface] = Unit(surface, "money", "CNY", factor)
+    for surface in ("毛", "角"):
+        units[surface] = Unit(surface, "money", "CNY", _COLLOQUIAL_MONEY[surface])
+    for surface, (iso, form) in _currencies().items():
+        if form != "symbol" and surface not in units:
+            units[surface] = Unit(surface, "money", iso, Fraction(1))
     return units
+
+
+_CNY_BLOCK = Unit("块", "money", "CNY", Fraction(1))
+_ELECTRICITY_DEGREE = Unit("度", "energy", "Wh", Fraction(1000))
 
 
 @cache
@@ -69,50 +108,111 @@ _UNIT_GUARDS = {
     "秒": "杀懂", "吨": "位", "张": "力", "起": "来步点草诉因", "条": "件例款约",
     "位": "于置居列数", "台": "湾州阶风", "所": "以有在得谓属长", "批": "准示评复发",
     "次": "要日年", "场": "所景面地馆合", "项": "目", "名": "义额单称字片", "支": "持付撑出部队",
+    "毛": "衣巾病利重绒发笔皮细线毯料坯织泽主", "角": "星形度落色逐力楼斗膜球", "圆": "满形桌周梦心",
+    "两": "岸国个会地人次年天家所条位种项手性极用侧千百万亿", "日": "前后报常期益趋夜",
+    "立方": "体", "分钱": "不",
 }
 
 
+@cache
 def _unit_pattern() -> str:
-    parts = []
-    for surface in sorted(_units(), key=len, reverse=True):
-        if "百分点" in surface:
-            # 六 个 百 分点: the words of the unit may be spaced out
-            body = "[ \\t]*+".join(regex.escape(ch) for ch in surface)
-        elif surface.startswith("个") and len(surface) > 1:
-            # 三个多月, 一个半小时: the qualifier sits inside the unit word.
-            body = "个(?:多|余|半)?" + regex.escape(surface[1:])
+    """One pattern for every unit word, longest first, as a trie: the regex engine tries a
+    few branches per character instead of every word (there are some 800 with currencies)."""
+    variants: dict[str, str] = {}   # written form -> guard written after it
+    listed = _listed_currency_words()
+    for surface, unit in _units().items():
+        if surface in listed["currency_names"] or surface in listed["currency_codes"]:
+            continue
+        guard = f"(?![{_UNIT_GUARDS[surface]}])" if surface in _UNIT_GUARDS else ""
+        if "A" <= surface[-1] <= "z":
+            guard += "(?![A-Za-z])"  # Latin letters only as a whole word (5G is no gram)
+        forms = [surface]
+        if surface.startswith("个") and len(surface) > 1:
+            # 三个多月, 一个半小时: the qualifier sits inside the unit word
+            forms += ["个" + inner + surface[1:] for inner in "多余半"]
+        if unit.kind == "money" and len(surface) > 1 and not surface.isascii():
+            forms.append("个" + surface)  # 20个比特币
+        for form in forms:
+            variants.setdefault(form, guard)
+    # 度 is a temperature or a kWh only with words around it (see _build); 旬 an age decade.
+    variants.update({"度": "(?![电假量过日数])", "旬": ""})
+    # 六 个 百 分点: the words of this unit may be spaced out
+    spaced = "个?[ \\t]*+百[ \\t]*+分[ \\t]*+点"
+    # Currency names and codes (some 700) go first, behind a test of their first character, so
+    # that most units never try them and 人民币 still wins over 人.
+    currency = {w: "" for w in listed["currency_names"]}
+    currency.update((w, "(?![A-Za-z])") for w in listed["currency_codes"])
+    first = regex.escape("".join(sorted({w[0] for w in currency})))
+    return f"{spaced}|(?=[{first}]){_trie_pattern(currency)}|{_trie_pattern(variants)}"
+
+
+@cache
+def _listed_currency_words() -> dict[str, frozenset[str]]:
+    """The currency words matched as named lists: every name and code except the CNY words
+    that are also stems of other units (元, 块钱), which stay in the trie."""
+    names, codes = set(), set()
+    for surface, unit in _units().items():
+        if unit.kind != "money" or surface in _GENERIC_YUAN or surface not in _currencies():
+            continue
+        if surface.isascii():
+            codes.add(surface)
         else:
-            body = regex.escape(surface)
-        if _units()[surface].kind == "money" and len(surface) > 1 and not surface.isascii():
-            body = "(?:个)?" + body  # 20个比特币
-        guard = _UNIT_GUARDS.get(surface)
-        if guard:
-            body += f"(?![{guard}])"
-        if surface.isascii() and any(ch.isalpha() for ch in surface):
-            body = f"(?i:{body})(?![A-Za-z])"
-        parts.append(body)
-    # 度 is a temperature only with temperature words around (see _build); 旬 is an age decade.
-    parts += ["度(?![电假量过日数])", "旬"]
-    return "|".join(parts)
+            names.update((surface, "个" + surface))  # 20个比特币
+    return {"currency_names": frozenset(names), "currency_codes": frozenset(codes)}
+
+
+def _compile_with_units(pattern: str, flags: int = 0) -> regex.Pattern:
+    return regex.compile(pattern, flags)
+
+
+def _trie_pattern(words: dict[str, str]) -> str:
+    """Alternation of ``words`` (each with a lookahead guard) sharing prefixes; at every node
+    longer words are tried before the word that ends there."""
+    trie: dict = {}
+    for word, guard in words.items():
+        node = trie
+        for ch in word:
+            node = node.setdefault(ch, {})
+        node[""] = guard
+
+    def pattern(node: dict) -> str:
+        # in the order of the lexicons, common units first: the engine tries branches in turn
+        branches = [regex.escape(ch) + pattern(child) for ch, child in node.items() if ch]
+        if "" in node:
+            branches.append(node[""] or "")
+        if len(branches) == 1:
+            return branches[0]
+        return "(?:" + "|".join(branches) + ")"
+
+    return pattern(trie)
 
 
 _CN_CHARS = "〇零一二两三四五六七八九壹贰叁肆伍陆柒捌玖十拾百佰仟万亿廿卅卌"
 _CN_CHAR = f"(?:[{_CN_CHARS}]|千(?![瓦米克卡])|兆(?![瓦字赫帕焦]))"
 _SCALE = "(?:[十百万亿]|千(?![瓦米克卡])|兆(?![瓦字赫帕焦]))"
 _DEC_DIGIT = "[〇零一二两三四五六七八九壹贰叁肆伍陆柒捌玖]"
-_CN_DEC = f"[ \\t]*+点[ \\t]*+{_DEC_DIGIT}(?:[ \\t]*+{_DEC_DIGIT})*+"
-_ARABIC = ("(?:(?<![0-9A-Za-z.])(?:[0-9]{1,3}(?:,[0-9]{3})++(?![0-9])|[0-9]++)(?:\\.[0-9]++)?"
+# Repeated parts are bounded (a numeral is at most MAX_NUMERAL_CHARS long): a run of a
+# million numeral characters is cut into bounded matches, which extract() then skips whole.
+_RUN_BOUND = MAX_NUMERAL_CHARS + 1
+_CN_DEC = f"[ \\t]*+点[ \\t]*+{_DEC_DIGIT}(?:[ \\t]*+{_DEC_DIGIT}){{0,{_RUN_BOUND}}}+"
+_ARABIC = ("(?:(?<![0-9A-Za-z.])(?:[0-9]{1,3}(?:,[0-9]{3}){1,14}+(?![0-9])|[0-9]++)(?:\\.[0-9]++)?"
            "|(?<![0-9A-Za-z.])\\.[0-9]++)(?:[eE][+-]?[0-9]++(?![A-Za-z]))?")
 # 5万4千6百, 3万4000, 1.3万, 3500亿
 # k as thousand only where no word goes on after it (40k, 15k个百分点; not 4K电视)
 _K = "[kK](?=[ \\t]*+个|[^A-Za-z0-9\\p{Han}]|$)"
-_ARABIC_SCALED = f"{_ARABIC}(?:\\^[+-]{{0,2}}[0-9.]++|(?:[ \\t]*+(?:{_SCALE}|{_K})(?:[ \\t]*+零?[0-9]++)?)*+)"
+_ARABIC_SCALED = f"{_ARABIC}(?:\\^[+-]{{0,2}}[0-9.]++|(?:[ \\t]*+(?:{_SCALE}|{_K})(?:[ \\t]*+零?[0-9]++)?){{0,{_RUN_BOUND}}}+)"
 # 3/5, but not the 2/24 of 2026/2/24
 _ARABIC_FRACTION = "(?<![0-9/.])(?:[0-9]++[ \\t]++)?[0-9]++/[0-9]++(?![0-9/.])"
-_CHINESE = f"{_CN_CHAR}(?:[ \\t]*+{_CN_CHAR})*+(?:{_CN_DEC}(?:[ \\t]*+[万亿])*+)?"
-_HALF = "(?<![上下前后大多一])(?:半百|半(?=个|小时|天|年|钟头|分钟|成|折))|(?<=打)对(?=折)"
+_CHINESE = (f"{_CN_CHAR}(?:[ \\t]*+{_CN_CHAR}){{0,{_RUN_BOUND}}}+"
+            f"(?:{_CN_DEC}(?:[ \\t]*+[万亿]){{0,4}}+)?")
+# A run of numeral characters (to skip a run too long to be a number in one step)
+_NUMERAL_RUN = regex.compile(
+    "[0-9.,〇零一二两三四五六七八九十拾百佰千仟万亿兆廿卅卌壹贰叁肆伍陆柒捌玖点 \t]++")
+_HALF = "(?<![上下前后大多一])(?:半百|半(?=个|小时|天|年|钟头|分钟|成|折|岁|周岁))|(?<=打)对(?=折)"
 _NUM = f"(?:{_ARABIC_FRACTION}|{_ARABIC_SCALED}|{_CHINESE}|{_HALF})"
-_SEP = "(?:——|—|–|-|~|～|至|到)"
+# characters a numeral before 分之 or 又 is written with (a cheap test before reading fractions)
+_FRACTION_RUN = "0-9.,/^eE+\\-kK〇零一二两三四五六七八九十拾百佰仟千万亿兆廿卅卌壹贰叁肆伍陆柒捌玖点半 \\t"
+_SEP = "(?:——|--|—|–|-|~|～|至|到)"
 _HALF_AFTER_UNIT = "半(?![岛导径山数夜年月天场边价壁拉决自成小个])"
 
 _BEFORE_GUARDS = {"近": "最附邻亲靠贴将接", "约": "签预节相邀合制公条契违履婚赴大", "超": "高赶"}
@@ -139,25 +239,40 @@ def _figure_regex() -> regex.Pattern:
     inner = _alternation(s for (p, s) in _qualifiers() if p == "inner")
     # Fail fast at the many positions where no figure can start.
     first_chars = regex.escape("".join(sorted(
-        set(_CN_CHARS + "0123456789.$¥￥€£-千兆负零华摄半对")
+        set(_CN_CHARS + "0123456789.-千兆负零华摄半对")
         | {surface[0] for (position, surface) in _qualifiers() if position == "before"})))
+    tail = (f"(?:[ \\t]*+(?P<inner>{inner})(?P<scale2>(?:[ \\t]*+{_SCALE}){{0,3}}))?"
+            f"(?:[ \\t]*+(?P<unit>{unit}))?")
+    symbol_words = [s for s, (_, form) in _currencies().items() if form == "symbol"]
+    symbols = _alternation(symbol_words)
+    first_chars += regex.escape("".join(sorted({w[0] for w in symbol_words})))
     pattern = f"""
-        (?=[{first_chars}]|US\\$|HK\\$)
-        (?P<cur>US\\$|HK\\$|[$¥￥€£])?
+        (?=[{first_chars}])
+        (?:(?P<cur>{symbols})[ \\t]*+)?
         (?P<pre>{_before_pattern()})?
-        (?P<neg>负|零下|(?<![0-9A-Za-z])-(?=[0-9.]))?
+        (?P<neg>负|零下|(?<![0-9A-Za-z\\-])-(?=[0-9.]))?
         (?P<scale_name>华氏温度|华氏|摄氏温度|摄氏)?
         (?:
             (?P<pctpre>(?<![{_CN_CHARS}0-9])[百佰千仟万亿]{{1,4}}[ \\t]*+分[ \\t]*+之)[ \\t]*+(?P<pctnum>{_NUM})
-          | (?:(?P<whole>{_NUM})[ \\t]*+又[ \\t]*+)?(?P<den>{_NUM})[ \\t]*+分[ \\t]*+之[ \\t]*+(?P<nneg>负)?(?P<numer>{_NUM})
-          | (?P<n1>{_NUM})(?:[ \\t]*+(?P<u1>{unit})?[ \\t]*+(?P<sep>{_SEP})[ \\t]*+(?P<pre2>{_before_pattern()})?(?P<n2>{_NUM}))?
+          | (?=[{_FRACTION_RUN}]{{1,45}}+(?:分[ \\t]*+之|又))
+            (?:(?P<whole>{_NUM})[ \\t]*+又[ \\t]*+)?(?P<den>{_NUM})[ \\t]*+分[ \\t]*+之[ \\t]*+(?P<nneg>负)?(?P<numer>{_NUM})
+          | (?P<n1>{_NUM})
+            (?:[ \\t]*+(?P<u1>{unit}))?
+            (?:[ \\t]*+(?P<sep>{_SEP})[ \\t]*+(?P<pre2>{_before_pattern()})?(?P<n2>{_NUM}))?
         )
-        (?:[ \\t]*+(?P<inner>{inner})(?P<scale2>(?:[ \\t]*+{_SCALE}){{0,3}}))?
-        (?:[ \\t]*+(?P<unit>{unit}))?
+        # after a unit written once (54家, 三个多月) only 半/多/以上 follow; after a range or
+        # a bare number, the unit of the whole (3至5亿元, 4万余名)
+        (?(sep){tail}|(?(u1)|{tail}))
         (?P<half>{_HALF_AFTER_UNIT})?
+        (?P<more>(?<=\\p{{Han}})(?:多|余)(?![少次种个项样家位名人数半万亿元年月天岁]))?
         (?P<post>{_after_pattern()})?
     """
-    return regex.compile(pattern, regex.VERBOSE)
+    return _compile_with_units(pattern, regex.VERBOSE)
+
+
+@cache
+def _post_regex() -> regex.Pattern:
+    return regex.compile(_after_pattern())
 
 
 @cache
@@ -166,12 +281,16 @@ def _set_phrase_regex() -> regex.Pattern:
 
 
 _TEMPERATURE_CONTEXT = regex.compile(r"温|℃|摄氏|华氏|零下|发烧|烧到|高烧|体温|冷|热")
+_ELECTRICITY_CONTEXT = regex.compile(r"电|能耗")
 _CJK = regex.compile(r"\p{Han}")
 _DATE_AFTER = set("年月日号时点分秒:：")
 _OPEN_QUOTES = set("“‘「『《\"'")
 _CLOSE_QUOTES = set("”’」』》\"'")
 _SCALE_CHARS = set("十百千万亿兆拾佰仟")
+_NUMERAL_END = set("0123456789万亿千百十〇零一二两三四五六七八九")
 _CAPITAL_DIGITS = set("壹贰叁肆伍陆柒捌玖拾佰仟")
+# 四点零五 (4:05): an hour, 点, and minutes written 零 + digit. A decimal is not written so.
+_CLOCK_READING = regex.compile(r"(?:[一二两三四五六七八九十]|十[一二]|二十[一二三四]?)点零[一二三四五六七八九]")
 _URL = regex.compile(r"(?:https?://|www\.)[!-~]++")
 
 
@@ -188,8 +307,10 @@ class _NotAFigure(Exception):
     pass
 
 
+@lru_cache(maxsize=4096)
 def _value_of(numeral: str) -> tuple[Decimal | None, Decimal | None, Decimal | None]:
-    """(value, low, high) of a numeral; vague ranges (三四十, 十七八) give only low and high."""
+    """(value, low, high) of a numeral; vague ranges (三四十, 十七八) give only low and high.
+    Cached: news repeats its numerals (1, 10, 2025), and Decimals are immutable."""
     mixed = _MIXED_FRACTION.match(numeral)
     if mixed:  # 1 3/5
         whole, fraction = mixed.groups()
@@ -202,6 +323,18 @@ def _value_of(numeral: str) -> tuple[Decimal | None, Decimal | None, Decimal | N
     if vague is None:
         raise _NotAFigure(numeral)
     return None, vague[0], vague[1]
+
+
+def _value_or_shorter(m: regex.Match, name: str, end: int):
+    """The value of a numeral; when it does not parse and ends the match, the numeral without
+    a stray scale character at its end (五十千 -> 五十, 百分之七十百分位 -> 百分之七十)."""
+    numeral = m.group(name)
+    try:
+        return (*_value_of(numeral), end)
+    except (_NotAFigure, ValueError):
+        if m.end(name) != m.end() or numeral[-1] not in "十百千万亿" or len(numeral) < 3:
+            raise
+        return (*_value_of(numeral[:-1]), m.end(name) - 1)
 
 
 _MIXED_FRACTION = regex.compile(r"([0-9]++)[ \t]++([0-9]++/[0-9]++)")
@@ -252,10 +385,33 @@ def _unit_of(surface: str) -> tuple[Unit, str]:
 
 def _build(m: regex.Match, ntext: NormalizedText) -> Optional[Candidate]:
     try:
-        return _build_or_raise(m, ntext)
+        candidate = _build_or_raise(m, ntext)
     except (_NotAFigure, ValueError, ArithmeticError):
         # the shape matched but its numbers do not parse (十十, 一分之零): not a figure
         return None
+    if candidate is not None and candidate.fields.get("measure"):
+        start, end = candidate.start, candidate.end
+        if ntext.written[start:end] != ntext.text[start:end]:
+            candidate.fields["measure"] = _as_written(ntext, start, end,
+                                                      candidate.fields["measure"])
+    return candidate
+
+
+def _as_written(ntext: NormalizedText, start: int, end: int, measure: str) -> str:
+    """The measure word as written (萬元, 個多月 -> 個月): measures are found in the folded
+    text, and folding keeps positions, so each character is read back where it stands."""
+    folded, written = ntext.text, ntext.written
+    at = folded.find(measure, start, end)
+    if at >= 0:
+        return written[at:at + len(measure)]
+    chars, i = [], start
+    for ch in measure:  # 个月 inside 个多月: the characters in order
+        i = folded.find(ch, i, end)
+        if i < 0:
+            return measure
+        chars.append(written[i])
+        i += 1
+    return "".join(chars)
 
 
 def _build_or_raise(m: regex.Match, ntext: NormalizedText) -> Optional[Candidate]:
@@ -276,9 +432,10 @@ def _build_or_raise(m: regex.Match, ntext: NormalizedText) -> Optional[Candidate
     rule = ""
     unit_entry: Unit | None = None
     measure: str | None = None
+    liang = None
 
     if g["pctpre"]:
-        value, low, high = _value_of(g["pctnum"])
+        value, low, high, end = _value_or_shorter(m, "pctnum", end)
         base = parse_number("一" + "".join(g["pctpre"].split())[:-2])
         permille = base == 1000
         unit_entry = _units()["‰" if permille else "%"]
@@ -298,7 +455,12 @@ def _build_or_raise(m: regex.Match, ntext: NormalizedText) -> Optional[Candidate
                 return None
             value += whole
     else:
-        value, low, high = _discount_value(g) or _value_of(g["n1"])
+        liang = None if g["unit"] or g["u1"] else _liang(g, text, end)
+        if liang is not None:
+            value, low, high = liang, None, None
+        else:
+            value, low, high, end = _discount_value(g) + (end,) if _discount_value(g) \
+                else _value_or_shorter(m, "n1", end)
         rule = "<num>"
         if value is None:
             qualifier = "range"  # 三四十, 十七八
@@ -306,22 +468,32 @@ def _build_or_raise(m: regex.Match, ntext: NormalizedText) -> Optional[Candidate
             if g["u1"] and g["unit"] and g["u1"] != g["unit"]:
                 return None
             second = _value_of(g["n2"])[0]
-            if value is None or second is None or not value < second:
+            if value is None or second is None:
                 return None
+            if not g["u1"]:
+                value = _shared_scale(g["n1"], g["n2"], value, second)
+            if not value < second:
+                return None  # a range runs upwards; 5-3 is a code or a score
             low, high, value = value, second, None
             qualifier, rule = "range", "<num><sep><num>"
 
     unit_surface = g["unit"] or g["u1"]
     inside = ""
+    unit_end = m.end("unit") if g["unit"] else (m.end("u1") if g["u1"] else -1)
     if unit_surface:
         if unit_surface == "度":
-            unit_entry = _temperature_unit(m, ntext)
+            unit_entry = _degree_unit(m, ntext)
             if unit_entry is None:
                 return None
         elif unit_surface == "旬":
             return _decade_of_age(m, ntext, value)
         else:
             unit_entry, inside = _unit_of(unit_surface)
+            if unit_entry.surface in _COLLOQUIAL_MONEY:
+                if _is_colloquial_money(text, start, unit_end):
+                    unit_entry = _CNY_BLOCK if unit_entry.surface == "块" else unit_entry
+                elif unit_entry.kind == "money":
+                    return None  # 五角星, 两毛 without money around: not an amount
         numeral = g["n1"] or ""
         measure = (_trailing_scale(numeral) if not g["inner"] and not g["scale2"] else "") \
             + (g["scale2"] or "") + unit_entry.surface
@@ -344,6 +516,9 @@ def _build_or_raise(m: regex.Match, ntext: NormalizedText) -> Optional[Candidate
         value += Decimal("0.5")
     if g["pre"]:
         qualifier = qualifiers[("before", g["pre"])] if qualifier == "exact" else qualifier
+    qualifier_without_more = qualifier
+    if g["more"] and qualifier == "exact":
+        qualifier = "over"  # 两年多, 三岁多, 5公斤多
     if g["post"]:
         qualifier = qualifiers[("after", g["post"])] if qualifier == "exact" else qualifier
 
@@ -355,24 +530,79 @@ def _build_or_raise(m: regex.Match, ntext: NormalizedText) -> Optional[Candidate
         if g["neg"] == "零下":
             unit_entry = _units()["℃"]
 
-    if unit_entry is None:
-        return _bare_number(m, g, ntext, value, low, high, qualifier)
+    # A currency written before the amount: a sign ($300, HK$200) or a word or code
+    # (人民币100元, 港币两千元, 美元3.5亿, USD 5000), with a qualifier before it (约合人民币).
+    currency = None
+    explicit_currency = False
+    if g["cur"]:
+        currency = _currencies()[g["cur"]][0]
+    elif not g["neg"]:
+        found = _currency_before(text, start)
+        if found:
+            currency, currency_start, currency_word = found
+    if not currency and unit_entry is not None and unit_entry.surface in _GENERIC_YUAN \
+            and end == unit_end:
+        after = _currency_word_at(text, end)  # 1亿元港币, 5000元新台币
+        if after:
+            unit_entry = Unit(unit_entry.surface, "money", after[0], unit_entry.factor)
+            end += len(after[1])
+            explicit_currency = True
+    if currency and unit_entry is not None and unit_entry.kind == "count":
+        # US$499起, 人民币500份: the measure word is not what the money counts
+        unit_entry, measure = None, None
+        end = max(m.end(name) for name in ("n1", "n2", "inner", "scale2") if g[name])
+    if currency and unit_entry is not None and unit_entry.kind == "money" and (
+            unit_entry.unit != "CNY" or unit_entry.surface not in _GENERIC_YUAN):
+        # 4人民币5美元: the word before belongs to the amount before; the unit word decides
+        currency = None
+        if g["cur"]:
+            start = m.end("cur")
+    if currency and (unit_entry is None or unit_entry.kind == "money"):
+        explicit_currency = True
+        if unit_entry is None:
+            if not _stands_as_amount(text, m, g):
+                return None
+            measure = _trailing_scale(g["n1"] or "") + (g["cur"] or currency_word)
+        unit_entry = Unit(unit_entry.surface, "money", currency, unit_entry.factor) \
+            if unit_entry else Unit(currency, "money", currency, Fraction(1))
+        if not g["cur"]:
+            start = currency_start
+            q = _qualifier_before(text, start)
+            if q:
+                start -= len(q)
+                if qualifier == "exact":
+                    qualifier = qualifiers[("before", q)]
+    elif g["cur"]:
+        start = m.end("cur")  # a sign before a percentage or a mass is no currency
 
-    if unit_entry.kind == "money" and g["cur"]:
-        return None  # ￥300元: a sign and a word at once is not something news writes
-    if not _keeps_unit(m, ntext, unit_entry, qualifier):
+    if unit_entry is None:
+        if liang is not None:
+            value, unit_entry, measure, rule = liang, _units()["两"], "两", rule + "<两>"
+        else:
+            per = _per_after(text, end, bare=True)
+            if per:
+                return _figure(start, per.end(), rule + "/<per>", value, low, high, qualifier,
+                               "other", "", None, per.group("per"))
+            return _bare_number(m, g, ntext, value, low, high, qualifier, start, end)
+
+    if not _keeps_unit(m, ntext, unit_entry, qualifier, value):
         return None
     kind = unit_entry.kind
+    more = g["more"]
+    if more and kind in ("count", "percent", "other"):
+        # 三个人多: 多 is not about the count
+        end, qualifier, more = m.start("more"), qualifier_without_more, None
     if kind == "money" and value is not None:
-        tail = _SUBUNIT_TAIL.match(text, end)
-        if tail and tail.group("sub") in _SUBUNITS.get(unit_entry.unit, {}):
-            coin = _SUBUNITS[unit_entry.unit][tail.group("sub")]
-            value += parse_number(tail.group("n")) * coin
-            end = tail.end()
+        value, end = _coins_after(text, end, unit_entry, value)
+    if unit_entry.surface == "成" and value is not None and end == unit_end and qualifier == "exact":
+        tenth = _TENTH_AFTER.match(text, end)  # 七成六 = 76 %
+        if tenth and not _NOT_A_COIN_AFTER.match(text, tenth.end()):
+            value, end = value + Decimal(CN_DIGITS[tenth.group(1)]) / 10, tenth.end()
     if kind == "duration" and _char(text, end) == "大" and not _is_cjk_word_start(text, end + 1):
         kind, end, rule = "age", end + 1, rule + "大"  # 十个月大, 三周大: an age
 
     factor = unit_entry.factor
+    canonical = unit_entry.unit
     if unit_entry.surface == "折":
         factor = _discount_factor(value)
         if factor is None:
@@ -380,21 +610,325 @@ def _build_or_raise(m: regex.Match, ntext: NormalizedText) -> Optional[Candidate
     if value is None and low is None:
         return None
     value, low, high = (None if x is None else _times(x, factor) for x in (value, low, high))
+    if value is not None and qualifier in ("exact", "approx") and not more:
+        compound = _compound_after(text, end, unit_entry, value)
+        if compound:
+            value, canonical, end = compound
+            rule += "<compound>"
+    if end > m.end() and not g["post"]:
+        post = _post_regex().match(text, end)  # 三成五左右, 三年零六个月以上
+        if post:
+            end = post.end()
+            if qualifier == "exact":
+                qualifier = qualifiers[("after", post.group())]
     low, high = _bounds(qualifier, value, low, high)
-    return Candidate(start, end, "figure", rule, {
-        "value": value, "low": low, "high": high, "qualifier": qualifier,
-        "kind": kind, "unit": unit_entry.unit, "measure": measure,
-    })
+    per_match = _per_after(text, end, bare=False)
+    per = None
+    if per_match:
+        per, end = per_match.group("per"), per_match.end()
+    elif kind != "duration":
+        per = _per_before(text, start)
+    if kind == "money" and not explicit_currency and unit_entry.surface in ("元", "圆", "块"):
+        rule += _BARE_YUAN  # the currency may come from the article (see _regional_yuan)
+    return _figure(start, end, rule, value, low, high, qualifier, kind, canonical, measure, per)
+
+
+def _figure(start, end, rule, value, low, high, qualifier, kind, unit, measure, per=None):
+    fields = {"value": value, "low": low, "high": high, "qualifier": qualifier,
+              "kind": kind, "unit": unit, "measure": measure}
+    if per:
+        fields["per"] = "".join(per.split())
+    return Candidate(start, end, "figure", rule, fields)
+
+
+# --- currencies written before the amount
+
+_GENERIC_YUAN = {"元", "圆", "块", "块钱", "元人民币", "人民币元"}
+
+
+@cache
+def _currency_prefixes() -> tuple[dict[str, tuple[str, str]], int, frozenset[str]]:
+    """Currency words and codes, the longest, and the characters they end with."""
+    words = {s: v for s, v in _currencies().items() if v[1] != "symbol"}
+    return words, max(len(s) for s in words), frozenset(s[-1] for s in words)
+
+
+def _currency_before(text: str, start: int) -> Optional[tuple[str, int, str]]:
+    """(ISO code, start, word) of a currency word or code written right before ``start``."""
+    i = start
+    while i > 0 and text[i - 1] in " \t":
+        i -= 1
+    words, longest, last_chars = _currency_prefixes()
+    if _char(text, i - 1) not in last_chars:
+        return None
+    for k in range(min(longest, i), 0, -1):
+        word = text[i - k:i]
+        found = words.get(word)
+        if found is None:
+            continue
+        if found[1] == "code" and _char(text, i - k - 1).isascii() and \
+                _char(text, i - k - 1).isalpha():
+            continue
+        if found[1] == "name" and word in _GENERIC_YUAN:
+            continue  # 元100 is not written; 元 before a number ends a previous amount
+        if _char(text, i - k - 1) in _NUMERAL_END:
+            return None  # 4人民币 5美元: the word is the unit of the amount before it
+        return found[0], i - k, word
+    return None
+
+
+def _currency_word_at(text: str, i: int) -> Optional[tuple[str, str]]:
+    words, longest, _ = _currency_prefixes()
+    for k in range(longest, 1, -1):
+        word = text[i:i + k]
+        found = words.get(word)
+        if found and found[1] == "name" and word not in _GENERIC_YUAN:
+            return found[0], word
+    return None
+
+
+def _qualifier_before(text: str, start: int) -> Optional[str]:
+    """A qualifier word (约合, 超过) written right before a currency word."""
+    for k in (3, 2, 1):
+        word = text[max(0, start - k):start]
+        if len(word) == k and ("before", word) in _qualifiers():
+            guard = _BEFORE_GUARDS.get(word)
+            if guard and _char(text, start - k - 1) in guard:
+                continue
+            return word
+    return None
+
+
+def _stands_as_amount(text: str, m: regex.Match, g: dict) -> bool:
+    """美元3.5亿 is an amount; 日元9月 is a currency word before a date."""
+    after = _char(text, m.end())
+    if after in _DATE_AFTER or (after.isascii() and after.isalpha()):
+        return False
+    numeral = "".join((g["n1"] or "").split())
+    if g["sep"] or not numeral:
+        return bool(g["sep"])
+    return not (len(numeral) == 1 and not numeral.isdigit())
+
+
+# --- colloquial money and coins after an amount
+
+_MONEY_CONTEXT = regex.compile(
+    r"钱|元|价|售|卖|买|花了|花费|付|收费|费用|票|工资|补贴|零花|便宜|贵|找零|硬币|纸币|赚|块钱")
+_CN_DIGIT_CLASS = "[0-9]|[一二两三四五六七八九]"
+_CNY_TAIL = regex.compile(
+    rf"[ \t]*+又?[ \t]*+(?P<jiao>{_CN_DIGIT_CLASS})[ \t]*+(?P<jiao_unit>角|毛)?"
+    rf"(?:[ \t]*+(?P<fen>{_CN_DIGIT_CLASS})[ \t]*+(?P<fen_unit>分)?)?(?P<qian>钱)?")
+_CNY_FEN_TAIL = regex.compile(
+    rf"[ \t]*+(?P<fen>{_CN_DIGIT_CLASS})[ \t]*+(?P<fen_unit>分)?(?P<qian>钱)?")
+# A digit that goes on as a number or a count is not a coin: 三块五十, 一块五花肉.
+_NOT_A_COIN_AFTER = regex.compile(r"[0-9十百千万亿点.]|[个只斤两件张条块元岁年天]")
+
+
+def _is_colloquial_money(text: str, start: int, unit_end: int) -> bool:
+    """块 / 毛 / 角 as money: a coin after them (三块五, 两毛五) or money words around an
+    amount that ends there (一斤卖三块，); never 三块地, 五角星."""
+    if unit_end < 0:
+        return False
+    tail = _CNY_TAIL.match(text, unit_end)
+    if tail and (tail.group("jiao_unit") or not _NOT_A_COIN_AFTER.match(text, tail.end("jiao"))):
+        return True
+    after = _char(text, unit_end)
+    if _is_cjk(after) and after not in "的了":
+        return False
+    return bool(_MONEY_CONTEXT.search(text, max(0, start - 12), min(len(text), unit_end + 8)))
+
+
+_TENTH_AFTER = regex.compile(r"[ \t]?([一二三四五六七八九])(?!(?!的|之|左右|以上|以下)\p{Han})")
+
+
+def _coin(digit: str) -> Decimal:
+    return parse_number(digit)
+
+
+def _coins_after(text: str, end: int, unit: Unit, value: Decimal) -> tuple[Decimal, int]:
+    """五元三毛, 三块五, 一块二毛五, 两毛五, 两美元又三美分: smaller coins after an amount."""
+    if unit.unit != "CNY":
+        tail = _SUBUNIT_TAIL.match(text, end)
+        if tail and tail.group("sub") in _SUBUNITS.get(unit.unit, {}):
+            value += parse_number(tail.group("n")) * _SUBUNITS[unit.unit][tail.group("sub")]
+            return value, tail.end()
+        return value, end
+    if unit.factor == 1 and unit.surface in ("元", "块", "圆"):
+        tail = _CNY_TAIL.match(text, end)
+        if not tail:
+            return value, end
+        bare = not tail.group("jiao_unit")
+        if bare and (unit.surface != "块" or _NOT_A_COIN_AFTER.match(text, tail.end("jiao"))):
+            return value, end  # 三元五 is not written; 三块五 is
+        value += _coin(tail.group("jiao")) / 10
+        new_end = tail.end("jiao_unit") if not bare else tail.end("jiao")
+        if tail.group("fen") and (tail.group("fen_unit") or not bare):
+            if tail.group("fen_unit") or not _NOT_A_COIN_AFTER.match(text, tail.end("fen")):
+                value += _coin(tail.group("fen")) / 100
+                new_end = tail.end("fen_unit") if tail.group("fen_unit") else tail.end("fen")
+        if tail.group("qian") and new_end == tail.start("qian"):
+            new_end = tail.end("qian")
+        return value, new_end
+    if unit.surface in ("毛", "角"):
+        tail = _CNY_FEN_TAIL.match(text, end)
+        if tail and (tail.group("fen_unit") or not _NOT_A_COIN_AFTER.match(text, tail.end("fen"))):
+            # value is still in 毛 here: 两毛五 = 2.5 毛
+            value += _coin(tail.group("fen")) / 10
+            new_end = tail.end("fen_unit") if tail.group("fen_unit") else tail.end("fen")
+            if tail.group("qian") and new_end == tail.start("qian"):
+                new_end = tail.end("qian")
+            return value, new_end
+    return value, end
+
+
+# --- ranges, 两 as a mass, compounds and rates
+
+def _shared_scale(left: str, right: str, low: Decimal, high: Decimal) -> Decimal:
+    """3至5亿元, 十到二十万元, 两到三千元: the scale of the right end applies to a bare left end
+    (as long as the range still runs upwards); 5000万至1亿元 keeps its own."""
+    left, right = "".join(left.split()), "".join(right.split())
+    if left[-1:] in _SCALE_CHARS and left[-1] != "十" or left[-1:] in "kK":
+        return low
+    i = len(right)
+    while i > 1 and right[i - 1] in "万亿兆":
+        i -= 1
+    big = right[i:]
+    if big:
+        factor = parse_number("1" + big)
+    elif len(left) == 1 and len(right) == 2 and right[1] in "百千" and right[0] not in "十":
+        factor = Decimal(100 if right[1] == "百" else 1000)  # 两到三千, 3-5千
+    else:
+        return low
+    scaled = low * factor
+    return scaled if scaled < high else low
+
+
+_LIANG_NOT_BEFORE = set("下句步声口眼笔趟回遍番拳脚刀招成群样")
+_LIANG_GOODS = set("的银金酒白黄茶肉米油面盐药参糖")
+
+
+def _liang(g: dict, text: str, end: int) -> Optional[Decimal]:
+    """三十两, 两万两, 一两银子: 两 written after a number is the mass unit (50 g); 一两个 and
+    三两天 keep 两 as a digit, since a measure word follows there."""
+    numeral = "".join((g["n1"] or "").split())
+    if g["sep"] or g["inner"] or len(numeral) < 2 or numeral[-1] != "两":
+        return None
+    head = numeral[:-1]
+    if head[-1] not in "一二三四五六七八九十百千万亿半" or head == "两":
+        return None
+    after = _char(text, end)
+    if _is_cjk(after) and after in _LIANG_NOT_BEFORE:
+        return None  # 三两下, 一两句: a few strokes, a word or two
+    if head in ("一", "三") and _is_cjk(after) and after not in _LIANG_GOODS:
+        return None  # 一两 and 三两 are "one or two", "a few" unless goods follow (二两酒)
+    try:
+        return parse_number(head)
+    except ValueError:
+        return None
+
+
+# Smaller units that continue an amount: 三年零六个月, 三斤四两, 两小时三十分.
+_COMPOUND_NEXT = {
+    "year": {"个月": ("month", 12)}, "week": {"天": ("day", 7)},
+    "day": {"小时": ("hour", 24), "个小时": ("hour", 24)},
+    "hour": {"分钟": ("minute", 60), "分": ("minute", 60)},
+    "minute": {"秒钟": ("second", 60), "秒": ("second", 60)},
+    "斤": {"两": None}, "公斤": {"克": None}, "千克": {"克": None}, "吨": {"公斤": None},
+    "米": {"厘米": None, "公分": None}, "公里": {"米": None}, "两": {"钱": None},
+}
+_COMPOUND_TAIL = regex.compile(
+    r"[ \t]*+(?:零|又)?[ \t]*+(?P<n>[0-9]{1,4}(?:\.[0-9]++)?|[一二两三四五六七八九十]{1,3})"
+    r"[ \t]*+(?P<u>个小时|小时|个月|分钟|秒钟|公斤|厘米|公分|天|分|秒|两|克|米|钱)"
+    r"(?!钟|钱|[米克])")
+_HEIGHT_TAIL = regex.compile(r"[0-9]{1,2}(?![0-9.])|[一二三四五六七八九零]{1,2}")
+_MASS_LENGTH = {"两": Fraction(1, 20000), "钱": Fraction(1, 200000), "克": Fraction(1, 1000000),
+                "公斤": Fraction(1, 1000), "厘米": Fraction(1, 100), "公分": Fraction(1, 100),
+                "米": Fraction(1)}
+
+
+def _compound_after(text: str, end: int, unit: Unit, value: Decimal):
+    """(value, unit, end) of an amount continued in a smaller unit, or None."""
+    nexts = _COMPOUND_NEXT.get(unit.unit if unit.kind == "duration" else unit.surface)
+    if not nexts:
+        return None
+    tail = _COMPOUND_TAIL.match(text, end)
+    if tail and tail.group("u") in nexts:
+        try:
+            small = parse_number(tail.group("n"))
+        except ValueError:
+            return None
+        step = nexts[tail.group("u")]
+        if step is None:
+            return value + _times(small, _MASS_LENGTH[tail.group("u")]), unit.unit, tail.end()
+        smaller, times = step
+        if small >= times:
+            return None
+        return tidy(value * times + small), smaller, tail.end()
+    if unit.surface == "米" and value == value.to_integral_value() and value <= 2:
+        height = _HEIGHT_TAIL.match(text, end)  # 1米75, 一米八: a height
+        if height and not _NOT_A_COIN_AFTER.match(text, height.end()) and \
+                not _is_cjk_unit_start(text, height.end()):
+            digits = height.group()
+            cm = parse_number(digits) if digits.isdigit() else Decimal(
+                "".join(str(CN_DIGITS[ch]) for ch in digits))
+            return tidy(value + cm / 10 ** len(digits)), unit.unit, height.end()
+    return None
+
+
+def _is_cjk_unit_start(text: str, i: int) -> bool:
+    return _char(text, i) in _unit_first_chars()
+
+
+@cache
+def _unit_first_chars() -> frozenset[str]:
+    return frozenset(s[0] for s in _units())
+
+
+@cache
+def _per_regex() -> regex.Pattern:
+    extra = "月|年|日|h|min|s|d"
+    return _compile_with_units(
+        rf"[ \t]*+/[ \t]*+(?P<per>(?:[0-9]++(?:\.[0-9]++)?[ \t]*+(?:[十百千万亿]++))?"
+        rf"[ \t]*+(?:{_unit_pattern()}|(?:{extra})(?![A-Za-z]))?)")
+
+
+def _per_after(text: str, end: int, bare: bool) -> Optional[regex.Match]:
+    """3元/斤, 120公里/小时, 12.5/10万: the denominator of a rate. After a bare number only a
+    scaled number is one (12.5/10万), so that 2/24 stays out."""
+    if _char(text, end) != "/" and _char(text, end).strip():
+        return None
+    found = _per_regex().match(text, end)
+    if not found or not found.group("per").strip():
+        return None
+    per = found.group("per")
+    if bare and not regex.match(r"[0-9.]++[ \t]*+[十百千万亿]", per):
+        return None
+    return found
+
+
+@cache
+def _per_before_regex() -> regex.Pattern:
+    words = [s for s, u in _units().items()
+             if u.kind not in ("duration", "money", "percent", "temperature") and s != "个"]
+    # 每斤3元, 每人补助500元, 每斤涨了2元: 每 + a unit, then at most a short verb
+    return regex.compile(rf"每(?P<per>{_alternation(words)})[^0-9，。；、,;：:\s]{{0,3}}$")
+
+
+def _per_before(text: str, start: int) -> Optional[str]:
+    """The denominator written before the amount with 每 (每年 is a period, not a rate)."""
+    if "每" not in text[max(0, start - 9):start]:
+        return None
+    found = _per_before_regex().search(text, max(0, start - 9), start)
+    return found.group("per") if found else None
 
 
 _AFTER_WORD_END = set("的了时候")
-# 五元三毛, 两美元又三美分: a smaller coin written after the amount
-_SUBUNITS = {"CNY": {"角": Decimal("0.1"), "毛": Decimal("0.1"), "分": Decimal("0.01")},
-             "USD": {"美分": Decimal("0.01")}, "EUR": {"欧分": Decimal("0.01")},
+# 两美元又三美分: a smaller coin written after the amount (CNY coins: _coins_after)
+_SUBUNITS = {"USD": {"美分": Decimal("0.01")}, "EUR": {"欧分": Decimal("0.01")},
              "JPY": {"日本銭": Decimal("0.01"), "钱": Decimal("0.01")}}
 _SUBUNIT_TAIL = regex.compile(
     r"[ \t]*+又?[ \t]*+(?P<n>[0-9]++|[一二两三四五六七八九])[ \t]*+"
-    r"(?P<sub>角|毛(?!钱)|分(?![钟之别析享配类级])|美分|欧分|日本銭|钱)")
+    r"(?P<sub>美分|欧分|日本銭|钱)")
 
 
 def _is_cjk_word_start(text: str, i: int) -> bool:
@@ -438,12 +972,16 @@ def _discount_factor(value: Decimal | None) -> Optional[Fraction]:
     return None
 
 
-def _temperature_unit(m: regex.Match, ntext: NormalizedText) -> Optional[Unit]:
+def _degree_unit(m: regex.Match, ntext: NormalizedText) -> Optional[Unit]:
+    """度 is a degree Celsius with temperature words around, a kWh with electricity words
+    (用电100度), else nothing (an angle, a degree of something)."""
     if m.group("scale_name") or m.group("neg") == "零下":
         return _units()["℃"]
     window = ntext.text[max(0, m.start() - 20):m.end() + 10]
     if _TEMPERATURE_CONTEXT.search(window):
         return _units()["℃"]
+    if _ELECTRICITY_CONTEXT.search(window):
+        return _ELECTRICITY_DEGREE
     return None
 
 
@@ -458,10 +996,15 @@ def _decade_of_age(m: regex.Match, ntext: NormalizedText, value) -> Optional[Can
     })
 
 
-def _keeps_unit(m: regex.Match, ntext: NormalizedText, unit: Unit, qualifier) -> bool:
+def _keeps_unit(m: regex.Match, ntext: NormalizedText, unit: Unit, qualifier, value) -> bool:
     text = ntext.text
     numeral = m.group("n1") or ""
     plain = qualifier == "exact" and not m.group("pre") and not m.group("scale2")
+    if unit.surface == "日" and plain and (
+            value is None or value == value.to_integral_value() and value <= 31):
+        return False  # 5日 is a day of the month; 60日 and 7.5日 are durations
+    if unit.surface == "日" and plain and numeral in ("百", "千", "万"):
+        return False  # 百日攻坚: a campaign's name
     if unit.surface == "年" and numeral:
         digits = numeral.strip()
         is_year_number = (
@@ -471,8 +1014,9 @@ def _keeps_unit(m: regex.Match, ntext: NormalizedText, unit: Unit, qualifier) ->
         if is_year_number and not m.group("pre") and not m.group("inner"):
             return False  # 2026年, 二〇二六年: a date
     if unit.kind == "count":
-        after_unit = _char(text, m.end("unit")) if m.group("unit") else ""
-        if after_unit and after_unit == m.group("unit")[-1]:
+        word = "unit" if m.group("unit") else "u1"
+        after_unit = _char(text, m.end(word)) if m.group(word) else ""
+        if after_unit and after_unit == m.group(word)[-1]:
             return False  # 一个个, 一支支: reduplication, not a count
         if plain and numeral in ("一", "壹") and unit.factor == 1:
             return False  # 一家酒店, 一场宣讲会: the article "a" (一打 is still a dozen)
@@ -484,12 +1028,11 @@ def _keeps_unit(m: regex.Match, ntext: NormalizedText, unit: Unit, qualifier) ->
 
 
 def _bare_number(m: regex.Match, g: dict, ntext: NormalizedText, value, low, high,
-                 qualifier) -> Optional[Candidate]:
+                 qualifier, start: int, end: int) -> Optional[Candidate]:
     """A number with no unit: kept only where it stands as a number on its own."""
     if g["sep"] or g["den"] is None and value is None:
         return None  # a range without a unit is as likely a code or a score
     text = ntext.text
-    start, end = m.span()
     numeral = "".join((g["n1"] or "").split())
     before, after = _char(text, start - 1), _char(text, end)
     if after in _DATE_AFTER or after.isascii() and after.isalpha():
@@ -505,6 +1048,8 @@ def _bare_number(m: regex.Match, g: dict, ntext: NormalizedText, value, low, hig
     if before in _OPEN_QUOTES and after in _CLOSE_QUOTES and numeral[:1].isdigit():
         return None  # “1221”现代化产业体系: a label
     if g["den"] is None and numeral[:1].isdigit():
+        if numeral.isdigit() and (len(numeral) >= 11 or len(numeral) > 1 and numeral[0] == "0"):
+            return None  # 13812345678, 0731: phone numbers, IDs, codes
         if (len(numeral) == 4 and numeral.isdigit() and qualifier == "exact"
                 and 1000 <= int(numeral) <= 2999):
             return None  # a bare year: 2026，郴州…
@@ -517,6 +1062,8 @@ def _bare_number(m: regex.Match, g: dict, ntext: NormalizedText, value, low, hig
             return None  # 千亿产业集群, 二十届: part of a name
         if all(ch in _SCALE_CHARS for ch in chinese) and qualifier == "exact" and len(chinese) > 1:
             return None  # 万万 is no number
+        if _CLOCK_READING.fullmatch(chinese):
+            return None  # 四点零五, 三点十五: a clock time, not 4.05
     low, high = _bounds(qualifier, value, low, high)
     return Candidate(start, end, "figure", "<bare number>", {
         "value": value, "low": low, "high": high, "qualifier": qualifier,
@@ -528,21 +1075,74 @@ def extract(ntext: NormalizedText, context: Context | None = None) -> list[Candi
     """Figure candidates in ``ntext``, in order, with set phrases (一盘棋) left out."""
     text = ntext.text
     candidates = []
-    for m in _figure_regex().finditer(text):
+    search = _figure_regex().search
+    position = 0
+    while True:
+        m = search(text, position)
+        if m is None:
+            break
         start, end = m.span()
+        position = max(end, start + 1)
+        if end - start > MAX_NUMERAL_CHARS and (end - start > MAX_FIGURE_CHARS
+                                                or _numeral_too_long(m)):
+            # a run of numeral characters too long to be a number (see numerals.py): skip
+            # all of it, so that no piece of it is read as a number either
+            run = _NUMERAL_RUN.match(text, start)
+            position = max(position, run.end() if run else end)
+            continue
         if end - start == 1 and (_is_cjk(_char(text, start - 1)) or _is_cjk(_char(text, end))):
             continue  # a lone numeral character inside words (统一, 一级): the common case
-        if start == end:
-            continue
         candidate = _build(m, ntext)
         if candidate is not None:
             candidates.append(_trim(candidate, text))
+            # coins, compounds and rates read past the match (三块五一斤): go on after them
+            position = max(position, candidate.end)
     if not candidates:
         return candidates
+    if ntext.written != text:
+        _regional_yuan(candidates, ntext)
     blocked = [(s.start(), s.end()) for s in _set_phrase_regex().finditer(text)]
     if "://" in text or "www." in text:
         blocked += [(u.start(), u.end()) for u in _URL.finditer(text)]
     return _outside(candidates, sorted(blocked)) if blocked else candidates
+
+
+_BARE_YUAN = "<元>"
+_REGIONAL_DOLLARS = ("TWD", "HKD", "MOP")
+
+
+@cache
+def _regional_currency_regex() -> regex.Pattern:
+    words = [w for w, (iso, form) in _currencies().items()
+             if iso in _REGIONAL_DOLLARS and form in ("name", "symbol")]
+    return regex.compile(_alternation(words))
+
+
+def _regional_yuan(candidates: list[Candidate], ntext: NormalizedText) -> None:
+    """In Taiwan, Hong Kong and Macao text (written in traditional characters) a bare 元 is
+    the local dollar: 約1200億元 after 新台幣4500億元 is TWD. It takes the currency of the
+    last regional dollar named before it; mainland text (simplified) keeps CNY."""
+    mentions: list[tuple[int, str]] | None = None
+    for candidate in candidates:
+        if not candidate.rule.endswith(_BARE_YUAN):
+            continue
+        window = max(0, candidate.start - 40)
+        if ntext.written[window:candidate.end] == ntext.text[window:candidate.end]:
+            continue  # written in simplified characters around it
+        if mentions is None:
+            mentions = [(found.start(), _currencies()[found.group()][0])
+                        for found in _regional_currency_regex().finditer(ntext.text)]
+        k = bisect.bisect_left(mentions, (candidate.start, "")) - 1
+        if k >= 0:
+            candidate.fields["unit"] = mentions[k][1]
+
+
+def _numeral_too_long(m: regex.Match) -> bool:
+    for name in ("n1", "n2", "den", "numer", "whole", "pctnum"):
+        written = m.group(name)
+        if written and len(written) > MAX_NUMERAL_CHARS:
+            return True
+    return False
 
 
 def _outside(candidates: list[Candidate], blocked: list[tuple[int, int]]) -> list[Candidate]:

@@ -57,6 +57,10 @@ class Figure(Fact):
                                   'count; "" for a bare number')
     measure: Optional[str] = Field(
         default=None, description="the unit word as written (亿元, 万吨, 家, 人次)")
+    per: Optional[str] = Field(
+        default=None, description="for a rate, its denominator as written, in simplified "
+                                  "characters (3元/斤 -> 斤, 120公里/小时 -> 小时, 12.5/10万 -> "
+                                  "10万); value and unit are the numerator's")
 
     @model_validator(mode="after")
     def _bounds_agree(self):

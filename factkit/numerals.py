@@ -16,7 +16,13 @@ from decimal import Decimal, InvalidOperation, localcontext
 
 from .normalize import fold
 
-__all__ = ["parse_number", "tidy", "CN_DIGITS", "SMALL_UNITS", "BIG_UNITS"]
+__all__ = ["parse_number", "tidy", "CN_DIGITS", "SMALL_UNITS", "BIG_UNITS", "MAX_NUMERAL_CHARS"]
+
+# The longest numeral read, white space left out. The longest a number is written in news is
+# about 30 characters (九千九百九十九万九千九百九十九亿… is 31); a longer run of numeral
+# characters is a code, a list or noise, not a number, and reading it would cost time
+# quadratic in its length (a 10^6-digit integer).
+MAX_NUMERAL_CHARS = 40
 
 CN_DIGITS = {
     "〇": 0, "零": 0, "一": 1, "二": 2, "两": 2, "三": 3, "四": 4, "五": 5, "六": 6, "七": 7,
@@ -126,8 +132,8 @@ def _scaled(text: str, original: str) -> Decimal:
                 raise ValueError(f"{original!r}: units out of order")
             if number is None:
                 # 十五, 百三, 千三, 一百零十万: an implicit one, but not right after another
-                # unit of the same section (一百十 is not written).
-                if section and not after_zero:
+                # unit of the same section, except 十 (一百十二 = 112, as older texts write it).
+                if section and not after_zero and unit != 10:
                     raise ValueError(f"{original!r}: a unit needs a digit")
                 number = Decimal(1)
             section += number * unit
@@ -135,6 +141,9 @@ def _scaled(text: str, original: str) -> Decimal:
             after_zero = prev_big = False
         else:
             unit = token[1]
+            if number is not None and number_is_digit and not after_zero and last_small in (
+                    100, 1000):
+                number *= last_small // 10  # 百五万 = 150万, 一千二万 = 1200万: elided zeros
             chunk = section + (number or 0)
             if chunk == 0:
                 if not prev_big or not parts:
@@ -250,6 +259,9 @@ def parse_number(text: str) -> Decimal:
     folded = "".join(fold(text).split())
     if not folded:
         raise ValueError(f"not a number: {text!r}")
+    if len(folded) > MAX_NUMERAL_CHARS:
+        shown = text if len(text) <= 60 else text[:57] + "..."
+        raise ValueError(f"not a number: {shown!r} (longer than {MAX_NUMERAL_CHARS} characters)")
     try:
         with localcontext() as ctx:
             ctx.prec = 34
