@@ -20,7 +20,7 @@ Qualifier = Literal["exact", "approx", "over", "at_least", "under", "at_most", "
 Granularity = Literal["day", "month", "quarter", "season", "year", "multi_year", "other"]
 Calendar = Literal["gregorian", "lunar"]
 PlaceLevel = Literal["country", "province", "prefecture", "county", "township", "village",
-                     "region", "other"]
+                     "region", "other", "continent", "city", "feature", "site"]
 OrganizationKind = Literal["government", "party", "company", "hospital", "school", "research",
                            "association", "zone", "other"]
 
@@ -86,7 +86,11 @@ class DateMention(Fact):
 
 class Place(Fact):
     name: str = Field(description="official full name where known, else the text")
-    level: PlaceLevel
+    level: PlaceLevel = Field(
+        description="a division level (province … village; a foreign first-level division is a "
+                    "province), country, continent, city (a foreign city), region (macro-regions "
+                    "such as 长三角, world regions such as 中东), feature (rivers, lakes, "
+                    "mountains, seas), site (well-known places and buildings), other")
     code: Optional[str] = Field(default=None, pattern=r"^\d{12}$",
                                 description="12-digit statistical division code")
     path: list[str] = Field(default_factory=list,
@@ -95,6 +99,10 @@ class Place(Fact):
         default_factory=list,
         description="when the name fits several divisions and the text cannot decide: their "
                     "codes (code is then None)")
+    country: Optional[str] = Field(
+        default=None,
+        description="the country it lies in (中国 for Chinese divisions, Taiwan, Hong Kong "
+                    "and Macao included); None for continents and places that span several")
 
 
 class Organization(Fact):

@@ -30,8 +30,10 @@ from functools import cache
 import regex
 
 from .candidates import Candidate, Context
-from .gazetteer import LEVEL_ORDER, Gazetteer, gazetteer
+from .gazetteer import (LEVEL_ORDER, Abbreviation, Gazetteer, boundary_words, gazetteer,
+                        is_statistical_code)
 from .lexicon import read_table
+from .lexmatch import leftmost_longest
 from .normalize import NormalizedText
 
 __all__ = ["extract"]
@@ -66,9 +68,6 @@ class Mention:
 
 
 _HAN = regex.compile(r"\p{Han}")
-# NBS lists some development zones as township-level units (经济开发区管理委员会); in
-# running text such names are organizations, not places.
-_ZONE = regex.compile(r"开发区|高新|管理委员会|管委会|园区|示范区|工业园|产业园|风景区|景区|旅游区")
 # a village name right after its township: two to six characters, not a function word first
 _VILLAGE_AFTER = regex.compile(r"(?![的和与及等在各全该本其每])(\p{Han}{2,6}?)(村|社区)")
 _TOWNSHIP_AFTER = regex.compile(r"(\p{Han}{1,5}?)(镇|乡|街道)")
@@ -82,23 +81,12 @@ def _is_han(ch: str) -> bool:
 
 
 def _scan(text: str, g: Gazetteer) -> list[Mention]:
-    """Leftmost-longest names, found through the index of their first two characters."""
-    mentions: list[Mention] = []
-    prefixes = g.prefixes
-    known = g.all_names
-    # the positions whose two characters open some name, in one pass at C speed
-    starts = [i for i, pair in enumerate(map(str.__add__, text, text[1:])) if pair in prefixes]
-    next_free = 0
-    for i in starts:
-        if i < next_free:
-            continue
-        for length in prefixes[text[i:i + 2]]:
-            name = text[i:i + length]
-            if len(name) == length and name in known and not _ZONE.search(name):
-                mentions.append(_mention(i, name, g))
-                next_free = i + length
-                break
-    return mentions
+    """Leftmost-longest names, all found in one pass over the text, except where the text
+    segments another way around a short name (其中国有, 远大理想, 建设和县级)."""
+    words = boundary_words()
+    spans = (span for span in g.index.spans(text) if not _across_words(text, *span, words))
+    return [_mention(start, text[start:end], g)
+            for start, end in leftmost_longest(spans, g.longest)]
 
 
 def _mention(start: int, name: str, g: Gazetteer) -> Mention:
@@ -111,31 +99,132 @@ def _mention(start: int, name: str, g: Gazetteer) -> Mention:
     return Mention(start, end, name, codes, via)
 
 
+# a two-character name opening with one of these, in running text, is more often the word
+# and the next word (建设和县级: 和 + 县级) than the place (和县)
+_FUNCTION_CHARS = set("和与及或同跟向对在从把被给")
+
+
+def _across_words(text: str, start: int, end: int, words: frozenset[str]) -> bool:
+    """True when a short name's first character ends a word and its last character opens
+    one (其中|国有: not 中国; 远大|理想: not 大理)."""
+    if end - start > 3:
+        return False
+    opens = text[end - 1:end + 1] in words
+    if start and opens and end - start == 2 and text[start] in _FUNCTION_CHARS and \
+            _is_han(text[start - 1]):
+        return True
+    return start > 0 and opens and text[start - 1:start + 1] in words
+
+
 _ABBR_RUN_EXCLUDED = set("新")  # 新 opens too many words (新青年) to start a run
 
 
 def _abbreviations(text: str, g: Gazetteer, taken: list[Mention]) -> list[Mention]:
-    """湘粤, 川渝, 湘企: province abbreviations in clear patterns only."""
-    covered = set()
+    """One-character forms in their frames only: runs (湘粤, 中美, 京津冀), after 驻/访/在 …
+    (驻华, 在京) and before 方/企/籍 … (美方, 湘企); never a free character."""
+    covered = bytearray(len(text))
     for m in taken:
-        covered.update(range(m.start, m.end))
-    found = []
-    abbr = g.abbreviations
+        covered[m.start:m.end] = b"\x01" * (m.end - m.start)
+    words = boundary_words()
+    place_words = _words()
+    found: list[Mention] = []
     for run_match in _abbreviation_runs(g).finditer(text):
         i, j = run_match.span()
-        if any(k in covered for k in range(i, j)):
-            continue  # part of a name found already (湘潭, 辽宁)
-        run = text[i:j]
-        suffix_ok = len(run) == 1 and text[j:j + 1] in _words()["abbr_suffix"]
-        if (len(run) >= 2 and run[0] not in _ABBR_RUN_EXCLUDED) or suffix_ok:
-            for k, ch in enumerate(run):
-                found.append(Mention(i + k, i + k + 1, ch, [abbr[ch]], "abbr", True))
+        if any(covered[i:j]):
+            continue  # part of a name found already (湘潭, 美国)
+        readings = _run_readings(text, i, j, g, words) if j - i >= 2 else None
+        if readings:
+            found += [_abbreviation_mention(k, reading, g) for k, reading in
+                      zip(range(i, j), readings)]
+        elif j - i == 1:
+            reading = _framed_reading(text, i, g, words, place_words)
+            if reading is not None:
+                found.append(_abbreviation_mention(i, reading, g))
     return found
+
+
+def _readings(ch: str, g: Gazetteer) -> list[Abbreviation]:
+    readings = list(g.short_forms.get(ch, ()))
+    if ch in g.abbreviations and not any(r.kind == "division" for r in readings):
+        readings.append(Abbreviation(ch, "", "division", False,
+                                     tuple(sorted(_words()["abbr_suffix"]))))
+    return readings
+
+
+def _run_readings(text: str, i: int, j: int, g: Gazetteer,
+                  words: frozenset[str]) -> list[Abbreviation] | None:
+    """The readings of a run of two or more one-character forms, all of one kind (中美 are
+    countries, 京津冀 divisions), unless the run is a word (黑云) or its ends belong to the
+    words around it (集中美, 中英文)."""
+    run = text[i:j]
+    if run[0] in _ABBR_RUN_EXCLUDED or (j - i == 2 and run in words) or \
+            len(set(run)) < len(run):
+        return None  # 新青年, 黑云, 阿里巴巴
+    if i and text[i - 1:i + 1] in words:
+        return None
+    if text[j - 1:j + 1] in words and not _frame_after(text, j - 1, g, words):
+        return None
+    for kind in ("country", "division"):
+        readings = []
+        for ch in run:
+            reading = next((r for r in _readings(ch, g) if r.kind == kind), None)
+            if reading is None:
+                break
+            readings.append(reading)
+        else:
+            return readings
+    return None
+
+
+_BEFORE = set("驻访抵在来赴进离返")
+
+
+def _framed_reading(text: str, i: int, g: Gazetteer, words: frozenset[str],
+                    place_words: dict[str, set[str]]) -> Abbreviation | None:
+    readings = _readings(text[i], g)
+    if not readings:
+        return None
+    if i and text[i - 1] in _BEFORE and not (i >= 2 and text[i - 2:i] in words) and \
+            text[i:i + 2] not in words:
+        reading = next((r for r in readings if r.before), None)
+        if reading is not None:
+            return reading
+    return _frame_after(text, i, g, words)
+
+
+def _frame_after(text: str, i: int, g: Gazetteer, words: frozenset[str]) -> Abbreviation | None:
+    """The reading of text[i] followed by a word that makes it a place (美方, 湘企), unless
+    the character belongs to the word before it (集中方) or the frame word to the one after
+    it (美方向)."""
+    if i and text[i - 1:i + 1] in words:
+        return None
+    for reading in _readings(text[i], g):
+        for after in reading.after:
+            end = i + 1 + len(after)
+            if text.startswith(after, i + 1) and not (
+                    after in _WORD_HEADS and text[end - 1:end + 1] in words):
+                return reading
+    return None
+
+
+# frame words that open many other words (方向, 商业, 资金, 股份, 军队), so they are frames
+# only when they do not run into the next character (湘菜馆 is still 湘 + 菜馆)
+_WORD_HEADS = {"方", "商", "资", "股", "军", "人", "企"}
+
+
+def _abbreviation_mention(i: int, reading: Abbreviation, g: Gazetteer) -> Mention:
+    ch = reading.char
+    if reading.kind == "division":
+        codes = [g.abbreviations[ch]] if not reading.official else \
+            list(g.by_name.get(reading.official, []))
+        return Mention(i, i + 1, ch, codes, "abbr", True)
+    return Mention(i, i + 1, ch, via="abbr", accepted=True, extra=g.extra.get(reading.official))
 
 
 @cache
 def _abbreviation_runs(g: Gazetteer) -> regex.Pattern:
-    return regex.compile("[" + regex.escape("".join(g.abbreviations)) + "]+")
+    chars = set(g.abbreviations) | set(g.short_forms)
+    return regex.compile("[" + regex.escape("".join(sorted(chars))) + "]+")
 
 
 def _level(g: Gazetteer, code: str) -> str:
@@ -156,6 +245,9 @@ def _accept(mentions: list[Mention], text: str, g: Gazetteer) -> None:
         named_with_parents.update(g.ancestors(code))
 
     for index, m in enumerate(mentions):
+        if m.via == "extra" and m.text == "两岸" and m.start and (
+                text[m.start - 1] in _WATER or index and mentions[index - 1].end == m.start):
+            continue  # 湘江两岸, 河两岸: the banks of a river, not the two sides of the Strait
         if m.via in ("extra", "abbr"):
             m.accepted = True
             continue
@@ -176,7 +268,10 @@ def _accept(mentions: list[Mention], text: str, g: Gazetteer) -> None:
             # 长春 in 彭长春, 中山 in 中山大学: only the same place named elsewhere counts
             m.accepted = neighbour or named_elsewhere
         elif _salient(m.codes, g) is not None:
-            m.accepted = True
+            # 李长春, 王大同: a given name after a surname, unless a place supports it
+            m.accepted = supported or not (
+                m.start and text[m.start - 1] in words["surname"] and
+                not (index and mentions[index - 1].end == m.start))
         else:
             m.accepted = supported
     # Support spreads: once a short name is accepted, its other mentions are the same place.
@@ -186,16 +281,20 @@ def _accept(mentions: list[Mention], text: str, g: Gazetteer) -> None:
             m.accepted = True
 
 
+_WATER = set("江河湖溪川水渠峡")
+
+
 def _salient(codes: list[str], g: Gazetteer) -> str | None:
     """The division a short name means when nothing else decides: a province (海南), or a
     prefecture over the county of the same name inside it (长沙 = 长沙市, not 长沙县)."""
     provinces = [c for c in codes if _level(g, c) == "province"]
     if len(provinces) == 1:
         return provinces[0]
-    for code in codes:
-        if _level(g, code) == "prefecture" and all(
-                other == code or code in g.ancestors(other) for other in codes):
-            return code
+    # a prefecture seat or famous city (西安 = 西安市, not the 西安区 of 辽源 or 牡丹江): a
+    # same-named district is chosen only when the context supports it (_pick runs first)
+    prefectures = [c for c in codes if _level(g, c) == "prefecture"]
+    if len(prefectures) == 1:
+        return prefectures[0]
     return None
 
 
@@ -327,23 +426,27 @@ def _fields(m: Mention, g: Gazetteer) -> dict | None:
         extra = m.extra
         if extra.code:  # a literary name of a division: report the division
             return {"name": extra.official, "level": extra.level, "code": extra.code,
-                    "path": g.path(extra.code), "candidates": []}
+                    "path": g.path(extra.code), "candidates": [], "country": "中国"}
         return {"name": extra.official, "level": extra.level, "code": None,
-                "path": list(extra.path), "candidates": []}
+                "path": list(extra.path), "candidates": [], "country": extra.country}
     if m.code:
         division = g.divisions.get(m.code)
         if division is None:  # a village
             return {"name": _village_name(m, g), "level": "village", "code": m.code,
                     "path": g.path(m.code[:9] + "000") + [g.divisions[m.code[:9] + "000"].name],
-                    "candidates": []}
-        return {"name": division.name, "level": division.level, "code": m.code,
-                "path": g.path(m.code), "candidates": []}
+                    "candidates": [], "country": "中国"}
+        return {"name": division.name, "level": division.level,
+                "code": m.code if is_statistical_code(m.code) else None,
+                "path": g.path(m.code), "candidates": [], "country": "中国"}
     if m.parent:
         return {"name": m.text, "level": m.shape_level or "other", "code": None,
-                "path": g.path(m.parent) + [g.divisions[m.parent].name], "candidates": []}
+                "path": g.path(m.parent) + [g.divisions[m.parent].name], "candidates": [],
+                "country": "中国"}
     levels = {_level(g, c) for c in m.codes}
     return {"name": m.text, "level": levels.pop() if len(levels) == 1 else "other",
-            "code": None, "path": [], "candidates": sorted(m.codes)}
+            "code": None, "path": [], "candidates": sorted(c for c in m.codes
+                                                            if is_statistical_code(c)),
+            "country": "中国"}
 
 
 def _village_name(m: Mention, g: Gazetteer) -> str:
