@@ -64,6 +64,7 @@ class Abbreviation:
     kind: str           # country | division: what it may run with (中美, 京津冀)
     before: bool        # read after 驻/访/抵/在/来 …
     after: tuple[str, ...]  # words that may follow it (方, 企, 籍)
+    weak: bool = False      # a common character (以, 意): a pair needs a frame after it
 
 
 @dataclass(eq=False)  # one per process, compared and hashed by identity
@@ -77,6 +78,8 @@ class Gazetteer:
     longest: int = 0                        # the length of the longest name
     # one-character forms of countries and cities in their frames: char -> its readings
     short_forms: dict[str, list[Abbreviation]] = field(default_factory=dict)
+    # words that hold a name inside them (发展中国家): matched with the names, then dropped
+    blockers: frozenset[str] = frozenset()
     _villages: dict[str, str] | None = None
     _children: dict[str, list[str]] | None = None
     _village_cache: dict[str, dict[str, str]] = field(default_factory=dict)
@@ -186,11 +189,13 @@ def gazetteer() -> Gazetteer:
     for row in read_table("place_abbreviations.tsv"):
         short_forms.setdefault(row["char"], []).append(Abbreviation(
             row["char"], row["official"], row["kind"], row["before"] == "y",
-            tuple(w for w in row["after"].split("|") if w)))
+            tuple(w for w in row["after"].split("|") if w), row["weak"] == "y"))
     names = [name for name in {*by_name, *by_alias, *extra}
              if len(name) >= 2 and not _ZONE.search(name)]
-    return Gazetteer(divisions, by_name, by_alias, abbreviations, extra, PhraseIndex(names),
-                     max(map(len, names)), short_forms)
+    blockers = frozenset(read_lines("blocking_words.txt")) - set(names)
+    return Gazetteer(divisions, by_name, by_alias, abbreviations, extra,
+                     PhraseIndex([*names, *blockers]), max(map(len, [*names, *blockers])),
+                     short_forms, blockers)
 
 
 # NBS lists some development zones as township-level units (经济开发区管理委员会); in

@@ -85,8 +85,10 @@ def _scan(text: str, g: Gazetteer) -> list[Mention]:
     segments another way around a short name (其中国有, 远大理想, 建设和县级)."""
     words = boundary_words()
     spans = (span for span in g.index.spans(text) if not _across_words(text, *span, words))
+    # a word that holds a name inside it (发展中国家) is matched too, and wins, and is dropped
     return [_mention(start, text[start:end], g)
-            for start, end in leftmost_longest(spans, g.longest)]
+            for start, end in leftmost_longest(spans, g.longest)
+            if text[start:end] not in g.blockers]
 
 
 def _mention(start: int, name: str, g: Gazetteer) -> Mention:
@@ -106,14 +108,15 @@ _FUNCTION_CHARS = set("和与及或同跟向对在从把被给")
 
 def _across_words(text: str, start: int, end: int, words: frozenset[str]) -> bool:
     """True when a short name's first character ends a word and its last character opens
-    one (其中|国有: not 中国; 远大|理想: not 大理)."""
+    one (其中|国有: not 中国; 远大|理想: not 大理; 发展中|国家: not 中国)."""
     if end - start > 3:
         return False
-    opens = text[end - 1:end + 1] in words
+    opens = text[end - 1:end + 1] in words or text[end - 1:end + 2] in words
     if start and opens and end - start == 2 and text[start] in _FUNCTION_CHARS and \
             _is_han(text[start - 1]):
         return True
-    return start > 0 and opens and text[start - 1:start + 1] in words
+    return start > 0 and opens and (text[start - 1:start + 1] in words or
+                                    start > 1 and text[start - 2:start + 1] in words)
 
 
 _ABBR_RUN_EXCLUDED = set("新")  # 新 opens too many words (新青年) to start a run
@@ -126,20 +129,26 @@ def _abbreviations(text: str, g: Gazetteer, taken: list[Mention]) -> list[Mentio
     for m in taken:
         covered[m.start:m.end] = b"\x01" * (m.end - m.start)
     words = boundary_words()
-    place_words = _words()
     found: list[Mention] = []
     for run_match in _abbreviation_runs(g).finditer(text):
         i, j = run_match.span()
         if any(covered[i:j]):
             continue  # part of a name found already (湘潭, 美国)
-        readings = _run_readings(text, i, j, g, words) if j - i >= 2 else None
+        readings = None
+        if j - i >= 2:
+            readings = _run_readings(text, i, j, g, words)
+            if readings is None and j - i >= 3:  # 中美加强: the run ends before 加强
+                j -= 1
+                readings = _run_readings(text, i, j, g, words)
         if readings:
             found += [_abbreviation_mention(k, reading, g) for k, reading in
                       zip(range(i, j), readings)]
-        elif j - i == 1:
-            reading = _framed_reading(text, i, g, words, place_words)
+            continue
+        # not a run: its first character may follow a frame (访华以及), its last precede one
+        for k in {i, j - 1}:
+            reading = _framed_reading(text, k, g, words, before=k == i, after=k == j - 1)
             if reading is not None:
-                found.append(_abbreviation_mention(i, reading, g))
+                found.append(_abbreviation_mention(k, reading, g))
     return found
 
 
@@ -157,9 +166,10 @@ def _run_readings(text: str, i: int, j: int, g: Gazetteer,
     countries, 京津冀 divisions), unless the run is a word (黑云) or its ends belong to the
     words around it (集中美, 中英文)."""
     run = text[i:j]
-    if run[0] in _ABBR_RUN_EXCLUDED or (j - i == 2 and run in words) or \
+    framed = any(text.startswith(w, j) for w in _words()["run_frame"])
+    if run[0] in _ABBR_RUN_EXCLUDED or (j - i == 2 and run in words and not framed) or \
             len(set(run)) < len(run):
-        return None  # 新青年, 黑云, 阿里巴巴
+        return None  # 新青年, 黑云, 阿里巴巴; but 中意两国
     if i and text[i - 1:i + 1] in words:
         return None
     if text[j - 1:j + 1] in words and not _frame_after(text, j - 1, g, words):
@@ -172,24 +182,26 @@ def _run_readings(text: str, i: int, j: int, g: Gazetteer,
                 break
             readings.append(reading)
         else:
+            if j - i == 2 and any(r.weak for r in readings) and not framed:
+                return None  # 比赛中以2∶0, 以拉小板车为生: 以 and 拉 are words here
             return readings
     return None
 
 
-_BEFORE = set("驻访抵在来赴进离返")
+_BEFORE = set("驻访抵在来赴进离返对反侵旅留")
 
 
 def _framed_reading(text: str, i: int, g: Gazetteer, words: frozenset[str],
-                    place_words: dict[str, set[str]]) -> Abbreviation | None:
+                    before: bool = True, after: bool = True) -> Abbreviation | None:
     readings = _readings(text[i], g)
     if not readings:
         return None
-    if i and text[i - 1] in _BEFORE and not (i >= 2 and text[i - 2:i] in words) and \
-            text[i:i + 2] not in words:
+    if before and i and text[i - 1] in _BEFORE and not (i >= 2 and text[i - 2:i] in words) \
+            and text[i:i + 2] not in words:
         reading = next((r for r in readings if r.before), None)
         if reading is not None:
             return reading
-    return _frame_after(text, i, g, words)
+    return _frame_after(text, i, g, words) if after else None
 
 
 def _frame_after(text: str, i: int, g: Gazetteer, words: frozenset[str]) -> Abbreviation | None:
@@ -248,8 +260,14 @@ def _accept(mentions: list[Mention], text: str, g: Gazetteer) -> None:
         if m.via == "extra" and m.text == "两岸" and m.start and (
                 text[m.start - 1] in _WATER or index and mentions[index - 1].end == m.start):
             continue  # 湘江两岸, 河两岸: the banks of a river, not the two sides of the Strait
+        if m.via == "extra" and m.extra.level == "country" and \
+                any(text.startswith(w, m.end) for w in words["currency"]):
+            continue  # 挪威克朗, 瑞士法郎: a currency, not the country
         if m.via in ("extra", "abbr"):
             m.accepted = True
+            if m.extra is not None and m.extra.level == "city" and text[m.end:m.end + 1] == "市":
+                m.end += 1  # 维也纳市: the city's 市 belongs to its name
+                m.text += "市"
             continue
         if m.text in words["not_a_place"]:
             continue
@@ -290,6 +308,8 @@ def _salient(codes: list[str], g: Gazetteer) -> str | None:
     provinces = [c for c in codes if _level(g, c) == "province"]
     if len(provinces) == 1:
         return provinces[0]
+    if len(codes) == 1 and not is_statistical_code(codes[0]):
+        return codes[0]  # 港岛, 湾仔, 花莲: no other place has that name
     # a prefecture seat or famous city (西安 = 西安市, not the 西安区 of 辽源 or 牡丹江): a
     # same-named district is chosen only when the context supports it (_pick runs first)
     prefectures = [c for c in codes if _level(g, c) == "prefecture"]
@@ -463,9 +483,12 @@ def extract(ntext: NormalizedText, context: Context | None = None) -> list[Candi
         return []
     g = gazetteer()
     mentions = _scan(text, g)
+    _accept(mentions, text, g)
+    # one-character forms where no accepted name is (中方 is China's side unless 怀化 supports
+    # the county 中方县)
+    mentions = [m for m in mentions if m.accepted]
     mentions += _abbreviations(text, g, mentions)
     mentions.sort(key=lambda m: m.start)
-    _accept(mentions, text, g)
     _resolve(mentions, g)
     mentions = [m for m in mentions if m.accepted]
     mentions += _villages(mentions, text, g)

