@@ -265,9 +265,11 @@ def _accept(mentions: list[Mention], text: str, g: Gazetteer) -> None:
             continue  # 挪威克朗, 瑞士法郎: a currency, not the country
         if m.via in ("extra", "abbr"):
             m.accepted = True
-            if m.extra is not None and m.extra.level == "city" and text[m.end:m.end + 1] == "市":
-                m.end += 1  # 维也纳市: the city's 市 belongs to its name
-                m.text += "市"
+            suffix = _FOREIGN_SUFFIXES.get(m.extra.level) if m.extra is not None else None
+            if suffix and m.end < len(text) and text[m.end] in suffix and \
+                    m.extra.country != "中国" and m.text[-1] not in suffix:
+                m.text += text[m.end]  # 维也纳市, 巴伐利亚州: the suffix belongs to the name
+                m.end += 1
             continue
         if m.text in words["not_a_place"]:
             continue
@@ -280,7 +282,9 @@ def _accept(mentions: list[Mention], text: str, g: Gazetteer) -> None:
         if m.via == "name" or m.text[-1] in "县市区旗盟":
             # full names, and short forms that keep their suffix (城步县); a two-character
             # name (成县, 中山) runs into the words around it unless something supports it
-            m.accepted = len(m.text) >= 3 or supported
+            # Taiwan's, Hong Kong's and Macao's names are few and unique (新界, 北区 is not)
+            unique = len(m.codes) == 1 and not is_statistical_code(m.codes[0])
+            m.accepted = len(m.text) >= 3 or supported or unique
             continue
         if m.text in words["needs_support"]:
             # 长春 in 彭长春, 中山 in 中山大学: only the same place named elsewhere counts
@@ -300,6 +304,8 @@ def _accept(mentions: list[Mention], text: str, g: Gazetteer) -> None:
 
 
 _WATER = set("江河湖溪川水渠峡")
+# what may follow a foreign city's or first-level division's name as part of it
+_FOREIGN_SUFFIXES = {"city": "市", "province": "州省邦县府"}
 
 
 def _salient(codes: list[str], g: Gazetteer) -> str | None:

