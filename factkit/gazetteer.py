@@ -75,7 +75,6 @@ class Gazetteer:
     abbreviations: dict[str, str]           # 湘 -> 430000000000
     extra: dict[str, ExtraPlace]
     index: PhraseIndex | None = None        # every name above, for one-pass matching
-    longest: int = 0                        # the length of the longest name
     # one-character forms of countries and cities in their frames: char -> its readings
     short_forms: dict[str, list[Abbreviation]] = field(default_factory=dict)
     # words that hold a name inside them (发展中国家): matched with the names, then dropped
@@ -194,8 +193,7 @@ def gazetteer() -> Gazetteer:
              if len(name) >= 2 and not _ZONE.search(name)]
     blockers = frozenset(read_lines("blocking_words.txt")) - set(names)
     return Gazetteer(divisions, by_name, by_alias, abbreviations, extra,
-                     PhraseIndex([*names, *blockers]), max(map(len, [*names, *blockers])),
-                     short_forms, blockers)
+                     PhraseIndex([*names, *blockers]), short_forms, blockers)
 
 
 # NBS lists some development zones as township-level units (经济开发区管理委员会); in

@@ -1,68 +1,59 @@
-"""Every occurrence of a large set of phrases in a text, in one pass (Aho-Corasick).
+"""Every occurrence of a large set of phrases in a text, in one pass.
 
-A lexicon of tens of thousands of names (places, organizations, units) is compiled once into
-an automaton (pyahocorasick); a text is then read once, whatever the number of names, and
-each match is reported as a half-open span. The automaton keeps only the phrases' lengths:
-callers look the matched text up in their own tables.
+A lexicon of tens of thousands of names (places, organizations, units) is indexed once by
+the first two characters of each phrase (a two-level trie whose leaves are hashed): a text
+is then read once, whatever the number of phrases, and only the positions whose two
+characters open some phrase are looked at, for the few lengths phrases with that opening
+have. On Chinese news this is about twice as fast as an Aho-Corasick automaton
+(pyahocorasick, measured on the seed articles), because the opening pairs are found in one
+pass at C speed and most positions open no phrase.
+
+Phrases of one character are not indexed: a single character is never a name on its own.
 """
 from __future__ import annotations
 
-from collections.abc import Iterable, Iterator
-
-import ahocorasick
+from collections.abc import Callable, Iterable, Iterator
 
 __all__ = ["PhraseIndex", "leftmost_longest"]
 
 
 class PhraseIndex:
-    """The phrases of a lexicon, matched all at once."""
+    """The phrases of a lexicon (two characters or more), matched all at once."""
 
     def __init__(self, phrases: Iterable[str]) -> None:
-        self._automaton = ahocorasick.Automaton(ahocorasick.STORE_INTS)
-        count = 0
-        for phrase in phrases:
-            if phrase:
-                self._automaton.add_word(phrase, len(phrase))
-                count += 1
-        if count:
-            self._automaton.make_automaton()
-        self.size = count
+        self._phrases = frozenset(p for p in phrases if len(p) >= 2)
+        openings: dict[str, set[int]] = {}
+        for phrase in self._phrases:
+            openings.setdefault(phrase[:2], set()).add(len(phrase))
+        # the first two characters of every phrase -> the lengths they come in, longest first
+        self._openings = {pair: tuple(sorted(lengths, reverse=True))
+                          for pair, lengths in openings.items()}
+        self.longest = max(map(len, self._phrases), default=0)
 
     def __contains__(self, phrase: str) -> bool:
-        return self._automaton.exists(phrase)
+        return phrase in self._phrases
+
+    def __len__(self) -> int:
+        return len(self._phrases)
 
     def spans(self, text: str) -> Iterator[tuple[int, int]]:
-        """(start, end) of every occurrence, overlapping ones included, by end position."""
-        if not self.size:
-            return
-        for last, length in self._automaton.iter(text):
-            yield last + 1 - length, last + 1
+        """(start, end) of every occurrence, by start, the longest first at each start."""
+        openings, phrases = self._openings, self._phrases
+        pairs = map(str.__add__, text, text[1:])
+        for start in [i for i, pair in enumerate(pairs) if pair in openings]:
+            for length in openings[text[start:start + 2]]:
+                end = start + length
+                if end <= len(text) and text[start:end] in phrases:
+                    yield start, end
 
 
-def leftmost_longest(spans: Iterable[tuple[int, int]], longest: int) -> Iterator[tuple[int, int]]:
-    """Non-overlapping spans, from left to right the longest at each start, from spans given
-    in order of their end (as ``PhraseIndex.spans`` gives them) and at most ``longest`` long.
-
-    Streaming: a span is decided as soon as no later span can start at or before it, so
-    memory stays bounded by the spans of one window of ``longest`` characters.
-    """
-    pending: list[tuple[int, int]] = []
+def leftmost_longest(spans: Iterable[tuple[int, int]],
+                     accept: Callable[[int, int], bool] = lambda start, end: True
+                     ) -> Iterator[tuple[int, int]]:
+    """Non-overlapping spans, from left to right the longest accepted one at each start, from
+    spans given by start, longest first (as ``PhraseIndex.spans`` gives them)."""
     free = 0
     for start, end in spans:
-        if start < free:
-            continue
-        pending.append((start, end))
-        # every later span ends at or after `end`, so starts at or after end - longest
-        while pending:
-            first = min(s for s, _ in pending)
-            if first >= end - longest:
-                break
-            chosen = max(e for s, e in pending if s == first)
-            yield first, chosen
-            free = chosen
-            pending = [(s, e) for s, e in pending if s >= free]
-    while pending:
-        first = min(s for s, _ in pending)
-        chosen = max(e for s, e in pending if s == first)
-        yield first, chosen
-        pending = [(s, e) for s, e in pending if s >= chosen]
+        if start >= free and accept(start, end):
+            yield start, end
+            free = end

@@ -2,22 +2,26 @@
 
 How a name becomes a place, in order:
 
-1. **Scan.** Every official name (郴州市, 汤溪镇, 黄沙坪街道), short name (郴州, 资兴), region
-   (大湾区), country or foreign city and curated literary name (莲城) is found by a
-   leftmost-longest scan over an index of names by their first two characters. Province
-   abbreviations (湘, 粤) count only in clear patterns: two or more together (湘粤) or one
-   before 企/籍/商 (湘企).
+1. **Scan.** Every name of the lexicon (gazetteer.py: official names 郴州市, 汤溪镇; short
+   names 郴州, 资兴; Taiwan's, Hong Kong's and Macao's divisions; countries, foreign
+   divisions and cities; regions, features, sites; literary names 莲城) is found in one
+   leftmost-longest pass (lexmatch.py), so a longer name wins over the names inside it.
+   A short name is not read across a word boundary (其中|国有, 远大|理想) nor inside a word
+   that holds it (发展中国家).
 2. **Accept.** Official names are places, except a few that are ordinary words (城区) and
    two-character ones (成县) that run into the words around them. Province short names are
-   places. Prefecture short names are, unless they are also common words or given names
-   (长春 in 彭长春), and county short names need support (资源, 通道, 大关 are words):
+   places; prefecture short names are, unless they are also common words or given names
+   (长春 after a surname), and county short names need support (资源, 通道, 大关 are words):
    a following 县/市/区/委/高新区…, a parent or child right beside them (郴州资兴), or the
    same division or one of its children named in full elsewhere in the text.
-3. **Resolve.** A name that fits several divisions (34 places are called 石井镇) is resolved
+3. **One-character forms** (美, 中, 京, 湘) are places only in their frames: runs (中美,
+   京津冀), after 驻/访/抵/在/来 … and before 方/企/籍/总统 … (place_abbreviations.tsv).
+4. **Resolve.** A name that fits several divisions (34 places are called 石井镇) is resolved
    inside the place written right before it (资兴市汤溪镇), else inside the places the
-   article has already established (a town after 娄星区 is 娄星区's), else left
-   unresolved with the candidates' codes in ``candidates``: never an arbitrary pick.
-4. **Chains down to villages.** After a resolved township, X村 / X社区 is looked up among
+   article has already established (a town after 娄星区 is 娄星区's), else to the province or
+   prefecture of that name (西安 → 西安市), else left unresolved with the candidates' codes
+   in ``candidates``: never an arbitrary pick.
+5. **Chains down to villages.** After a resolved township, X村 / X社区 is looked up among
    its villages; elsewhere, a village name is resolved only when its township or county is
    named in the same text.
 """
@@ -84,10 +88,10 @@ def _scan(text: str, g: Gazetteer) -> list[Mention]:
     """Leftmost-longest names, all found in one pass over the text, except where the text
     segments another way around a short name (其中国有, 远大理想, 建设和县级)."""
     words = boundary_words()
-    spans = (span for span in g.index.spans(text) if not _across_words(text, *span, words))
+    spans = leftmost_longest(g.index.spans(text),
+                             lambda start, end: not _across_words(text, start, end, words))
     # a word that holds a name inside it (发展中国家) is matched too, and wins, and is dropped
-    return [_mention(start, text[start:end], g)
-            for start, end in leftmost_longest(spans, g.longest)
+    return [_mention(start, text[start:end], g) for start, end in spans
             if text[start:end] not in g.blockers]
 
 
@@ -196,8 +200,9 @@ def _framed_reading(text: str, i: int, g: Gazetteer, words: frozenset[str],
     readings = _readings(text[i], g)
     if not readings:
         return None
-    if before and i and text[i - 1] in _BEFORE and not (i >= 2 and text[i - 2:i] in words) \
-            and text[i:i + 2] not in words:
+    # 现在京东: 在 belongs to 现在 (unless 来华, 访华 are words themselves: 邀请来华)
+    if before and i and text[i - 1] in _BEFORE and text[i:i + 2] not in words and \
+            not (i >= 2 and text[i - 2:i] in words and text[i - 1:i + 1] not in words):
         reading = next((r for r in readings if r.before), None)
         if reading is not None:
             return reading
