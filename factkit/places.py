@@ -57,7 +57,7 @@ def _after_pattern() -> regex.Pattern:
     return regex.compile("|".join(regex.escape(w) for w in words))
 
 
-@dataclass
+@dataclass(slots=True)  # a long text holds hundreds of thousands of them
 class Mention:
     start: int
     end: int
@@ -488,6 +488,9 @@ def _village_name(m: Mention, g: Gazetteer) -> str:
     return m.text
 
 
+_RULES = {via: f"<{via}>" for via in ("name", "alias", "extra", "abbr", "village", "shape")}
+
+
 def extract(ntext: NormalizedText, context: Context | None = None) -> list[Candidate]:
     text = ntext.text
     if len(text) < 2:
@@ -504,10 +507,15 @@ def extract(ntext: NormalizedText, context: Context | None = None) -> list[Candi
     mentions = [m for m in mentions if m.accepted]
     mentions += _villages(mentions, text, g)
     candidates = []
+    # the same place named again shares its fields (a text may name 郴州市 100,000 times)
+    shared: dict[tuple, dict | None] = {}
     for m in sorted(mentions, key=lambda m: m.start):
-        fields = _fields(m, g)
+        key = (m.code, id(m.extra), m.text, m.parent, m.shape_level, tuple(m.codes))
+        if key not in shared:
+            shared[key] = _fields(m, g)
+        fields = shared[key]
         if fields is not None:
-            candidates.append(Candidate(m.start, m.end, "place", "<" + m.via + ">", fields))
+            candidates.append(Candidate(m.start, m.end, "place", _RULES[m.via], fields))
     if context is not None:
         context.places = candidates
     return candidates
