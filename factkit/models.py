@@ -22,7 +22,7 @@ Calendar = Literal["gregorian", "lunar"]
 # 凌晨 / 清晨, 早上, 上午 / 中午 / 下午 / 傍晚, 晚上 / 夜里, 深夜 (factkit/dates/clock.py)
 PartOfDay = Literal["early_morning", "morning", "noon", "afternoon", "evening", "night"]
 PlaceLevel = Literal["country", "province", "prefecture", "county", "township", "village",
-                     "region", "other"]
+                     "region", "other", "continent", "city", "feature", "site"]
 OrganizationKind = Literal["government", "party", "company", "hospital", "school", "research",
                            "association", "zone", "other"]
 
@@ -101,7 +101,11 @@ class DateMention(Fact):
 
 class Place(Fact):
     name: str = Field(description="official full name where known, else the text")
-    level: PlaceLevel
+    level: PlaceLevel = Field(
+        description="a division level (province … village; a foreign first-level division is a "
+                    "province), country, continent, city (a foreign city), region (macro-regions "
+                    "such as 长三角, world regions such as 中东), feature (rivers, lakes, "
+                    "mountains, seas), site (well-known places and buildings), other")
     code: Optional[str] = Field(default=None, pattern=r"^\d{12}$",
                                 description="12-digit statistical division code")
     path: list[str] = Field(default_factory=list,
@@ -110,6 +114,10 @@ class Place(Fact):
         default_factory=list,
         description="when the name fits several divisions and the text cannot decide: their "
                     "codes (code is then None)")
+    country: Optional[str] = Field(
+        default=None,
+        description="the country it lies in (中国 for Chinese divisions, Taiwan, Hong Kong "
+                    "and Macao included); None for continents and places that span several")
 
 
 class Organization(Fact):

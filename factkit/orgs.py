@@ -148,6 +148,10 @@ def _home(inside: list[Candidate]) -> str | None:
     """The place an organization belongs to: the last place in its name when that lies within
     the first (中国（湖南）自由贸易试验区郴州片区 → 郴州市), else the first (广州市湖南郴州商会
     is in 广州市)."""
+    # a river or a site in a name (湘江实验室) is not where the organization belongs
+    inside = [p for p in inside if p.fields["level"] not in ("feature", "site")]
+    if not inside:
+        return None
     first, last = inside[0].fields, inside[-1].fields
     within = first["level"] == "country" or first["name"] in (last.get("path") or [])
     home = last if within else first

@@ -2,22 +2,26 @@
 
 How a name becomes a place, in order:
 
-1. **Scan.** Every official name (郴州市, 汤溪镇, 黄沙坪街道), short name (郴州, 资兴), region
-   (大湾区), country or foreign city and curated literary name (莲城) is found by a
-   leftmost-longest scan over an index of names by their first two characters. Province
-   abbreviations (湘, 粤) count only in clear patterns: two or more together (湘粤) or one
-   before 企/籍/商 (湘企).
+1. **Scan.** Every name of the lexicon (gazetteer.py: official names 郴州市, 汤溪镇; short
+   names 郴州, 资兴; Taiwan's, Hong Kong's and Macao's divisions; countries, foreign
+   divisions and cities; regions, features, sites; literary names 莲城) is found in one
+   leftmost-longest pass (lexmatch.py), so a longer name wins over the names inside it.
+   A short name is not read across a word boundary (其中|国有, 远大|理想) nor inside a word
+   that holds it (发展中国家).
 2. **Accept.** Official names are places, except a few that are ordinary words (城区) and
    two-character ones (成县) that run into the words around them. Province short names are
-   places. Prefecture short names are, unless they are also common words or given names
-   (长春 in 彭长春), and county short names need support (资源, 通道, 大关 are words):
+   places; prefecture short names are, unless they are also common words or given names
+   (长春 after a surname), and county short names need support (资源, 通道, 大关 are words):
    a following 县/市/区/委/高新区…, a parent or child right beside them (郴州资兴), or the
    same division or one of its children named in full elsewhere in the text.
-3. **Resolve.** A name that fits several divisions (34 places are called 石井镇) is resolved
+3. **One-character forms** (美, 中, 京, 湘) are places only in their frames: runs (中美,
+   京津冀), after 驻/访/抵/在/来 … and before 方/企/籍/总统 … (place_abbreviations.tsv).
+4. **Resolve.** A name that fits several divisions (34 places are called 石井镇) is resolved
    inside the place written right before it (资兴市汤溪镇), else inside the places the
-   article has already established (a town after 娄星区 is 娄星区's), else left
-   unresolved with the candidates' codes in ``candidates``: never an arbitrary pick.
-4. **Chains down to villages.** After a resolved township, X村 / X社区 is looked up among
+   article has already established (a town after 娄星区 is 娄星区's), else to the province or
+   prefecture of that name (西安 → 西安市), else left unresolved with the candidates' codes
+   in ``candidates``: never an arbitrary pick.
+5. **Chains down to villages.** After a resolved township, X村 / X社区 is looked up among
    its villages; elsewhere, a village name is resolved only when its township or county is
    named in the same text.
 """
@@ -30,8 +34,10 @@ from functools import cache
 import regex
 
 from .candidates import Candidate, Context
-from .gazetteer import LEVEL_ORDER, Gazetteer, gazetteer
+from .gazetteer import (LEVEL_ORDER, Abbreviation, Gazetteer, boundary_words, gazetteer,
+                        is_statistical_code)
 from .lexicon import read_table
+from .lexmatch import leftmost_longest
 from .normalize import NormalizedText
 
 __all__ = ["extract"]
@@ -51,7 +57,7 @@ def _after_pattern() -> regex.Pattern:
     return regex.compile("|".join(regex.escape(w) for w in words))
 
 
-@dataclass
+@dataclass(slots=True)  # a long text holds hundreds of thousands of them
 class Mention:
     start: int
     end: int
@@ -66,9 +72,6 @@ class Mention:
 
 
 _HAN = regex.compile(r"\p{Han}")
-# NBS lists some development zones as township-level units (经济开发区管理委员会); in
-# running text such names are organizations, not places.
-_ZONE = regex.compile(r"开发区|高新|管理委员会|管委会|园区|示范区|工业园|产业园|风景区|景区|旅游区")
 # a village name right after its township: two to six characters, not a function word first
 _VILLAGE_AFTER = regex.compile(r"(?![的和与及等在各全该本其每])(\p{Han}{2,6}?)(村|社区)")
 _TOWNSHIP_AFTER = regex.compile(r"(\p{Han}{1,5}?)(镇|乡|街道)")
@@ -82,23 +85,14 @@ def _is_han(ch: str) -> bool:
 
 
 def _scan(text: str, g: Gazetteer) -> list[Mention]:
-    """Leftmost-longest names, found through the index of their first two characters."""
-    mentions: list[Mention] = []
-    prefixes = g.prefixes
-    known = g.all_names
-    # the positions whose two characters open some name, in one pass at C speed
-    starts = [i for i, pair in enumerate(map(str.__add__, text, text[1:])) if pair in prefixes]
-    next_free = 0
-    for i in starts:
-        if i < next_free:
-            continue
-        for length in prefixes[text[i:i + 2]]:
-            name = text[i:i + length]
-            if len(name) == length and name in known and not _ZONE.search(name):
-                mentions.append(_mention(i, name, g))
-                next_free = i + length
-                break
-    return mentions
+    """Leftmost-longest names, all found in one pass over the text, except where the text
+    segments another way around a short name (其中国有, 远大理想, 建设和县级)."""
+    words = boundary_words()
+    spans = leftmost_longest(g.index.spans(text),
+                             lambda start, end: not _across_words(text, start, end, words))
+    # a word that holds a name inside it (发展中国家) is matched too, and wins, and is dropped
+    return [_mention(start, text[start:end], g) for start, end in spans
+            if text[start:end] not in g.blockers]
 
 
 def _mention(start: int, name: str, g: Gazetteer) -> Mention:
@@ -111,31 +105,143 @@ def _mention(start: int, name: str, g: Gazetteer) -> Mention:
     return Mention(start, end, name, codes, via)
 
 
+# a two-character name opening with one of these, in running text, is more often the word
+# and the next word (建设和县级: 和 + 县级) than the place (和县)
+_FUNCTION_CHARS = set("和与及或同跟向对在从把被给")
+
+
+def _across_words(text: str, start: int, end: int, words: frozenset[str]) -> bool:
+    """True when a short name's first character ends a word and its last character opens
+    one (其中|国有: not 中国; 远大|理想: not 大理; 发展中|国家: not 中国)."""
+    if end - start > 3:
+        return False
+    opens = text[end - 1:end + 1] in words or text[end - 1:end + 2] in words
+    if start and opens and end - start == 2 and text[start] in _FUNCTION_CHARS and \
+            _is_han(text[start - 1]):
+        return True
+    return start > 0 and opens and (text[start - 1:start + 1] in words or
+                                    start > 1 and text[start - 2:start + 1] in words)
+
+
 _ABBR_RUN_EXCLUDED = set("新")  # 新 opens too many words (新青年) to start a run
 
 
 def _abbreviations(text: str, g: Gazetteer, taken: list[Mention]) -> list[Mention]:
-    """湘粤, 川渝, 湘企: province abbreviations in clear patterns only."""
-    covered = set()
+    """One-character forms in their frames only: runs (湘粤, 中美, 京津冀), after 驻/访/在 …
+    (驻华, 在京) and before 方/企/籍 … (美方, 湘企); never a free character."""
+    covered = bytearray(len(text))
     for m in taken:
-        covered.update(range(m.start, m.end))
-    found = []
-    abbr = g.abbreviations
+        covered[m.start:m.end] = b"\x01" * (m.end - m.start)
+    words = boundary_words()
+    found: list[Mention] = []
     for run_match in _abbreviation_runs(g).finditer(text):
         i, j = run_match.span()
-        if any(k in covered for k in range(i, j)):
-            continue  # part of a name found already (湘潭, 辽宁)
-        run = text[i:j]
-        suffix_ok = len(run) == 1 and text[j:j + 1] in _words()["abbr_suffix"]
-        if (len(run) >= 2 and run[0] not in _ABBR_RUN_EXCLUDED) or suffix_ok:
-            for k, ch in enumerate(run):
-                found.append(Mention(i + k, i + k + 1, ch, [abbr[ch]], "abbr", True))
+        if any(covered[i:j]):
+            continue  # part of a name found already (湘潭, 美国)
+        readings = None
+        if j - i >= 2:
+            readings = _run_readings(text, i, j, g, words)
+            if readings is None and j - i >= 3:  # 中美加强: the run ends before 加强
+                j -= 1
+                readings = _run_readings(text, i, j, g, words)
+        if readings:
+            found += [_abbreviation_mention(k, reading, g) for k, reading in
+                      zip(range(i, j), readings)]
+            continue
+        # not a run: its first character may follow a frame (访华以及), its last precede one
+        for k in {i, j - 1}:
+            reading = _framed_reading(text, k, g, words, before=k == i, after=k == j - 1)
+            if reading is not None:
+                found.append(_abbreviation_mention(k, reading, g))
     return found
+
+
+def _readings(ch: str, g: Gazetteer) -> list[Abbreviation]:
+    readings = list(g.short_forms.get(ch, ()))
+    if ch in g.abbreviations and not any(r.kind == "division" for r in readings):
+        readings.append(Abbreviation(ch, "", "division", False,
+                                     tuple(sorted(_words()["abbr_suffix"]))))
+    return readings
+
+
+def _run_readings(text: str, i: int, j: int, g: Gazetteer,
+                  words: frozenset[str]) -> list[Abbreviation] | None:
+    """The readings of a run of two or more one-character forms, all of one kind (中美 are
+    countries, 京津冀 divisions), unless the run is a word (黑云) or its ends belong to the
+    words around it (集中美, 中英文)."""
+    run = text[i:j]
+    framed = any(text.startswith(w, j) for w in _words()["run_frame"])
+    if run[0] in _ABBR_RUN_EXCLUDED or (j - i == 2 and run in words and not framed) or \
+            len(set(run)) < len(run):
+        return None  # 新青年, 黑云, 阿里巴巴; but 中意两国
+    if i and text[i - 1:i + 1] in words:
+        return None
+    if text[j - 1:j + 1] in words and not _frame_after(text, j - 1, g, words):
+        return None
+    for kind in ("country", "division"):
+        readings = []
+        for ch in run:
+            reading = next((r for r in _readings(ch, g) if r.kind == kind), None)
+            if reading is None:
+                break
+            readings.append(reading)
+        else:
+            if j - i == 2 and any(r.weak for r in readings) and not framed:
+                return None  # 比赛中以2∶0, 以拉小板车为生: 以 and 拉 are words here
+            return readings
+    return None
+
+
+_BEFORE = set("驻访抵在来赴进离返对反侵旅留")
+
+
+def _framed_reading(text: str, i: int, g: Gazetteer, words: frozenset[str],
+                    before: bool = True, after: bool = True) -> Abbreviation | None:
+    readings = _readings(text[i], g)
+    if not readings:
+        return None
+    # 现在京东: 在 belongs to 现在 (unless 来华, 访华 are words themselves: 邀请来华)
+    if before and i and text[i - 1] in _BEFORE and text[i:i + 2] not in words and \
+            not (i >= 2 and text[i - 2:i] in words and text[i - 1:i + 1] not in words):
+        reading = next((r for r in readings if r.before), None)
+        if reading is not None:
+            return reading
+    return _frame_after(text, i, g, words) if after else None
+
+
+def _frame_after(text: str, i: int, g: Gazetteer, words: frozenset[str]) -> Abbreviation | None:
+    """The reading of text[i] followed by a word that makes it a place (美方, 湘企), unless
+    the character belongs to the word before it (集中方) or the frame word to the one after
+    it (美方向)."""
+    if i and text[i - 1:i + 1] in words:
+        return None
+    for reading in _readings(text[i], g):
+        for after in reading.after:
+            end = i + 1 + len(after)
+            if text.startswith(after, i + 1) and not (
+                    after in _WORD_HEADS and text[end - 1:end + 1] in words):
+                return reading
+    return None
+
+
+# frame words that open many other words (方向, 商业, 资金, 股份, 军队), so they are frames
+# only when they do not run into the next character (湘菜馆 is still 湘 + 菜馆)
+_WORD_HEADS = {"方", "商", "资", "股", "军", "人", "企"}
+
+
+def _abbreviation_mention(i: int, reading: Abbreviation, g: Gazetteer) -> Mention:
+    ch = reading.char
+    if reading.kind == "division":
+        codes = [g.abbreviations[ch]] if not reading.official else \
+            list(g.by_name.get(reading.official, []))
+        return Mention(i, i + 1, ch, codes, "abbr", True)
+    return Mention(i, i + 1, ch, via="abbr", accepted=True, extra=g.extra.get(reading.official))
 
 
 @cache
 def _abbreviation_runs(g: Gazetteer) -> regex.Pattern:
-    return regex.compile("[" + regex.escape("".join(g.abbreviations)) + "]+")
+    chars = set(g.abbreviations) | set(g.short_forms)
+    return regex.compile("[" + regex.escape("".join(sorted(chars))) + "]+")
 
 
 def _level(g: Gazetteer, code: str) -> str:
@@ -156,8 +262,19 @@ def _accept(mentions: list[Mention], text: str, g: Gazetteer) -> None:
         named_with_parents.update(g.ancestors(code))
 
     for index, m in enumerate(mentions):
+        if m.via == "extra" and m.text == "两岸" and m.start and (
+                text[m.start - 1] in _WATER or index and mentions[index - 1].end == m.start):
+            continue  # 湘江两岸, 河两岸: the banks of a river, not the two sides of the Strait
+        if m.via == "extra" and m.extra.level == "country" and \
+                any(text.startswith(w, m.end) for w in words["currency"]):
+            continue  # 挪威克朗, 瑞士法郎: a currency, not the country
         if m.via in ("extra", "abbr"):
             m.accepted = True
+            suffix = _FOREIGN_SUFFIXES.get(m.extra.level) if m.extra is not None else None
+            if suffix and m.end < len(text) and text[m.end] in suffix and \
+                    m.extra.country != "中国" and m.text[-1] not in suffix:
+                m.text += text[m.end]  # 维也纳市, 巴伐利亚州: the suffix belongs to the name
+                m.end += 1
             continue
         if m.text in words["not_a_place"]:
             continue
@@ -170,13 +287,18 @@ def _accept(mentions: list[Mention], text: str, g: Gazetteer) -> None:
         if m.via == "name" or m.text[-1] in "县市区旗盟":
             # full names, and short forms that keep their suffix (城步县); a two-character
             # name (成县, 中山) runs into the words around it unless something supports it
-            m.accepted = len(m.text) >= 3 or supported
+            # Taiwan's, Hong Kong's and Macao's names are few and unique (新界, 北区 is not)
+            unique = len(m.codes) == 1 and not is_statistical_code(m.codes[0])
+            m.accepted = len(m.text) >= 3 or supported or unique
             continue
         if m.text in words["needs_support"]:
             # 长春 in 彭长春, 中山 in 中山大学: only the same place named elsewhere counts
             m.accepted = neighbour or named_elsewhere
         elif _salient(m.codes, g) is not None:
-            m.accepted = True
+            # 李长春, 王大同: a given name after a surname, unless a place supports it
+            m.accepted = supported or not (
+                m.start and text[m.start - 1] in words["surname"] and
+                not (index and mentions[index - 1].end == m.start))
         else:
             m.accepted = supported
     # Support spreads: once a short name is accepted, its other mentions are the same place.
@@ -186,16 +308,24 @@ def _accept(mentions: list[Mention], text: str, g: Gazetteer) -> None:
             m.accepted = True
 
 
+_WATER = set("江河湖溪川水渠峡")
+# what may follow a foreign city's or first-level division's name as part of it
+_FOREIGN_SUFFIXES = {"city": "市", "province": "州省邦县府"}
+
+
 def _salient(codes: list[str], g: Gazetteer) -> str | None:
     """The division a short name means when nothing else decides: a province (海南), or a
     prefecture over the county of the same name inside it (长沙 = 长沙市, not 长沙县)."""
     provinces = [c for c in codes if _level(g, c) == "province"]
     if len(provinces) == 1:
         return provinces[0]
-    for code in codes:
-        if _level(g, code) == "prefecture" and all(
-                other == code or code in g.ancestors(other) for other in codes):
-            return code
+    if len(codes) == 1 and not is_statistical_code(codes[0]):
+        return codes[0]  # 港岛, 湾仔, 花莲: no other place has that name
+    # a prefecture seat or famous city (西安 = 西安市, not the 西安区 of 辽源 or 牡丹江): a
+    # same-named district is chosen only when the context supports it (_pick runs first)
+    prefectures = [c for c in codes if _level(g, c) == "prefecture"]
+    if len(prefectures) == 1:
+        return prefectures[0]
     return None
 
 
@@ -327,23 +457,27 @@ def _fields(m: Mention, g: Gazetteer) -> dict | None:
         extra = m.extra
         if extra.code:  # a literary name of a division: report the division
             return {"name": extra.official, "level": extra.level, "code": extra.code,
-                    "path": g.path(extra.code), "candidates": []}
+                    "path": g.path(extra.code), "candidates": [], "country": "中国"}
         return {"name": extra.official, "level": extra.level, "code": None,
-                "path": list(extra.path), "candidates": []}
+                "path": list(extra.path), "candidates": [], "country": extra.country}
     if m.code:
         division = g.divisions.get(m.code)
         if division is None:  # a village
             return {"name": _village_name(m, g), "level": "village", "code": m.code,
                     "path": g.path(m.code[:9] + "000") + [g.divisions[m.code[:9] + "000"].name],
-                    "candidates": []}
-        return {"name": division.name, "level": division.level, "code": m.code,
-                "path": g.path(m.code), "candidates": []}
+                    "candidates": [], "country": "中国"}
+        return {"name": division.name, "level": division.level,
+                "code": m.code if is_statistical_code(m.code) else None,
+                "path": g.path(m.code), "candidates": [], "country": "中国"}
     if m.parent:
         return {"name": m.text, "level": m.shape_level or "other", "code": None,
-                "path": g.path(m.parent) + [g.divisions[m.parent].name], "candidates": []}
+                "path": g.path(m.parent) + [g.divisions[m.parent].name], "candidates": [],
+                "country": "中国"}
     levels = {_level(g, c) for c in m.codes}
     return {"name": m.text, "level": levels.pop() if len(levels) == 1 else "other",
-            "code": None, "path": [], "candidates": sorted(m.codes)}
+            "code": None, "path": [], "candidates": sorted(c for c in m.codes
+                                                            if is_statistical_code(c)),
+            "country": "中国"}
 
 
 def _village_name(m: Mention, g: Gazetteer) -> str:
@@ -354,23 +488,34 @@ def _village_name(m: Mention, g: Gazetteer) -> str:
     return m.text
 
 
+_RULES = {via: f"<{via}>" for via in ("name", "alias", "extra", "abbr", "village", "shape")}
+
+
 def extract(ntext: NormalizedText, context: Context | None = None) -> list[Candidate]:
     text = ntext.text
     if len(text) < 2:
         return []
     g = gazetteer()
     mentions = _scan(text, g)
+    _accept(mentions, text, g)
+    # one-character forms where no accepted name is (中方 is China's side unless 怀化 supports
+    # the county 中方县)
+    mentions = [m for m in mentions if m.accepted]
     mentions += _abbreviations(text, g, mentions)
     mentions.sort(key=lambda m: m.start)
-    _accept(mentions, text, g)
     _resolve(mentions, g)
     mentions = [m for m in mentions if m.accepted]
     mentions += _villages(mentions, text, g)
     candidates = []
+    # the same place named again shares its fields (a text may name 郴州市 100,000 times)
+    shared: dict[tuple, dict | None] = {}
     for m in sorted(mentions, key=lambda m: m.start):
-        fields = _fields(m, g)
+        key = (m.code, id(m.extra), m.text, m.parent, m.shape_level, tuple(m.codes))
+        if key not in shared:
+            shared[key] = _fields(m, g)
+        fields = shared[key]
         if fields is not None:
-            candidates.append(Candidate(m.start, m.end, "place", "<" + m.via + ">", fields))
+            candidates.append(Candidate(m.start, m.end, "place", _RULES[m.via], fields))
     if context is not None:
         context.places = candidates
     return candidates
