@@ -22,7 +22,8 @@ Calendar = Literal["gregorian", "lunar"]
 PlaceLevel = Literal["country", "province", "prefecture", "county", "township", "village",
                      "region", "other"]
 OrganizationKind = Literal["government", "party", "company", "hospital", "school", "research",
-                           "association", "zone", "other"]
+                           "association", "zone", "other", "legislature", "judicial", "military",
+                           "media", "international", "team"]
 
 
 class Fact(BaseModel):
@@ -99,7 +100,13 @@ class Place(Fact):
 
 class Organization(Fact):
     name: str = Field(description="the full name as written, place prefix included")
-    kind: OrganizationKind
+    kind: OrganizationKind = Field(
+        description="government (governments and their departments), party, legislature "
+                    "(congresses, parliaments, political consultative conferences), judicial "
+                    "(courts, procuratorates), military, media, international (organizations "
+                    "of several states), company, hospital, school, research, association "
+                    "(mass organizations, chambers, federations), team (sports teams and "
+                    "clubs), zone (development zones and their parks), other")
     place: Optional[str] = Field(default=None,
                                  description="official name of the place it belongs to")
 

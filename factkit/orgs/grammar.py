@@ -1,0 +1,138 @@
+"""Bodies named by a type suffix: [place or level word] + [body] + [suffix].
+
+The suffix (有限公司, 人民医院, 管委会, 住建局, 消防救援支队 …) gives the kind and the right
+edge; the name runs left from it over name characters up to punctuation or a stop word, and
+starts at the first place found there (走进娄星区人民医院 → 娄星区人民医院). With no place,
+the body must be a real name: two to six characters, not only generic words (公立医院,
+乡镇卫生院), not a count (一所学校, 两国政府). A body that is only a level word (市委, 市政府,
+区人民医院, 县住建局) names the body of the place the article is about at that point.
+A department written after the body it belongs to is one body with it (财政部预算司,
+湖南省财政厅预算处, 县人大内司委).
+"""
+from __future__ import annotations
+
+import regex
+
+from ..candidates import Candidate
+from . import edges
+from .edges import ends_generic, is_generic, left_stretch
+from .placing import LEVEL_OF_CHAR, Places, context_place, home, place_at
+
+__all__ = ["suffix_spans", "named", "nested"]
+
+_LEVEL_CHARS = "省市县区州镇乡"
+_MAX_BODY_WITHOUT_PLACE = 6
+# suffixes that name an organization on their own (市委 in 郴州市委、市政府 … 市委)
+_BARE_SHORT_FORMS = {"市委", "县委", "区委", "省委", "州委"}
+# what may not follow a suffix: 中国队员 is a player, not 中国队
+_NOT_AFTER = {"队": "员伍长列形友旗歌", "党": "员性风章史建委组", "人大": "代"}
+
+
+def suffix_spans(matches) -> list[tuple[int, int, str]]:
+    """The type suffixes in the text: the longest ending at each position, and none inside a
+    longer one (集团 in 集团有限公司)."""
+    longest: dict[int, tuple[int, str]] = {}
+    for start, end, _key, entries in matches:
+        for entry in entries:
+            if entry.role == "suffix" and (end not in longest or start < longest[end][0]):
+                longest[end] = (start, entry.kind)
+    spans = sorted(((s, e, k) for e, (s, k) in longest.items()), key=lambda x: (x[0], -x[1]))
+    kept, reach = [], -1
+    for start, end, kind in spans:
+        if end > reach:
+            kept.append((start, end, kind))
+            reach = end
+    return kept
+
+
+def _blocked_after(text: str, suffix: str, end: int) -> bool:
+    for tail, chars in _NOT_AFTER.items():
+        if suffix.endswith(tail) and end < len(text) and text[end] in chars:
+            return True
+    return False
+
+
+def named(span: tuple[int, int, str], text: str, places: Places, floor: int) -> Candidate | None:
+    suffix_start, end, kind = span
+    suffix = text[suffix_start:end]
+    if _blocked_after(text, suffix, end):
+        return None
+    stretch = left_stretch(text, suffix_start, floor)
+    # a place may share characters with the suffix (郴州市 + 市委, 长青社区 + 社区卫生服务中心)
+    inside = [p for p in place_at(places, stretch, end) if p.start < suffix_start]
+    if inside:
+        start = inside[0].start
+        rest = text[inside[-1].end:suffix_start]
+        if rest and is_generic(rest):
+            return None  # 娄星区基层医院: a place and a generic word
+        return _candidate(start, end, "<place><body><suffix>", text, kind, home(inside))
+    body = text[stretch:suffix_start]
+    if not body:
+        if suffix not in _BARE_SHORT_FORMS:
+            return None
+        place = context_place(places, suffix_start, LEVEL_OF_CHAR[suffix[0]])
+        return _candidate(suffix_start, end, "<short form>", text, kind, place)
+    if is_generic(body) or ends_generic(body):
+        return None  # 公立医院, 乡镇卫生院, 区级龙头医院
+    if body[0] in _LEVEL_CHARS and len(body) <= 4:
+        # 市政府, 区人民医院, 省儿童医院, 县住建局: the organization of the place in context
+        place = context_place(places, stretch, LEVEL_OF_CHAR[body[0]])
+        return _candidate(stretch, end, "<level><suffix>", text, kind, place)
+    if len(body) < 2 or len(body) > _MAX_BODY_WITHOUT_PLACE:
+        return None
+    if kind == "team" and len(body) > 3:
+        return None  # a club is 国安队, 申花队; a longer body is a task force (医疗救援队)
+    return _candidate(stretch, end, "<body><suffix>", text, kind, None)
+
+
+def _candidate(start: int, end: int, rule: str, text: str, kind: str,
+               place: str | None) -> Candidate:
+    return Candidate(start, end, "organization", rule,
+                     {"name": text[start:end], "kind": kind, "place": place})
+
+
+# a department inside a body: 财政部 + 预算司, 省政府 + 办公厅, 公安局 + 北湖分局
+_DEPARTMENT = regex.compile(
+    r"(\p{Han}{0,8}?)(?:司|局|处|科|所|办公室|办公厅|研究室|中心|支队|大队|委员会|办|学院|研究院)")
+_NESTING_KINDS = {"government", "party", "legislature", "judicial", "military", "school",
+                  "research", "media"}
+_NOT_A_DEPARTMENT = regex.compile(r"(?:大|会议|前|服务)厅$|^(?:中心|办|所)$")
+
+
+def nested(bodies: list[Candidate], text: str, suffix_kinds: dict[str, str]) -> list[Candidate]:
+    """The departments written right after a body, as one body with it."""
+    out = []
+    for body in bodies:
+        if body.fields["kind"] not in _NESTING_KINDS:
+            continue
+        current = body
+        for _ in range(2):  # 公安部 + 交通管理局 + 秩序处
+            m = _DEPARTMENT.match(text, current.end)
+            if not m or not _is_department(m, text):
+                break
+            end = m.end()
+            if text[end:end + 1] == "委" and text[end + 1:end + 2] != "员":
+                end += 1  # 县人大 + 内司委: a committee named by its departments' initials
+            name = text[body.start:end]
+            kind = _department_kind(text[m.start():end], current.fields["kind"], suffix_kinds)
+            current = Candidate(body.start, end, "organization", "<body><department>",
+                                {"name": name, "kind": kind, "place": body.fields["place"]})
+            out.append(current)
+    return out
+
+
+def _is_department(m: regex.Match, text: str) -> bool:
+    part, stem = m.group(), m.group(1)
+    if _NOT_A_DEPARTMENT.search(part) or (m.end() < len(text) and text[m.end()] == "长"):
+        return False  # 大厅 is a hall; 局长, 司长 are people
+    if any(edges.stopword_at(part, i) for i in range(len(part))):
+        return False
+    return not stem or not is_generic(stem)
+
+
+def _department_kind(part: str, kind: str, suffix_kinds: dict[str, str]) -> str:
+    for length in range(len(part), 1, -1):
+        found = suffix_kinds.get(part[-length:])
+        if found and found not in ("company", "zone"):
+            return found if kind != "school" or found != "government" else kind
+    return kind
