@@ -24,6 +24,7 @@ import bisect
 from ..candidates import Candidate, Context
 from ..normalize import NormalizedText
 from . import companies, document, grammar, lexicon
+from .edges import FUNCTION_CHARS
 from .named import named_bodies
 from .placing import Places
 
@@ -50,9 +51,17 @@ def extract(ntext: NormalizedText, context: Context | None = None) -> list[Candi
 
     shorts: dict[str, tuple[str, str | None]] = {}
     known = named_bodies(matches, text, places, edges, shorts)
-    by_suffix = [c for span in grammar.suffix_spans(matches)
-                 if (c := grammar.named(span, text, places, _floor(quantity_ends, span[0])))]
-    bodies = _merge(known, by_suffix)
+    by_suffix = []
+    previous_end = 0
+    for span in grammar.suffix_spans(matches):
+        floor = _floor(quantity_ends, span[0])
+        if previous_end < span[0] and text[previous_end] in FUNCTION_CHARS:
+            # 丹麦男队对马来西亚男队: no name runs back over a body and the word after it
+            floor = max(floor, previous_end)
+        if (c := grammar.named(span, text, places, floor)):
+            by_suffix.append(c)
+        previous_end = span[1]
+    bodies = _merge(known, by_suffix + grammar.congresses(text))
     bodies += grammar.nested(bodies, text, suffix_kinds)
     marked = companies.marked_companies(text, places)
     bodies += marked

@@ -39,13 +39,24 @@ def marked_companies(text: str, places: Places) -> list[Candidate]:
     return found
 
 
+_PARTY_PREFIXES = {"中共", "中国共产党", "共青团"}
+
+
+def _joins(first: Candidate, second: Candidate) -> bool:
+    kinds = first.fields["kind"], second.fields["kind"]
+    if kinds == ("company", "company"):
+        return True
+    # 中共 + 河北省委, 共青团 + 湖南省委: the Party's (or League's) body of that place
+    return first.fields["name"] in _PARTY_PREFIXES and kinds[1] == "party"
+
+
 def join_adjacent(found: list[Candidate]) -> list[Candidate]:
-    """国家电网 + 郴州供电公司 written together are one organization, the last one's kind."""
+    """国家电网 + 郴州供电公司, 中共 + 河北省委 written together are one organization, the
+    last one's kind."""
     ordered = sorted(found, key=lambda c: (c.start, -c.end))
     out: list[Candidate] = []
     for c in ordered:
-        if out and out[-1].end == c.start and out[-1].fields["kind"] == "company" \
-                and c.fields["kind"] == "company":
+        if out and out[-1].end == c.start and _joins(out[-1], c):
             first = out.pop()
             c = Candidate(first.start, c.end, "organization", first.rule + c.rule,
                           {**c.fields, "name": first.fields["name"] + c.fields["name"]})

@@ -8,7 +8,7 @@ import regex
 from ..lexicon import read_lines
 
 __all__ = ["NAME_CHAR", "left_stretch", "stopword_end", "stopword_at", "is_generic",
-           "ends_generic", "counted", "left_edge_ok", "is_han"]
+           "ends_generic", "counted", "left_edge_ok", "is_han", "FUNCTION_CHARS"]
 
 MAX_NAME = 20
 NAME_CHAR = regex.compile(r"[\p{Han}A-Za-z（）()·]")
@@ -16,7 +16,8 @@ _HAN = regex.compile(r"\p{Han}")
 _OPENING, _CLOSING = "（(", "）)"
 # 一所学校, 两国政府, 多家医院, 这所大学: a number or a pointer and a measure word count or point
 # at bodies, they do not name one
-_COUNTED = regex.compile(r"[一二两三四五六七八九十百千几数多每各该这那此本某其全][所家个座间名批些类级国地省市县区]")
+_COUNTED = regex.compile(
+    r"第?[一二两三四五六七八九十百千几数多每各该这那此本某其全][所家个座间名批些类级国地省市县区届]")
 
 
 def is_han(ch: str) -> bool:
@@ -74,6 +75,10 @@ def left_stretch(text: str, suffix_start: int, floor: int = 0) -> int:
         i -= 1
     if depth > 0:
         return unpaired_close
+    if i < suffix_start and text[i] in _OPENING:
+        # （中国）有限公司: what stands in brackets at the start qualifies a name not written
+        close = min((text.find(c, i) for c in _CLOSING if text.find(c, i) >= 0), default=-1)
+        return close + 1 if 0 <= close < suffix_start else suffix_start
     return i
 
 
@@ -94,10 +99,15 @@ def ends_generic(body: str) -> bool:
     return False
 
 
+# one-character function words a name may follow directly (同欧盟, 对北约, 比华为, 而美的)
+FUNCTION_CHARS = frozenset("而但并且如若则虽因故也又还都就才只仅即连受获请派赴访邀令使让给被把将向对"
+                           "从比同跟据由为于至到是在与和及或的了称说个原前")
+
+
 def left_edge_ok(text: str, start: int, edges: set[int]) -> bool:
     """A name found in the lexicon starts a word: at the text's or a clause's start, after a
-    stop word (据, 在, 与 …), or where another fact ends (2026年华为, 湖南省 + …); not inside a
-    word (至善至美的 holds no 美的)."""
+    function word or a stop word (据, 在, 同, 与 …), or where another fact ends (2026年华为,
+    湖南省 + …); not inside a word (至善至美的 holds no 美的)."""
     if start == 0 or start in edges:
         return True
     before = text[start - 1]
@@ -105,4 +115,4 @@ def left_edge_ok(text: str, start: int, edges: set[int]) -> bool:
         return True
     if before.isascii() and not text[start].isascii():
         return True  # 5G华为: a Latin word and a Chinese one
-    return stopword_end(text, start) > 0
+    return before in FUNCTION_CHARS or stopword_end(text, start) > 0

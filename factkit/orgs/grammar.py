@@ -15,32 +15,46 @@ import regex
 
 from ..candidates import Candidate
 from . import edges
+from .edges import FUNCTION_CHARS as _FUNCTION_CHARS
 from .edges import ends_generic, is_generic, left_stretch
+from .lexicon import Entry
 from .placing import LEVEL_OF_CHAR, Places, context_place, home, place_at
 
-__all__ = ["suffix_spans", "named", "nested"]
+__all__ = ["suffix_spans", "named", "nested", "congresses"]
+
+# 十五大, 中共二十大, 党的二十大: the Party's national congresses, by their number
+_CONGRESS = regex.compile(r"(?:中共|中国共产党第?)?(?:十[一二三四五六七八九]?|二十[一二三四五六七八九]?)大"
+                          r"(?![学型会小厦量力批])")
 
 _LEVEL_CHARS = "省市县区州镇乡"
 _MAX_BODY_WITHOUT_PLACE = 6
 # suffixes that name an organization on their own (市委 in 郴州市委、市政府 … 市委)
 _BARE_SHORT_FORMS = {"市委", "县委", "区委", "省委", "州委"}
-# what may not follow a suffix: 中国队员 is a player, not 中国队
-_NOT_AFTER = {"队": "员伍长列形友旗歌", "党": "员性风章史建委组", "人大": "代"}
+# what may not follow a suffix: 中国队员 is a player, 中国大学生 a student, 局长 a person
+_NOT_AFTER = {"队": "员伍长列形友旗歌", "党": "员性风章史建委组", "人大": "代", "学": "生",
+              "部": "署分门长队位件委", "局": "长势面部限", "院": "士长", "校": "长友园训",
+              "厂": "长房区家商", "署": "长名"}
+# common words a one-character suffix makes with the character before it: no body ends there
+_WORDS_ENDING_IN_SUFFIX = frozenset(
+    "部署 干部 全部 内部 外部 东部 西部 南部 北部 中部 局部 总部 俱乐部 布局 格局 结局 大局 全局 "
+    "出局 开局 当局 饭局 赌局 工厂 建厂 入厂 出厂 进厂 排队 组队 站队 带队 车队 军队 部队 "
+    "梯队 团队 列队 归队 入队 签署 公署 部署".split())
 
 
-def suffix_spans(matches) -> list[tuple[int, int, str]]:
+
+def suffix_spans(matches) -> list[tuple[int, int, Entry]]:
     """The type suffixes in the text: the longest ending at each position, and none inside a
     longer one (集团 in 集团有限公司)."""
-    longest: dict[int, tuple[int, str]] = {}
+    longest: dict[int, tuple[int, Entry]] = {}
     for start, end, _key, entries in matches:
         for entry in entries:
             if entry.role == "suffix" and (end not in longest or start < longest[end][0]):
-                longest[end] = (start, entry.kind)
+                longest[end] = (start, entry)
     spans = sorted(((s, e, k) for e, (s, k) in longest.items()), key=lambda x: (x[0], -x[1]))
     kept, reach = [], -1
-    for start, end, kind in spans:
+    for start, end, entry in spans:
         if end > reach:
-            kept.append((start, end, kind))
+            kept.append((start, end, entry))
             reach = end
     return kept
 
@@ -52,20 +66,31 @@ def _blocked_after(text: str, suffix: str, end: int) -> bool:
     return False
 
 
-def named(span: tuple[int, int, str], text: str, places: Places, floor: int) -> Candidate | None:
-    suffix_start, end, kind = span
+def named(span: tuple[int, int, Entry], text: str, places: Places,
+          floor: int) -> Candidate | None:
+    suffix_start, end, entry = span
+    kind = entry.kind
     suffix = text[suffix_start:end]
-    if _blocked_after(text, suffix, end):
+    if _blocked_after(text, suffix, end) or (len(suffix) == 1 and (
+            text[suffix_start - 1:end] in _WORDS_ENDING_IN_SUFFIX
+            or text[suffix_start:end + 1] in _WORDS_ENDING_IN_SUFFIX)):
         return None
     stretch = left_stretch(text, suffix_start, floor)
     # a place may share characters with the suffix (郴州市 + 市委, 长青社区 + 社区卫生服务中心)
     inside = [p for p in place_at(places, stretch, end) if p.start < suffix_start]
+    if entry.needs and not inside or \
+            entry.needs == "country" and inside[0].fields["level"] != "country":
+        return None
     if inside:
         start = inside[0].start
+        if start > stretch and text[start - 1] in "（(":
+            start = stretch  # 捷安特（中国）有限公司: the place qualifies the name before it
         rest = text[inside[-1].end:suffix_start]
-        if rest and is_generic(rest):
+        if rest and is_generic(rest) or not _rest_fits(rest, suffix, kind, inside[-1]):
             return None  # 娄星区基层医院: a place and a generic word
         return _candidate(start, end, "<place><body><suffix>", text, kind, home(inside))
+    while stretch < suffix_start - 2 and text[stretch] in _FUNCTION_CHARS:
+        stretch += 1  # 由中央编译出版社, 而上市公司: a function word before the name
     body = text[stretch:suffix_start]
     if not body:
         if suffix not in _BARE_SHORT_FORMS:
@@ -80,9 +105,21 @@ def named(span: tuple[int, int, str], text: str, places: Places, floor: int) -> 
         return _candidate(stretch, end, "<level><suffix>", text, kind, place)
     if len(body) < 2 or len(body) > _MAX_BODY_WITHOUT_PLACE:
         return None
-    if kind == "team" and len(body) > 3:
+    if kind == "team" and len(body) > 2:
         return None  # a club is 国安队, 申花队; a longer body is a task force (医疗救援队)
+    if suffix in ("政府", "人民政府"):
+        return None  # a government is a place's (精简政府, 临时政府 name none)
     return _candidate(stretch, end, "<body><suffix>", text, kind, None)
+
+
+def _rest_fits(rest: str, suffix: str, kind: str, place: Candidate) -> bool:
+    """What stands between a place and its suffix: 中国能派队, 中国队组队 and 美国公司 (a
+    country and a bare 公司) name no body."""
+    if kind == "team":
+        return len(rest) <= 4 and "队" not in rest and not (rest and rest[0] in _FUNCTION_CHARS)
+    if suffix in ("公司", "集团") and not rest and place.fields["level"] == "country":
+        return False
+    return True
 
 
 def _candidate(start: int, end: int, rule: str, text: str, kind: str,
@@ -92,8 +129,8 @@ def _candidate(start: int, end: int, rule: str, text: str, kind: str,
 
 
 # a department inside a body: 财政部 + 预算司, 省政府 + 办公厅, 公安局 + 北湖分局
-_DEPARTMENT = regex.compile(
-    r"(\p{Han}{0,8}?)(?:司|局|处|科|所|办公室|办公厅|研究室|中心|支队|大队|委员会|办|学院|研究院)")
+_DEPARTMENT = regex.compile(r"(\p{Han}{0,8}?)(?:司|局|处|派出所|署|部|办公室|办公厅|研究室|中心|支队|大队"
+                           r"|委员会|分会|办|学院|研究院)")
 _NESTING_KINDS = {"government", "party", "legislature", "judicial", "military", "school",
                   "research", "media"}
 _NOT_A_DEPARTMENT = regex.compile(r"(?:大|会议|前|服务)厅$|^(?:中心|办|所)$")
@@ -101,6 +138,7 @@ _NOT_A_DEPARTMENT = regex.compile(r"(?:大|会议|前|服务)厅$|^(?:中心|办
 
 def nested(bodies: list[Candidate], text: str, suffix_kinds: dict[str, str]) -> list[Candidate]:
     """The departments written right after a body, as one body with it."""
+    starts = {b.start for b in bodies}
     out = []
     for body in bodies:
         if body.fields["kind"] not in _NESTING_KINDS:
@@ -108,8 +146,9 @@ def nested(bodies: list[Candidate], text: str, suffix_kinds: dict[str, str]) -> 
         current = body
         for _ in range(2):  # 公安部 + 交通管理局 + 秩序处
             m = _DEPARTMENT.match(text, current.end)
-            if not m or not _is_department(m, text):
-                break
+            if not m or not _is_department(m, text) or \
+                    any(i in starts for i in range(m.start() + 1, m.end())):
+                break  # 对外贸易经济合作部 + 经商 + 外交部: another body, not a department
             end = m.end()
             if text[end:end + 1] == "委" and text[end + 1:end + 2] != "员":
                 end += 1  # 县人大 + 内司委: a committee named by its departments' initials
@@ -123,10 +162,11 @@ def nested(bodies: list[Candidate], text: str, suffix_kinds: dict[str, str]) -> 
 
 def _is_department(m: regex.Match, text: str) -> bool:
     part, stem = m.group(), m.group(1)
-    if _NOT_A_DEPARTMENT.search(part) or (m.end() < len(text) and text[m.end()] == "长"):
-        return False  # 大厅 is a hall; 局长, 司长 are people
-    if any(edges.stopword_at(part, i) for i in range(len(part))):
-        return False
+    if _NOT_A_DEPARTMENT.search(part) or text[m.end():m.end() + 1] in ("长", "令", "员", "署"):
+        return False  # 大厅 is a hall; 局长, 司令, 部署 are people and deeds
+    if part[-2:] in _WORDS_ENDING_IN_SUFFIX or \
+            any(edges.stopword_at(part, i) for i in range(len(part))):
+        return False  # 市委 + 干部 is people
     return not stem or not is_generic(stem)
 
 
@@ -136,3 +176,8 @@ def _department_kind(part: str, kind: str, suffix_kinds: dict[str, str]) -> str:
         if found and found not in ("company", "zone"):
             return found if kind != "school" or found != "government" else kind
     return kind
+
+
+def congresses(text: str) -> list[Candidate]:
+    return [_candidate(m.start(), m.end(), "<congress>", text, "party", "中华人民共和国")
+            for m in _CONGRESS.finditer(text)]

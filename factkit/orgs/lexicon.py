@@ -14,12 +14,12 @@ import ahocorasick
 
 from ..lexicon import read_lines, read_table
 
-__all__ = ["Entry", "automaton", "matches", "suffix_kinds", "office_words"]
+__all__ = ["Entry", "automaton", "matches", "suffix_kinds", "suffix_needs"]
 
 Role = Literal["name", "suffix"]
 
 # the body words every department stem takes (org_department_stems.tsv adds the others)
-OFFICE_WORDS = ("局", "委", "委员会", "厅", "办", "办公室", "处", "科")
+OFFICE_WORDS = ("局", "委", "委员会", "厅", "办", "办公室", "处")
 
 
 @dataclass(frozen=True)
@@ -30,10 +30,13 @@ class Entry:
     # a named body: its full name, and the short forms that name it once it is named in full
     full: str | None = None
     short: tuple[str, ...] = ()
+    # a suffix: what must stand before it ("place", "country" or "")
+    needs: str = ""
 
 
-def office_words() -> tuple[str, ...]:
-    return OFFICE_WORDS
+@cache
+def suffix_needs() -> dict[str, str]:
+    return {row["suffix"]: row["needs"] for row in read_table("org_suffixes.tsv") if row["needs"]}
 
 
 @cache
@@ -67,8 +70,9 @@ def automaton() -> ahocorasick.Automaton:
         # the first listing of a name wins (劳动部 of Taiwan is not also a former mainland one)
         if not any(e.role == "name" for e in roles.get(key, ())):
             roles.setdefault(key, []).append(entry)
+    needs = suffix_needs()
     for key, kind in suffix_kinds().items():
-        roles.setdefault(key, []).append(Entry("suffix", kind))
+        roles.setdefault(key, []).append(Entry("suffix", kind, needs=needs.get(key, "")))
     machine = ahocorasick.Automaton()
     for key, entries in roles.items():
         machine.add_word(key, (key, tuple(entries)))

@@ -6,12 +6,23 @@ country's (美国国务院, 日本总务省, 英国议会).
 """
 from __future__ import annotations
 
+import bisect
+
 from ..candidates import Candidate
 from .edges import left_edge_ok
 from .lexicon import Entry
 from .placing import Places, official
 
 __all__ = ["named_bodies"]
+
+
+def _places_from(places: Places, start: int) -> list[Candidate]:
+    i = bisect.bisect_left(places.starts, start)
+    found = []
+    while i < len(places) and places[i].start == start:
+        found.append(places[i])
+        i += 1
+    return found
 
 # the kinds of bodies a state has: written after a country's name, they are that country's
 _STATE_KINDS = {"government", "legislature", "judicial", "military", "party"}
@@ -42,11 +53,14 @@ def named_bodies(matches, text: str, places: Places, edges: set[int],
     for start, end, entry in _longest_names(matches):
         if end < len(text) and text[end] in _PLACE_AFTER and end - start <= 3:
             continue
+        if any(p.end > end for p in _places_from(places, start)):
+            continue  # 北大 in 北大西洋: the start of a place
         country = places.by_end.get(start)
         if country is not None and country.fields["level"] == "country" \
                 and entry.kind in _STATE_KINDS:
             start, place = country.start, official(country)  # 美国 + 国务院
-        elif end - start <= 2 or (entry.kind == "company" and end - start <= 3):
+        elif (end - start <= 2 and entry.kind != "international") or \
+                (entry.kind in ("company", "school") and end - start <= 3):
             if not left_edge_ok(text, start, edges):
                 continue
             place = entry.place
