@@ -46,14 +46,14 @@ def extract(ntext: NormalizedText, context: Context | None = None) -> list[Candi
     quantities = [c for c in getattr(context, "found", None) or [] if c.fact in ("date", "figure")]
     quantity_ends = sorted(c.end for c in quantities)
     edges = set(quantity_ends) | set(places.by_end)
-    matches = list(lexicon.matches(text))
+    longest_names, longest_suffixes = lexicon.scan(text)
     suffix_kinds = lexicon.suffix_kinds()
 
     shorts: dict[str, tuple[str, str | None]] = {}
-    known = named_bodies(matches, text, places, edges, shorts)
+    known = named_bodies(longest_names, text, places, edges, shorts)
     by_suffix = []
     previous_end = 0
-    for span in grammar.suffix_spans(matches):
+    for span in grammar.suffix_spans(longest_suffixes):
         floor = _floor(quantity_ends, span[0])
         if previous_end < span[0] and text[previous_end] in FUNCTION_CHARS:
             # 丹麦男队对马来西亚男队: no name runs back over a body and the word after it
@@ -61,8 +61,9 @@ def extract(ntext: NormalizedText, context: Context | None = None) -> list[Candi
         if (c := grammar.named(span, text, places, floor)):
             by_suffix.append(c)
         previous_end = span[1]
-    bodies = _merge(known, by_suffix + grammar.congresses(text))
-    bodies += grammar.nested(bodies, text, suffix_kinds)
+    by_suffix += grammar.congresses(text)
+    # a department after a known body keeps that body's place (公安部 + 交通管理局)
+    bodies = _merge(known + grammar.nested(known + by_suffix, text, suffix_kinds), by_suffix)
     marked = companies.marked_companies(text, places)
     bodies += marked
 
@@ -81,13 +82,12 @@ def extract(ntext: NormalizedText, context: Context | None = None) -> list[Candi
 def _merge(known: list[Candidate], by_suffix: list[Candidate]) -> list[Candidate]:
     """One candidate per span: the lexicon's, unless it places a company nowhere and the
     grammar read the place in its name (中国建设银行)."""
-    spans = {(c.start, c.end): c for c in known}
-    merged = list(known)
-    for c in by_suffix:
-        same = spans.get((c.start, c.end))
-        if same is None:
-            merged.append(c)
-        elif same.fields["place"] is None and c.fields["place"] is not None \
-                and same.fields["kind"] == c.fields["kind"]:
-            merged[merged.index(same)] = c
-    return merged
+    by_span = {(c.start, c.end): c for c in by_suffix}
+    merged = []
+    for c in known:
+        other = by_span.pop((c.start, c.end), None)
+        if other is not None and c.fields["place"] is None and \
+                other.fields["place"] is not None and other.fields["kind"] == c.fields["kind"]:
+            c = other
+        merged.append(c)
+    return merged + list(by_span.values())

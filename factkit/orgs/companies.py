@@ -73,6 +73,8 @@ def listed_with(text: str, companies: list[Candidate], places: Places,
                 named: list[Candidate]) -> list[Candidate]:
     """华润三九、阿秒光学建成智能工厂: names listed with a company are companies too."""
     out: list[Candidate] = []
+    if not companies:
+        return out
     taken = {(c.start, c.end) for c in companies + named}
     covered = set()
     for c in companies + named:

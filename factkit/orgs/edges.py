@@ -101,7 +101,7 @@ def ends_generic(body: str) -> bool:
 
 # one-character function words a name may follow directly (同欧盟, 对北约, 比华为, 而美的)
 FUNCTION_CHARS = frozenset("而但并且如若则虽因故也又还都就才只仅即连受获请派赴访邀令使让给被把将向对"
-                           "从比同跟据由为于至到是在与和及或的了称说个原前")
+                           "从比同跟据由为于到是在与和及或的了称说个原前")
 
 
 def left_edge_ok(text: str, start: int, edges: set[int]) -> bool:

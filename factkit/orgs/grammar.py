@@ -17,7 +17,7 @@ from ..candidates import Candidate
 from . import edges
 from .edges import FUNCTION_CHARS as _FUNCTION_CHARS
 from .edges import ends_generic, is_generic, left_stretch
-from .lexicon import Entry
+from .lexicon import Entry, Longest, outermost, suffix_kinds
 from .placing import LEVEL_OF_CHAR, Places, context_place, home, place_at
 
 __all__ = ["suffix_spans", "named", "nested", "congresses"]
@@ -33,7 +33,7 @@ _BARE_SHORT_FORMS = {"市委", "县委", "区委", "省委", "州委"}
 # what may not follow a suffix: 中国队员 is a player, 中国大学生 a student, 局长 a person
 _NOT_AFTER = {"队": "员伍长列形友旗歌", "党": "员性风章史建委组", "人大": "代", "学": "生",
               "部": "署分门长队位件委", "局": "长势面部限", "院": "士长", "校": "长友园训",
-              "厂": "长房区家商", "署": "长名"}
+              "厂": "长房区家商", "署": "名", "司": "长令机", "处": "长理置罚", "办": "理法事公"}
 # common words a one-character suffix makes with the character before it: no body ends there
 _WORDS_ENDING_IN_SUFFIX = frozenset(
     "部署 干部 全部 内部 外部 东部 西部 南部 北部 中部 局部 总部 俱乐部 布局 格局 结局 大局 全局 "
@@ -42,21 +42,10 @@ _WORDS_ENDING_IN_SUFFIX = frozenset(
 
 
 
-def suffix_spans(matches) -> list[tuple[int, int, Entry]]:
+def suffix_spans(longest: Longest) -> list[tuple[int, int, Entry]]:
     """The type suffixes in the text: the longest ending at each position, and none inside a
     longer one (集团 in 集团有限公司)."""
-    longest: dict[int, tuple[int, Entry]] = {}
-    for start, end, _key, entries in matches:
-        for entry in entries:
-            if entry.role == "suffix" and (end not in longest or start < longest[end][0]):
-                longest[end] = (start, entry)
-    spans = sorted(((s, e, k) for e, (s, k) in longest.items()), key=lambda x: (x[0], -x[1]))
-    kept, reach = [], -1
-    for start, end, entry in spans:
-        if end > reach:
-            kept.append((start, end, entry))
-            reach = end
-    return kept
+    return outermost(longest)
 
 
 def _blocked_after(text: str, suffix: str, end: int) -> bool:
@@ -93,7 +82,9 @@ def named(span: tuple[int, int, Entry], text: str, places: Places,
         stretch += 1  # 由中央编译出版社, 而上市公司: a function word before the name
     body = text[stretch:suffix_start]
     if not body:
-        if suffix not in _BARE_SHORT_FORMS:
+        # 市委 alone, 镇党委 (a level word and a body): the body of the place in context
+        if suffix not in _BARE_SHORT_FORMS and not (
+                suffix[0] in _LEVEL_CHARS and suffix[1:] in suffix_kinds()):
             return None
         place = context_place(places, suffix_start, LEVEL_OF_CHAR[suffix[0]])
         return _candidate(suffix_start, end, "<short form>", text, kind, place)
@@ -130,10 +121,10 @@ def _candidate(start: int, end: int, rule: str, text: str, kind: str,
 
 # a department inside a body: 财政部 + 预算司, 省政府 + 办公厅, 公安局 + 北湖分局
 _DEPARTMENT = regex.compile(r"(\p{Han}{0,8}?)(?:司|局|处|派出所|署|部|办公室|办公厅|研究室|中心|支队|大队"
-                           r"|委员会|分会|办|学院|研究院)")
+                           r"|委员会|分会|办|学院|研究院|医院)")
 _NESTING_KINDS = {"government", "party", "legislature", "judicial", "military", "school",
-                  "research", "media"}
-_NOT_A_DEPARTMENT = regex.compile(r"(?:大|会议|前|服务)厅$|^(?:中心|办|所)$")
+                  "research", "media", "international"}
+_NOT_A_DEPARTMENT = regex.compile(r"(?:大|会议|前|服务)厅$|^(?:中心|.)$")
 
 
 def nested(bodies: list[Candidate], text: str, suffix_kinds: dict[str, str]) -> list[Candidate]:
@@ -162,7 +153,7 @@ def nested(bodies: list[Candidate], text: str, suffix_kinds: dict[str, str]) -> 
 
 def _is_department(m: regex.Match, text: str) -> bool:
     part, stem = m.group(), m.group(1)
-    if _NOT_A_DEPARTMENT.search(part) or text[m.end():m.end() + 1] in ("长", "令", "员", "署"):
+    if _NOT_A_DEPARTMENT.search(part) or _blocked_after(text, part, m.end()):
         return False  # 大厅 is a hall; 局长, 司令, 部署 are people and deeds
     if part[-2:] in _WORDS_ENDING_IN_SUFFIX or \
             any(edges.stopword_at(part, i) for i in range(len(part))):
@@ -171,10 +162,12 @@ def _is_department(m: regex.Match, text: str) -> bool:
 
 
 def _department_kind(part: str, kind: str, suffix_kinds: dict[str, str]) -> str:
+    """A department is of its body's kind, unless it is a body of its own kind (复旦大学 +
+    附属中山医院 is a hospital)."""
     for length in range(len(part), 1, -1):
         found = suffix_kinds.get(part[-length:])
-        if found and found not in ("company", "zone"):
-            return found if kind != "school" or found != "government" else kind
+        if found in ("hospital", "school", "research", "media"):
+            return found
     return kind
 
 

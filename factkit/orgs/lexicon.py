@@ -14,7 +14,7 @@ import ahocorasick
 
 from ..lexicon import read_lines, read_table
 
-__all__ = ["Entry", "automaton", "matches", "suffix_kinds", "suffix_needs"]
+__all__ = ["Entry", "automaton", "scan", "outermost", "suffix_kinds", "suffix_needs"]
 
 Role = Literal["name", "suffix"]
 
@@ -80,9 +80,32 @@ def automaton() -> ahocorasick.Automaton:
     return machine
 
 
-def matches(text: str) -> Iterator[tuple[int, int, str, tuple[Entry, ...]]]:
-    """Every occurrence of every key: (start, end, key, entries), in order of end."""
+Longest = dict[int, tuple[int, Entry]]
+
+
+def scan(text: str) -> tuple[Longest, Longest]:
+    """One pass: for each end position, the longest named body and the longest type suffix
+    ending there, as end -> (start, entry)."""
+    names: Longest = {}
+    suffixes: Longest = {}
     if not text:
-        return
+        return names, suffixes
     for last, (key, entries) in automaton().iter(text):
-        yield last + 1 - len(key), last + 1, key, entries
+        end, start = last + 1, last + 1 - len(key)
+        for entry in entries:
+            longest = names if entry.role == "name" else suffixes
+            found = longest.get(end)
+            if found is None or start < found[0]:
+                longest[end] = (start, entry)
+    return names, suffixes
+
+
+def outermost(longest: Longest) -> list[tuple[int, int, Entry]]:
+    """The spans of ``longest`` that lie inside no other one (集团 in 集团有限公司), by start."""
+    spans = sorted(((s, e, x) for e, (s, x) in longest.items()), key=lambda t: (t[0], -t[1]))
+    kept, reach = [], -1
+    for start, end, entry in spans:
+        if end > reach:
+            kept.append((start, end, entry))
+            reach = end
+    return kept

@@ -10,7 +10,7 @@ import bisect
 
 from ..candidates import Candidate
 from .edges import left_edge_ok
-from .lexicon import Entry
+from .lexicon import Longest, outermost
 from .placing import Places, official
 
 __all__ = ["named_bodies"]
@@ -30,27 +30,13 @@ _STATE_KINDS = {"government", "legislature", "judicial", "military", "party"}
 _PLACE_AFTER = set("山园路街桥楼站门湖岛")
 
 
-def _longest_names(matches) -> list[tuple[int, int, Entry]]:
-    longest: dict[int, tuple[int, Entry]] = {}
-    for start, end, _key, entries in matches:
-        for entry in entries:
-            if entry.role == "name" and (end not in longest or start < longest[end][0]):
-                longest[end] = (start, entry)
-    spans = sorted(((s, e, x) for e, (s, x) in longest.items()), key=lambda t: (t[0], -t[1]))
-    kept, reach = [], -1
-    for start, end, entry in spans:
-        if end > reach:
-            kept.append((start, end, entry))
-            reach = end
-    return kept
-
-
-def named_bodies(matches, text: str, places: Places, edges: set[int],
+def named_bodies(longest: Longest, text: str, places: Places, edges: set[int],
                  shorts: dict[str, tuple[str, str | None]]) -> list[Candidate]:
     """The lexicon's bodies in the text; ``shorts`` receives the short forms they bring into
     the document (发改委 once 国家发展和改革委员会 is named)."""
     found = []
-    for start, end, entry in _longest_names(matches):
+    shared: dict[tuple, dict] = {}
+    for start, end, entry in outermost(longest):
         if end < len(text) and text[end] in _PLACE_AFTER and end - start <= 3:
             continue
         if any(p.end > end for p in _places_from(places, start)):
@@ -66,8 +52,11 @@ def named_bodies(matches, text: str, places: Places, edges: set[int],
             place = entry.place
         else:
             place = entry.place
-        found.append(Candidate(start, end, "organization", "<lexicon>",
-                               {"name": text[start:end], "kind": entry.kind, "place": place}))
+        key = (text[start:end], entry.kind, place)
+        fields = shared.get(key)
+        if fields is None:  # one dict for every mention of a body: a long text repeats them
+            fields = shared[key] = {"name": key[0], "kind": entry.kind, "place": place}
+        found.append(Candidate(start, end, "organization", "<lexicon>", fields))
         for short in entry.short:
             shorts.setdefault(short, (entry.kind, place))
     return found
