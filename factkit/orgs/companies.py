@@ -24,9 +24,14 @@ def _marker_regex() -> regex.Pattern:
         rf"|相关|负责|建成|引进|扩产|跻身|通过|入驻|落户|投资|签约|项目|公司|的)")
 
 
+_COMMON_WORDS = frozenset({"高科", "黑科"})
+
+
 def marked_companies(text: str, places: Places) -> list[Candidate]:
     found = []
     for m in _marker_regex().finditer(text):
+        if text[m.start() - 1:m.start() + 1] in _COMMON_WORDS:
+            continue  # 高科技, 新材料: the marker is part of a common word
         start = max(left_stretch(text, m.start()), m.start() - 6)
         inside = place_at(places, start, m.end())
         if inside:
