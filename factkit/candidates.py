@@ -13,7 +13,7 @@ from typing import Any, Literal
 FactType = Literal["figure", "date", "place", "organization"]
 
 
-@dataclass(frozen=True, slots=True)
+@dataclass(frozen=True, slots=True)  # slots: a long text yields millions of them
 class Candidate:
     start: int                      # half-open span in the normalized text
     end: int

@@ -24,7 +24,8 @@ PartOfDay = Literal["early_morning", "morning", "noon", "afternoon", "evening", 
 PlaceLevel = Literal["country", "province", "prefecture", "county", "township", "village",
                      "region", "other", "continent", "city", "feature", "site"]
 OrganizationKind = Literal["government", "party", "company", "hospital", "school", "research",
-                           "association", "zone", "other"]
+                           "association", "zone", "other", "legislature", "judicial", "military",
+                           "media", "international", "team"]
 
 
 class Fact(BaseModel):
@@ -122,7 +123,13 @@ class Place(Fact):
 
 class Organization(Fact):
     name: str = Field(description="the full name as written, place prefix included")
-    kind: OrganizationKind
+    kind: OrganizationKind = Field(
+        description="government (governments and their departments), party, legislature "
+                    "(congresses, parliaments, political consultative conferences), judicial "
+                    "(courts, procuratorates), military, media, international (organizations "
+                    "of several states), company, hospital, school, research, association "
+                    "(mass organizations, chambers, federations), team (sports teams and "
+                    "clubs), zone (development zones and their parks), other")
     place: Optional[str] = Field(default=None,
                                  description="official name of the place it belongs to")
 

@@ -1,0 +1,93 @@
+"""Organizations: the bodies news is about, with their kind and the place they belong to.
+
+1. **Lexicon** (``lexicon.py``, one Aho-Corasick pass): named bodies with their kind and place
+   (国务院, 全国人大常委会, 新华社, 世卫组织, 北大, 行政院, 廉政公署, 比亚迪:
+   ``data/org_names.tsv``, ``org_universities.tsv``, ``company_brands.txt``), found where
+   they start a word (``named.py``).
+2. **Grammar** (``grammar.py``): [place or level word] + [body] + [type suffix], the suffix
+   from ``data/org_suffixes.tsv`` or a department stem with its body word (住建局,
+   应急管理厅, 消防救援支队); a bare level word (市政府, 县住建局) takes the place the article
+   is about; a department after its body is one body with it (财政部预算司).
+3. **Companies** without a suffix (``companies.py``): before a marker (蓝思科技) or listed with
+   a company (华润三九、阿秒光学).
+4. **The document's own names** (``document.py``): short names it defines (以下简称“广州地铁”),
+   short forms of bodies it named in full (发改委, 公安局, 高新区), everywhere in it.
+
+A bare place name used for its government (嘉禾县提前部署) is reported as a place only:
+the government reading is a figure of speech, and reporting it twice would double every
+county in the text.
+"""
+from __future__ import annotations
+
+import bisect
+
+from ..candidates import Candidate, Context
+from ..normalize import NormalizedText
+from . import companies, document, grammar, lexicon
+from .edges import FUNCTION_CHARS
+from .named import named_bodies
+from .placing import Places
+
+__all__ = ["extract"]
+
+
+def _floor(quantity_ends: list[int], position: int) -> int:
+    """The end of the last date or figure ending at or before ``position`` (sorted ends):
+    a name cannot start before it."""
+    k = bisect.bisect_right(quantity_ends, position)
+    return quantity_ends[k - 1] if k else 0
+
+
+def extract(ntext: NormalizedText, context: Context | None = None) -> list[Candidate]:
+    text = ntext.text
+    if len(text) < 2:
+        return []
+    places = Places(getattr(context, "places", None) or [])
+    quantities = [c for c in getattr(context, "found", None) or [] if c.fact in ("date", "figure")]
+    quantity_ends = sorted(c.end for c in quantities)
+    edges = set(quantity_ends) | set(places.by_end)
+    longest_names, longest_suffixes = lexicon.scan(text)
+    suffix_kinds = lexicon.suffix_kinds()
+
+    shorts: dict[str, tuple[str, str | None]] = {}
+    known = named_bodies(longest_names, text, places, edges, shorts)
+    by_suffix = []
+    previous_end = 0
+    for span in grammar.suffix_spans(longest_suffixes):
+        floor = _floor(quantity_ends, span[0])
+        if previous_end < span[0] and text[previous_end] in FUNCTION_CHARS:
+            # 丹麦男队对马来西亚男队: no name runs back over a body and the word after it
+            floor = max(floor, previous_end)
+        if (c := grammar.named(span, text, places, floor)):
+            by_suffix.append(c)
+        previous_end = span[1]
+    by_suffix += grammar.congresses(text)
+    # a department after a known body keeps that body's place (公安部 + 交通管理局)
+    bodies = _merge(known + grammar.nested(known + by_suffix, text, suffix_kinds), by_suffix)
+    marked = companies.marked_companies(text, places)
+    bodies += marked
+
+    edges |= {c.end for c in bodies}
+    document.definitions(text, bodies, shorts)
+    document.bodies_after_place(bodies, {p.start: p for p in places}, suffix_kinds, shorts)
+    bodies += document.short_forms(text, shorts, edges)
+    bodies += document.zone_short_forms(text, bodies)
+    # a list is taken for companies only when a known or marked company is in it: a suffix
+    # (福城公司) says nothing of the words listed before it (财政、税务)
+    seeds = [c for c in known if c.fields["kind"] == "company"] + marked
+    bodies += companies.listed_with(text, seeds, places, bodies)
+    return companies.join_adjacent(bodies)
+
+
+def _merge(known: list[Candidate], by_suffix: list[Candidate]) -> list[Candidate]:
+    """One candidate per span: the lexicon's, unless it places a company nowhere and the
+    grammar read the place in its name (中国建设银行)."""
+    by_span = {(c.start, c.end): c for c in by_suffix}
+    merged = []
+    for c in known:
+        other = by_span.pop((c.start, c.end), None)
+        if other is not None and c.fields["place"] is None and \
+                other.fields["place"] is not None and other.fields["kind"] == c.fields["kind"]:
+            c = other
+        merged.append(c)
+    return merged + list(by_span.values())

@@ -1,0 +1,135 @@
+"""Companies named without a legal suffix: before a company marker (蓝思科技, 重药控股博瑞药业,
+``data/company_markers.txt``), and the other names listed with a company (华润三九、阿秒光学
+→ both companies). Brands and listed companies' short names are in the lexicon."""
+from __future__ import annotations
+
+from functools import cache
+
+import regex
+
+from ..candidates import Candidate
+from ..lexicon import read_lines
+from .edges import is_generic, left_stretch, stopword_at, stopword_end
+from .placing import Places, place_at
+
+__all__ = ["marked_companies", "listed_with", "join_adjacent"]
+
+
+@cache
+def _marker_regex() -> regex.Pattern:
+    """A company marker where a name can end: before punctuation, a list word or a verb."""
+    markers = sorted(read_lines("company_markers.txt"), key=len, reverse=True)
+    return regex.compile(
+        rf"(?:{'|'.join(regex.escape(w) for w in markers)})(?=[^\p{{Han}}]|$|与|和|等|及|、"
+        rf"|相关|负责|建成|引进|扩产|跻身|通过|入驻|落户|投资|签约|项目|公司|的)")
+
+
+_COMMON_WORDS = frozenset({"高科", "黑科"})
+
+
+def marked_companies(text: str, places: Places) -> list[Candidate]:
+    found = []
+    for m in _marker_regex().finditer(text):
+        if text[m.start() - 1:m.start() + 1] in _COMMON_WORDS:
+            continue  # 高科技, 新材料: the marker is part of a common word
+        start = max(left_stretch(text, m.start()), m.start() - 6)
+        inside = place_at(places, start, m.end())
+        if inside:
+            start = inside[0].start
+        elif m.start() - start < 2 or is_generic(text[start:m.start()]):
+            continue
+        found.append(Candidate(start, m.end(), "organization", "<company short name>",
+                               {"name": text[start:m.end()], "kind": "company",
+                                "place": inside[0].fields["name"] if inside else None}))
+    return found
+
+
+_PARTY_PREFIXES = {"中共", "中国共产党", "共青团"}
+
+
+def _joins(first: Candidate, second: Candidate) -> bool:
+    kinds = first.fields["kind"], second.fields["kind"]
+    if kinds == ("company", "company"):
+        return True
+    # 中共 + 河北省委, 共青团 + 湖南省委: the Party's (or League's) body of that place
+    return first.fields["name"] in _PARTY_PREFIXES and kinds[1] == "party"
+
+
+def join_adjacent(found: list[Candidate]) -> list[Candidate]:
+    """国家电网 + 郴州供电公司, 中共 + 河北省委 written together are one organization, the
+    last one's kind."""
+    ordered = sorted(found, key=lambda c: (c.start, -c.end))
+    out: list[Candidate] = []
+    for c in ordered:
+        if out and out[-1].end == c.start and _joins(out[-1], c):
+            first = out.pop()
+            c = Candidate(first.start, c.end, "organization", first.rule + c.rule,
+                          {**c.fields, "name": first.fields["name"] + c.fields["name"]})
+        out.append(c)
+    return out
+
+
+_LIST_SEPARATORS = regex.compile(r"[、与和及]")
+_LIST_ITEM = regex.compile(r"\p{Han}{2,5}")
+_HAN = regex.compile(r"\p{Han}")
+
+
+def listed_with(text: str, companies: list[Candidate], places: Places,
+                named: list[Candidate]) -> list[Candidate]:
+    """华润三九、阿秒光学建成智能工厂: names listed with a company are companies too."""
+    out: list[Candidate] = []
+    if not companies:
+        return out
+    taken = {(c.start, c.end) for c in companies + named}
+    covered = set()
+    for c in companies + named:
+        covered.update(range(c.start, c.end))
+    place_spans = {(p.start, p.end) for p in places}
+    for company in companies:
+        for direction in (-1, 1):
+            position = company.start if direction < 0 else company.end
+            while True:
+                item = _neighbour_item(text, position, direction)
+                if item is None:
+                    break
+                start, end = item
+                name = text[start:end]
+                if (start, end) in taken or (start, end) in place_spans or \
+                        any(i in covered for i in range(start, end)) or is_generic(name) or \
+                        stopword_end(text, end) or stopword_at(name, 0):
+                    break
+                out.append(Candidate(start, end, "organization", "<listed with a company>",
+                                     {"name": name, "kind": "company", "place": None}))
+                taken.add((start, end))
+                covered.update(range(start, end))
+                position = start if direction < 0 else end
+    return out
+
+
+def _neighbour_item(text: str, position: int, direction: int) -> tuple[int, int] | None:
+    """The 2-5 character name on the other side of a list separator next to ``position``."""
+    if direction > 0:
+        if position >= len(text) or not _LIST_SEPARATORS.match(text[position]):
+            return None
+        m = _LIST_ITEM.match(text, position + 1)
+        if not m:
+            return None
+        # the item ends where the list goes on or the clause turns (建成, 通过, 形成 …)
+        end = m.start()
+        while end < len(text) and end - m.start() < 5 and _HAN.match(text[end]) \
+                and not _LIST_SEPARATORS.match(text[end]) and not stopword_at(text, end):
+            end += 1
+        if end < len(text) and _HAN.match(text[end]) and \
+                not _LIST_SEPARATORS.match(text[end]) and not stopword_at(text, end):
+            return None  # runs on into the sentence: not a list item
+        return (m.start(), end) if end - m.start() >= 2 else None
+    if position == 0 or not _LIST_SEPARATORS.match(text[position - 1]):
+        return None
+    start = position - 1
+    while start > 0 and position - 1 - start < 5 and _HAN.match(text[start - 1]) \
+            and not _LIST_SEPARATORS.match(text[start - 1]):
+        start -= 1
+    if start > 0 and _HAN.match(text[start - 1]) and \
+            not _LIST_SEPARATORS.match(text[start - 1]) and not stopword_end(text, start):
+        return None
+    return (start, position - 1) if position - 1 - start >= 2 else None

@@ -1,0 +1,98 @@
+"""Names that hold for one document: the short names it defines (广州地铁集团有限公司（以下简称
+“广州地铁”）), the short forms of bodies it has named in full (发改委 after 国家发展和改革委员会,
+公安局 after 郴州市公安局, 高新区 after 嘉禾高新区). Each is an organization everywhere in the
+document, with the kind and place of the body it stands for.
+"""
+from __future__ import annotations
+
+import ahocorasick
+import regex
+
+from ..candidates import Candidate
+from .edges import NAME_CHAR, is_generic, left_edge_ok, stopword_end
+
+__all__ = ["definitions", "bodies_after_place", "short_forms", "zone_short_forms"]
+
+_QUOTED = r"[“\"「『‘]?(?P<short>[\p{Han}A-Za-z0-9·]{2,12}?)[”\"」』’]?"
+# （以下简称“广州地铁”）, (下称广州地铁), （简称：广州地铁）, （“广州地铁”）, ，简称“广州地铁”
+_DEFINITION = regex.compile(
+    r"\s*(?:[（(]\s*(?:(?:以下|下文)?(?:简称|称)|下称)?[：:]?\s*" + _QUOTED + r"\s*[）)]"
+    r"|[，,]\s*(?:以下|下文)?简称[：:]?\s*" + _QUOTED + r"(?=[，。；,;）)\s]|$))")
+_KINDS_WITH_SHORT_BODIES = {"government", "party", "legislature", "judicial", "military",
+                            "hospital", "school", "research", "media"}
+
+
+def definitions(text: str, bodies: list[Candidate],
+                shorts: dict[str, tuple[str, str | None]]) -> None:
+    """The short names the document gives its bodies, into ``shorts``."""
+    for body in bodies:
+        m = _DEFINITION.match(text, body.end)
+        if not m:
+            continue
+        short = m.group("short")
+        # a bracket holding a place or a date is no definition: 郴州经开区管委会（2025年）
+        if short and not is_generic(short) and not short.isdigit() and short != body.fields["name"]:
+            shorts.setdefault(short, (body.fields["kind"], body.fields["place"]))
+
+
+def bodies_after_place(bodies: list[Candidate], places_at: dict[int, Candidate],
+                       suffix_kinds: dict[str, str],
+                       shorts: dict[str, tuple[str, str | None]]) -> None:
+    """郴州市公安局 named, a later 公安局 is the same body: the body after the place, when it
+    is a whole type suffix of three characters or more."""
+    for body in bodies:
+        if body.fields["kind"] not in _KINDS_WITH_SHORT_BODIES or body.fields["place"] is None:
+            continue
+        place = places_at.get(body.start)
+        if place is None:
+            continue
+        rest = body.fields["name"][place.end - body.start:]
+        if len(rest) >= 3 and rest in suffix_kinds:
+            shorts.setdefault(rest, (body.fields["kind"], body.fields["place"]))
+
+
+def short_forms(text: str, shorts: dict[str, tuple[str, str | None]],
+                edges: set[int]) -> list[Candidate]:
+    """Every occurrence of the document's short names, where it starts a word."""
+    if not shorts:
+        return []
+    machine = ahocorasick.Automaton()
+    for short, fields in shorts.items():
+        machine.add_word(short, (short, fields))
+    machine.make_automaton()
+    found = []
+    for last, (short, (kind, place)) in machine.iter(text):
+        start = last + 1 - len(short)
+        if left_edge_ok(text, start, edges):
+            found.append(Candidate(start, last + 1, "organization", "<document short form>",
+                                   {"name": short, "kind": kind, "place": place}))
+    return found
+
+
+_ZONE_SHORT = regex.compile(r"高新区|经开区|开发区|产业园|工业园")
+
+
+def zone_short_forms(text: str, named: list[Candidate]) -> list[Candidate]:
+    """高新区 alone, once the article has named 嘉禾高新区: the same zone, written short."""
+    zones = sorted((c for c in named if c.fields["kind"] == "zone"), key=lambda c: c.end)
+    if not zones:
+        return []
+    last_zone_by_suffix: dict[str, Candidate] = {}
+    next_zone = 0
+    covered = {i for c in named for i in range(c.start, c.end)}
+    out = []
+    for m in _ZONE_SHORT.finditer(text):
+        if m.start() in covered or (m.start() and NAME_CHAR.match(text[m.start() - 1])
+                                    and not stopword_end(text, m.start())):
+            continue
+        while next_zone < len(zones) and zones[next_zone].end <= m.start():
+            zone = zones[next_zone]
+            for short in _ZONE_SHORT.findall(zone.fields["name"][-3:]):
+                last_zone_by_suffix[short] = zone
+            next_zone += 1
+        earlier = last_zone_by_suffix.get(m.group())
+        if earlier:
+            out.append(Candidate(m.start(), m.end(), "organization", "<zone short form>",
+                                 {"name": m.group(), "kind": "zone",
+                                  "place": earlier.fields["place"]}))
+    return out

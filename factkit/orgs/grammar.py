@@ -1,0 +1,176 @@
+"""Bodies named by a type suffix: [place or level word] + [body] + [suffix].
+
+The suffix (有限公司, 人民医院, 管委会, 住建局, 消防救援支队 …) gives the kind and the right
+edge; the name runs left from it over name characters up to punctuation or a stop word, and
+starts at the first place found there (走进娄星区人民医院 → 娄星区人民医院). With no place,
+the body must be a real name: two to six characters, not only generic words (公立医院,
+乡镇卫生院), not a count (一所学校, 两国政府). A body that is only a level word (市委, 市政府,
+区人民医院, 县住建局) names the body of the place the article is about at that point.
+A department written after the body it belongs to is one body with it (财政部预算司,
+湖南省财政厅预算处, 县人大内司委).
+"""
+from __future__ import annotations
+
+import regex
+
+from ..candidates import Candidate
+from . import edges
+from .edges import FUNCTION_CHARS as _FUNCTION_CHARS
+from .edges import ends_generic, is_generic, left_stretch
+from .lexicon import Entry, Longest, outermost, suffix_kinds
+from .placing import LEVEL_OF_CHAR, Places, context_place, home, place_at
+
+__all__ = ["suffix_spans", "named", "nested", "congresses"]
+
+# 十五大, 中共二十大, 党的二十大: the Party's national congresses, by their number
+_CONGRESS = regex.compile(r"(?:中共|中国共产党第?)?(?:十[一二三四五六七八九]?|二十[一二三四五六七八九]?)大"
+                          r"(?![学型会小厦量力批])")
+
+_LEVEL_CHARS = "省市县区州镇乡"
+_MAX_BODY_WITHOUT_PLACE = 6
+# suffixes that name an organization on their own (市委 in 郴州市委、市政府 … 市委)
+_BARE_SHORT_FORMS = {"市委", "县委", "区委", "省委", "州委"}
+# what may not follow a suffix: 中国队员 is a player, 中国大学生 a student, 局长 a person
+_NOT_AFTER = {"队": "员伍长列形友旗歌", "党": "员性风章史建委组", "人大": "代", "学": "生",
+              "部": "署分门长队位件委", "局": "长势面部限", "院": "士长", "校": "长友园训",
+              "厂": "长房区家商", "署": "名", "司": "长令机", "处": "长理置罚", "办": "理法事公"}
+# common words a one-character suffix makes with the character before it: no body ends there
+_WORDS_ENDING_IN_SUFFIX = frozenset(
+    "部署 干部 全部 内部 外部 东部 西部 南部 北部 中部 局部 总部 俱乐部 布局 格局 结局 大局 全局 "
+    "出局 开局 当局 饭局 赌局 工厂 建厂 入厂 出厂 进厂 排队 组队 站队 带队 车队 军队 部队 "
+    "梯队 团队 列队 归队 入队 签署 公署 部署".split())
+
+
+
+def suffix_spans(longest: Longest) -> list[tuple[int, int, Entry]]:
+    """The type suffixes in the text: the longest ending at each position, and none inside a
+    longer one (集团 in 集团有限公司)."""
+    return outermost(longest)
+
+
+def _blocked_after(text: str, suffix: str, end: int) -> bool:
+    for tail, chars in _NOT_AFTER.items():
+        if suffix.endswith(tail) and end < len(text) and text[end] in chars:
+            return True
+    return False
+
+
+def named(span: tuple[int, int, Entry], text: str, places: Places,
+          floor: int) -> Candidate | None:
+    suffix_start, end, entry = span
+    kind = entry.kind
+    suffix = text[suffix_start:end]
+    if _blocked_after(text, suffix, end) or (len(suffix) == 1 and (
+            text[suffix_start - 1:end] in _WORDS_ENDING_IN_SUFFIX
+            or text[suffix_start:end + 1] in _WORDS_ENDING_IN_SUFFIX)):
+        return None
+    stretch = left_stretch(text, suffix_start, floor)
+    # a place may share characters with the suffix (郴州市 + 市委, 长青社区 + 社区卫生服务中心)
+    inside = [p for p in place_at(places, stretch, end) if p.start < suffix_start]
+    if entry.needs and not inside or \
+            entry.needs == "country" and inside[0].fields["level"] != "country":
+        return None
+    if inside:
+        start = inside[0].start
+        if start > stretch and text[start - 1] in "（(":
+            start = stretch  # 捷安特（中国）有限公司: the place qualifies the name before it
+        rest = text[inside[-1].end:suffix_start]
+        if rest and is_generic(rest) or not _rest_fits(rest, suffix, kind, inside[-1]):
+            return None  # 娄星区基层医院: a place and a generic word
+        return _candidate(start, end, "<place><body><suffix>", text, kind, home(inside))
+    while stretch < suffix_start - 2 and text[stretch] in _FUNCTION_CHARS:
+        stretch += 1  # 由中央编译出版社, 而上市公司: a function word before the name
+    body = text[stretch:suffix_start]
+    if not body:
+        # 市委 alone, 镇党委 (a level word and a body): the body of the place in context
+        if suffix not in _BARE_SHORT_FORMS and not (
+                suffix[0] in _LEVEL_CHARS and suffix[1:] in suffix_kinds()):
+            return None
+        place = context_place(places, suffix_start, LEVEL_OF_CHAR[suffix[0]])
+        return _candidate(suffix_start, end, "<short form>", text, kind, place)
+    if is_generic(body) or ends_generic(body):
+        return None  # 公立医院, 乡镇卫生院, 区级龙头医院
+    if body[0] in _LEVEL_CHARS and len(body) <= 4:
+        # 市政府, 区人民医院, 省儿童医院, 县住建局: the organization of the place in context
+        place = context_place(places, stretch, LEVEL_OF_CHAR[body[0]])
+        return _candidate(stretch, end, "<level><suffix>", text, kind, place)
+    if len(body) < 2 or len(body) > _MAX_BODY_WITHOUT_PLACE:
+        return None
+    if kind == "team" and len(body) > 2:
+        return None  # a club is 国安队, 申花队; a longer body is a task force (医疗救援队)
+    if suffix in ("政府", "人民政府"):
+        return None  # a government is a place's (精简政府, 临时政府 name none)
+    return _candidate(stretch, end, "<body><suffix>", text, kind, None)
+
+
+def _rest_fits(rest: str, suffix: str, kind: str, place: Candidate) -> bool:
+    """What stands between a place and its suffix: 中国能派队, 中国队组队 and 美国公司 (a
+    country and a bare 公司) name no body."""
+    if kind == "team":
+        return len(rest) <= 4 and "队" not in rest and not (rest and rest[0] in _FUNCTION_CHARS)
+    if suffix in ("公司", "集团") and not rest and place.fields["level"] == "country":
+        return False
+    return True
+
+
+def _candidate(start: int, end: int, rule: str, text: str, kind: str,
+               place: str | None) -> Candidate:
+    return Candidate(start, end, "organization", rule,
+                     {"name": text[start:end], "kind": kind, "place": place})
+
+
+# a department inside a body: 财政部 + 预算司, 省政府 + 办公厅, 公安局 + 北湖分局
+_DEPARTMENT = regex.compile(r"(\p{Han}{0,8}?)(?:司|局|处|派出所|署|部|办公室|办公厅|研究室|中心|支队|大队"
+                           r"|委员会|分会|办|学院|研究院|医院)")
+_NESTING_KINDS = {"government", "party", "legislature", "judicial", "military", "school",
+                  "research", "media", "international"}
+_NOT_A_DEPARTMENT = regex.compile(r"(?:大|会议|前|服务)厅$|^(?:中心|.)$")
+
+
+def nested(bodies: list[Candidate], text: str, suffix_kinds: dict[str, str]) -> list[Candidate]:
+    """The departments written right after a body, as one body with it."""
+    starts = {b.start for b in bodies}
+    out = []
+    for body in bodies:
+        if body.fields["kind"] not in _NESTING_KINDS:
+            continue
+        current = body
+        for _ in range(2):  # 公安部 + 交通管理局 + 秩序处
+            m = _DEPARTMENT.match(text, current.end)
+            if not m or not _is_department(m, text) or \
+                    any(i in starts for i in range(m.start() + 1, m.end())):
+                break  # 对外贸易经济合作部 + 经商 + 外交部: another body, not a department
+            end = m.end()
+            if text[end:end + 1] == "委" and text[end + 1:end + 2] != "员":
+                end += 1  # 县人大 + 内司委: a committee named by its departments' initials
+            name = text[body.start:end]
+            kind = _department_kind(text[m.start():end], current.fields["kind"], suffix_kinds)
+            current = Candidate(body.start, end, "organization", "<body><department>",
+                                {"name": name, "kind": kind, "place": body.fields["place"]})
+            out.append(current)
+    return out
+
+
+def _is_department(m: regex.Match, text: str) -> bool:
+    part, stem = m.group(), m.group(1)
+    if _NOT_A_DEPARTMENT.search(part) or _blocked_after(text, part, m.end()):
+        return False  # 大厅 is a hall; 局长, 司令, 部署 are people and deeds
+    if part[-2:] in _WORDS_ENDING_IN_SUFFIX or \
+            any(edges.stopword_at(part, i) for i in range(len(part))):
+        return False  # 市委 + 干部 is people
+    return not stem or not is_generic(stem)
+
+
+def _department_kind(part: str, kind: str, suffix_kinds: dict[str, str]) -> str:
+    """A department is of its body's kind, unless it is a body of its own kind (复旦大学 +
+    附属中山医院 is a hospital)."""
+    for length in range(len(part), 1, -1):
+        found = suffix_kinds.get(part[-length:])
+        if found in ("hospital", "school", "research", "media"):
+            return found
+    return kind
+
+
+def congresses(text: str) -> list[Candidate]:
+    return [_candidate(m.start(), m.end(), "<congress>", text, "party", "中华人民共和国")
+            for m in _CONGRESS.finditer(text)]

@@ -1,0 +1,111 @@
+"""The organization lexicon as one Aho-Corasick automaton: every named body, alias, brand,
+university and type suffix is found in a single pass over the text, whatever their number.
+
+A key may play several roles (大学 is a type suffix; 北京大学 a named body), so each key
+maps to a tuple of ``Entry``s.
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass
+from functools import cache
+from typing import Iterator, Literal
+
+import ahocorasick
+
+from ..lexicon import read_lines, read_table
+
+__all__ = ["Entry", "automaton", "scan", "outermost", "suffix_kinds", "suffix_needs"]
+
+Role = Literal["name", "suffix"]
+
+# the body words every department stem takes (org_department_stems.tsv adds the others)
+OFFICE_WORDS = ("局", "委", "委员会", "厅", "办", "办公室", "处")
+
+
+@dataclass(frozen=True)
+class Entry:
+    role: Role
+    kind: str
+    place: str | None = None
+    # a named body: its full name, and the short forms that name it once it is named in full
+    full: str | None = None
+    short: tuple[str, ...] = ()
+    # a suffix: what must stand before it ("place", "country" or "")
+    needs: str = ""
+
+
+@cache
+def suffix_needs() -> dict[str, str]:
+    return {row["suffix"]: row["needs"] for row in read_table("org_suffixes.tsv") if row["needs"]}
+
+
+@cache
+def suffix_kinds() -> dict[str, str]:
+    """Type suffix -> kind: org_suffixes.tsv, and every department stem with its body words."""
+    kinds = {row["suffix"]: row["kind"] for row in read_table("org_suffixes.tsv")}
+    for row in read_table("org_department_stems.tsv"):
+        words = OFFICE_WORDS + tuple(w for w in row["words"].split(",") if w)
+        for word in words:
+            kinds.setdefault(row["stem"] + word, "government")
+    return kinds
+
+
+def _names() -> Iterator[tuple[str, Entry]]:
+    for row in read_table("org_names.tsv"):
+        short = tuple(s for s in row["short"].split(",") if s)
+        entry = Entry("name", row["kind"], row["place"] or None, row["name"], short)
+        yield row["name"], entry
+        for alias in filter(None, row["aliases"].split(",")):
+            yield alias, entry
+    for row in read_table("org_universities.tsv"):
+        yield row["name"], Entry("name", "school", row["place"] or None, row["name"])
+    for brand in read_lines("company_brands.txt"):
+        yield brand, Entry("name", "company", None, brand)
+
+
+@cache
+def automaton() -> ahocorasick.Automaton:
+    roles: dict[str, list[Entry]] = {}
+    for key, entry in _names():
+        # the first listing of a name wins (劳动部 of Taiwan is not also a former mainland one)
+        if not any(e.role == "name" for e in roles.get(key, ())):
+            roles.setdefault(key, []).append(entry)
+    needs = suffix_needs()
+    for key, kind in suffix_kinds().items():
+        roles.setdefault(key, []).append(Entry("suffix", kind, needs=needs.get(key, "")))
+    machine = ahocorasick.Automaton()
+    for key, entries in roles.items():
+        machine.add_word(key, (key, tuple(entries)))
+    machine.make_automaton()
+    return machine
+
+
+Longest = dict[int, tuple[int, Entry]]
+
+
+def scan(text: str) -> tuple[Longest, Longest]:
+    """One pass: for each end position, the longest named body and the longest type suffix
+    ending there, as end -> (start, entry)."""
+    names: Longest = {}
+    suffixes: Longest = {}
+    if not text:
+        return names, suffixes
+    for last, (key, entries) in automaton().iter(text):
+        end, start = last + 1, last + 1 - len(key)
+        for entry in entries:
+            longest = names if entry.role == "name" else suffixes
+            found = longest.get(end)
+            if found is None or start < found[0]:
+                longest[end] = (start, entry)
+    return names, suffixes
+
+
+def outermost(longest: Longest) -> list[tuple[int, int, Entry]]:
+    """The spans of ``longest`` that lie inside no other one (集团 in 集团有限公司), by start."""
+    spans = sorted(((s, e, x) for e, (s, x) in longest.items()), key=lambda t: (t[0], -t[1]))
+    kept, reach = [], -1
+    for start, end, entry in spans:
+        if end > reach:
+            kept.append((start, end, entry))
+            reach = end
+    return kept

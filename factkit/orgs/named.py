@@ -1,0 +1,62 @@
+"""Bodies the lexicon knows by name (国务院, 新华社, 北约, 北大, 比亚迪), with their kind and place.
+
+A name is taken where it starts a word (美的 is no company inside 至善至美的) and is not the
+first part of a place (国会山, 清华园). A state body written after a country's name is that
+country's (美国国务院, 日本总务省, 英国议会).
+"""
+from __future__ import annotations
+
+import bisect
+
+from ..candidates import Candidate
+from .edges import left_edge_ok
+from .lexicon import Longest, outermost
+from .placing import Places, official
+
+__all__ = ["named_bodies"]
+
+
+def _places_from(places: Places, start: int) -> list[Candidate]:
+    i = bisect.bisect_left(places.starts, start)
+    found = []
+    while i < len(places) and places[i].start == start:
+        found.append(places[i])
+        i += 1
+    return found
+
+# the kinds of bodies a state has: written after a country's name, they are that country's
+_STATE_KINDS = {"government", "legislature", "judicial", "military", "party"}
+# a name followed by one of these is part of a place or a building (国会山, 清华园, 白宫南草坪)
+_PLACE_AFTER = set("山园路街桥楼站门湖岛")
+
+
+def named_bodies(longest: Longest, text: str, places: Places, edges: set[int],
+                 shorts: dict[str, tuple[str, str | None]]) -> list[Candidate]:
+    """The lexicon's bodies in the text; ``shorts`` receives the short forms they bring into
+    the document (发改委 once 国家发展和改革委员会 is named)."""
+    found = []
+    shared: dict[tuple, dict] = {}
+    for start, end, entry in outermost(longest):
+        if end < len(text) and text[end] in _PLACE_AFTER and end - start <= 3:
+            continue
+        if any(p.end > end for p in _places_from(places, start)):
+            continue  # 北大 in 北大西洋: the start of a place
+        country = places.by_end.get(start)
+        if country is not None and country.fields["level"] == "country" \
+                and entry.kind in _STATE_KINDS:
+            start, place = country.start, official(country)  # 美国 + 国务院
+        elif (end - start <= 2 and entry.kind != "international") or \
+                (entry.kind in ("company", "school") and end - start <= 3):
+            if not left_edge_ok(text, start, edges):
+                continue
+            place = entry.place
+        else:
+            place = entry.place
+        key = (text[start:end], entry.kind, place)
+        fields = shared.get(key)
+        if fields is None:  # one dict for every mention of a body: a long text repeats them
+            fields = shared[key] = {"name": key[0], "kind": entry.kind, "place": place}
+        found.append(Candidate(start, end, "organization", "<lexicon>", fields))
+        for short in entry.short:
+            shorts.setdefault(short, (entry.kind, place))
+    return found

@@ -1,0 +1,82 @@
+"""The place an organization belongs to, from the place candidates of the document."""
+from __future__ import annotations
+
+import bisect
+import itertools
+
+from ..candidates import Candidate
+
+__all__ = ["Places", "place_at", "home", "context_place", "LEVEL_OF_CHAR"]
+
+LEVEL_OF_CHAR = {"省": "province", "市": "prefecture", "州": "prefecture", "县": "county",
+                 "区": "county", "镇": "township", "乡": "township"}
+_LEVEL_INDEX = {"province": 0, "prefecture": 1, "county": 2, "township": 3}
+
+
+class Places(list):
+    """The place candidates sorted by start, with their starts and ends for bisection: lookups
+    stay logarithmic, so a text of many megabytes stays linear."""
+
+    def __init__(self, places) -> None:
+        super().__init__(sorted(places, key=lambda p: p.start))
+        self.starts = [p.start for p in self]
+        self.by_end = {p.end: p for p in self}
+
+
+def place_at(places: Places, start: int, end: int) -> list[Candidate]:
+    i = bisect.bisect_left(places.starts, start)
+    found = []
+    while i < len(places) and places[i].start < end:
+        if places[i].end <= end:
+            found.append(places[i])
+        i += 1
+    return found
+
+
+def official(place: Candidate) -> str | None:
+    # a name the places extractor could not resolve (永兴 of several 永兴) is no official one
+    return None if place.fields.get("candidates") else place.fields["name"]
+
+
+def home(inside: list[Candidate]) -> str | None:
+    """The place an organization belongs to: the last place in its name when that lies within
+    the first (中国（湖南）自由贸易试验区郴州片区 → 郴州市), else the first (广州市湖南郴州商会
+    is in 广州市)."""
+    # a river or a site in a name (湘江实验室) is not where the organization belongs
+    inside = [p for p in inside if p.fields["level"] not in ("feature", "site")]
+    if not inside:
+        return None
+    first, last = inside[0].fields, inside[-1].fields
+    within = first["level"] == "country" or first["name"] in (last.get("path") or [])
+    return official(inside[-1] if within else inside[0])
+
+
+def context_place(places: Places, before: int, level: str) -> str | None:
+    """The place of this level the article is about at this point: the nearest place named
+    before it at or below that level, taken up to that level (市中心医院 after 娄星区 is
+    娄底市's); with none before, the first one after."""
+    k = bisect.bisect_left(places.starts, before)
+    earlier = (places[i] for i in range(k - 1, -1, -1) if places[i].end <= before)
+    later = (places[i] for i in range(k, len(places)))
+    # the nearest few are enough: a place named pages away says nothing about this body
+    for p in itertools.islice(itertools.chain(earlier, later), 200):
+        if level == "prefecture" and p.fields["level"] == "county" and \
+                p.fields["name"].endswith("市"):
+            return p.fields["name"]  # 资兴市委、市政府: a county-level city
+        name = _at_level(p.fields, level)
+        if name:
+            return name
+    return None
+
+
+def _at_level(fields: dict, level: str) -> str | None:
+    if fields["level"] == level:
+        return fields["name"]
+    if fields["level"] not in _LEVEL_INDEX and fields["level"] != "village":
+        return None
+    path = fields.get("path") or []
+    index = _LEVEL_INDEX[level]
+    # a path skips placeholder levels (北京市 › 东城区): only trust it below a province
+    if index < len(path) and (index == 0 or len(path) > 1):
+        return path[index]
+    return None
