@@ -1,10 +1,10 @@
-"""normalize -> extractors -> overlap policy -> Document."""
+"""normalize -> extractors -> overlap policy -> records -> statements -> Document."""
 from __future__ import annotations
 
 import datetime
 from collections.abc import Callable, Sequence
 
-from . import dates, figures, orgs, places
+from . import dates, figures, orgs, places, statements
 from .candidates import Candidate, Context
 from .models import DateMention, Document, Fact, Figure, Organization, Place
 from .normalize import NormalizedText, normalize
@@ -51,7 +51,10 @@ class Pipeline:
             lists[_DOCUMENT_FIELDS[candidate.fact]].append(_record(candidate, ntext))
         for records in lists.values():
             records.sort(key=lambda r: (r.start, r.end))
-        return Document(**lists, ref_date=context.ref_date,
+        # statements read the final records (after the overlap policy) against the same text
+        found = statements.build(ntext, lists["figures"], lists["dates"], lists["places"],
+                                 lists["organizations"], context.ref_date)
+        return Document(**lists, statements=found, ref_date=context.ref_date,
                         ref_date_inferred=context.ref_date_inferred,
                         warnings=context.warnings)
 
