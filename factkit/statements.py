@@ -39,9 +39,9 @@ __all__ = ["build"]
 
 Subject = Place | Organization
 
-_CLAUSE_BREAK = set("，,：:（）()“”\"")
+_CLAUSE_BREAK = set("，,：:（）()")
 _HARD_BREAK = set("。！？!?；;\n，,：:、（）()“”\"《》【】[]/|·—")
-_MAX_METRIC = 16
+_MAX_METRIC = 24
 _MAX_COUNTED = 10
 
 
@@ -88,12 +88,16 @@ def _role(word: str | None) -> str | None:
     return _roles()[0].get(word) if word else None
 
 
+_ANY_ROLE = {"level", "change", "to", "share", "gap", "target", "forecast", "future", "yoy",
+             "mom", "glue", "action", "prep", "subject", "rate", "head", "stop", "noun"}
 _GLUE_ROLES = {"level", "change", "to", "share", "gap", "target", "forecast", "future", "yoy",
                "mom", "glue"}
 # Where a metric phrase ends on its left: multi-character words only, since one character
 # (共, 有, 均, 在) is too often part of a compound inside the phrase (一般公共预算收入).
 _METRIC_LEFT_EDGE = {"level", "change", "target", "forecast", "future", "yoy", "mom", "action",
                      "prep", "subject", "gap"}
+# one-character words that do end a metric on its left (将主要食材采购价格 -> the phrase after 将)
+_ONE_CHARACTER_EDGE = set("将把被从让")
 _COUNTED_EDGE = {"level", "change", "to", "share", "gap", "target", "forecast", "future",
                  "yoy", "mom", "glue", "action", "prep", "subject", "stop"}
 _BASIS_MARK = regex.compile(r"(?:比|较|与|同|相比|相较于?|对比)$")
@@ -103,6 +107,47 @@ _LIST_INDEX = regex.compile(r"^(?:[、.．)）]|\s)")
 _THRESHOLD_AFTER = regex.compile(r"^(?:以上|以下|及以上|及以下|以内)?的")
 _TIME_LIMIT_AFTER = regex.compile(r"^(?:内|以内|之内|就|便|即可|即|可)")
 _LETTERS = regex.compile(r"[\p{Han}A-Za-z]")
+
+
+_NOT_SUBJECT_BEFORE = set("与和同跟向对给赴到至往及从、")
+_RATE_NOUNS = ("增长率", "增长速度", "增速", "增幅", "降幅", "涨幅", "跌幅")
+_GLUE_CHARACTERS = " 对在为将把从共约近超达已"
+_SPEAKS = regex.compile(r"介绍|表示|说|称|指出|透露|告诉")
+
+
+@cache
+def _TARGET_WORDS() -> regex.Pattern:
+    words = sorted((w for w, r in _roles()[0].items() if r in ("target", "forecast", "future")),
+                   key=len, reverse=True)
+    return regex.compile("|".join(map(regex.escape, words)))
+
+
+@cache
+def _SUBJECT_WORDS() -> regex.Pattern:
+    words = sorted((w for w, r in _roles()[0].items() if r == "subject"), key=len, reverse=True)
+    return regex.compile("|".join(map(regex.escape, words)))
+
+
+_PLACE_SUFFIX = {"县": "县", "区": "区", "市": "市", "省": "省", "州": "州", "镇": "镇",
+                 "乡": "乡", "村": "村"}
+_ORG_KIND = {"院": ("hospital", "school", "research"), "公司": ("company",), "行": ("company",),
+             "园": ("zone",)}
+
+
+def _is_kind(subject: Subject, word: str) -> bool:
+    """Whether ``subject`` is what a word such as 全县 or 该院 stands for."""
+    if isinstance(subject, Place):
+        if word.endswith("国"):
+            return subject.level == "country"
+        suffix = _PLACE_SUFFIX.get(word[-1])
+        return suffix is not None and subject.name.endswith(suffix)
+    for ending, kinds in _ORG_KIND.items():
+        if word.endswith(ending):
+            return subject.kind in kinds
+    return word.endswith(("区", "园")) and subject.kind == "zone"
+
+
+_AS_COUNT = Figure(text="", start=0, end=0, value=1, kind="count", unit="")
 
 
 @dataclass
@@ -176,6 +221,7 @@ class _Reader:
         self.actor_starts = [a.start for a in actors]
         self.actor_ends = sorted((a.end, i) for i, a in enumerate(actors))
         self.date_starts = [d.start for d in self.dates]
+        self.date_start_set = set(self.date_starts)
         self.date_by_end = {d.end: d for d in self.dates}
         self.figure_starts = {f.start for f in self.figures}
         self.basis_dates = {id(d) for d in self.dates if self._is_basis_date(d)}
@@ -184,13 +230,15 @@ class _Reader:
     def statements(self) -> list[Statement]:
         text = self.text
         out: list[Statement] = []
-        topic: Subject | None = None
+        topics: list[Subject] = []                      # subjects written so far, in order
         last_period_here: DateMention | None = None     # this paragraph
         last_period_before: DateMention | None = None   # the paragraph before
         paragraph_start = -1
         figure_index = 0
         date_index = 0
-        for s_start, s_end in self.ntext.sentences:
+        sentences = self.ntext.sentences
+        self.sentence_starts = [start for start, _ in sentences]
+        for number, (s_start, s_end) in enumerate(sentences):
             line_start = text.rfind("\n", 0, s_start) + 1
             if line_start != paragraph_start:
                 paragraph_start = line_start
@@ -201,20 +249,20 @@ class _Reader:
                 if self._is_headline(line_start, line_end):
                     headline_subject = self._headline_subject(line_start, line_end)
                     if headline_subject is not None:
-                        topic = headline_subject
+                        topics.append(headline_subject)
                     last_period_before = None
             sentence_figures = []
             while figure_index < len(self.figures) and self.figures[figure_index].start < s_end:
                 if self.figures[figure_index].start >= s_start:
                     sentence_figures.append(self.figures[figure_index])
                 figure_index += 1
-            carried_period = last_period_here or last_period_before
             clause_subjects = self._clause_subjects(s_start, s_end)
             if sentence_figures:
+                topic = self._topic(s_start, s_end, clause_subjects, topics,
+                                    sentences[number + 1] if number + 1 < len(sentences) else None)
                 out.extend(self._sentence(s_start, s_end, sentence_figures, clause_subjects,
-                                          topic, carried_period))
-            if clause_subjects:
-                topic = clause_subjects[-1][1]
+                                          topic, topics, last_period_here or last_period_before))
+            topics.extend(subject for _, subject, leads in clause_subjects if leads)
             while date_index < len(self.dates) and self.dates[date_index].start < s_end:
                 d = self.dates[date_index]
                 if id(d) not in self.basis_dates and d.start >= s_start:
@@ -222,85 +270,90 @@ class _Reader:
                 date_index += 1
         return out
 
+    def _topic(self, s_start, s_end, clause_subjects, topics, next_sentence) -> Subject | None:
+        """The subject a sentence without one of its own speaks of."""
+        text = self.text
+        # a quotation is about its speaker's organization: “……我公司……。”某公司负责人介绍
+        if not clause_subjects and text[s_end - 1:s_end] in "”」" and next_sentence:
+            following = self._clause_subjects(*next_sentence)
+            if following and following[0][0] - next_sentence[0] <= 2:
+                clause_end = next_sentence[0]
+                while clause_end < next_sentence[1] and text[clause_end] not in _CLAUSE_BREAK:
+                    clause_end += 1
+                if _SPEAKS.search(text, next_sentence[0], clause_end):
+                    return following[0][1]
+        return topics[-1] if topics else None
+
     def _is_headline(self, start: int, end: int) -> bool:
         line = self.text[start:end].strip()
         return 0 < len(line) <= 40 and not any(c in line for c in "。！？!?；;")
 
     def _headline_subject(self, start: int, end: int) -> Subject | None:
-        quoted = False
         k = bisect.bisect_left(self.actor_starts, start)
-        position = start
         while k < len(self.actors) and self.actors[k].start < end:
             actor = self.actors[k]
-            segment = self.text[position:actor.start]
-            quoted ^= (segment.count("“") + segment.count("「")) % 2 == 1
-            position = actor.start
-            if not quoted:
+            if not self._quoted(start, actor.start):
                 return actor.record  # type: ignore[return-value]
             k += 1
         return None
 
+    def _quoted(self, start: int, position: int) -> bool:
+        segment = self.text[start:position]
+        return segment.count("“") + segment.count("「") > segment.count("”") + segment.count("」")
+
     # ---- one sentence -------------------------------------------------------------------------
-    def _sentence(self, s_start, s_end, figures, clause_subjects, topic, carried_period):
+    def _sentence(self, s_start, s_end, figures, clause_subjects, topic, topics, carried_period):
         text = self.text
-        found: list[_Found] = []
         sentence_start, sentence_end = self.ntext.span_to_original(s_start, s_end)
-        group_metrics: list[tuple[int, int] | None] = []
-        target_at = self._first_target(s_start, s_end)
-        statements = []
-        skip_to = -1
-        for i, span in enumerate(figures):
+        targets = self._targets(s_start, s_end)
+        found: list[_Found | None] = [None] * len(figures)
+        list_metrics: list[tuple[int, int] | None] = []   # the last 分别 list of the sentence
+        i = 0
+        while i < len(figures):
+            span = figures[i]
             figure: Figure = span.record  # type: ignore[assignment]
             if self._is_list_index(span, figure):
-                found.append(None)  # type: ignore[arg-type]
+                i += 1
                 continue
             clause_start = self._clause_start(s_start, span.start)
             previous_end = max([clause_start] + [f.end for f in figures[:i]
                                                  if f.end <= span.start])
-            item = _Found()
             relation, basis, np_end = self._glue(previous_end, span.start)
-            item.relation, item.basis = relation, basis
             metric = self._metric_before(previous_end, np_end)
-            counted = self._counted_after(span, figure, s_end)
-            if counted and (metric is None or figure.kind in ("count", "age")):
+            counted = self._counted_after(span, figure, s_end, metric is None, figures, i)
+            if figure.kind == "percent" and text.startswith("的", span.end) and counted:
+                metric, relation = counted, "share"    # 75%的膳食经费: a part of it
+            elif counted and (metric is None or figure.kind in ("count", "age")):
                 metric = counted
-            # 分别: the figures listed after it pair with the list before it
-            if i > skip_to:
-                group = self._group(figures, i, s_end)
-                if len(group) > 1 and "分别" in text[previous_end:span.start]:
-                    items = self._list_items(metric, previous_end, np_end)
-                    subjects = [self._actor_at(a, b) for a, b in items] if items else []
-                    if items and len(items) == len(group) and all(subjects):
-                        paired_subjects = subjects
-                        paired = [None] * len(group)
-                        if group_metrics and len(group_metrics) == len(group):
-                            paired = group_metrics
-                    elif items and len(items) == len(group):
-                        paired_subjects = [None] * len(group)
-                        paired = items
-                    elif metric is None and len(group_metrics) == len(group):
-                        paired_subjects = [None] * len(group)
-                        paired = group_metrics
-                    else:
-                        paired_subjects = [None] * len(group)
-                        paired = [metric] * len(group)
-                    group_metrics = list(paired)
-                    for j, member in enumerate(group):
-                        member_found = _Found(metric=paired[j], relation=relation, basis=basis,
-                                              subject=paired_subjects[j])
-                        found_member = self._finish(member_found, member, clause_start, s_start,
-                                                    s_end, target_at, clause_subjects, topic,
-                                                    carried_period, found)
-                        found.append(found_member)
-                    skip_to = i + len(group) - 1
-                    continue
-            if i <= skip_to:
-                continue
-            item.metric = metric
-            if metric is not None:
-                group_metrics = [metric]
-            found.append(self._finish(item, span, clause_start, s_start, s_end, target_at,
-                                      clause_subjects, topic, carried_period, found))
+            if metric is None and np_end > previous_end:
+                action = _word_ending_at(text, np_end, previous_end, {"action"})
+                if action and len(action) > 1:
+                    metric = (np_end - len(action), np_end)   # 累计生产出620吨, 出口…
+            group = self._group(figures, i)
+            metrics: list = [metric] * len(group)
+            subjects: list = [None] * len(group)
+            if len(group) > 1 and "分别" in text[previous_end:span.start]:
+                items = self._list_items(metric, previous_end, np_end)
+                named = [self._actor_at(a, b) for a, b in items]
+                if len(items) == len(group) and all(named):
+                    subjects = named   # 宜章县、汝城县分别增长6%、7%
+                    metrics = (list_metrics if len(list_metrics) == len(group)
+                               else [None] * len(group))
+                elif len(items) == len(group):
+                    metrics = items
+                elif metric is None and len(list_metrics) == len(group):
+                    metrics = list_metrics   # …分别达到15.3亿元、10.1亿元，分别增长6.1%、8.2%
+                list_metrics = list(metrics)
+            elif metric is not None:
+                list_metrics = [metric]
+            for j, member in enumerate(group):
+                item = _Found(metric=metrics[j], relation=relation, basis=basis,
+                              subject=subjects[j])
+                found[i + j] = self._finish(item, member, clause_start, s_start, s_end, targets,
+                                            clause_subjects, topic, topics, carried_period,
+                                            found[:i + j])
+            i += len(group)
+        statements = []
         for span, item in zip(figures, found):
             if item is None:
                 continue
@@ -310,43 +363,41 @@ class _Reader:
                 sentence_start=sentence_start, sentence_end=sentence_end))
         return statements
 
-    def _finish(self, item: _Found, span: _Span, clause_start, s_start, s_end, target_at,
-                clause_subjects, topic, carried_period, before: list) -> _Found:
+    def _finish(self, item: _Found, span: _Span, clause_start, s_start, s_end, targets,
+                clause_subjects, topic, topics, carried_period, before: list) -> _Found:
         figure: Figure = span.record  # type: ignore[assignment]
         text = self.text
         # a change with no phrase of its own changes the figure before it
-        if item.metric is None and item.relation in ("change", "target"):
+        if item.metric is None and item.relation in ("change", "target", "share"):
             for earlier in reversed(before):
                 if earlier is not None and earlier.metric is not None:
                     item.metric = earlier.metric
                     break
-        if item.metric is not None:
-            head = text[item.metric[0]:item.metric[1]]
-            for rate in ("增长率", "增长速度", "增速", "增幅", "降幅", "涨幅", "跌幅"):
-                if head.endswith(rate) and item.relation == "level":
-                    item.relation = "change"
+        if item.metric is not None and item.relation == "level":
+            phrase = text[item.metric[0]:item.metric[1]]
+            if any(phrase.endswith(rate) for rate in _RATE_NOUNS):
+                item.relation = "change"   # 增速为5.9%
         after = text[span.end:min(s_end, span.end + 4)]
         if figure.kind == "duration" and item.relation == "level":
-            item.relation = "other"
-        if item.relation == "level" and figure.kind not in ("age",) and item.metric is not None \
-                and item.metric[0] >= span.end and _THRESHOLD_AFTER.match(after) \
-                and not text[clause_start:span.start].strip():
-            item.relation = "other"
-        if _TIME_LIMIT_AFTER.match(after) and figure.kind == "duration":
-            item.relation = "other"
+            item.relation = "other"   # time limits and spans: 15分钟医疗服务圈, 不到半小时
+        if (item.relation == "level" and figure.kind != "age" and _THRESHOLD_AFTER.match(after)
+                and not text[clause_start:span.start].strip(_GLUE_CHARACTERS)):
+            item.relation = "other"   # 500万元以上的项目: a threshold
         item.period = self._period(s_start, span.start) or carried_period
         if item.relation not in ("other", "share"):
-            marker = self._target_for(target_at, clause_start, span.start)
+            marker = self._target_for(targets, clause_start, span.start)
             if marker is not None:
-                over = (marker == "forecast" and item.period is not None
-                        and item.period.last_day is not None and self.ref_date is not None
-                        and item.period.last_day < self.ref_date)
+                period = item.period
+                over = (marker == "forecast" and period is not None
+                        and period.last_day is not None and self.ref_date is not None
+                        and period.last_day < self.ref_date)
                 if not over:
                     item.relation = "target"
         if item.relation in ("level", "share"):
             item.basis = None
         if item.subject is None:
-            item.subject = self._subject(span, item.metric, clause_subjects, topic)
+            item.subject = self._subject(span, item.metric, clause_start, clause_subjects,
+                                         topic, topics)
         return item
 
     # ---- clauses ------------------------------------------------------------------------------
@@ -357,12 +408,11 @@ class _Reader:
             k -= 1
         return k + 1
 
-    def _group(self, figures, i: int, s_end: int) -> list[_Span]:
+    def _group(self, figures, i: int) -> list[_Span]:
         """Figures listed one after another (5%、7%和9%)."""
         group = [figures[i]]
         for nxt in figures[i + 1:]:
-            between = self.text[group[-1].end:nxt.start]
-            if between in ("、", "和", "与", "及", ",", "，", "；"[:0]):
+            if self.text[group[-1].end:nxt.start] in ("、", "和", "与", "及", ",", "，"):
                 group.append(nxt)
             else:
                 break
@@ -374,7 +424,7 @@ class _Reader:
         position = figure_start
         relation = "level"
         basis = None
-        last_change_to = False
+        new_level = False   # 提升至: a change verb followed by 至/到 gives the new level
         seen_to = False
         while position > start:
             d = self.date_by_end.get(position)
@@ -386,29 +436,25 @@ class _Reader:
                 else:
                     position = d.start
                 continue
-            word = _word_ending_at(text, position, start, _GLUE_ROLES)
-            if word is None:
+            word = _word_ending_at(text, position, start, _ANY_ROLE)
+            if word is None or _role(word) not in _GLUE_ROLES:
                 break
             role = _role(word)
             if role == "to":
                 seen_to = True
             elif role == "change":
-                if seen_to and not last_change_to:
-                    last_change_to = True  # 提升至: the new level
-                elif relation == "level" and not last_change_to:
+                if seen_to:
+                    new_level = True
+                elif relation == "level" and not new_level:
                     relation = "change"
-            elif role == "share":
+            elif role == "share" and relation == "level":
                 relation = "share"
             elif role == "gap":
                 relation = "other"
-            elif role == "yoy":
-                basis = "yoy"
-            elif role == "mom":
-                basis = "mom"
+            elif role in ("yoy", "mom"):
+                basis = role
             elif role == "level":
                 seen_to = False
-            if role in ("target", "forecast", "future"):
-                pass  # read with the sentence (_target_for)
             position -= len(word)
         return relation, basis, position
 
@@ -416,88 +462,99 @@ class _Reader:
         """The noun phrase ending at ``end``, reaching left to the first edge."""
         text = self.text
         position = end
+        limit = start
         k = bisect.bisect_left(self.actor_ends, (end + 1, -1)) - 1
-        actor_edge = start
-        while k >= 0:
-            a_end, index = self.actor_ends[k]
-            if a_end <= end and a_end > start:
-                actor_edge = max(actor_edge, a_end)
-                break
-            if a_end <= start:
+        while k >= 0 and self.actor_ends[k][0] > start:
+            if self.actors[self.actor_ends[k][1]].start >= start:
+                limit = max(limit, self.actor_ends[k][0])
                 break
             k -= 1
-        date_edge = start
         j = bisect.bisect_left(self.date_starts, end) - 1
         while j >= 0 and self.dates[j].end > start:
             if self.dates[j].end <= end:
-                date_edge = max(date_edge, self.dates[j].end)
+                limit = max(limit, self.dates[j].end)
                 break
             j -= 1
-        limit = max(start, actor_edge, date_edge)
         nouns = _inside_nouns(text, limit, end)
         while position > limit:
             if text[position - 1] in _HARD_BREAK and text[position - 1] != "、":
                 break
             word = _word_ending_at(text, position, limit, _METRIC_LEFT_EDGE)
-            if word is not None and len(word) > 1 and position - 1 not in nouns:
+            if word is not None and position - 1 not in nouns and (
+                    len(word) > 1 or word in _ONE_CHARACTER_EDGE):
                 break
             position -= 1
-        # 占: the phrase is what takes the share (第三产业增加值占地区生产总值比重)
         phrase_start = position
-        while phrase_start < end and (text[phrase_start] in "的了、" or not
+        while phrase_start < end and (text[phrase_start] in "的了、“”" or not
                                       _LETTERS.match(text[phrase_start])):
             phrase_start += 1
         phrase_end = end
-        while phrase_end > phrase_start and text[phrase_end - 1] in "的了、等":
+        while phrase_end > phrase_start and text[phrase_end - 1] in "的了、等“":
             phrase_end -= 1
+        # 占: the phrase is what takes the share (第三产业增加值占地区生产总值比重)
         share_at = text.find("占", phrase_start, phrase_end)
-        if share_at > phrase_start:
+        if share_at > phrase_start + 1:
             phrase_end = share_at
-        if phrase_end - phrase_start < 2 and not (phrase_end - phrase_start == 1
-                                                  and _roles()[0].get(text[phrase_start:phrase_end]) == "head"):
+        length = phrase_end - phrase_start
+        if length < 2 and not (length == 1 and _role(text[phrase_start:phrase_end]) == "head"):
             return None
-        if phrase_end - phrase_start > _MAX_METRIC:
+        if length > _MAX_METRIC:
             cut = text.rfind("的", phrase_start, phrase_end - 1)
-            phrase_start = cut + 1 if cut >= 0 and phrase_end - cut > 2 else phrase_end - _MAX_METRIC
+            phrase_start = (cut + 1 if cut >= 0 and phrase_end - cut > 2
+                            else phrase_end - _MAX_METRIC)
         return phrase_start, phrase_end
 
-    def _counted_after(self, span: _Span, figure: Figure, s_end: int) -> tuple[int, int] | None:
-        """The noun right after a count (54家关联企业), a sum of money (5万元现金) or a mass."""
-        if figure.kind not in ("count", "money", "mass", "age", "volume", "area", "power",
-                               "energy", "length", "other"):
-            return None
+    def _counted_after(self, span: _Span, figure: Figure, s_end: int, nothing_before: bool,
+                       figures, i: int) -> tuple[int, int] | None:
+        """The noun right after a count (54家关联企业, 3人死亡), or after another quantity
+        when it is short and closed (5万多元现金的, 百万吨废料中)."""
+        if figure.kind == "percent":
+            # 75%的膳食经费: the whole the part is taken from
+            if not self.text.startswith("的", span.end):
+                return None
+            return self._counted_after(_Span(span.start, span.end + 1, figure),
+                                       _AS_COUNT, s_end, nothing_before, figures, i)
         text = self.text
         start = span.end
-        if _word_starting_at(text, start, s_end, {"stop", "glue", "prep", "to", "level",
-                                                   "change", "share"}):
+        # 200兆瓦/400兆瓦时储能电站: a pair shares what it measures
+        if text.startswith("/", start) and i + 1 < len(figures) and \
+                figures[i + 1].start == start + 1:
+            return self._counted_after(figures[i + 1], figures[i + 1].record, s_end,
+                                       nothing_before, figures, i + 1)
+        if figure.kind == "count" and nothing_before:
+            glue = _word_starting_at(text, start, s_end, {"glue"})
+            if glue and glue != "的":
+                start += len(glue)   # 已有44家顺利复工
+        if _word_starting_at(text, start, s_end, _COUNTED_EDGE - {"action"} if figure.kind ==
+                             "count" else _COUNTED_EDGE):
             return None
-        position = start
-        limit = min(s_end, start + _MAX_COUNTED)
-        nouns = _inside_nouns(text, start, limit + 4)
         k = bisect.bisect_left(self.actor_starts, start)
         if k < len(self.actors) and self.actors[k].start == start:
             return None
+        limit = min(s_end, start + _MAX_COUNTED)
+        nouns = _inside_nouns(text, start, limit + 4)
+        position = start
         while position < limit:
             if not _LETTERS.match(text[position]) or position in self.figure_starts:
                 break
-            if position in self.date_by_start_set():
+            if position in self.date_start_set:
                 break
-            if text[position] in "的中":
-                break
-            if position > start + 1 and position not in nouns and \
-                    _word_starting_at(text, position, limit, _COUNTED_EDGE):
+            if position not in nouns and (text[position] in "的中和及、" or (
+                    position > start and
+                    _word_starting_at(text, position, limit, _COUNTED_EDGE))):
                 break
             position += 1
-        if position - start < 2:
+        end = position
+        while end > start and text[end - 1] == "等":
+            end -= 1
+        if end - start < 2:
             return None
-        return start, position
-
-    _date_starts_set: set[int] | None = None
-
-    def date_by_start_set(self) -> set[int]:
-        if self._date_starts_set is None:
-            self._date_starts_set = set(self.date_starts)
-        return self._date_starts_set
+        if figure.kind not in ("count", "age"):
+            closed = (position >= s_end or position in self.figure_starts
+                      or text[position] in "的中和、，。；,;”）)")
+            if end - start > 6 or not closed:
+                return None
+        return start, end
 
     def _list_items(self, metric, start: int, end: int) -> list[tuple[int, int]]:
         """The items of ``A、B和C`` in the metric phrase; a short item shares the head noun of
@@ -543,17 +600,16 @@ class _Reader:
         return None
 
     # ---- relation, basis, period, subject ----------------------------------------------------
-    def _first_target(self, s_start: int, s_end: int) -> list[tuple[int, str]]:
-        words, longest = _roles()
-        found = []
+    def _targets(self, s_start: int, s_end: int) -> list[tuple[int, str]]:
+        """Target words of a sentence, with where they stand and their role."""
         text = self.text
-        for marker in ("力争", "目标", "计划", "争取", "确保", "力求", "规划", "预计", "预期",
-                       "有望", "预测", "将", "拟", "努力"):
-            at = text.find(marker, s_start, s_end)
-            while at >= 0:
-                found.append((at, words[marker]))
-                at = text.find(marker, at + len(marker), s_end)
-        found.sort()
+        found = []
+        for m in _TARGET_WORDS().finditer(text, s_start, s_end):
+            role = _role(m.group())
+            if role == "future" and not _word_starting_at(
+                    text, m.end(), s_end, {"level", "change", "action", "glue", "to"}):
+                continue   # 将 before a noun is 把 (将学校75%的膳食经费纳入…), not the future
+            found.append((m.start(), role))
         return found
 
     def _target_for(self, markers, clause_start: int, figure_start: int) -> str | None:
@@ -561,13 +617,11 @@ class _Reader:
         for at, marker_role in markers:
             if at >= figure_start:
                 break
-            if marker_role == "future" and at < clause_start:
-                continue
-            if marker_role == "future" and self.text[at:at + 2] in ("将军",):
-                continue
-            role = marker_role if role != "target" else role
-        if role == "future":
-            return "target"
+            if marker_role == "future":
+                if at >= clause_start:
+                    role = "target"
+            elif role != "target":
+                role = marker_role
         return role
 
     def _is_basis_date(self, d: _Span) -> bool:
@@ -592,9 +646,10 @@ class _Reader:
             j -= 1
         return None
 
-    def _clause_subjects(self, s_start: int, s_end: int) -> list[tuple[int, Subject]]:
+    def _clause_subjects(self, s_start: int, s_end: int) -> list[tuple[int, Subject, bool]]:
         """Places and organizations at the head of a clause (after dates and a preposition
-        such as 在): the sentence's subjects, with where they stand."""
+        such as 在): the sentence's subjects, where they stand, and whether they become the
+        topic (one of a list, 石井镇、万宝镇等, is an example, not the topic)."""
         text = self.text
         out = []
         k = bisect.bisect_left(self.actor_starts, s_start)
@@ -608,16 +663,20 @@ class _Reader:
                 lead = lead.replace(text[d.start:d.end], "", 1)
                 j += 1
             lead = lead.strip(" 在据于经")
-            if len(lead) <= 2 and (not lead or lead[-1] not in "与和同跟向对给赴到至往及从"):
+            topic_of = lead == "对" and text.startswith(("而言", "来说"), actor.end)
+            if topic_of or (len(lead) <= 2 and not self._quoted(s_start, actor.start) and
+                            (not lead or lead[-1] not in _NOT_SUBJECT_BEFORE)):
                 # a chain (资兴市汤溪镇壁溪村) is one subject: its last link
                 while (k + 1 < len(self.actors) and self.actors[k + 1].start == actor.end):
                     k += 1
                     actor = self.actors[k]
-                out.append((actor.start, actor.record))
+                leads = text[actor.end:actor.end + 1] not in ("、", "等")
+                out.append((actor.start, actor.record, leads))
             k += 1
         return out
 
-    def _subject(self, span: _Span, metric, clause_subjects, topic) -> Subject | None:
+    def _subject(self, span: _Span, metric, clause_start, clause_subjects, topic,
+                 topics) -> Subject | None:
         text = self.text
         # right before the figure or its metric (湘阴县5.3万余名, 高新区137家实体企业)
         edge = metric[0] if metric is not None and metric[1] <= span.start else span.start
@@ -626,14 +685,30 @@ class _Reader:
             if k >= 0:
                 a_end, index = self.actor_ends[k]
                 actor = self.actors[index]
-                if a_end in (at, at - 1) and text[a_end:at] in ("", "的") and \
-                        text[max(0, actor.start - 1):actor.start] not in ("与", "和", "同", "向"):
+                if text[a_end:at] in ("", "的") and \
+                        text[max(0, actor.start - 1):actor.start] not in _NOT_SUBJECT_BEFORE:
                     return actor.record  # type: ignore[return-value]
         chosen = None
-        for at, subject in clause_subjects:
+        for at, subject, _ in clause_subjects:
             if at < span.start:
                 chosen = subject
-        return chosen or topic
+        if chosen is not None:
+            return chosen
+        # 全县, 该院: the latest subject of that kind
+        s_start = self._sentence_start(span.start)
+        word = _SUBJECT_WORDS().search(text, s_start, span.start)
+        if word is not None:
+            for subject in reversed(topics):
+                if _is_kind(subject, word.group()):
+                    return subject
+        # 作为……的X，嘉禾县……: the subject follows
+        if text.startswith("作为", clause_start) and clause_subjects:
+            return clause_subjects[0][1]
+        return topic
+
+    def _sentence_start(self, position: int) -> int:
+        k = bisect.bisect_right(self.sentence_starts, position) - 1
+        return self.sentence_starts[k] if k >= 0 else 0
 
     def _is_list_index(self, span: _Span, figure: Figure) -> bool:
         if figure.unit or figure.kind != "other":
