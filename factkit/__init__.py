@@ -11,13 +11,13 @@ import datetime
 
 from .batch import Result, extract_many
 from .html import render_html
-from .models import DateMention, Document, Fact, Figure, Organization, Place
+from .models import DateMention, Document, Fact, Figure, Mention, Organization, Place, Statement
 from .numerals import parse_number
 from .pipeline import Pipeline
 
 __all__ = [
     "extract", "extract_many", "Result", "render_html", "parse_number", "Pipeline",
-    "Document", "Fact", "Figure", "DateMention", "Place", "Organization",
+    "Document", "Fact", "Figure", "DateMention", "Place", "Organization", "Statement", "Mention",
     "__version__",
 ]
 

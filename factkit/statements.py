@@ -109,6 +109,10 @@ _TIME_LIMIT_AFTER = regex.compile(r"^(?:内|以内|之内|就|便|即可|即|可
 _LETTERS = regex.compile(r"[\p{Han}A-Za-z]")
 
 
+# what may stand between the head of a clause and its subject, dates aside
+_SUBJECT_LEADS = {"", "在", "于", "据", "经", "走进", "来到", "其中", "同时", "此外", "另外", "而",
+                  "但", "目前", "当前", "如今", "今年", "全年", "近年来", "近日", "日前", "截至",
+                  "截至目前", "“", "《"}
 _NOT_SUBJECT_BEFORE = set("与和同跟向对给赴到至往及从、")
 _RATE_NOUNS = ("增长率", "增长速度", "增速", "增幅", "降幅", "涨幅", "跌幅")
 _GLUE_CHARACTERS = " 对在为将把从共约近超达已"
@@ -147,6 +151,9 @@ def _is_kind(subject: Subject, word: str) -> bool:
     return word.endswith(("区", "园")) and subject.kind == "zone"
 
 
+_HEADLINE_LENGTH = 40
+_END_CREDIT = regex.compile(r"\s*[（(][^（()）]{2,30}[）)]\s*$")
+_NOT_HEADLINE = regex.compile(r"[。！？!?；;，,：:]")
 _AS_COUNT = Figure(text="", start=0, end=0, value=1, kind="count", unit="")
 
 
@@ -228,29 +235,34 @@ class _Reader:
 
     # ---- the document walk ----------------------------------------------------------------
     def statements(self) -> list[Statement]:
-        text = self.text
         out: list[Statement] = []
-        topics: list[Subject] = []                      # subjects written so far, in order
+        history: list[Subject] = []                     # every subject written, in order
+        article_topic: Subject | None = None            # the headline's, or the first one's
+        paragraph_topic: Subject | None = None          # the first subject of the paragraph
+        sentence_topic: Subject | None = None           # the last one of the sentence (…；…)
         last_period_here: DateMention | None = None     # this paragraph
         last_period_before: DateMention | None = None   # the paragraph before
-        paragraph_start = -1
+        paragraph = -1
         figure_index = 0
         date_index = 0
-        sentences = self.ntext.sentences
-        self.sentence_starts = [start for start, _ in sentences]
-        for number, (s_start, s_end) in enumerate(sentences):
-            line_start = text.rfind("\n", 0, s_start) + 1
-            if line_start != paragraph_start:
-                paragraph_start = line_start
-                line_end = text.find("\n", s_start)
-                line_end = len(text) if line_end < 0 else line_end
+        pieces = self._pieces()
+        self.sentence_starts = [start for start, _, _, _ in pieces]
+        for number, (s_start, s_end, paragraph_of, headline) in enumerate(pieces):
+            if paragraph_of != paragraph:
+                paragraph = paragraph_of
                 last_period_before = last_period_here
                 last_period_here = None
-                if self._is_headline(line_start, line_end):
-                    headline_subject = self._headline_subject(line_start, line_end)
-                    if headline_subject is not None:
-                        topics.append(headline_subject)
+                paragraph_topic = sentence_topic = None
+                if headline:
                     last_period_before = None
+                    if _END_CREDIT.match(self.text, s_start, s_end):
+                        article_topic = None   # （记者 某某）: the article is over
+                    headline_subject = self._headline_subject(s_start, s_end)
+                    if headline_subject is not None:
+                        article_topic = headline_subject
+                        history.append(headline_subject)
+            if s_start > 0 and self.text[s_start - 1] not in "；;":
+                sentence_topic = None
             sentence_figures = []
             while figure_index < len(self.figures) and self.figures[figure_index].start < s_end:
                 if self.figures[figure_index].start >= s_start:
@@ -258,11 +270,17 @@ class _Reader:
                 figure_index += 1
             clause_subjects = self._clause_subjects(s_start, s_end)
             if sentence_figures:
-                topic = self._topic(s_start, s_end, clause_subjects, topics,
-                                    sentences[number + 1] if number + 1 < len(sentences) else None)
+                following = pieces[number + 1][:2] if number + 1 < len(pieces) else None
+                topic = (self._speaker(s_start, s_end, clause_subjects, following)
+                         or sentence_topic or paragraph_topic or article_topic)
                 out.extend(self._sentence(s_start, s_end, sentence_figures, clause_subjects,
-                                          topic, topics, last_period_here or last_period_before))
-            topics.extend(subject for _, subject, leads in clause_subjects if leads)
+                                          topic, history, last_period_here or last_period_before))
+            leading = [subject for _, subject, leads in clause_subjects if leads]
+            if leading:
+                history.extend(leading)
+                sentence_topic = leading[-1]
+                paragraph_topic = paragraph_topic or leading[0]
+                article_topic = article_topic or leading[0]
             while date_index < len(self.dates) and self.dates[date_index].start < s_end:
                 d = self.dates[date_index]
                 if id(d) not in self.basis_dates and d.start >= s_start:
@@ -270,23 +288,54 @@ class _Reader:
                 date_index += 1
         return out
 
-    def _topic(self, s_start, s_end, clause_subjects, topics, next_sentence) -> Subject | None:
-        """The subject a sentence without one of its own speaks of."""
-        text = self.text
-        # a quotation is about its speaker's organization: “……我公司……。”某公司负责人介绍
-        if not clause_subjects and text[s_end - 1:s_end] in "”」" and next_sentence:
-            following = self._clause_subjects(*next_sentence)
-            if following and following[0][0] - next_sentence[0] <= 2:
-                clause_end = next_sentence[0]
-                while clause_end < next_sentence[1] and text[clause_end] not in _CLAUSE_BREAK:
-                    clause_end += 1
-                if _SPEAKS.search(text, next_sentence[0], clause_end):
-                    return following[0][1]
-        return topics[-1] if topics else None
+    def _pieces(self) -> list[tuple[int, int, int, bool]]:
+        """Sentences (start, end, paragraph number, is a headline), in the normalized text.
 
-    def _is_headline(self, start: int, end: int) -> bool:
-        line = self.text[start:end].strip()
-        return 0 < len(line) <= 40 and not any(c in line for c in "。！？!?；;")
+        Headlines are found in the original text, where they stand on lines of their own; the
+        normalized text may have joined them to the next line (a line without final
+        punctuation looks like a layout break), so sentences are cut where a headline ends."""
+        to_norm = _Positions(self.ntext)
+        headlines: list[tuple[int, int]] = []
+        position = 0
+        for line in self.ntext.original.split("\n"):
+            stripped = line.strip(" \t\u3000#*>")
+            marked = line.lstrip().startswith(("#", "**"))   # a Markdown heading
+            if 0 < len(stripped) <= _HEADLINE_LENGTH and (
+                    marked or not _NOT_HEADLINE.search(stripped)):
+                headlines.append(to_norm.span(position, position + len(line)))
+            position += len(line) + 1
+        cuts = sorted({edge for span in headlines for edge in span})
+        headline_starts = {start for start, _ in headlines}
+        pieces = []
+        paragraph = 0
+        text = self.text
+        for s_start, s_end in self.ntext.sentences:
+            if s_start > 0 and "\n" in text[pieces[-1][1] if pieces else 0:s_start]:
+                paragraph += 1
+            k = bisect.bisect_right(cuts, s_start)
+            start = s_start
+            while k < len(cuts) and cuts[k] < s_end:
+                if cuts[k] > start:
+                    pieces.append((start, cuts[k], paragraph, start in headline_starts))
+                    paragraph += 1
+                start = cuts[k]
+                k += 1
+            pieces.append((start, s_end, paragraph, start in headline_starts))
+            if start in headline_starts:
+                paragraph += 1
+        return pieces
+
+    def _speaker(self, s_start, s_end, clause_subjects, next_sentence) -> Subject | None:
+        """A quotation is about its speaker's organization: “……我公司……。”某公司负责人介绍."""
+        text = self.text
+        if clause_subjects or text[s_end - 1:s_end] not in "”」" or not next_sentence:
+            return None
+        following = self._clause_subjects(*next_sentence)
+        if following and following[0][0] - next_sentence[0] <= 2:
+            clause_end = self._clause_end(next_sentence[0], next_sentence[1])
+            if _SPEAKS.search(text, next_sentence[0], clause_end):
+                return following[0][1]
+        return None
 
     def _headline_subject(self, start: int, end: int) -> Subject | None:
         k = bisect.bisect_left(self.actor_starts, start)
@@ -302,7 +351,7 @@ class _Reader:
         return segment.count("“") + segment.count("「") > segment.count("”") + segment.count("」")
 
     # ---- one sentence -------------------------------------------------------------------------
-    def _sentence(self, s_start, s_end, figures, clause_subjects, topic, topics, carried_period):
+    def _sentence(self, s_start, s_end, figures, clause_subjects, topic, history, carried_period):
         text = self.text
         sentence_start, sentence_end = self.ntext.span_to_original(s_start, s_end)
         targets = self._targets(s_start, s_end)
@@ -350,7 +399,7 @@ class _Reader:
                 item = _Found(metric=metrics[j], relation=relation, basis=basis,
                               subject=subjects[j])
                 found[i + j] = self._finish(item, member, clause_start, s_start, s_end, targets,
-                                            clause_subjects, topic, topics, carried_period,
+                                            clause_subjects, topic, history, carried_period,
                                             found[:i + j])
             i += len(group)
         statements = []
@@ -364,7 +413,7 @@ class _Reader:
         return statements
 
     def _finish(self, item: _Found, span: _Span, clause_start, s_start, s_end, targets,
-                clause_subjects, topic, topics, carried_period, before: list) -> _Found:
+                clause_subjects, topic, history, carried_period, before: list) -> _Found:
         figure: Figure = span.record  # type: ignore[assignment]
         text = self.text
         # a change with no phrase of its own changes the figure before it
@@ -383,7 +432,9 @@ class _Reader:
         if (item.relation == "level" and figure.kind != "age" and _THRESHOLD_AFTER.match(after)
                 and not text[clause_start:span.start].strip(_GLUE_CHARACTERS)):
             item.relation = "other"   # 500万元以上的项目: a threshold
-        item.period = self._period(s_start, span.start) or carried_period
+        item.period = (self._period(s_start, span.start)
+                       or self._period_after(span.end, self._clause_end(span.end, s_end))
+                       or carried_period)
         if item.relation not in ("other", "share"):
             marker = self._target_for(targets, clause_start, span.start)
             if marker is not None:
@@ -397,7 +448,7 @@ class _Reader:
             item.basis = None
         if item.subject is None:
             item.subject = self._subject(span, item.metric, clause_start, clause_subjects,
-                                         topic, topics)
+                                         topic, history)
         return item
 
     # ---- clauses ------------------------------------------------------------------------------
@@ -521,12 +572,13 @@ class _Reader:
                 figures[i + 1].start == start + 1:
             return self._counted_after(figures[i + 1], figures[i + 1].record, s_end,
                                        nothing_before, figures, i + 1)
+        if figure.kind == "age" and text.startswith("的", start):
+            start += 1   # 62岁的农家大妈
         if figure.kind == "count" and nothing_before:
             glue = _word_starting_at(text, start, s_end, {"glue"})
             if glue and glue != "的":
                 start += len(glue)   # 已有44家顺利复工
-        if _word_starting_at(text, start, s_end, _COUNTED_EDGE - {"action"} if figure.kind ==
-                             "count" else _COUNTED_EDGE):
+        if _word_starting_at(text, start, s_end, _COUNTED_EDGE):
             return None
         k = bisect.bisect_left(self.actor_starts, start)
         if k < len(self.actors) and self.actors[k].start == start:
@@ -646,6 +698,18 @@ class _Reader:
             j -= 1
         return None
 
+    def _period_after(self, start: int, end: int) -> DateMention | None:
+        j = bisect.bisect_left(self.date_starts, start)
+        if j < len(self.dates) and self.dates[j].end <= end and \
+                id(self.dates[j]) not in self.basis_dates:
+            return self.dates[j].record  # type: ignore[return-value]
+        return None
+
+    def _clause_end(self, position: int, s_end: int) -> int:
+        while position < s_end and self.text[position] not in _CLAUSE_BREAK:
+            position += 1
+        return position
+
     def _clause_subjects(self, s_start: int, s_end: int) -> list[tuple[int, Subject, bool]]:
         """Places and organizations at the head of a clause (after dates and a preposition
         such as 在): the sentence's subjects, where they stand, and whether they become the
@@ -662,10 +726,9 @@ class _Reader:
                 d = self.dates[j]
                 lead = lead.replace(text[d.start:d.end], "", 1)
                 j += 1
-            lead = lead.strip(" 在据于经")
+            lead = lead.strip(" ")
             topic_of = lead == "对" and text.startswith(("而言", "来说"), actor.end)
-            if topic_of or (len(lead) <= 2 and not self._quoted(s_start, actor.start) and
-                            (not lead or lead[-1] not in _NOT_SUBJECT_BEFORE)):
+            if topic_of or (lead in _SUBJECT_LEADS and not self._quoted(s_start, actor.start)):
                 # a chain (资兴市汤溪镇壁溪村) is one subject: its last link
                 while (k + 1 < len(self.actors) and self.actors[k + 1].start == actor.end):
                     k += 1
@@ -676,7 +739,7 @@ class _Reader:
         return out
 
     def _subject(self, span: _Span, metric, clause_start, clause_subjects, topic,
-                 topics) -> Subject | None:
+                 history) -> Subject | None:
         text = self.text
         # right before the figure or its metric (湘阴县5.3万余名, 高新区137家实体企业)
         edge = metric[0] if metric is not None and metric[1] <= span.start else span.start
@@ -689,8 +752,8 @@ class _Reader:
                         text[max(0, actor.start - 1):actor.start] not in _NOT_SUBJECT_BEFORE:
                     return actor.record  # type: ignore[return-value]
         chosen = None
-        for at, subject, _ in clause_subjects:
-            if at < span.start:
+        for at, subject, leads in clause_subjects:
+            if at < span.start and leads:
                 chosen = subject
         if chosen is not None:
             return chosen
@@ -698,7 +761,7 @@ class _Reader:
         s_start = self._sentence_start(span.start)
         word = _SUBJECT_WORDS().search(text, s_start, span.start)
         if word is not None:
-            for subject in reversed(topics):
+            for subject in reversed(history):
                 if _is_kind(subject, word.group()):
                     return subject
         # 作为……的X，嘉禾县……: the subject follows
