@@ -88,25 +88,33 @@ def _role(word: str | None) -> str | None:
     return _roles()[0].get(word) if word else None
 
 
-_ANY_ROLE = {"level", "change", "to", "share", "gap", "target", "forecast", "future", "yoy",
+_ANY_ROLE = {"cause", "level", "change", "to", "share", "gap", "target", "forecast", "future", "yoy",
              "mom", "glue", "action", "prep", "subject", "rate", "head", "stop", "noun"}
 _GLUE_ROLES = {"level", "change", "to", "share", "gap", "target", "forecast", "future", "yoy",
                "mom", "glue"}
 # Where a metric phrase ends on its left: multi-character words only, since one character
 # (共, 有, 均, 在) is too often part of a compound inside the phrase (一般公共预算收入).
-_METRIC_LEFT_EDGE = {"level", "change", "target", "forecast", "future", "yoy", "mom", "action",
+_METRIC_LEFT_EDGE = {"cause", "level", "change", "target", "forecast", "future", "yoy", "mom", "action",
                      "prep", "subject", "gap"}
 # one-character words that do end a metric on its left (将主要食材采购价格 -> the phrase after 将)
-_ONE_CHARACTER_EDGE = set("将把被从让")
-_COUNTED_EDGE = {"level", "change", "to", "share", "gap", "target", "forecast", "future",
+_ONE_CHARACTER_EDGE = set("将把被从让对")
+_COUNTED_EDGE = {"cause", "level", "change", "to", "share", "gap", "target", "forecast", "future",
                  "yoy", "mom", "glue", "action", "prep", "subject", "stop"}
 _BASIS_MARK = regex.compile(r"(?:比|较|与|同|相比|相较于?|对比)$")
 _SAME_PERIOD = regex.compile(r"^同期")
 _LIST_SPLIT = regex.compile(r"[、]|(?<=.{2})(?:和|与|及|以及)(?=.{2})")
 _LIST_INDEX = regex.compile(r"^(?:[、.．)）]|\s)")
-_THRESHOLD_AFTER = regex.compile(r"^(?:以上|以下|及以上|及以下|以内)?的")
+_THRESHOLD_AFTER = regex.compile(r"(?:以上|以下|及以上|及以下|以内)?的?[\p{Han}A-Za-z]")
 _TIME_LIMIT_AFTER = regex.compile(r"^(?:内|以内|之内|就|便|即可|即|可)")
 _LETTERS = regex.compile(r"[\p{Han}A-Za-z]")
+_WORD_CHARACTER = regex.compile(r"[\p{Han}A-Za-z0-9]")
+# a phrase ending so is a time clause (接警后, 建成后), not a metric
+_NOT_IN_METRIC = regex.compile(r"(?:[他她它我你]们?|这|那|一[个位家批些名只])+")
+_METRIC_MODIFIERS = {"平均", "年均", "实际", "全年", "每年", "每月", "每天", "每日", "每周",
+                     "紧急", "同期"}
+_COMPARISON = regex.compile(r"(?:比|较)(?![重例率值较])")
+_TEMPORAL_END = ("后", "前", "时", "以来", "期间")
+_AFTER_BASIS = regex.compile(r"(?:同期|末|底)?(?:相比|相较)?$")
 
 
 # what may stand between the head of a clause and its subject, dates aside
@@ -124,6 +132,18 @@ def _TARGET_WORDS() -> regex.Pattern:
     words = sorted((w for w, r in _roles()[0].items() if r in ("target", "forecast", "future")),
                    key=len, reverse=True)
     return regex.compile("|".join(map(regex.escape, words)))
+
+
+@cache
+def _GAP_WORDS() -> regex.Pattern:
+    words = sorted((w for w, r in _roles()[0].items() if r == "gap" and len(w) > 1),
+                   key=len, reverse=True)
+    return regex.compile("|".join(map(regex.escape, words)))
+
+
+@cache
+def _SHARE() -> regex.Pattern:
+    return regex.compile(r"占(?!地面积)")
 
 
 @cache
@@ -152,6 +172,7 @@ def _is_kind(subject: Subject, word: str) -> bool:
 
 
 _HEADLINE_LENGTH = 40
+_SENTENCE_FINAL = set("。！？!?；;…”’」』）)】")
 _END_CREDIT = regex.compile(r"\s*[（(][^（()）]{2,30}[）)]\s*$")
 _NOT_HEADLINE = regex.compile(r"[。！？!?；;，,：:]")
 _AS_COUNT = Figure(text="", start=0, end=0, value=1, kind="count", unit="")
@@ -297,12 +318,16 @@ class _Reader:
         to_norm = _Positions(self.ntext)
         headlines: list[tuple[int, int]] = []
         position = 0
+        after_break = True   # the line before ended a sentence, or was a headline itself
         for line in self.ntext.original.split("\n"):
             stripped = line.strip(" \t\u3000#*>")
             marked = line.lstrip().startswith(("#", "**"))   # a Markdown heading
-            if 0 < len(stripped) <= _HEADLINE_LENGTH and (
-                    marked or not _NOT_HEADLINE.search(stripped)):
-                headlines.append(to_norm.span(position, position + len(line)))
+            if stripped:
+                headline = 0 < len(stripped) <= _HEADLINE_LENGTH and (
+                    marked or (after_break and not _NOT_HEADLINE.search(stripped)))
+                if headline:
+                    headlines.append(to_norm.span(position, position + len(line)))
+                after_break = headline or stripped[-1] in _SENTENCE_FINAL
             position += len(line) + 1
         cuts = sorted({edge for span in headlines for edge in span})
         headline_starts = {start for start, _ in headlines}
@@ -368,11 +393,34 @@ class _Reader:
             previous_end = max([clause_start] + [f.end for f in figures[:i]
                                                  if f.end <= span.start])
             relation, basis, np_end = self._glue(previous_end, span.start)
-            metric = self._metric_before(previous_end, np_end)
-            counted = self._counted_after(span, figure, s_end, metric is None, figures, i)
+            # 高于/低于 before the figure: a gap between the phrase before it and another
+            gap = _GAP_WORDS().search(text, previous_end, np_end)
+            share = _SHARE().search(text, previous_end, np_end)
+            if gap is not None:
+                relation, np_end = "other", gap.start()
+            elif share is not None:   # 第三产业增加值占地区生产总值比重为48.6%
+                relation, np_end = "share", share.start()
+            comparison = _COMPARISON.search(text, previous_end, np_end)
+            if comparison is not None and comparison.end() in self.date_start_set:
+                comparison = None   # 比上年: a basis, not a comparison with another metric
+            metric = None if comparison else self._metric_before(previous_end, np_end)
+            if relation == "level" and metric is not None:
+                verb = _word_ending_at(text, metric[0], previous_end, _ANY_ROLE)
+                if _role(verb) == "change":
+                    relation = "change"   # 多收粮食2.1万吨
+            basis = basis or self._basis_in(previous_end, span.start)
+            # 投资10亿元以上项目6个, 60岁以上的老人: a bound of a class, not a value
+            threshold = (figure.qualifier in ("at_least", "at_most")
+                         and _THRESHOLD_AFTER.match(text, span.end) is not None
+                         and (metric is None or self._another_figure(figures, i, s_end)))
+            verb_only = metric is not None and _role(text[metric[0]:metric[1]]) == "action"
+            counted = self._counted_after(span, figure, s_end, metric is None or verb_only,
+                                          figures, i)
+            if threshold:   # 10亿元以上项目, 60岁以上的老人: a bound, not a value
+                relation, counted = "other", None
             if figure.kind == "percent" and text.startswith("的", span.end) and counted:
                 metric, relation = counted, "share"    # 75%的膳食经费: a part of it
-            elif counted and (metric is None or figure.kind in ("count", "age")):
+            elif counted and (metric is None or verb_only or figure.kind in ("count", "age")):
                 metric = counted
             if metric is None and np_end > previous_end:
                 action = _word_ending_at(text, np_end, previous_end, {"action"})
@@ -417,7 +465,8 @@ class _Reader:
         figure: Figure = span.record  # type: ignore[assignment]
         text = self.text
         # a change with no phrase of its own changes the figure before it
-        if item.metric is None and item.relation in ("change", "target", "share"):
+        if item.metric is None and item.relation in ("change", "target", "share", "other") \
+                and figure.kind != "duration":
             for earlier in reversed(before):
                 if earlier is not None and earlier.metric is not None:
                     item.metric = earlier.metric
@@ -429,9 +478,6 @@ class _Reader:
         after = text[span.end:min(s_end, span.end + 4)]
         if figure.kind == "duration" and item.relation == "level":
             item.relation = "other"   # time limits and spans: 15分钟医疗服务圈, 不到半小时
-        if (item.relation == "level" and figure.kind != "age" and _THRESHOLD_AFTER.match(after)
-                and not text[clause_start:span.start].strip(_GLUE_CHARACTERS)):
-            item.relation = "other"   # 500万元以上的项目: a threshold
         item.period = (self._period(s_start, span.start)
                        or self._period_after(span.end, self._clause_end(span.end, s_end))
                        or carried_period)
@@ -447,8 +493,11 @@ class _Reader:
         if item.relation in ("level", "share"):
             item.basis = None
         if item.subject is None:
+            # parallel clauses share the subject of the one before (郴州市12.3万人受灾，紧急
+            # 转移安置群众1.8万人)
+            earlier = next((e.subject for e in reversed(before) if e is not None), None)
             item.subject = self._subject(span, item.metric, clause_start, clause_subjects,
-                                         topic, history)
+                                         earlier or topic, history)
         return item
 
     # ---- clauses ------------------------------------------------------------------------------
@@ -478,6 +527,10 @@ class _Reader:
         new_level = False   # 提升至: a change verb followed by 至/到 gives the new level
         seen_to = False
         while position > start:
+            tail = _AFTER_BASIS.search(text, max(start, position - 4), position)
+            if tail and tail.group() and tail.start() in self.date_by_end:
+                position = tail.start()   # 比上年末, 较上年同期, 与去年相比
+                continue
             d = self.date_by_end.get(position)
             if d is not None and d.start >= start:
                 if id(d) in self.basis_dates:
@@ -531,21 +584,32 @@ class _Reader:
             if text[position - 1] in _HARD_BREAK and text[position - 1] != "、":
                 break
             word = _word_ending_at(text, position, limit, _METRIC_LEFT_EDGE)
+            if position == end and (word in _RATE_NOUNS or _role(word) == "action"):
+                position -= len(word)   # 增速, 研发投入: closing the phrase, a verb is a noun
+                continue
             if word is not None and position - 1 not in nouns and (
                     len(word) > 1 or word in _ONE_CHARACTER_EDGE):
                 break
             position -= 1
         phrase_start = position
         while phrase_start < end and (text[phrase_start] in "的了、“”" or not
-                                      _LETTERS.match(text[phrase_start])):
+                                      _WORD_CHARACTER.match(text[phrase_start])):
             phrase_start += 1
+        head = _NOT_IN_METRIC.match(text, phrase_start, end)
+        if head and end - head.end() >= 2:
+            phrase_start = head.end()   # 他抽出, 一个装有: a pronoun or "one of" is no metric
+        while True:   # an adverb at its head is not part of it (还新开工项目)
+            glue = _word_starting_at(text, phrase_start, end, {"glue"})
+            if glue is None or glue in _METRIC_MODIFIERS or end - phrase_start - len(glue) < 2:
+                break
+            phrase_start += len(glue)
+        if text.startswith(("比", "较", "与", "同"), phrase_start):
+            return None   # a comparison (比全国平均水平), not a metric
         phrase_end = end
         while phrase_end > phrase_start and text[phrase_end - 1] in "的了、等“":
             phrase_end -= 1
-        # 占: the phrase is what takes the share (第三产业增加值占地区生产总值比重)
-        share_at = text.find("占", phrase_start, phrase_end)
-        if share_at > phrase_start + 1:
-            phrase_end = share_at
+        if text[phrase_start:phrase_end].endswith(_TEMPORAL_END):
+            return None
         length = phrase_end - phrase_start
         if length < 2 and not (length == 1 and _role(text[phrase_start:phrase_end]) == "head"):
             return None
@@ -554,6 +618,11 @@ class _Reader:
             phrase_start = (cut + 1 if cut >= 0 and phrase_end - cut > 2
                             else phrase_end - _MAX_METRIC)
         return phrase_start, phrase_end
+
+    def _another_figure(self, figures, i: int, s_end: int) -> bool:
+        """Whether a figure follows in the same clause."""
+        clause_end = self._clause_end(figures[i].end, s_end)
+        return i + 1 < len(figures) and figures[i + 1].start < clause_end
 
     def _counted_after(self, span: _Span, figure: Figure, s_end: int, nothing_before: bool,
                        figures, i: int) -> tuple[int, int] | None:
@@ -578,8 +647,10 @@ class _Reader:
             glue = _word_starting_at(text, start, s_end, {"glue"})
             if glue and glue != "的":
                 start += len(glue)   # 已有44家顺利复工
-        if _word_starting_at(text, start, s_end, _COUNTED_EDGE):
-            return None
+        opening = _word_starting_at(text, start, s_end, _COUNTED_EDGE)
+        if opening is not None and not (figure.kind == "count" and nothing_before
+                                        and _role(opening) in ("level", "action")):
+            return None   # but 1.2万人实现就业: the count's own predicate names it
         k = bisect.bisect_left(self.actor_starts, start)
         if k < len(self.actors) and self.actors[k].start == start:
             return None
@@ -635,15 +706,13 @@ class _Reader:
                 names.append((self.actors[k].start, self.actors[k].end))
                 k += 1
             return names if len(names) > 1 else pieces
-        words = _roles()[0]
-        last_head = any(phrase.endswith(w) for w, r in words.items() if r == "head")
-        items = []
-        for a, b in pieces[:-1]:
-            piece = self.text[a:b]
-            has_head = any(piece.endswith(w) for w, r in words.items() if r == "head")
-            items.append((a, m_end) if last_head and not has_head else (a, b))
-        items.append(pieces[-1])
-        return items
+        # 城乡居民和职工医保报销比例: two modifiers of one head; the first names the whole
+        if len(pieces) == 2 and "、" not in phrase:
+            words = _roles()[0]
+            first = self.text[pieces[0][0]:pieces[0][1]]
+            if not any(first.endswith(w) for w, r in words.items() if r == "head"):
+                return [(pieces[0][0], m_end), pieces[1]]
+        return pieces
 
     def _actor_at(self, start: int, end: int) -> Subject | None:
         k = bisect.bisect_left(self.actor_starts, start)
@@ -688,6 +757,18 @@ class _Reader:
         if record.granularity == "month" and d.record.text in ("上月", "上个月"):
             return "mom"
         return "vs_previous"
+
+    def _basis_in(self, start: int, end: int) -> str | None:
+        """A basis written before the figure, away from it (比上年多收粮食2.1万吨)."""
+        m = regex.search(r"同比|环比", self.text[start:end])
+        if m:
+            return "yoy" if m.group() == "同比" else "mom"
+        j = bisect.bisect_left(self.date_starts, start)
+        while j < len(self.dates) and self.dates[j].end <= end:
+            if id(self.dates[j]) in self.basis_dates:
+                return self._basis_of(self.dates[j])
+            j += 1
+        return None
 
     def _period(self, s_start: int, figure_start: int) -> DateMention | None:
         j = bisect.bisect_left(self.date_starts, figure_start) - 1
