@@ -97,7 +97,7 @@ _GLUE_ROLES = {"level", "change", "to", "share", "gap", "target", "forecast", "f
 _METRIC_LEFT_EDGE = {"cause", "level", "change", "target", "forecast", "future", "yoy", "mom", "action",
                      "prep", "subject", "gap"}
 # one-character words that do end a metric on its left (将主要食材采购价格 -> the phrase after 将)
-_ONE_CHARACTER_EDGE = set("将把被从让对")
+_ONE_CHARACTER_EDGE = set("将把被从让对为")
 _COUNTED_EDGE = {"cause", "level", "change", "to", "share", "gap", "target", "forecast", "future",
                  "yoy", "mom", "glue", "action", "prep", "subject", "stop"}
 _BASIS_MARK = regex.compile(r"(?:比|较|与|同|相比|相较于?|对比)$")
@@ -109,7 +109,7 @@ _TIME_LIMIT_AFTER = regex.compile(r"^(?:内|以内|之内|就|便|即可|即|可
 _LETTERS = regex.compile(r"[\p{Han}A-Za-z]")
 _WORD_CHARACTER = regex.compile(r"[\p{Han}A-Za-z0-9]")
 # a phrase ending so is a time clause (接警后, 建成后), not a metric
-_NOT_IN_METRIC = regex.compile(r"(?:[他她它我你]们?|这|那|一[个位家批些名只])+")
+_NOT_IN_METRIC = regex.compile(r"(?:[他她它我你]们?|一[个位家批些名只])+")
 _METRIC_MODIFIERS = {"平均", "年均", "实际", "全年", "每年", "每月", "每天", "每日", "每周",
                      "紧急", "同期"}
 _COMPARISON = regex.compile(r"(?:比|较)(?![重例率值较])")
@@ -118,7 +118,7 @@ _AFTER_BASIS = regex.compile(r"(?:同期|末|底)?(?:相比|相较)?$")
 
 
 # what may stand between the head of a clause and its subject, dates aside
-_SUBJECT_LEADS = {"", "在", "于", "据", "经", "走进", "来到", "其中", "同时", "此外", "另外", "而",
+_SUBJECT_LEADS = {"", "本报讯", "在", "于", "据", "经", "走进", "来到", "其中", "同时", "此外", "另外", "而",
                   "但", "目前", "当前", "如今", "今年", "全年", "近年来", "近日", "日前", "截至",
                   "截至目前", "“", "《"}
 _NOT_SUBJECT_BEFORE = set("与和同跟向对给赴到至往及从、")
@@ -410,7 +410,7 @@ class _Reader:
                     relation = "change"   # 多收粮食2.1万吨
             basis = basis or self._basis_in(previous_end, span.start)
             # 投资10亿元以上项目6个, 60岁以上的老人: a bound of a class, not a value
-            threshold = (figure.qualifier in ("at_least", "at_most")
+            threshold = (figure.kind != "percent" and figure.qualifier in ("at_least", "at_most")
                          and _THRESHOLD_AFTER.match(text, span.end) is not None
                          and (metric is None or self._another_figure(figures, i, s_end)))
             verb_only = metric is not None and _role(text[metric[0]:metric[1]]) == "action"
@@ -432,14 +432,19 @@ class _Reader:
             if len(group) > 1 and "分别" in text[previous_end:span.start]:
                 items = self._list_items(metric, previous_end, np_end)
                 named = [self._actor_at(a, b) for a, b in items]
+                earlier = [f.metric for f in found[:i] if f is not None]
                 if len(items) == len(group) and all(named):
-                    subjects = named   # 宜章县、汝城县分别增长6%、7%
-                    metrics = (list_metrics if len(list_metrics) == len(group)
-                               else [None] * len(group))
+                    subjects = named   # 宜章县、汝城县(地区生产总值)分别增长6%、7%
+                    if metric is None or metric[0] < items[-1][1]:
+                        metrics = (list_metrics if len(list_metrics) == len(group)
+                                   else earlier[-len(group):] if len(earlier) >= len(group)
+                                   else [None] * len(group))
                 elif len(items) == len(group):
                     metrics = items
                 elif metric is None and len(list_metrics) == len(group):
                     metrics = list_metrics   # …分别达到15.3亿元、10.1亿元，分别增长6.1%、8.2%
+                elif metric is None and len(earlier) >= len(group):
+                    metrics = earlier[-len(group):]   # 接待游客…，实现旅游收入…，分别增长…
                 list_metrics = list(metrics)
             elif metric is not None:
                 list_metrics = [metric]
@@ -476,8 +481,13 @@ class _Reader:
             if any(phrase.endswith(rate) for rate in _RATE_NOUNS):
                 item.relation = "change"   # 增速为5.9%
         after = text[span.end:min(s_end, span.end + 4)]
-        if figure.kind == "duration" and item.relation == "level":
-            item.relation = "other"   # time limits and spans: 15分钟医疗服务圈, 不到半小时
+        if figure.kind == "duration" and item.relation == "level" and (
+                item.metric is None or item.metric[0] >= span.end
+                or not self._ends_in_head(item.metric)
+                or figure.text.endswith(("内", "以内", "之内"))):
+            # a span of time that is no measured quantity (15分钟医疗服务圈, 短短半个月, 坚持
+            # 三个多月); 平均住院日7.8天 is a level
+            item.relation = "other"
         item.period = (self._period(s_start, span.start)
                        or self._period_after(span.end, self._clause_end(span.end, s_end))
                        or carried_period)
@@ -588,7 +598,8 @@ class _Reader:
                 position -= len(word)   # 增速, 研发投入: closing the phrase, a verb is a noun
                 continue
             if word is not None and position - 1 not in nouns and (
-                    len(word) > 1 or word in _ONE_CHARACTER_EDGE):
+                    len(word) > 1 or word in _ONE_CHARACTER_EDGE
+                    or (word == "以" and text[position:position + 1] not in "上下内外来后前及")):
                 break
             position -= 1
         phrase_start = position
@@ -619,6 +630,10 @@ class _Reader:
                             else phrase_end - _MAX_METRIC)
         return phrase_start, phrase_end
 
+    def _ends_in_head(self, span: tuple[int, int]) -> bool:
+        phrase = self.text[span[0]:span[1]]
+        return any(phrase.endswith(w) for w, r in _roles()[0].items() if r == "head")
+
     def _another_figure(self, figures, i: int, s_end: int) -> bool:
         """Whether a figure follows in the same clause."""
         clause_end = self._clause_end(figures[i].end, s_end)
@@ -645,12 +660,14 @@ class _Reader:
             start += 1   # 62岁的农家大妈
         if figure.kind == "count" and nothing_before:
             glue = _word_starting_at(text, start, s_end, {"glue"})
-            if glue and glue != "的":
+            if glue and glue != "的" and glue not in _METRIC_MODIFIERS:
                 start += len(glue)   # 已有44家顺利复工
         opening = _word_starting_at(text, start, s_end, _COUNTED_EDGE)
-        if opening is not None and not (figure.kind == "count" and nothing_before
-                                        and _role(opening) in ("level", "action")):
-            return None   # but 1.2万人实现就业: the count's own predicate names it
+        # 1.2万人实现就业, 8.6万人紧急转移: with nothing before, the predicate names the count
+        predicate = (opening is not None and figure.kind == "count" and nothing_before
+                     and (_role(opening) in ("level", "action") or opening in _METRIC_MODIFIERS))
+        if opening is not None and not predicate:
+            return None
         k = bisect.bisect_left(self.actor_starts, start)
         if k < len(self.actors) and self.actors[k].start == start:
             return None
@@ -663,8 +680,9 @@ class _Reader:
             if position in self.date_start_set:
                 break
             if position not in nouns and (text[position] in "的中和及、" or (
-                    position > start and
-                    _word_starting_at(text, position, limit, _COUNTED_EDGE))):
+                    position > start and _word_starting_at(
+                        text, position, limit,
+                        _COUNTED_EDGE - {"action"} if predicate else _COUNTED_EDGE))):
                 break
             position += 1
         end = position
