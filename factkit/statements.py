@@ -51,21 +51,37 @@ def _roles() -> tuple[dict[str, str], int]:
     return words, max(map(len, words))
 
 
+@cache
+def _by_edge() -> tuple[dict[str, tuple[str, ...]], dict[str, tuple[str, ...]]]:
+    """Lexicon words by their last and by their first character, longest first."""
+    by_last: dict[str, list[str]] = {}
+    by_first: dict[str, list[str]] = {}
+    for word in sorted(_roles()[0], key=len, reverse=True):
+        by_last.setdefault(word[-1], []).append(word)
+        by_first.setdefault(word[0], []).append(word)
+    return ({c: tuple(w) for c, w in by_last.items()},
+            {c: tuple(w) for c, w in by_first.items()})
+
+
 def _word_ending_at(text: str, end: int, start_limit: int, roles: set[str]) -> str | None:
     """The longest lexicon word of one of ``roles`` ending at ``end``."""
-    words, longest = _roles()
-    for length in range(min(longest, end - start_limit), 0, -1):
-        word = text[end - length:end]
-        if words.get(word) in roles:
+    if end <= start_limit:
+        return None
+    words = _roles()[0]
+    for word in _by_edge()[0].get(text[end - 1], ()):
+        if end - len(word) >= start_limit and text.startswith(word, end - len(word)) \
+                and words[word] in roles:
             return word
     return None
 
 
 def _word_starting_at(text: str, start: int, end_limit: int, roles: set[str]) -> str | None:
-    words, longest = _roles()
-    for length in range(min(longest, end_limit - start), 0, -1):
-        word = text[start:start + length]
-        if words.get(word) in roles:
+    if start >= end_limit:
+        return None
+    words = _roles()[0]
+    for word in _by_edge()[1].get(text[start], ()):
+        if start + len(word) <= end_limit and text.startswith(word, start) \
+                and words[word] in roles:
             return word
     return None
 
@@ -124,6 +140,7 @@ _SUBJECT_LEADS = {"", "本报讯", "在", "于", "据", "经", "走进", "来到
 _NOT_SUBJECT_BEFORE = set("与和同跟向对给赴到至往及从、")
 _RATE_NOUNS = ("增长率", "增长速度", "增速", "增幅", "降幅", "涨幅", "跌幅")
 _GLUE_CHARACTERS = " 对在为将把从共约近超达已"
+_YOY_MOM = regex.compile(r"同比|环比")
 _SPEAKS = regex.compile(r"介绍|表示|说|称|指出|透露|告诉")
 
 
@@ -152,26 +169,40 @@ def _SUBJECT_WORDS() -> regex.Pattern:
     return regex.compile("|".join(map(regex.escape, words)))
 
 
+def _kind_key(word: str) -> str:
+    """What a word such as 全县, 该院, 该公司 stands for: a place suffix or a kind."""
+    if word.endswith("国"):
+        return "country"
+    for ending, kinds in _ORG_KIND.items():
+        if word.endswith(ending):
+            return kinds[0]
+    return word[-1]
+
+
+def _remember(history: dict[str, Subject], subject: Subject) -> None:
+    if isinstance(subject, Place):
+        if subject.level == "country":
+            history["country"] = subject
+        elif subject.name[-1:] in _PLACE_SUFFIX:
+            history[subject.name[-1]] = subject
+        return
+    for ending, kinds in _ORG_KIND.items():
+        if subject.kind in kinds:
+            history[kinds[0]] = subject
+    if subject.kind == "zone":
+        history["区"] = subject
+
+
 _PLACE_SUFFIX = {"县": "县", "区": "区", "市": "市", "省": "省", "州": "州", "镇": "镇",
                  "乡": "乡", "村": "村"}
 _ORG_KIND = {"院": ("hospital", "school", "research"), "公司": ("company",), "行": ("company",),
              "园": ("zone",)}
 
-
-def _is_kind(subject: Subject, word: str) -> bool:
-    """Whether ``subject`` is what a word such as 全县 or 该院 stands for."""
-    if isinstance(subject, Place):
-        if word.endswith("国"):
-            return subject.level == "country"
-        suffix = _PLACE_SUFFIX.get(word[-1])
-        return suffix is not None and subject.name.endswith(suffix)
-    for ending, kinds in _ORG_KIND.items():
-        if word.endswith(ending):
-            return subject.kind in kinds
-    return word.endswith(("区", "园")) and subject.kind == "zone"
-
-
 _HEADLINE_LENGTH = 40
+# How far back clause and phrase searches look: clauses are short, and a text without
+# punctuation must not make every figure read back to its start (linear time).
+_CLAUSE_REACH = 160
+_LOOK_BACK = 8
 _SENTENCE_FINAL = set("。！？!?；;…”’」』）)】")
 _END_CREDIT = regex.compile(r"\s*[（(][^（()）]{2,30}[）)]\s*$")
 _NOT_HEADLINE = regex.compile(r"[。！？!?；;，,：:]")
@@ -250,6 +281,8 @@ class _Reader:
         self.actor_ends = sorted((a.end, i) for i, a in enumerate(actors))
         self.date_starts = [d.start for d in self.dates]
         self.date_start_set = set(self.date_starts)
+        # one scan for target words over the whole text; sentences without one skip theirs
+        self.target_positions = [m.start() for m in _TARGET_WORDS().finditer(self.text)]
         self.date_by_end = {d.end: d for d in self.dates}
         self.figure_starts = {f.start for f in self.figures}
         self.basis_dates = {id(d) for d in self.dates if self._is_basis_date(d)}
@@ -257,7 +290,7 @@ class _Reader:
     # ---- the document walk ----------------------------------------------------------------
     def statements(self) -> list[Statement]:
         out: list[Statement] = []
-        history: list[Subject] = []                     # every subject written, in order
+        history: dict[str, Subject] = {}                # the latest subject of each kind
         article_topic: Subject | None = None            # the headline's, or the first one's
         paragraph_topic: Subject | None = None          # the first subject of the paragraph
         sentence_topic: Subject | None = None           # the last one of the sentence (…；…)
@@ -281,7 +314,7 @@ class _Reader:
                     headline_subject = self._headline_subject(s_start, s_end)
                     if headline_subject is not None:
                         article_topic = headline_subject
-                        history.append(headline_subject)
+                        _remember(history, headline_subject)
             if s_start > 0 and self.text[s_start - 1] not in "；;":
                 sentence_topic = None
             sentence_figures = []
@@ -298,7 +331,8 @@ class _Reader:
                                           topic, history, last_period_here or last_period_before))
             leading = [subject for _, subject, leads in clause_subjects if leads]
             if leading:
-                history.extend(leading)
+                for subject in leading:
+                    _remember(history, subject)
                 sentence_topic = leading[-1]
                 paragraph_topic = paragraph_topic or leading[0]
                 article_topic = article_topic or leading[0]
@@ -372,7 +406,7 @@ class _Reader:
         return None
 
     def _quoted(self, start: int, position: int) -> bool:
-        segment = self.text[start:position]
+        segment = self.text[max(start, position - _CLAUSE_REACH):position]
         return segment.count("“") + segment.count("「") > segment.count("”") + segment.count("」")
 
     # ---- one sentence -------------------------------------------------------------------------
@@ -390,8 +424,7 @@ class _Reader:
                 i += 1
                 continue
             clause_start = self._clause_start(s_start, span.start)
-            previous_end = max([clause_start] + [f.end for f in figures[:i]
-                                                 if f.end <= span.start])
+            previous_end = max(clause_start, figures[i - 1].end if i else clause_start)
             relation, basis, np_end = self._glue(previous_end, span.start)
             # 高于/低于 before the figure: a gap between the phrase before it and another
             gap = _GAP_WORDS().search(text, previous_end, np_end)
@@ -432,7 +465,7 @@ class _Reader:
             if len(group) > 1 and "分别" in text[previous_end:span.start]:
                 items = self._list_items(metric, previous_end, np_end)
                 named = [self._actor_at(a, b) for a, b in items]
-                earlier = [f.metric for f in found[:i] if f is not None]
+                earlier = [f.metric for f in found[max(0, i - len(group)):i] if f is not None]
                 if len(items) == len(group) and all(named):
                     subjects = named   # 宜章县、汝城县(地区生产总值)分别增长6%、7%
                     if metric is None or metric[0] < items[-1][1]:
@@ -453,13 +486,14 @@ class _Reader:
                               subject=subjects[j])
                 found[i + j] = self._finish(item, member, clause_start, s_start, s_end, targets,
                                             clause_subjects, topic, history, carried_period,
-                                            found[:i + j])
+                                            found[max(0, i + j - _LOOK_BACK):i + j])
             i += len(group)
         statements = []
         for span, item in zip(figures, found):
             if item is None:
                 continue
-            statements.append(Statement(
+            # built from records already validated: construct without validating again
+            statements.append(Statement.model_construct(
                 figure=span.record, metric=self._mention(item.metric), relation=item.relation,
                 basis=item.basis, subject=item.subject, period=item.period,
                 sentence_start=sentence_start, sentence_end=sentence_end))
@@ -514,7 +548,8 @@ class _Reader:
     def _clause_start(self, s_start: int, position: int) -> int:
         text = self.text
         k = position - 1
-        while k >= s_start and text[k] not in _CLAUSE_BREAK:
+        floor = max(s_start, position - _CLAUSE_REACH)
+        while k >= floor and text[k] not in _CLAUSE_BREAK:
             k -= 1
         return k + 1
 
@@ -739,29 +774,40 @@ class _Reader:
         return None
 
     # ---- relation, basis, period, subject ----------------------------------------------------
-    def _targets(self, s_start: int, s_end: int) -> list[tuple[int, str]]:
-        """Target words of a sentence, with where they stand and their role."""
+    def _targets(self, s_start: int, s_end: int):
+        """Target words of a sentence: where the sentence-wide ones stand with the role they
+        give from there on (target wins over forecast), and where 将 stands."""
         text = self.text
-        found = []
+        wide: list[int] = []
+        wide_roles: list[str] = []
+        future: list[int] = []
+        if not self._has_target_word(s_start, s_end):
+            return wide, wide_roles, future
         for m in _TARGET_WORDS().finditer(text, s_start, s_end):
             role = _role(m.group())
-            if role == "future" and not _word_starting_at(
-                    text, m.end(), s_end, {"level", "change", "action", "glue", "to"}):
-                continue   # 将 before a noun is 把 (将学校75%的膳食经费纳入…), not the future
-            found.append((m.start(), role))
-        return found
+            if role == "future":
+                if _word_starting_at(text, m.end(), s_end,
+                                     {"level", "change", "action", "glue", "to"}):
+                    future.append(m.start())
+                # else 将 before a noun is 把 (将学校75%的膳食经费纳入…), not the future
+                continue
+            wide.append(m.start())
+            wide_roles.append("target" if role == "target" or (wide_roles and
+                                                                wide_roles[-1] == "target")
+                              else role)
+        return wide, wide_roles, future
+
+    def _has_target_word(self, s_start: int, s_end: int) -> bool:
+        k = bisect.bisect_left(self.target_positions, s_start)
+        return k < len(self.target_positions) and self.target_positions[k] < s_end
 
     def _target_for(self, markers, clause_start: int, figure_start: int) -> str | None:
-        role = None
-        for at, marker_role in markers:
-            if at >= figure_start:
-                break
-            if marker_role == "future":
-                if at >= clause_start:
-                    role = "target"
-            elif role != "target":
-                role = marker_role
-        return role
+        wide, wide_roles, future = markers
+        k = bisect.bisect_left(future, figure_start)
+        if k and future[k - 1] >= clause_start:
+            return "target"
+        k = bisect.bisect_left(wide, figure_start)
+        return wide_roles[k - 1] if k else None
 
     def _is_basis_date(self, d: _Span) -> bool:
         before = self.text[max(0, d.start - 3):d.start]
@@ -778,7 +824,7 @@ class _Reader:
 
     def _basis_in(self, start: int, end: int) -> str | None:
         """A basis written before the figure, away from it (比上年多收粮食2.1万吨)."""
-        m = regex.search(r"同比|环比", self.text[start:end])
+        m = _YOY_MOM.search(self.text, start, end)
         if m:
             return "yoy" if m.group() == "同比" else "mom"
         j = bisect.bisect_left(self.date_starts, start)
@@ -805,7 +851,8 @@ class _Reader:
         return None
 
     def _clause_end(self, position: int, s_end: int) -> int:
-        while position < s_end and self.text[position] not in _CLAUSE_BREAK:
+        ceiling = min(s_end, position + _CLAUSE_REACH)
+        while position < ceiling and self.text[position] not in _CLAUSE_BREAK:
             position += 1
         return position
 
@@ -858,11 +905,12 @@ class _Reader:
             return chosen
         # 全县, 该院: the latest subject of that kind
         s_start = self._sentence_start(span.start)
-        word = _SUBJECT_WORDS().search(text, s_start, span.start)
+        word = _SUBJECT_WORDS().search(text, max(s_start, span.start - _CLAUSE_REACH),
+                                       span.start)
         if word is not None:
-            for subject in reversed(history):
-                if _is_kind(subject, word.group()):
-                    return subject
+            subject = history.get(_kind_key(word.group()))
+            if subject is not None:
+                return subject
         # 作为……的X，嘉禾县……: the subject follows
         if text.startswith("作为", clause_start) and clause_subjects:
             return clause_subjects[0][1]
@@ -884,4 +932,5 @@ class _Reader:
         if span is None:
             return None
         start, end = self.ntext.span_to_original(*span)
-        return Mention(text=self.ntext.written_text(*span), start=start, end=end)
+        return Mention.model_construct(text=self.ntext.written_text(*span), start=start,
+                                       end=end)
