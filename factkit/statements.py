@@ -25,6 +25,7 @@ from __future__ import annotations
 
 import bisect
 import datetime
+import re
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 from functools import cache
@@ -40,6 +41,7 @@ __all__ = ["build"]
 Subject = Place | Organization
 
 _CLAUSE_BREAK = set("，,：:（）()")
+_CLAUSE_BREAKS = re.compile("[，,：:（）()]")
 _HARD_BREAK = set("。！？!?；;\n，,：:、（）()“”\"《》【】[]/|·—")
 _MAX_METRIC = 24
 _MAX_COUNTED = 10
@@ -52,36 +54,31 @@ def _roles() -> tuple[dict[str, str], int]:
 
 
 @cache
-def _by_edge() -> tuple[dict[str, tuple[str, ...]], dict[str, tuple[str, ...]]]:
-    """Lexicon words by their last and by their first character, longest first."""
-    by_last: dict[str, list[str]] = {}
-    by_first: dict[str, list[str]] = {}
-    for word in sorted(_roles()[0], key=len, reverse=True):
-        by_last.setdefault(word[-1], []).append(word)
-        by_first.setdefault(word[0], []).append(word)
-    return ({c: tuple(w) for c, w in by_last.items()},
-            {c: tuple(w) for c, w in by_first.items()})
+def _by_edge(roles: frozenset[str], last: bool) -> dict[str, tuple[str, ...]]:
+    """The words of ``roles`` by their last (or first) character, longest first."""
+    index: dict[str, list[str]] = {}
+    for word, role in sorted(_roles()[0].items(), key=lambda item: -len(item[0])):
+        if role in roles:
+            index.setdefault(word[-1] if last else word[0], []).append(word)
+    return {c: tuple(w) for c, w in index.items()}
 
 
-def _word_ending_at(text: str, end: int, start_limit: int, roles: set[str]) -> str | None:
+def _word_ending_at(text: str, end: int, start_limit: int, roles: frozenset[str]) -> str | None:
     """The longest lexicon word of one of ``roles`` ending at ``end``."""
     if end <= start_limit:
         return None
-    words = _roles()[0]
-    for word in _by_edge()[0].get(text[end - 1], ()):
-        if end - len(word) >= start_limit and text.startswith(word, end - len(word)) \
-                and words[word] in roles:
+    for word in _by_edge(roles, True).get(text[end - 1], ()):
+        if end - len(word) >= start_limit and text.startswith(word, end - len(word)):
             return word
     return None
 
 
-def _word_starting_at(text: str, start: int, end_limit: int, roles: set[str]) -> str | None:
+def _word_starting_at(text: str, start: int, end_limit: int,
+                      roles: frozenset[str]) -> str | None:
     if start >= end_limit:
         return None
-    words = _roles()[0]
-    for word in _by_edge()[1].get(text[start], ()):
-        if start + len(word) <= end_limit and text.startswith(word, start) \
-                and words[word] in roles:
+    for word in _by_edge(roles, False).get(text[start], ()):
+        if start + len(word) <= end_limit and text.startswith(word, start):
             return word
     return None
 
@@ -90,6 +87,25 @@ def _word_starting_at(text: str, start: int, end_limit: int, roles: set[str]) ->
 def _noun_pattern() -> regex.Pattern:
     nouns = sorted((w for w, r in _roles()[0].items() if r == "noun"), key=len, reverse=True)
     return regex.compile("|".join(map(regex.escape, nouns)))
+
+
+@cache
+def _edge_ends() -> frozenset[str]:
+    """Last characters of the words that may end a metric on its left."""
+    return frozenset(w[-1] for w, r in _roles()[0].items() if r in _METRIC_LEFT_EDGE)
+
+
+@cache
+def _heads() -> tuple[str, ...]:
+    return tuple(w for w, r in _roles()[0].items() if r == "head")
+
+
+def _in_noun(text: str, position: int) -> bool:
+    """Whether ``position`` is inside a compound noun of the lexicon (地区生产总值)."""
+    for m in _noun_pattern().finditer(text, max(0, position - 6), position + 7):
+        if m.start() <= position < m.end():
+            return True
+    return False
 
 
 def _inside_nouns(text: str, start: int, end: int) -> set[int]:
@@ -104,18 +120,23 @@ def _role(word: str | None) -> str | None:
     return _roles()[0].get(word) if word else None
 
 
-_ANY_ROLE = {"cause", "level", "change", "to", "share", "gap", "target", "forecast", "future", "yoy",
-             "mom", "glue", "action", "prep", "subject", "rate", "head", "stop", "noun"}
-_GLUE_ROLES = {"level", "change", "to", "share", "gap", "target", "forecast", "future", "yoy",
-               "mom", "glue"}
+_ANY_ROLE = frozenset({"cause", "level", "change", "to", "share", "gap", "target", "forecast",
+                       "future", "yoy", "mom", "glue", "action", "prep", "subject", "rate", "head",
+                       "stop", "noun"})
+_GLUE_ROLES = frozenset({"level", "change", "to", "share", "gap", "target", "forecast", "future",
+                         "yoy", "mom", "glue"})
 # Where a metric phrase ends on its left: multi-character words only, since one character
 # (共, 有, 均, 在) is too often part of a compound inside the phrase (一般公共预算收入).
-_METRIC_LEFT_EDGE = {"cause", "level", "change", "target", "forecast", "future", "yoy", "mom", "action",
-                     "prep", "subject", "gap"}
+_METRIC_LEFT_EDGE = frozenset({"cause", "level", "change", "target", "forecast", "future", "yoy",
+                               "mom", "action", "prep", "subject", "gap"})
 # one-character words that do end a metric on its left (将主要食材采购价格 -> the phrase after 将)
 _ONE_CHARACTER_EDGE = set("将把被从让对为")
-_COUNTED_EDGE = {"cause", "level", "change", "to", "share", "gap", "target", "forecast", "future",
-                 "yoy", "mom", "glue", "action", "prep", "subject", "stop"}
+_COUNTED_EDGE = frozenset({"cause", "level", "change", "to", "share", "gap", "target", "forecast",
+                           "future", "yoy", "mom", "glue", "action", "prep", "subject", "stop"})
+_COUNTED_PREDICATE_EDGE = _COUNTED_EDGE - {"action"}
+_ACTION = frozenset({"action"})
+_GLUE = frozenset({"glue"})
+_AFTER_FUTURE = frozenset({"level", "change", "action", "glue", "to"})
 _BASIS_MARK = regex.compile(r"(?:比|较|与|同|相比|相较于?|对比)$")
 _SAME_PERIOD = regex.compile(r"^同期")
 _LIST_SPLIT = regex.compile(r"[、]|(?<=.{2})(?:和|与|及|以及)(?=.{2})")
@@ -140,6 +161,9 @@ _SUBJECT_LEADS = {"", "本报讯", "在", "于", "据", "经", "走进", "来到
 _NOT_SUBJECT_BEFORE = set("与和同跟向对给赴到至往及从、")
 _RATE_NOUNS = ("增长率", "增长速度", "增速", "增幅", "降幅", "涨幅", "跌幅")
 _GLUE_CHARACTERS = " 对在为将把从共约近超达已"
+_SUBJECT_WORD_START = regex.compile("[全我本该公]")
+# first characters of the target words (力争, 目标, 计划, 预计, 将 …): a cheap pre-scan
+_TARGET_START = re.compile("[力目计争确规拟努预有将]")
 _YOY_MOM = regex.compile(r"同比|环比")
 _SPEAKS = regex.compile(r"介绍|表示|说|称|指出|透露|告诉")
 
@@ -205,6 +229,8 @@ _CLAUSE_REACH = 160
 _LOOK_BACK = 8
 _SENTENCE_FINAL = set("。！？!?；;…”’」』）)】")
 _END_CREDIT = regex.compile(r"\s*[（(][^（()）]{2,30}[）)]\s*$")
+_SHORT_LINE = regex.compile(r"(?m)^[^\n]{1,60}$")
+_LINE_MARKUP = " \t\u3000#*>\r"
 _NOT_HEADLINE = regex.compile(r"[。！？!?；;，,：:]")
 _AS_COUNT = Figure(text="", start=0, end=0, value=1, kind="count", unit="")
 
@@ -242,6 +268,8 @@ class _Positions:
         return original - (self.shifts[k - 1] if k else 0)
 
     def span(self, start: int, end: int) -> tuple[int, int]:
+        if not self.ends:
+            return start, end
         if end <= start:
             s = self(start)
             return s, s
@@ -281,8 +309,9 @@ class _Reader:
         self.actor_ends = sorted((a.end, i) for i, a in enumerate(actors))
         self.date_starts = [d.start for d in self.dates]
         self.date_start_set = set(self.date_starts)
+        self.clause_breaks = [m.start() for m in _CLAUSE_BREAKS.finditer(self.text)]
         # one scan for target words over the whole text; sentences without one skip theirs
-        self.target_positions = [m.start() for m in _TARGET_WORDS().finditer(self.text)]
+        self.target_positions = [m.start() for m in _TARGET_START.finditer(self.text)]
         self.date_by_end = {d.end: d for d in self.dates}
         self.figure_starts = {f.start for f in self.figures}
         self.basis_dates = {id(d) for d in self.dates if self._is_basis_date(d)}
@@ -350,27 +379,36 @@ class _Reader:
         normalized text may have joined them to the next line (a line without final
         punctuation looks like a layout break), so sentences are cut where a headline ends."""
         to_norm = _Positions(self.ntext)
+        original = self.ntext.original
         headlines: list[tuple[int, int]] = []
-        position = 0
-        after_break = True   # the line before ended a sentence, or was a headline itself
-        for line in self.ntext.original.split("\n"):
-            stripped = line.strip(" \t\u3000#*>")
-            marked = line.lstrip().startswith(("#", "**"))   # a Markdown heading
-            if stripped:
-                headline = 0 < len(stripped) <= _HEADLINE_LENGTH and (
-                    marked or (after_break and not _NOT_HEADLINE.search(stripped)))
-                if headline:
-                    headlines.append(to_norm.span(position, position + len(line)))
-                after_break = headline or stripped[-1] in _SENTENCE_FINAL
-            position += len(line) + 1
+        previous_end = -1   # where the last headline's text ends
+        for m in _SHORT_LINE.finditer(original):
+            stripped = m.group().strip(_LINE_MARKUP)
+            if not stripped or len(stripped) > _HEADLINE_LENGTH:
+                continue
+            marked = m.group().lstrip().startswith(("#", "**"))   # a Markdown heading
+            if not marked:
+                if _NOT_HEADLINE.search(stripped):
+                    continue
+                # the line before must end a sentence, or be a headline itself
+                window = original[max(0, m.start() - 200):m.start()]
+                before = window.rstrip()
+                before_end = m.start() - (len(window) - len(before))
+                before = before.rstrip(_LINE_MARKUP)
+                if before and before[-1] not in _SENTENCE_FINAL and before_end != previous_end:
+                    continue
+            headlines.append(to_norm.span(m.start(), m.end()))
+            previous_end = m.start() + len(m.group().rstrip())
         cuts = sorted({edge for span in headlines for edge in span})
         headline_starts = {start for start, _ in headlines}
         pieces = []
         paragraph = 0
         text = self.text
+        previous = 0
         for s_start, s_end in self.ntext.sentences:
-            if s_start > 0 and "\n" in text[pieces[-1][1] if pieces else 0:s_start]:
+            if s_start > 0 and text.find("\n", previous, s_start) >= 0:
                 paragraph += 1
+            previous = s_end
             k = bisect.bisect_right(cuts, s_start)
             start = s_start
             while k < len(cuts) and cuts[k] < s_end:
@@ -447,8 +485,11 @@ class _Reader:
                          and _THRESHOLD_AFTER.match(text, span.end) is not None
                          and (metric is None or self._another_figure(figures, i, s_end)))
             verb_only = metric is not None and _role(text[metric[0]:metric[1]]) == "action"
-            counted = self._counted_after(span, figure, s_end, metric is None or verb_only,
-                                          figures, i)
+            after = text[span.end:span.end + 1]
+            counted = (self._counted_after(span, figure, s_end, metric is None or verb_only,
+                                           figures, i)
+                       if (metric is None or verb_only or figure.kind in ("count", "age")
+                           or after in "的/") and not threshold else None)
             if threshold:   # 10亿元以上项目, 60岁以上的老人: a bound, not a value
                 relation, counted = "other", None
             if figure.kind == "percent" and text.startswith("的", span.end) and counted:
@@ -456,7 +497,7 @@ class _Reader:
             elif counted and (metric is None or verb_only or figure.kind in ("count", "age")):
                 metric = counted
             if metric is None and np_end > previous_end:
-                action = _word_ending_at(text, np_end, previous_end, {"action"})
+                action = _word_ending_at(text, np_end, previous_end, _ACTION)
                 if action and len(action) > 1:
                     metric = (np_end - len(action), np_end)   # 累计生产出620吨, 出口…
             group = self._group(figures, i)
@@ -492,8 +533,7 @@ class _Reader:
         for span, item in zip(figures, found):
             if item is None:
                 continue
-            # built from records already validated: construct without validating again
-            statements.append(Statement.model_construct(
+            statements.append(Statement(
                 figure=span.record, metric=self._mention(item.metric), relation=item.relation,
                 basis=item.basis, subject=item.subject, period=item.period,
                 sentence_start=sentence_start, sentence_end=sentence_end))
@@ -512,7 +552,7 @@ class _Reader:
                     break
         if item.metric is not None and item.relation == "level":
             phrase = text[item.metric[0]:item.metric[1]]
-            if any(phrase.endswith(rate) for rate in _RATE_NOUNS):
+            if phrase.endswith(_RATE_NOUNS):
                 item.relation = "change"   # 增速为5.9%
         after = text[span.end:min(s_end, span.end + 4)]
         if figure.kind == "duration" and item.relation == "level" and (
@@ -546,12 +586,9 @@ class _Reader:
 
     # ---- clauses ------------------------------------------------------------------------------
     def _clause_start(self, s_start: int, position: int) -> int:
-        text = self.text
-        k = position - 1
+        k = bisect.bisect_left(self.clause_breaks, position) - 1
         floor = max(s_start, position - _CLAUSE_REACH)
-        while k >= floor and text[k] not in _CLAUSE_BREAK:
-            k -= 1
-        return k + 1
+        return max(floor, self.clause_breaks[k] + 1) if k >= 0 else floor
 
     def _group(self, figures, i: int) -> list[_Span]:
         """Figures listed one after another (5%、7%和9%)."""
@@ -572,7 +609,8 @@ class _Reader:
         new_level = False   # 提升至: a change verb followed by 至/到 gives the new level
         seen_to = False
         while position > start:
-            tail = _AFTER_BASIS.search(text, max(start, position - 4), position)
+            tail = (_AFTER_BASIS.search(text, max(start, position - 4), position)
+                    if text[position - 1] in "期末底比较" else None)
             if tail and tail.group() and tail.start() in self.date_by_end:
                 position = tail.start()   # 比上年末, 较上年同期, 与去年相比
                 continue
@@ -624,18 +662,21 @@ class _Reader:
                 limit = max(limit, self.dates[j].end)
                 break
             j -= 1
-        nouns = _inside_nouns(text, limit, end)
+        edge_ends = _edge_ends()
         while position > limit:
-            if text[position - 1] in _HARD_BREAK and text[position - 1] != "、":
+            character = text[position - 1]
+            if character in _HARD_BREAK and character != "、":
                 break
-            word = _word_ending_at(text, position, limit, _METRIC_LEFT_EDGE)
-            if position == end and (word in _RATE_NOUNS or _role(word) == "action"):
-                position -= len(word)   # 增速, 研发投入: closing the phrase, a verb is a noun
-                continue
-            if word is not None and position - 1 not in nouns and (
-                    len(word) > 1 or word in _ONE_CHARACTER_EDGE
-                    or (word == "以" and text[position:position + 1] not in "上下内外来后前及")):
-                break
+            if character in edge_ends:
+                word = _word_ending_at(text, position, limit, _METRIC_LEFT_EDGE)
+                if position == end and (word in _RATE_NOUNS or _role(word) == "action"):
+                    position -= len(word)   # 增速, 研发投入: closing the phrase, a verb is a noun
+                    continue
+                if word is not None and (
+                        len(word) > 1 or word in _ONE_CHARACTER_EDGE
+                        or (word == "以" and text[position:position + 1] not in "上下内外来后前及")
+                ) and not _in_noun(text, position - 1):
+                    break
             position -= 1
         phrase_start = position
         while phrase_start < end and (text[phrase_start] in "的了、“”" or not
@@ -645,7 +686,7 @@ class _Reader:
         if head and end - head.end() >= 2:
             phrase_start = head.end()   # 他抽出, 一个装有: a pronoun or "one of" is no metric
         while True:   # an adverb at its head is not part of it (还新开工项目)
-            glue = _word_starting_at(text, phrase_start, end, {"glue"})
+            glue = _word_starting_at(text, phrase_start, end, _GLUE)
             if glue is None or glue in _METRIC_MODIFIERS or end - phrase_start - len(glue) < 2:
                 break
             phrase_start += len(glue)
@@ -666,8 +707,7 @@ class _Reader:
         return phrase_start, phrase_end
 
     def _ends_in_head(self, span: tuple[int, int]) -> bool:
-        phrase = self.text[span[0]:span[1]]
-        return any(phrase.endswith(w) for w, r in _roles()[0].items() if r == "head")
+        return self.text[span[0]:span[1]].endswith(_heads())
 
     def _another_figure(self, figures, i: int, s_end: int) -> bool:
         """Whether a figure follows in the same clause."""
@@ -694,7 +734,7 @@ class _Reader:
         if figure.kind == "age" and text.startswith("的", start):
             start += 1   # 62岁的农家大妈
         if figure.kind == "count" and nothing_before:
-            glue = _word_starting_at(text, start, s_end, {"glue"})
+            glue = _word_starting_at(text, start, s_end, _GLUE)
             if glue and glue != "的" and glue not in _METRIC_MODIFIERS:
                 start += len(glue)   # 已有44家顺利复工
         opening = _word_starting_at(text, start, s_end, _COUNTED_EDGE)
@@ -707,17 +747,17 @@ class _Reader:
         if k < len(self.actors) and self.actors[k].start == start:
             return None
         limit = min(s_end, start + _MAX_COUNTED)
-        nouns = _inside_nouns(text, start, limit + 4)
         position = start
         while position < limit:
             if not _LETTERS.match(text[position]) or position in self.figure_starts:
                 break
             if position in self.date_start_set:
                 break
-            if position not in nouns and (text[position] in "的中和及、" or (
+            if (text[position] in "的中和及、" or (
                     position > start and _word_starting_at(
                         text, position, limit,
-                        _COUNTED_EDGE - {"action"} if predicate else _COUNTED_EDGE))):
+                        _COUNTED_PREDICATE_EDGE if predicate else _COUNTED_EDGE))) \
+                    and not _in_noun(text, position):
                 break
             position += 1
         end = position
@@ -761,9 +801,7 @@ class _Reader:
             return names if len(names) > 1 else pieces
         # 城乡居民和职工医保报销比例: two modifiers of one head; the first names the whole
         if len(pieces) == 2 and "、" not in phrase:
-            words = _roles()[0]
-            first = self.text[pieces[0][0]:pieces[0][1]]
-            if not any(first.endswith(w) for w, r in words.items() if r == "head"):
+            if not self.text[pieces[0][0]:pieces[0][1]].endswith(_heads()):
                 return [(pieces[0][0], m_end), pieces[1]]
         return pieces
 
@@ -786,8 +824,7 @@ class _Reader:
         for m in _TARGET_WORDS().finditer(text, s_start, s_end):
             role = _role(m.group())
             if role == "future":
-                if _word_starting_at(text, m.end(), s_end,
-                                     {"level", "change", "action", "glue", "to"}):
+                if _word_starting_at(text, m.end(), s_end, _AFTER_FUTURE):
                     future.append(m.start())
                 # else 将 before a noun is 把 (将学校75%的膳食经费纳入…), not the future
                 continue
@@ -851,10 +888,9 @@ class _Reader:
         return None
 
     def _clause_end(self, position: int, s_end: int) -> int:
+        k = bisect.bisect_left(self.clause_breaks, position)
         ceiling = min(s_end, position + _CLAUSE_REACH)
-        while position < ceiling and self.text[position] not in _CLAUSE_BREAK:
-            position += 1
-        return position
+        return min(ceiling, self.clause_breaks[k]) if k < len(self.clause_breaks) else ceiling
 
     def _clause_subjects(self, s_start: int, s_end: int) -> list[tuple[int, Subject, bool]]:
         """Places and organizations at the head of a clause (after dates and a preposition
@@ -889,7 +925,7 @@ class _Reader:
         text = self.text
         # right before the figure or its metric (湘阴县5.3万余名, 高新区137家实体企业)
         edge = metric[0] if metric is not None and metric[1] <= span.start else span.start
-        for at in (edge, span.start):
+        for at in ((edge, span.start) if edge != span.start else (edge,)):
             k = bisect.bisect_left(self.actor_ends, (at + 1, -1)) - 1
             if k >= 0:
                 a_end, index = self.actor_ends[k]
@@ -905,8 +941,9 @@ class _Reader:
             return chosen
         # 全县, 该院: the latest subject of that kind
         s_start = self._sentence_start(span.start)
-        word = _SUBJECT_WORDS().search(text, max(s_start, span.start - _CLAUSE_REACH),
-                                       span.start)
+        window_start = max(s_start, span.start - _CLAUSE_REACH)
+        word = (_SUBJECT_WORDS().search(text, window_start, span.start)
+                if _SUBJECT_WORD_START.search(text, window_start, span.start) else None)
         if word is not None:
             subject = history.get(_kind_key(word.group()))
             if subject is not None:
@@ -932,5 +969,4 @@ class _Reader:
         if span is None:
             return None
         start, end = self.ntext.span_to_original(*span)
-        return Mention.model_construct(text=self.ntext.written_text(*span), start=start,
-                                       end=end)
+        return Mention(text=self.ntext.written_text(*span), start=start, end=end)
