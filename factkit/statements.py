@@ -149,7 +149,6 @@ _WORD_CHARACTER = regex.compile(r"[\p{Han}A-Za-z0-9]")
 _NOT_IN_METRIC = regex.compile(r"(?:[他她它我你]们?|一[个位家批些名只])+")
 _METRIC_MODIFIERS = {"平均", "年均", "实际", "全年", "每年", "每月", "每天", "每日", "每周",
                      "紧急", "同期"}
-_COMPARISON = regex.compile(r"(?:比|较)(?![重例率值较])")
 _TEMPORAL_END = ("后", "前", "时", "以来", "期间")
 _AFTER_BASIS = regex.compile(r"(?:同期|末|底)?(?:相比|相较)?$")
 
@@ -158,6 +157,8 @@ _AFTER_BASIS = regex.compile(r"(?:同期|末|底)?(?:相比|相较)?$")
 _SUBJECT_LEADS = {"", "本报讯", "在", "于", "据", "经", "走进", "来到", "其中", "同时", "此外", "另外", "而",
                   "但", "目前", "当前", "如今", "今年", "全年", "近年来", "近日", "日前", "截至",
                   "截至目前", "“", "《"}
+# a lead word and a written date (2025年12月31日) at most
+_LONGEST_LEAD = 20
 _NOT_SUBJECT_BEFORE = set("与和同跟向对给赴到至往及从、")
 _RATE_NOUNS = ("增长率", "增长速度", "增速", "增幅", "降幅", "涨幅", "跌幅")
 _GLUE_CHARACTERS = " 对在为将把从共约近超达已"
@@ -176,15 +177,12 @@ def _TARGET_WORDS() -> regex.Pattern:
 
 
 @cache
-def _GAP_WORDS() -> regex.Pattern:
-    words = sorted((w for w, r in _roles()[0].items() if r == "gap" and len(w) > 1),
-                   key=len, reverse=True)
-    return regex.compile("|".join(map(regex.escape, words)))
-
-
-@cache
-def _SHARE() -> regex.Pattern:
-    return regex.compile(r"占(?!地面积)")
+def _CLAUSE_MARKS() -> regex.Pattern:
+    """Gap words (高于), a share (占), a comparison (比/较 + what is compared with)."""
+    gaps = sorted((w for w, r in _roles()[0].items() if r == "gap" and len(w) > 1),
+                  key=len, reverse=True)
+    return regex.compile("(?P<gap>" + "|".join(map(regex.escape, gaps)) + ")"
+                         r"|(?P<share>占(?!地面积))|(?P<comparison>(?:比|较)(?![重例率值较]))")
 
 
 @cache
@@ -351,7 +349,10 @@ class _Reader:
                 if self.figures[figure_index].start >= s_start:
                     sentence_figures.append(self.figures[figure_index])
                 figure_index += 1
-            clause_subjects = self._clause_subjects(s_start, s_end)
+            k = bisect.bisect_left(self.actor_starts, s_start)
+            clause_subjects = (self._clause_subjects(s_start, s_end)
+                               if k < len(self.actor_starts) and self.actor_starts[k] < s_end
+                               else [])
             if sentence_figures:
                 following = pieces[number + 1][:2] if number + 1 < len(pieces) else None
                 topic = (self._speaker(s_start, s_end, clause_subjects, following)
@@ -465,15 +466,22 @@ class _Reader:
             previous_end = max(clause_start, figures[i - 1].end if i else clause_start)
             relation, basis, np_end = self._glue(previous_end, span.start)
             # 高于/低于 before the figure: a gap between the phrase before it and another
-            gap = _GAP_WORDS().search(text, previous_end, np_end)
-            share = _SHARE().search(text, previous_end, np_end)
+            gap = share = comparison = None
+            for m in _CLAUSE_MARKS().finditer(text, previous_end, np_end):
+                kind = m.lastgroup
+                if kind == "gap" and gap is None:
+                    gap = m
+                elif kind == "share" and share is None:
+                    share = m
+                elif kind == "comparison" and comparison is None \
+                        and m.end() not in self.date_start_set:
+                    comparison = m   # (比上年 is a basis, not a comparison with another metric)
             if gap is not None:
                 relation, np_end = "other", gap.start()
             elif share is not None:   # 第三产业增加值占地区生产总值比重为48.6%
                 relation, np_end = "share", share.start()
-            comparison = _COMPARISON.search(text, previous_end, np_end)
-            if comparison is not None and comparison.end() in self.date_start_set:
-                comparison = None   # 比上年: a basis, not a comparison with another metric
+            if comparison is not None and comparison.start() >= np_end:
+                comparison = None
             metric = None if comparison else self._metric_before(previous_end, np_end)
             if relation == "level" and metric is not None:
                 verb = _word_ending_at(text, metric[0], previous_end, _ANY_ROLE)
@@ -649,7 +657,8 @@ class _Reader:
         """The noun phrase ending at ``end``, reaching left to the first edge."""
         text = self.text
         position = end
-        limit = start
+        # a phrase longer than a metric may be is cut anyway: read no further back
+        limit = max(start, end - _MAX_METRIC - 8)
         k = bisect.bisect_left(self.actor_ends, (end + 1, -1)) - 1
         while k >= 0 and self.actor_ends[k][0] > start:
             if self.actors[self.actor_ends[k][1]].start >= start:
@@ -902,6 +911,9 @@ class _Reader:
         while k < len(self.actors) and self.actors[k].start < s_end:
             actor = self.actors[k]
             clause_start = self._clause_start(s_start, actor.start)
+            if actor.start - clause_start > _LONGEST_LEAD:
+                k += 1
+                continue
             lead = text[clause_start:actor.start]
             j = bisect.bisect_left(self.date_starts, clause_start)
             while j < len(self.dates) and self.dates[j].end <= actor.start:
@@ -930,7 +942,7 @@ class _Reader:
             if k >= 0:
                 a_end, index = self.actor_ends[k]
                 actor = self.actors[index]
-                if text[a_end:at] in ("", "的") and \
+                if (a_end == at or (a_end == at - 1 and text[a_end] == "的")) and \
                         text[max(0, actor.start - 1):actor.start] not in _NOT_SUBJECT_BEFORE:
                     return actor.record  # type: ignore[return-value]
         chosen = None
