@@ -165,6 +165,8 @@ _GLUE_CHARACTERS = " 对在为将把从共约近超达已"
 _SUBJECT_WORD_START = regex.compile("[全我本该公]")
 # first characters of the target words (力争, 目标, 计划, 预计, 将 …): a cheap pre-scan
 _TARGET_START = re.compile("[力目计争确规拟努预有将]")
+_DATELINE = regex.compile(r"(?:新华社|中新社|中新网|人民网|央视网|本报|本台)[^\s，。]{2,12}?"
+                          r"\d{1,2}月\d{1,2}日(?:电|讯)")
 _YOY_MOM = regex.compile(r"同比|环比")
 _SPEAKS = regex.compile(r"介绍|表示|说|称|指出|透露|告诉")
 
@@ -205,8 +207,8 @@ def _remember(history: dict[str, Subject], subject: Subject) -> None:
     if isinstance(subject, Place):
         if subject.level == "country":
             history["country"] = subject
-        elif subject.name[-1:] in _PLACE_SUFFIX:
-            history[subject.name[-1]] = subject
+        elif subject.level in _PLACE_SUFFIX.get(subject.name[-1:], ()):
+            history[subject.name[-1]] = subject   # 郴州市, 娄星区 (not 长青社区)
         return
     for ending, kinds in _ORG_KIND.items():
         if subject.kind in kinds:
@@ -215,8 +217,10 @@ def _remember(history: dict[str, Subject], subject: Subject) -> None:
         history["区"] = subject
 
 
-_PLACE_SUFFIX = {"县": "县", "区": "区", "市": "市", "省": "省", "州": "州", "镇": "镇",
-                 "乡": "乡", "村": "村"}
+# the levels a word such as 全区 may stand for, by the last character of the place's name
+_PLACE_SUFFIX = {"县": ("county",), "区": ("county",), "市": ("prefecture", "county"),
+                 "省": ("province",), "州": ("prefecture",), "镇": ("township",),
+                 "乡": ("township",), "村": ("village",)}
 _ORG_KIND = {"院": ("hospital", "school", "research"), "公司": ("company",), "行": ("company",),
              "园": ("zone",)}
 
@@ -295,13 +299,16 @@ class _Reader:
         # a place inside an organization name is part of that name, not a subject of its own
         org_starts = [o.start for o in orgs]
         actors = list(orgs)
+        nested: list[_Span] = []
         for p in places:
             span = _Span(*to_norm.span(p.start, p.end), p)
             k = bisect.bisect_right(org_starts, span.start) - 1
             if k >= 0 and orgs[k].end >= span.end:
+                nested.append(span)
                 continue
             actors.append(span)
         actors.sort(key=lambda s: (s.start, s.end))
+        self.nested = nested   # places inside organization names: not subjects, but known
         self.actors = actors
         self.actor_starts = [a.start for a in actors]
         self.actor_ends = sorted((a.end, i) for i, a in enumerate(actors))
@@ -313,6 +320,8 @@ class _Reader:
         self.date_by_end = {d.end: d for d in self.dates}
         self.figure_starts = {f.start for f in self.figures}
         self.basis_dates = {id(d) for d in self.dates if self._is_basis_date(d)}
+        # the metric of the paragraph's last statement, with its subject
+        self.last_metric: tuple[tuple[int, int], Subject | None] | None = None
 
     # ---- the document walk ----------------------------------------------------------------
     def statements(self) -> list[Statement]:
@@ -326,6 +335,7 @@ class _Reader:
         paragraph = -1
         figure_index = 0
         date_index = 0
+        nested_index = 0
         pieces = self._pieces()
         self.sentence_starts = [start for start, _, _, _ in pieces]
         for number, (s_start, s_end, paragraph_of, headline) in enumerate(pieces):
@@ -342,8 +352,18 @@ class _Reader:
                     if headline_subject is not None:
                         article_topic = headline_subject
                         _remember(history, headline_subject)
+                last_metric = None
+                dateline = _DATELINE.match(self.text, s_start, s_end)
+                if dateline is not None:   # 新华社长沙3月5日电: the article's place
+                    k = bisect.bisect_left(self.actor_starts, s_start)
+                    if k < len(self.actors) and self.actors[k].end <= dateline.end():
+                        article_topic = self.actors[k].record  # type: ignore[assignment]
+                        _remember(history, article_topic)
             if s_start > 0 and self.text[s_start - 1] not in "；;":
                 sentence_topic = None
+            while nested_index < len(self.nested) and self.nested[nested_index].start < s_end:
+                _remember(history, self.nested[nested_index].record)  # type: ignore[arg-type]
+                nested_index += 1
             sentence_figures = []
             while figure_index < len(self.figures) and self.figures[figure_index].start < s_end:
                 if self.figures[figure_index].start >= s_start:
@@ -357,8 +377,11 @@ class _Reader:
                 following = pieces[number + 1][:2] if number + 1 < len(pieces) else None
                 topic = (self._speaker(s_start, s_end, clause_subjects, following)
                          or sentence_topic or paragraph_topic or article_topic)
-                out.extend(self._sentence(s_start, s_end, sentence_figures, clause_subjects,
-                                          topic, history, last_period_here or last_period_before))
+                found = self._sentence(s_start, s_end, sentence_figures, clause_subjects, topic,
+                                       history, last_period_here or last_period_before,
+                                       last_metric)
+                out.extend(found)
+                last_metric = self.last_metric
             leading = [subject for _, subject, leads in clause_subjects if leads]
             if leading:
                 for subject in leading:
@@ -449,7 +472,8 @@ class _Reader:
         return segment.count("“") + segment.count("「") > segment.count("”") + segment.count("」")
 
     # ---- one sentence -------------------------------------------------------------------------
-    def _sentence(self, s_start, s_end, figures, clause_subjects, topic, history, carried_period):
+    def _sentence(self, s_start, s_end, figures, clause_subjects, topic, history, carried_period,
+                  last_metric=None):
         text = self.text
         sentence_start, sentence_end = self.ntext.span_to_original(s_start, s_end)
         targets = self._targets(s_start, s_end)
@@ -535,8 +559,11 @@ class _Reader:
                               subject=subjects[j])
                 found[i + j] = self._finish(item, member, clause_start, s_start, s_end, targets,
                                             clause_subjects, topic, history, carried_period,
-                                            found[max(0, i + j - _LOOK_BACK):i + j])
+                                            found[max(0, i + j - _LOOK_BACK):i + j],
+                                            last_metric)
             i += len(group)
+        self.last_metric = next(((f.metric, f.subject) for f in reversed(found)
+                                 if f is not None and f.metric is not None), last_metric)
         statements = []
         for span, item in zip(figures, found):
             if item is None:
@@ -548,7 +575,8 @@ class _Reader:
         return statements
 
     def _finish(self, item: _Found, span: _Span, clause_start, s_start, s_end, targets,
-                clause_subjects, topic, history, carried_period, before: list) -> _Found:
+                clause_subjects, topic, history, carried_period, before: list,
+                last_metric=None) -> _Found:
         figure: Figure = span.record  # type: ignore[assignment]
         text = self.text
         # a change with no phrase of its own changes the figure before it
@@ -558,6 +586,11 @@ class _Reader:
                 if earlier is not None and earlier.metric is not None:
                     item.metric = earlier.metric
                     break
+            else:
+                if item.relation == "change" and last_metric is not None:
+                    # 其中，第四季度增长5.4%: the paragraph's last metric, and whose it was
+                    item.metric, item.subject = last_metric
+
         if item.metric is not None and item.relation == "level":
             phrase = text[item.metric[0]:item.metric[1]]
             if phrase.endswith(_RATE_NOUNS):
@@ -948,18 +981,19 @@ class _Reader:
         chosen = None
         for at, subject, leads in clause_subjects:
             if at < span.start and leads:
-                chosen = subject
-        if chosen is not None:
-            return chosen
-        # 全县, 该院: the latest subject of that kind
+                chosen = (at, subject)
+        # 全县, 该院: the latest subject of that kind, unless a subject is written after it
         s_start = self._sentence_start(span.start)
         window_start = max(s_start, span.start - _CLAUSE_REACH)
         word = (_SUBJECT_WORDS().search(text, window_start, span.start)
                 if _SUBJECT_WORD_START.search(text, window_start, span.start) else None)
-        if word is not None:
-            subject = history.get(_kind_key(word.group()))
-            if subject is not None:
-                return subject
+        if word is not None and (chosen is None or chosen[0] < word.start()):
+            key = _kind_key(word.group())
+            subject = history.get(key)
+            if subject is not None or key == "country":
+                return subject   # 全国, 我国 with no country named: not the article's place
+        if chosen is not None:
+            return chosen[1]
         # 作为……的X，嘉禾县……: the subject follows
         if text.startswith("作为", clause_start) and clause_subjects:
             return clause_subjects[0][1]
