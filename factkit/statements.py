@@ -13,10 +13,11 @@ clause with rules and a lexicon of roles (``data/statement_words.tsv``), no mode
   clause), and the figure itself (a time limit such as 15分钟 is other).
 * **basis** — 同比, 环比, or a date compared against (比上年, 较2024年).
 * **subject** — a place or organization next to the figure, else the one in subject position
-  in its sentence (at the head of a clause), else the topic carried from before: the last
-  subject written in the article, or its headline.
+  in its sentence (at the head of a clause), else the topic carried from before: the
+  sentence's, the paragraph's first, the article's (its headline, dateline or first subject);
+  全县, 该院 stand for the latest subject of that kind.
 * **period** — the nearest date before the figure in its sentence (not one compared against),
-  else the last date of the paragraph or of the paragraph before.
+  else one after it in its clause, else the last date of the paragraph or of the one before.
 
 A figure measures something unless it is a bare list index ("1、", "（2）"); every other figure
 gets a statement.
@@ -108,14 +109,6 @@ def _in_noun(text: str, position: int) -> bool:
     return False
 
 
-def _inside_nouns(text: str, start: int, end: int) -> set[int]:
-    """Positions in [start, end) covered by a compound noun of the lexicon."""
-    covered: set[int] = set()
-    for m in _noun_pattern().finditer(text, start, end):
-        covered.update(range(m.start(), m.end()))
-    return covered
-
-
 def _role(word: str | None) -> str | None:
     return _roles()[0].get(word) if word else None
 
@@ -142,7 +135,6 @@ _SAME_PERIOD = regex.compile(r"^同期")
 _LIST_SPLIT = regex.compile(r"[、]|(?<=.{2})(?:和|与|及|以及)(?=.{2})")
 _LIST_INDEX = regex.compile(r"^(?:[、.．)）]|\s)")
 _THRESHOLD_AFTER = regex.compile(r"(?:以上|以下|及以上|及以下|以内)?的?[\p{Han}A-Za-z]")
-_TIME_LIMIT_AFTER = regex.compile(r"^(?:内|以内|之内|就|便|即可|即|可)")
 _LETTERS = regex.compile(r"[\p{Han}A-Za-z]")
 _WORD_CHARACTER = regex.compile(r"[\p{Han}A-Za-z0-9]")
 # a phrase ending so is a time clause (接警后, 建成后), not a metric
@@ -161,7 +153,6 @@ _SUBJECT_LEADS = {"", "本报讯", "在", "于", "据", "经", "走进", "来到
 _LONGEST_LEAD = 20
 _NOT_SUBJECT_BEFORE = set("与和同跟向对给赴到至往及从、")
 _RATE_NOUNS = ("增长率", "增长速度", "增速", "增幅", "降幅", "涨幅", "跌幅")
-_GLUE_CHARACTERS = " 对在为将把从共约近超达已"
 _SUBJECT_WORD_START = regex.compile("[全我本该公]")
 # first characters of the target words (力争, 目标, 计划, 预计, 将 …): a cheap pre-scan
 _TARGET_START = re.compile("[力目计争确规拟努预有将]")
@@ -210,7 +201,7 @@ def _remember(history: dict[str, Subject], subject: Subject) -> None:
         elif subject.level in _PLACE_SUFFIX.get(subject.name[-1:], ()):
             history[subject.name[-1]] = subject   # 郴州市, 娄星区 (not 长青社区)
         return
-    for ending, kinds in _ORG_KIND.items():
+    for kinds in _ORG_KIND.values():
         if subject.kind in kinds:
             history[kinds[0]] = subject
     if subject.kind == "zone":
@@ -595,7 +586,6 @@ class _Reader:
             phrase = text[item.metric[0]:item.metric[1]]
             if phrase.endswith(_RATE_NOUNS):
                 item.relation = "change"   # 增速为5.9%
-        after = text[span.end:min(s_end, span.end + 4)]
         if figure.kind == "duration" and item.relation == "level" and (
                 item.metric is None or item.metric[0] >= span.end
                 or not self._ends_in_head(item.metric)
@@ -842,9 +832,9 @@ class _Reader:
                 k += 1
             return names if len(names) > 1 else pieces
         # 城乡居民和职工医保报销比例: two modifiers of one head; the first names the whole
-        if len(pieces) == 2 and "、" not in phrase:
-            if not self.text[pieces[0][0]:pieces[0][1]].endswith(_heads()):
-                return [(pieces[0][0], m_end), pieces[1]]
+        if len(pieces) == 2 and "、" not in phrase \
+                and not self.text[pieces[0][0]:pieces[0][1]].endswith(_heads()):
+            return [(pieces[0][0], m_end), pieces[1]]
         return pieces
 
     def _actor_at(self, start: int, end: int) -> Subject | None:
