@@ -11,14 +11,14 @@ import datetime
 
 from .batch import Result, extract_many
 from .html import render_html
-from .models import DateMention, Document, Fact, Figure, Organization, Place
+from .models import DateMention, Document, Fact, Figure, Mention, Organization, Place, Statement
 from .numerals import parse_number
 from .pipeline import Pipeline
 from .stream import iter_facts
 
 __all__ = [
     "extract", "iter_facts", "extract_many", "Result", "render_html", "parse_number", "Pipeline",
-    "Document", "Fact", "Figure", "DateMention", "Place", "Organization",
+    "Document", "Fact", "Figure", "DateMention", "Place", "Organization", "Statement", "Mention",
     "__version__",
 ]
 

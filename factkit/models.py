@@ -3,13 +3,14 @@ from __future__ import annotations
 
 import datetime
 from decimal import Decimal
-from typing import Annotated, Literal, Optional
+from typing import Annotated, Literal, Optional, Union
 
 from pydantic import BaseModel, ConfigDict, Field, model_validator
 
 __all__ = [
     "Fact", "Figure", "DateMention", "Place", "Organization", "Document",
     "FigureKind", "Qualifier", "Granularity", "PlaceLevel", "OrganizationKind", "PartOfDay",
+    "Mention", "Statement", "Relation", "Basis",
 ]
 
 Offset = Annotated[int, Field(ge=0, description="character offset into the input string")]
@@ -134,6 +135,39 @@ class Organization(Fact):
                                  description="official name of the place it belongs to")
 
 
+class Mention(Fact):
+    """A stretch of the input with no fields of its own (the metric of a statement)."""
+
+
+Relation = Literal["level", "change", "share", "target", "other"]
+Basis = Literal["yoy", "mom", "vs_previous"]
+
+
+class Statement(BaseModel):
+    """What a figure measures, for whom and when: one per figure that measures something.
+
+    A carried subject or period is the record where it was written, so its offsets may point
+    to an earlier sentence or the headline."""
+
+    model_config = ConfigDict(frozen=True, extra="forbid")
+
+    figure: Figure
+    metric: Optional[Mention] = Field(
+        default=None, description="the noun phrase naming what is measured (地区生产总值)")
+    relation: Relation = Field(
+        default="level", description="level: a value; change: a growth or decline; share: a "
+        "proportion; target: a goal or a forecast of a period still ahead; other: thresholds, "
+        "gaps between rates, time limits")
+    basis: Optional[Basis] = Field(
+        default=None, description="yoy (同比), mom (环比), vs_previous (比上年, 较去年)")
+    subject: Optional[Union[Place, Organization]] = Field(
+        default=None, description="the place or organization the figure is about")
+    period: Optional[DateMention] = Field(
+        default=None, description="the date the figure applies to")
+    sentence_start: Offset = Field(description="start of the sentence it comes from")
+    sentence_end: Offset = Field(description="end of the sentence it comes from")
+
+
 class Document(BaseModel):
     """Everything factkit found in one text; each list is in order of ``start``."""
 
@@ -149,6 +183,8 @@ class Document(BaseModel):
         default=False, description="True when ref_date was inferred from the text")
     warnings: list[str] = Field(
         default_factory=list, description="things a reader should check, e.g. conflicting dates")
+    statements: list[Statement] = Field(
+        default_factory=list, description="what each figure measures, for whom and when")
 
     @property
     def facts(self) -> list[Fact]:

@@ -6,7 +6,7 @@ from collections.abc import Callable, Sequence
 from itertools import pairwise
 from typing import Any
 
-from . import dates, figures, orgs, places
+from . import dates, figures, orgs, places, statements
 from .candidates import Candidate, Context
 from .models import DateMention, Document, Fact, Figure, Organization, Place
 from .normalize import NormalizedText, normalize
@@ -49,9 +49,13 @@ class Pipeline:
             for fact, record_type in _RECORD_TYPES.items()}
 
     def __call__(self, text: str, ref_date: datetime.date | None = None) -> Document:
-        lists, context = self.records(text, ref_date)
+        kept, ntext, context = self._extract(text, ref_date)
+        lists = self._build(kept, ntext, 0)
+        # statements read the final records (after the overlap policy) against the same text
+        found = statements.build(ntext, lists["figures"], lists["dates"], lists["places"],
+                                 lists["organizations"], context.ref_date)
         # the lists are built here and hold records only: nothing left to validate
-        return Document.model_construct(**lists, ref_date=context.ref_date,
+        return Document.model_construct(**lists, statements=found, ref_date=context.ref_date,
                                         ref_date_inferred=context.ref_date_inferred,
                                         warnings=context.warnings)
 
@@ -60,6 +64,11 @@ class Pipeline:
         """The records of ``text`` by Document field, each list in order of start, and the
         context the extractors left (reference date, warnings). ``offset`` is added to every
         record's start and end, for a piece of a longer text (see ``factkit.stream``)."""
+        kept, ntext, context = self._extract(text, ref_date)
+        return self._build(kept, ntext, offset), context
+
+    def _extract(self, text: str, ref_date: datetime.date | None
+                 ) -> tuple[list[Candidate], NormalizedText, Context]:
         ntext = normalize(text)
         context = Context(ref_date=ref_date)
         candidates: list[Candidate] = []
@@ -72,7 +81,7 @@ class Pipeline:
         del candidates
         context.found = []
         context.places = []
-        return self._build(kept, ntext, offset), context
+        return kept, ntext, context
 
     def _build(self, kept: list[Candidate], ntext: NormalizedText,
                offset: int) -> dict[str, list[Fact]]:

@@ -1,0 +1,1008 @@
+"""Statements: what each figure measures, for whom and when.
+
+Built after the overlap policy from the final records and the normalized text, by reading each
+clause with rules and a lexicon of roles (``data/statement_words.tsv``), no model:
+
+* **metric** — the noun phrase before the figure, after stripping what stands between it and
+  the figure (relation verbs, adverbs, a basis such as 比上年); for a count, the counted noun
+  written right after it (54家关联企业) wins. ``A、B分别增长5%、7%`` pairs the list items with
+  the figures in order; a figure with no phrase of its own that is a change (…312.5亿元，增长
+  5.9%) shares the metric of the figure before it in the sentence.
+* **relation** — from the words between the metric and the figure (增长 → change, 提升至 →
+  level, 占比 → share, 高于 → other), a target word in the sentence (力争, 预计; 将 in the
+  clause), and the figure itself (a time limit such as 15分钟 is other).
+* **basis** — 同比, 环比, or a date compared against (比上年, 较2024年).
+* **subject** — a place or organization next to the figure, else the one in subject position
+  in its sentence (at the head of a clause), else the topic carried from before: the
+  sentence's, the paragraph's first, the article's (its headline, dateline or first subject);
+  全县, 该院 stand for the latest subject of that kind.
+* **period** — the nearest date before the figure in its sentence (not one compared against),
+  else one after it in its clause, else the last date of the paragraph or of the one before.
+
+A figure measures something unless it is a bare list index ("1、", "（2）"); every other figure
+gets a statement.
+"""
+from __future__ import annotations
+
+import bisect
+import datetime
+import re
+from collections.abc import Sequence
+from dataclasses import dataclass, field
+from functools import cache
+
+import regex
+
+from .lexicon import read_table
+from .models import DateMention, Figure, Mention, Organization, Place, Statement
+from .normalize import NormalizedText
+
+__all__ = ["build"]
+
+Subject = Place | Organization
+
+_CLAUSE_BREAK = set("，,：:（）()")
+_CLAUSE_BREAKS = re.compile("[，,：:（）()]")
+_HARD_BREAK = set("。！？!?；;\n，,：:、（）()“”\"《》【】[]/|·—")
+_MAX_METRIC = 24
+_MAX_COUNTED = 10
+
+
+@cache
+def _roles() -> tuple[dict[str, str], int]:
+    words = {row["word"]: row["role"] for row in read_table("statement_words.tsv")}
+    return words, max(map(len, words))
+
+
+@cache
+def _by_edge(roles: frozenset[str], last: bool) -> dict[str, tuple[str, ...]]:
+    """The words of ``roles`` by their last (or first) character, longest first."""
+    index: dict[str, list[str]] = {}
+    for word, role in sorted(_roles()[0].items(), key=lambda item: -len(item[0])):
+        if role in roles:
+            index.setdefault(word[-1] if last else word[0], []).append(word)
+    return {c: tuple(w) for c, w in index.items()}
+
+
+def _word_ending_at(text: str, end: int, start_limit: int, roles: frozenset[str]) -> str | None:
+    """The longest lexicon word of one of ``roles`` ending at ``end``."""
+    if end <= start_limit:
+        return None
+    for word in _by_edge(roles, True).get(text[end - 1], ()):
+        if end - len(word) >= start_limit and text.startswith(word, end - len(word)):
+            return word
+    return None
+
+
+def _word_starting_at(text: str, start: int, end_limit: int,
+                      roles: frozenset[str]) -> str | None:
+    if start >= end_limit:
+        return None
+    for word in _by_edge(roles, False).get(text[start], ()):
+        if start + len(word) <= end_limit and text.startswith(word, start):
+            return word
+    return None
+
+
+@cache
+def _noun_pattern() -> regex.Pattern:
+    nouns = sorted((w for w, r in _roles()[0].items() if r == "noun"), key=len, reverse=True)
+    return regex.compile("|".join(map(regex.escape, nouns)))
+
+
+@cache
+def _edge_ends() -> frozenset[str]:
+    """Last characters of the words that may end a metric on its left."""
+    return frozenset(w[-1] for w, r in _roles()[0].items() if r in _METRIC_LEFT_EDGE)
+
+
+@cache
+def _heads() -> tuple[str, ...]:
+    return tuple(w for w, r in _roles()[0].items() if r == "head")
+
+
+def _in_noun(text: str, position: int) -> bool:
+    """Whether ``position`` is inside a compound noun of the lexicon (地区生产总值)."""
+    for m in _noun_pattern().finditer(text, max(0, position - 6), position + 7):
+        if m.start() <= position < m.end():
+            return True
+    return False
+
+
+def _role(word: str | None) -> str | None:
+    return _roles()[0].get(word) if word else None
+
+
+_ANY_ROLE = frozenset({"cause", "level", "change", "to", "share", "gap", "target", "forecast",
+                       "future", "yoy", "mom", "glue", "action", "prep", "subject", "rate", "head",
+                       "stop", "noun"})
+_GLUE_ROLES = frozenset({"level", "change", "to", "share", "gap", "target", "forecast", "future",
+                         "yoy", "mom", "glue"})
+# Where a metric phrase ends on its left: multi-character words only, since one character
+# (共, 有, 均, 在) is too often part of a compound inside the phrase (一般公共预算收入).
+_METRIC_LEFT_EDGE = frozenset({"cause", "level", "change", "target", "forecast", "future", "yoy",
+                               "mom", "action", "prep", "subject", "gap"})
+# one-character words that do end a metric on its left (将主要食材采购价格 -> the phrase after 将)
+_ONE_CHARACTER_EDGE = set("将把被从让对为")
+_COUNTED_EDGE = frozenset({"cause", "level", "change", "to", "share", "gap", "target", "forecast",
+                           "future", "yoy", "mom", "glue", "action", "prep", "subject", "stop"})
+_COUNTED_PREDICATE_EDGE = _COUNTED_EDGE - {"action"}
+_ACTION = frozenset({"action"})
+_GLUE = frozenset({"glue"})
+_AFTER_FUTURE = frozenset({"level", "change", "action", "glue", "to"})
+_BASIS_MARK = regex.compile(r"(?:比|较|与|同|相比|相较于?|对比)$")
+_SAME_PERIOD = regex.compile(r"^同期")
+_LIST_SPLIT = regex.compile(r"[、]|(?<=.{2})(?:和|与|及|以及)(?=.{2})")
+_LIST_INDEX = regex.compile(r"^(?:[、.．)）]|\s)")
+_THRESHOLD_AFTER = regex.compile(r"(?:以上|以下|及以上|及以下|以内)?的?[\p{Han}A-Za-z]")
+_LETTERS = regex.compile(r"[\p{Han}A-Za-z]")
+_WORD_CHARACTER = regex.compile(r"[\p{Han}A-Za-z0-9]")
+# a phrase ending so is a time clause (接警后, 建成后), not a metric
+_NOT_IN_METRIC = regex.compile(r"(?:[他她它我你]们?|一[个位家批些名只])+")
+_METRIC_MODIFIERS = {"平均", "年均", "实际", "全年", "每年", "每月", "每天", "每日", "每周",
+                     "紧急", "同期"}
+_TEMPORAL_END = ("后", "前", "时", "以来", "期间")
+_AFTER_BASIS = regex.compile(r"(?:同期|末|底)?(?:相比|相较)?$")
+
+
+# what may stand between the head of a clause and its subject, dates aside
+_SUBJECT_LEADS = {"", "本报讯", "在", "于", "据", "经", "走进", "来到", "其中", "同时", "此外", "另外", "而",
+                  "但", "目前", "当前", "如今", "今年", "全年", "近年来", "近日", "日前", "截至",
+                  "截至目前", "“", "《"}
+# a lead word and a written date (2025年12月31日) at most
+_LONGEST_LEAD = 20
+_NOT_SUBJECT_BEFORE = set("与和同跟向对给赴到至往及从、")
+_RATE_NOUNS = ("增长率", "增长速度", "增速", "增幅", "降幅", "涨幅", "跌幅")
+_SUBJECT_WORD_START = regex.compile("[全我本该公]")
+# first characters of the target words (力争, 目标, 计划, 预计, 将 …): a cheap pre-scan
+_TARGET_START = re.compile("[力目计争确规拟努预有将]")
+_DATELINE = regex.compile(r"(?:新华社|中新社|中新网|人民网|央视网|本报|本台)[^\s，。]{2,12}?"
+                          r"\d{1,2}月\d{1,2}日(?:电|讯)")
+_YOY_MOM = regex.compile(r"同比|环比")
+_SPEAKS = regex.compile(r"介绍|表示|说|称|指出|透露|告诉")
+
+
+@cache
+def _TARGET_WORDS() -> regex.Pattern:
+    words = sorted((w for w, r in _roles()[0].items() if r in ("target", "forecast", "future")),
+                   key=len, reverse=True)
+    return regex.compile("|".join(map(regex.escape, words)))
+
+
+@cache
+def _CLAUSE_MARKS() -> regex.Pattern:
+    """Gap words (高于), a share (占), a comparison (比/较 + what is compared with)."""
+    gaps = sorted((w for w, r in _roles()[0].items() if r == "gap" and len(w) > 1),
+                  key=len, reverse=True)
+    return regex.compile("(?P<gap>" + "|".join(map(regex.escape, gaps)) + ")"
+                         r"|(?P<share>占(?!地面积))|(?P<comparison>(?:比|较)(?![重例率值较]))")
+
+
+@cache
+def _SUBJECT_WORDS() -> regex.Pattern:
+    words = sorted((w for w, r in _roles()[0].items() if r == "subject"), key=len, reverse=True)
+    return regex.compile("|".join(map(regex.escape, words)))
+
+
+def _kind_key(word: str) -> str:
+    """What a word such as 全县, 该院, 该公司 stands for: a place suffix or a kind."""
+    if word.endswith("国"):
+        return "country"
+    for ending, kinds in _ORG_KIND.items():
+        if word.endswith(ending):
+            return kinds[0]
+    return word[-1]
+
+
+def _remember(history: dict[str, Subject], subject: Subject) -> None:
+    if isinstance(subject, Place):
+        if subject.level == "country":
+            history["country"] = subject
+        elif subject.level in _PLACE_SUFFIX.get(subject.name[-1:], ()):
+            history[subject.name[-1]] = subject   # 郴州市, 娄星区 (not 长青社区)
+        return
+    for kinds in _ORG_KIND.values():
+        if subject.kind in kinds:
+            history[kinds[0]] = subject
+    if subject.kind == "zone":
+        history["区"] = subject
+
+
+# the levels a word such as 全区 may stand for, by the last character of the place's name
+_PLACE_SUFFIX = {"县": ("county",), "区": ("county",), "市": ("prefecture", "county"),
+                 "省": ("province",), "州": ("prefecture",), "镇": ("township",),
+                 "乡": ("township",), "村": ("village",)}
+_ORG_KIND = {"院": ("hospital", "school", "research"), "公司": ("company",), "行": ("company",),
+             "园": ("zone",)}
+
+_HEADLINE_LENGTH = 40
+# How far back clause and phrase searches look: clauses are short, and a text without
+# punctuation must not make every figure read back to its start (linear time).
+_CLAUSE_REACH = 160
+_LOOK_BACK = 8
+_SENTENCE_FINAL = set("。！？!?；;…”’」』）)】")
+_END_CREDIT = regex.compile(r"\s*[（(][^（()）]{2,30}[）)]\s*$")
+_SHORT_LINE = regex.compile(r"(?m)^[^\n]{1,60}$")
+_LINE_MARKUP = " \t\u3000#*>\r"
+_NOT_HEADLINE = regex.compile(r"[。！？!?；;，,：:]")
+_AS_COUNT = Figure(text="", start=0, end=0, value=1, kind="count", unit="")
+
+
+@dataclass
+class _Span:
+    """A record with its span in the normalized text."""
+    start: int
+    end: int
+    record: object
+
+
+@dataclass
+class _Found:
+    metric: tuple[int, int] | None = None
+    relation: str = "level"
+    basis: str | None = None
+    subject: Subject | None = None
+    period: DateMention | None = None
+    group: list[int] = field(default_factory=list)
+
+
+class _Positions:
+    """Original offsets -> normalized ones (normalizing only deletes layout-break runs)."""
+
+    def __init__(self, ntext: NormalizedText) -> None:
+        cuts = ntext.offsets
+        self.shifts = cuts.cut_shifts
+        self.ends = tuple(p + s for p, s in zip(cuts.cut_positions, cuts.cut_shifts))
+
+    def __call__(self, original: int) -> int:
+        if not self.ends:
+            return original
+        k = bisect.bisect_right(self.ends, original)
+        return original - (self.shifts[k - 1] if k else 0)
+
+    def span(self, start: int, end: int) -> tuple[int, int]:
+        if not self.ends:
+            return start, end
+        if end <= start:
+            s = self(start)
+            return s, s
+        return self(start), self(end - 1) + 1
+
+
+def build(ntext: NormalizedText, figures: Sequence[Figure], dates: Sequence[DateMention],
+          places: Sequence[Place], organizations: Sequence[Organization],
+          ref_date: datetime.date | None = None) -> list[Statement]:
+    """One statement per figure that measures something, in order of the figure."""
+    if not figures:
+        return []
+    return _Reader(ntext, figures, dates, places, organizations, ref_date).statements()
+
+
+class _Reader:
+    def __init__(self, ntext, figures, dates, places, organizations, ref_date):
+        self.ntext = ntext
+        self.text = ntext.text
+        self.ref_date = ref_date
+        to_norm = _Positions(ntext)
+        self.figures = [_Span(*to_norm.span(f.start, f.end), f) for f in figures]
+        self.dates = [_Span(*to_norm.span(d.start, d.end), d) for d in dates]
+        orgs = [_Span(*to_norm.span(o.start, o.end), o) for o in organizations]
+        # a place inside an organization name is part of that name, not a subject of its own
+        org_starts = [o.start for o in orgs]
+        actors = list(orgs)
+        nested: list[_Span] = []
+        for p in places:
+            span = _Span(*to_norm.span(p.start, p.end), p)
+            k = bisect.bisect_right(org_starts, span.start) - 1
+            if k >= 0 and orgs[k].end >= span.end:
+                nested.append(span)
+                continue
+            actors.append(span)
+        actors.sort(key=lambda s: (s.start, s.end))
+        self.nested = nested   # places inside organization names: not subjects, but known
+        self.actors = actors
+        self.actor_starts = [a.start for a in actors]
+        self.actor_ends = sorted((a.end, i) for i, a in enumerate(actors))
+        self.date_starts = [d.start for d in self.dates]
+        self.date_start_set = set(self.date_starts)
+        self.clause_breaks = [m.start() for m in _CLAUSE_BREAKS.finditer(self.text)]
+        # one scan for target words over the whole text; sentences without one skip theirs
+        self.target_positions = [m.start() for m in _TARGET_START.finditer(self.text)]
+        self.date_by_end = {d.end: d for d in self.dates}
+        self.figure_starts = {f.start for f in self.figures}
+        self.basis_dates = {id(d) for d in self.dates if self._is_basis_date(d)}
+        # the metric of the paragraph's last statement, with its subject
+        self.last_metric: tuple[tuple[int, int], Subject | None] | None = None
+
+    # ---- the document walk ----------------------------------------------------------------
+    def statements(self) -> list[Statement]:
+        out: list[Statement] = []
+        history: dict[str, Subject] = {}                # the latest subject of each kind
+        article_topic: Subject | None = None            # the headline's, or the first one's
+        paragraph_topic: Subject | None = None          # the first subject of the paragraph
+        sentence_topic: Subject | None = None           # the last one of the sentence (…；…)
+        last_period_here: DateMention | None = None     # this paragraph
+        last_period_before: DateMention | None = None   # the paragraph before
+        paragraph = -1
+        figure_index = 0
+        date_index = 0
+        nested_index = 0
+        pieces = self._pieces()
+        self.sentence_starts = [start for start, _, _, _ in pieces]
+        for number, (s_start, s_end, paragraph_of, headline) in enumerate(pieces):
+            if paragraph_of != paragraph:
+                paragraph = paragraph_of
+                last_period_before = last_period_here
+                last_period_here = None
+                paragraph_topic = sentence_topic = None
+                if headline:
+                    last_period_before = None
+                    if _END_CREDIT.match(self.text, s_start, s_end):
+                        article_topic = None   # （记者 某某）: the article is over
+                    headline_subject = self._headline_subject(s_start, s_end)
+                    if headline_subject is not None:
+                        article_topic = headline_subject
+                        _remember(history, headline_subject)
+                last_metric = None
+                dateline = _DATELINE.match(self.text, s_start, s_end)
+                if dateline is not None:   # 新华社长沙3月5日电: the article's place
+                    k = bisect.bisect_left(self.actor_starts, s_start)
+                    if k < len(self.actors) and self.actors[k].end <= dateline.end():
+                        article_topic = self.actors[k].record  # type: ignore[assignment]
+                        _remember(history, article_topic)
+            if s_start > 0 and self.text[s_start - 1] not in "；;":
+                sentence_topic = None
+            while nested_index < len(self.nested) and self.nested[nested_index].start < s_end:
+                _remember(history, self.nested[nested_index].record)  # type: ignore[arg-type]
+                nested_index += 1
+            sentence_figures = []
+            while figure_index < len(self.figures) and self.figures[figure_index].start < s_end:
+                if self.figures[figure_index].start >= s_start:
+                    sentence_figures.append(self.figures[figure_index])
+                figure_index += 1
+            k = bisect.bisect_left(self.actor_starts, s_start)
+            clause_subjects = (self._clause_subjects(s_start, s_end)
+                               if k < len(self.actor_starts) and self.actor_starts[k] < s_end
+                               else [])
+            if sentence_figures:
+                following = pieces[number + 1][:2] if number + 1 < len(pieces) else None
+                topic = (self._speaker(s_start, s_end, clause_subjects, following)
+                         or sentence_topic or paragraph_topic or article_topic)
+                found = self._sentence(s_start, s_end, sentence_figures, clause_subjects, topic,
+                                       history, last_period_here or last_period_before,
+                                       last_metric)
+                out.extend(found)
+                last_metric = self.last_metric
+            leading = [subject for _, subject, leads in clause_subjects if leads]
+            if leading:
+                for subject in leading:
+                    _remember(history, subject)
+                sentence_topic = leading[-1]
+                paragraph_topic = paragraph_topic or leading[0]
+                article_topic = article_topic or leading[0]
+            while date_index < len(self.dates) and self.dates[date_index].start < s_end:
+                d = self.dates[date_index]
+                if id(d) not in self.basis_dates and d.start >= s_start:
+                    last_period_here = d.record
+                date_index += 1
+        return out
+
+    def _pieces(self) -> list[tuple[int, int, int, bool]]:
+        """Sentences (start, end, paragraph number, is a headline), in the normalized text.
+
+        Headlines are found in the original text, where they stand on lines of their own; the
+        normalized text may have joined them to the next line (a line without final
+        punctuation looks like a layout break), so sentences are cut where a headline ends."""
+        to_norm = _Positions(self.ntext)
+        original = self.ntext.original
+        headlines: list[tuple[int, int]] = []
+        previous_end = -1   # where the last headline's text ends
+        for m in _SHORT_LINE.finditer(original):
+            stripped = m.group().strip(_LINE_MARKUP)
+            if not stripped or len(stripped) > _HEADLINE_LENGTH:
+                continue
+            marked = m.group().lstrip().startswith(("#", "**"))   # a Markdown heading
+            if not marked:
+                if _NOT_HEADLINE.search(stripped):
+                    continue
+                # the line before must end a sentence, or be a headline itself
+                window = original[max(0, m.start() - 200):m.start()]
+                before = window.rstrip()
+                before_end = m.start() - (len(window) - len(before))
+                before = before.rstrip(_LINE_MARKUP)
+                if before and before[-1] not in _SENTENCE_FINAL and before_end != previous_end:
+                    continue
+            headlines.append(to_norm.span(m.start(), m.end()))
+            previous_end = m.start() + len(m.group().rstrip())
+        cuts = sorted({edge for span in headlines for edge in span})
+        headline_starts = {start for start, _ in headlines}
+        pieces = []
+        paragraph = 0
+        text = self.text
+        previous = 0
+        for s_start, s_end in self.ntext.sentences:
+            if s_start > 0 and text.find("\n", previous, s_start) >= 0:
+                paragraph += 1
+            previous = s_end
+            k = bisect.bisect_right(cuts, s_start)
+            start = s_start
+            while k < len(cuts) and cuts[k] < s_end:
+                if cuts[k] > start:
+                    pieces.append((start, cuts[k], paragraph, start in headline_starts))
+                    paragraph += 1
+                start = cuts[k]
+                k += 1
+            pieces.append((start, s_end, paragraph, start in headline_starts))
+            if start in headline_starts:
+                paragraph += 1
+        return pieces
+
+    def _speaker(self, s_start, s_end, clause_subjects, next_sentence) -> Subject | None:
+        """A quotation is about its speaker's organization: “……我公司……。”某公司负责人介绍."""
+        text = self.text
+        if clause_subjects or text[s_end - 1:s_end] not in "”」" or not next_sentence:
+            return None
+        following = self._clause_subjects(*next_sentence)
+        if following and following[0][0] - next_sentence[0] <= 2:
+            clause_end = self._clause_end(next_sentence[0], next_sentence[1])
+            if _SPEAKS.search(text, next_sentence[0], clause_end):
+                return following[0][1]
+        return None
+
+    def _headline_subject(self, start: int, end: int) -> Subject | None:
+        k = bisect.bisect_left(self.actor_starts, start)
+        while k < len(self.actors) and self.actors[k].start < end:
+            actor = self.actors[k]
+            if not self._quoted(start, actor.start):
+                return actor.record  # type: ignore[return-value]
+            k += 1
+        return None
+
+    def _quoted(self, start: int, position: int) -> bool:
+        segment = self.text[max(start, position - _CLAUSE_REACH):position]
+        return segment.count("“") + segment.count("「") > segment.count("”") + segment.count("」")
+
+    # ---- one sentence -------------------------------------------------------------------------
+    def _sentence(self, s_start, s_end, figures, clause_subjects, topic, history, carried_period,
+                  last_metric=None):
+        text = self.text
+        sentence_start, sentence_end = self.ntext.span_to_original(s_start, s_end)
+        targets = self._targets(s_start, s_end)
+        found: list[_Found | None] = [None] * len(figures)
+        list_metrics: list[tuple[int, int] | None] = []   # the last 分别 list of the sentence
+        i = 0
+        while i < len(figures):
+            span = figures[i]
+            figure: Figure = span.record  # type: ignore[assignment]
+            if self._is_list_index(span, figure):
+                i += 1
+                continue
+            clause_start = self._clause_start(s_start, span.start)
+            previous_end = max(clause_start, figures[i - 1].end if i else clause_start)
+            relation, basis, np_end = self._glue(previous_end, span.start)
+            # 高于/低于 before the figure: a gap between the phrase before it and another
+            gap = share = comparison = None
+            for m in _CLAUSE_MARKS().finditer(text, previous_end, np_end):
+                kind = m.lastgroup
+                if kind == "gap" and gap is None:
+                    gap = m
+                elif kind == "share" and share is None:
+                    share = m
+                elif kind == "comparison" and comparison is None \
+                        and m.end() not in self.date_start_set:
+                    comparison = m   # (比上年 is a basis, not a comparison with another metric)
+            if gap is not None:
+                relation, np_end = "other", gap.start()
+            elif share is not None:   # 第三产业增加值占地区生产总值比重为48.6%
+                relation, np_end = "share", share.start()
+            if comparison is not None and comparison.start() >= np_end:
+                comparison = None
+            metric = None if comparison else self._metric_before(previous_end, np_end)
+            if relation == "level" and metric is not None:
+                verb = _word_ending_at(text, metric[0], previous_end, _ANY_ROLE)
+                if _role(verb) == "change":
+                    relation = "change"   # 多收粮食2.1万吨
+            basis = basis or self._basis_in(previous_end, span.start)
+            # 投资10亿元以上项目6个, 60岁以上的老人: a bound of a class, not a value
+            threshold = (figure.kind != "percent" and figure.qualifier in ("at_least", "at_most")
+                         and _THRESHOLD_AFTER.match(text, span.end) is not None
+                         and (metric is None or self._another_figure(figures, i, s_end)))
+            verb_only = metric is not None and _role(text[metric[0]:metric[1]]) == "action"
+            after = text[span.end:span.end + 1]
+            counted = (self._counted_after(span, figure, s_end, metric is None or verb_only,
+                                           figures, i)
+                       if (metric is None or verb_only or figure.kind in ("count", "age")
+                           or after in "的/") and not threshold else None)
+            if threshold:   # 10亿元以上项目, 60岁以上的老人: a bound, not a value
+                relation, counted = "other", None
+            if figure.kind == "percent" and text.startswith("的", span.end) and counted:
+                metric, relation = counted, "share"    # 75%的膳食经费: a part of it
+            elif counted and (metric is None or verb_only or figure.kind in ("count", "age")):
+                metric = counted
+            if metric is None and np_end > previous_end:
+                action = _word_ending_at(text, np_end, previous_end, _ACTION)
+                if action and len(action) > 1:
+                    metric = (np_end - len(action), np_end)   # 累计生产出620吨, 出口…
+            group = self._group(figures, i)
+            metrics: list = [metric] * len(group)
+            subjects: list = [None] * len(group)
+            if len(group) > 1 and "分别" in text[previous_end:span.start]:
+                items = self._list_items(metric, previous_end, np_end)
+                named = [self._actor_at(a, b) for a, b in items]
+                earlier = [f.metric for f in found[max(0, i - len(group)):i] if f is not None]
+                if len(items) == len(group) and all(named):
+                    subjects = named   # 宜章县、汝城县(地区生产总值)分别增长6%、7%
+                    if metric is None or metric[0] < items[-1][1]:
+                        metrics = (list_metrics if len(list_metrics) == len(group)
+                                   else earlier[-len(group):] if len(earlier) >= len(group)
+                                   else [None] * len(group))
+                elif len(items) == len(group):
+                    metrics = items
+                elif metric is None and len(list_metrics) == len(group):
+                    metrics = list_metrics   # …分别达到15.3亿元、10.1亿元，分别增长6.1%、8.2%
+                elif metric is None and len(earlier) >= len(group):
+                    metrics = earlier[-len(group):]   # 接待游客…，实现旅游收入…，分别增长…
+                list_metrics = list(metrics)
+            elif metric is not None:
+                list_metrics = [metric]
+            for j, member in enumerate(group):
+                item = _Found(metric=metrics[j], relation=relation, basis=basis,
+                              subject=subjects[j])
+                found[i + j] = self._finish(item, member, clause_start, s_start, s_end, targets,
+                                            clause_subjects, topic, history, carried_period,
+                                            found[max(0, i + j - _LOOK_BACK):i + j],
+                                            last_metric)
+            i += len(group)
+        self.last_metric = next(((f.metric, f.subject) for f in reversed(found)
+                                 if f is not None and f.metric is not None), last_metric)
+        statements = []
+        for span, item in zip(figures, found):
+            if item is None:
+                continue
+            statements.append(Statement(
+                figure=span.record, metric=self._mention(item.metric), relation=item.relation,
+                basis=item.basis, subject=item.subject, period=item.period,
+                sentence_start=sentence_start, sentence_end=sentence_end))
+        return statements
+
+    def _finish(self, item: _Found, span: _Span, clause_start, s_start, s_end, targets,
+                clause_subjects, topic, history, carried_period, before: list,
+                last_metric=None) -> _Found:
+        figure: Figure = span.record  # type: ignore[assignment]
+        text = self.text
+        # a change with no phrase of its own changes the figure before it
+        if item.metric is None and item.relation in ("change", "target", "share", "other") \
+                and figure.kind != "duration":
+            for earlier in reversed(before):
+                if earlier is not None and earlier.metric is not None:
+                    item.metric = earlier.metric
+                    break
+            else:
+                if item.relation == "change" and last_metric is not None:
+                    # 其中，第四季度增长5.4%: the paragraph's last metric, and whose it was
+                    item.metric, item.subject = last_metric
+
+        if item.metric is not None and item.relation == "level":
+            phrase = text[item.metric[0]:item.metric[1]]
+            if phrase.endswith(_RATE_NOUNS):
+                item.relation = "change"   # 增速为5.9%
+        if figure.kind == "duration" and item.relation == "level" and (
+                item.metric is None or item.metric[0] >= span.end
+                or not self._ends_in_head(item.metric)
+                or figure.text.endswith(("内", "以内", "之内"))):
+            # a span of time that is no measured quantity (15分钟医疗服务圈, 短短半个月, 坚持
+            # 三个多月); 平均住院日7.8天 is a level
+            item.relation = "other"
+        item.period = (self._period(s_start, span.start)
+                       or self._period_after(span.end, self._clause_end(span.end, s_end))
+                       or carried_period)
+        if item.relation not in ("other", "share"):
+            marker = self._target_for(targets, clause_start, span.start)
+            if marker is not None:
+                period = item.period
+                over = (marker == "forecast" and period is not None
+                        and period.last_day is not None and self.ref_date is not None
+                        and period.last_day < self.ref_date)
+                if not over:
+                    item.relation = "target"
+        if item.relation in ("level", "share"):
+            item.basis = None
+        if item.subject is None:
+            # parallel clauses share the subject of the one before (郴州市12.3万人受灾，紧急
+            # 转移安置群众1.8万人)
+            earlier = next((e.subject for e in reversed(before) if e is not None), None)
+            item.subject = self._subject(span, item.metric, clause_start, clause_subjects,
+                                         earlier or topic, history)
+        return item
+
+    # ---- clauses ------------------------------------------------------------------------------
+    def _clause_start(self, s_start: int, position: int) -> int:
+        k = bisect.bisect_left(self.clause_breaks, position) - 1
+        floor = max(s_start, position - _CLAUSE_REACH)
+        return max(floor, self.clause_breaks[k] + 1) if k >= 0 else floor
+
+    def _group(self, figures, i: int) -> list[_Span]:
+        """Figures listed one after another (5%、7%和9%)."""
+        group = [figures[i]]
+        for nxt in figures[i + 1:]:
+            if self.text[group[-1].end:nxt.start] in ("、", "和", "与", "及", ",", "，"):
+                group.append(nxt)
+            else:
+                break
+        return group
+
+    def _glue(self, start: int, figure_start: int) -> tuple[str, str | None, int]:
+        """Read leftwards from the figure over the words between metric and figure."""
+        text = self.text
+        position = figure_start
+        relation = "level"
+        basis = None
+        new_level = False   # 提升至: a change verb followed by 至/到 gives the new level
+        seen_to = False
+        while position > start:
+            tail = (_AFTER_BASIS.search(text, max(start, position - 4), position)
+                    if text[position - 1] in "期末底比较" else None)
+            if tail and tail.group() and tail.start() in self.date_by_end:
+                position = tail.start()   # 比上年末, 较上年同期, 与去年相比
+                continue
+            d = self.date_by_end.get(position)
+            if d is not None and d.start >= start:
+                if id(d) in self.basis_dates:
+                    basis = basis or self._basis_of(d)
+                    mark = _BASIS_MARK.search(text, max(start, d.start - 3), d.start)
+                    position = mark.start() if mark else d.start
+                else:
+                    position = d.start
+                continue
+            word = _word_ending_at(text, position, start, _ANY_ROLE)
+            if word is None or _role(word) not in _GLUE_ROLES:
+                break
+            role = _role(word)
+            if role == "to":
+                seen_to = True
+            elif role == "change":
+                if seen_to:
+                    new_level = True
+                elif relation == "level" and not new_level:
+                    relation = "change"
+            elif role == "share" and relation == "level":
+                relation = "share"
+            elif role == "gap":
+                relation = "other"
+            elif role in ("yoy", "mom"):
+                basis = role
+            elif role == "level":
+                seen_to = False
+            position -= len(word)
+        return relation, basis, position
+
+    def _metric_before(self, start: int, end: int) -> tuple[int, int] | None:
+        """The noun phrase ending at ``end``, reaching left to the first edge."""
+        text = self.text
+        position = end
+        # a phrase longer than a metric may be is cut anyway: read no further back
+        limit = max(start, end - _MAX_METRIC - 8)
+        k = bisect.bisect_left(self.actor_ends, (end + 1, -1)) - 1
+        while k >= 0 and self.actor_ends[k][0] > start:
+            if self.actors[self.actor_ends[k][1]].start >= start:
+                limit = max(limit, self.actor_ends[k][0])
+                break
+            k -= 1
+        j = bisect.bisect_left(self.date_starts, end) - 1
+        while j >= 0 and self.dates[j].end > start:
+            if self.dates[j].end <= end:
+                limit = max(limit, self.dates[j].end)
+                break
+            j -= 1
+        edge_ends = _edge_ends()
+        while position > limit:
+            character = text[position - 1]
+            if character in _HARD_BREAK and character != "、":
+                break
+            if character in edge_ends:
+                word = _word_ending_at(text, position, limit, _METRIC_LEFT_EDGE)
+                if position == end and (word in _RATE_NOUNS or _role(word) == "action"):
+                    position -= len(word)   # 增速, 研发投入: closing the phrase, a verb is a noun
+                    continue
+                if word is not None and (
+                        len(word) > 1 or word in _ONE_CHARACTER_EDGE
+                        or (word == "以" and text[position:position + 1] not in "上下内外来后前及")
+                ) and not _in_noun(text, position - 1):
+                    break
+            position -= 1
+        phrase_start = position
+        while phrase_start < end and (text[phrase_start] in "的了、“”" or not
+                                      _WORD_CHARACTER.match(text[phrase_start])):
+            phrase_start += 1
+        head = _NOT_IN_METRIC.match(text, phrase_start, end)
+        if head and end - head.end() >= 2:
+            phrase_start = head.end()   # 他抽出, 一个装有: a pronoun or "one of" is no metric
+        while True:   # an adverb at its head is not part of it (还新开工项目)
+            glue = _word_starting_at(text, phrase_start, end, _GLUE)
+            if glue is None or glue in _METRIC_MODIFIERS or end - phrase_start - len(glue) < 2:
+                break
+            phrase_start += len(glue)
+        if text.startswith(("比", "较", "与", "同"), phrase_start):
+            return None   # a comparison (比全国平均水平), not a metric
+        phrase_end = end
+        while phrase_end > phrase_start and text[phrase_end - 1] in "的了、等“":
+            phrase_end -= 1
+        if text[phrase_start:phrase_end].endswith(_TEMPORAL_END):
+            return None
+        length = phrase_end - phrase_start
+        if length < 2 and not (length == 1 and _role(text[phrase_start:phrase_end]) == "head"):
+            return None
+        if length > _MAX_METRIC:
+            cut = text.rfind("的", phrase_start, phrase_end - 1)
+            phrase_start = (cut + 1 if cut >= 0 and phrase_end - cut > 2
+                            else phrase_end - _MAX_METRIC)
+        return phrase_start, phrase_end
+
+    def _ends_in_head(self, span: tuple[int, int]) -> bool:
+        return self.text[span[0]:span[1]].endswith(_heads())
+
+    def _another_figure(self, figures, i: int, s_end: int) -> bool:
+        """Whether a figure follows in the same clause."""
+        clause_end = self._clause_end(figures[i].end, s_end)
+        return i + 1 < len(figures) and figures[i + 1].start < clause_end
+
+    def _counted_after(self, span: _Span, figure: Figure, s_end: int, nothing_before: bool,
+                       figures, i: int) -> tuple[int, int] | None:
+        """The noun right after a count (54家关联企业, 3人死亡), or after another quantity
+        when it is short and closed (5万多元现金的, 百万吨废料中)."""
+        if figure.kind == "percent":
+            # 75%的膳食经费: the whole the part is taken from
+            if not self.text.startswith("的", span.end):
+                return None
+            return self._counted_after(_Span(span.start, span.end + 1, figure),
+                                       _AS_COUNT, s_end, nothing_before, figures, i)
+        text = self.text
+        start = span.end
+        # 200兆瓦/400兆瓦时储能电站: a pair shares what it measures
+        if text.startswith("/", start) and i + 1 < len(figures) and \
+                figures[i + 1].start == start + 1:
+            return self._counted_after(figures[i + 1], figures[i + 1].record, s_end,
+                                       nothing_before, figures, i + 1)
+        if figure.kind == "age" and text.startswith("的", start):
+            start += 1   # 62岁的农家大妈
+        if figure.kind == "count" and nothing_before:
+            glue = _word_starting_at(text, start, s_end, _GLUE)
+            if glue and glue != "的" and glue not in _METRIC_MODIFIERS:
+                start += len(glue)   # 已有44家顺利复工
+        opening = _word_starting_at(text, start, s_end, _COUNTED_EDGE)
+        # 1.2万人实现就业, 8.6万人紧急转移: with nothing before, the predicate names the count
+        predicate = (opening is not None and figure.kind == "count" and nothing_before
+                     and (_role(opening) in ("level", "action") or opening in _METRIC_MODIFIERS))
+        if opening is not None and not predicate:
+            return None
+        k = bisect.bisect_left(self.actor_starts, start)
+        if k < len(self.actors) and self.actors[k].start == start:
+            return None
+        limit = min(s_end, start + _MAX_COUNTED)
+        position = start
+        while position < limit:
+            if not _LETTERS.match(text[position]) or position in self.figure_starts:
+                break
+            if position in self.date_start_set:
+                break
+            if (text[position] in "的中和及、" or (
+                    position > start and _word_starting_at(
+                        text, position, limit,
+                        _COUNTED_PREDICATE_EDGE if predicate else _COUNTED_EDGE))) \
+                    and not _in_noun(text, position):
+                break
+            position += 1
+        end = position
+        while end > start and text[end - 1] == "等":
+            end -= 1
+        if end - start < 2:
+            return None
+        if figure.kind not in ("count", "age"):
+            closed = (position >= s_end or position in self.figure_starts
+                      or text[position] in "的中和、，。；,;”）)")
+            if end - start > 6 or not closed:
+                return None
+        return start, end
+
+    def _list_items(self, metric, start: int, end: int) -> list[tuple[int, int]]:
+        """The items of ``A、B和C`` in the metric phrase; a short item shares the head noun of
+        the last (城乡居民和职工医保报销比例 -> both end at 比例)."""
+        if metric is None:
+            # the list may be of subjects only (宜章县、汝城县分别增长…)
+            k = bisect.bisect_left(self.actor_starts, start)
+            names = []
+            while k < len(self.actors) and self.actors[k].end <= end:
+                names.append((self.actors[k].start, self.actors[k].end))
+                k += 1
+            return names if len(names) > 1 else []
+        m_start, m_end = metric
+        phrase = self.text[m_start:m_end]
+        pieces = []
+        position = 0
+        for sep in _LIST_SPLIT.finditer(phrase):
+            pieces.append((m_start + position, m_start + sep.start()))
+            position = sep.end()
+        pieces.append((m_start + position, m_end))
+        # a list of places before the metric: A、B两县 … keep subjects apart
+        k = bisect.bisect_left(self.actor_starts, start)
+        if len(pieces) == 1:
+            names = []
+            while k < len(self.actors) and self.actors[k].end <= m_start:
+                names.append((self.actors[k].start, self.actors[k].end))
+                k += 1
+            return names if len(names) > 1 else pieces
+        # 城乡居民和职工医保报销比例: two modifiers of one head; the first names the whole
+        if len(pieces) == 2 and "、" not in phrase \
+                and not self.text[pieces[0][0]:pieces[0][1]].endswith(_heads()):
+            return [(pieces[0][0], m_end), pieces[1]]
+        return pieces
+
+    def _actor_at(self, start: int, end: int) -> Subject | None:
+        k = bisect.bisect_left(self.actor_starts, start)
+        if k < len(self.actors) and self.actors[k].start == start and self.actors[k].end == end:
+            return self.actors[k].record  # type: ignore[return-value]
+        return None
+
+    # ---- relation, basis, period, subject ----------------------------------------------------
+    def _targets(self, s_start: int, s_end: int):
+        """Target words of a sentence: where the sentence-wide ones stand with the role they
+        give from there on (target wins over forecast), and where 将 stands."""
+        text = self.text
+        wide: list[int] = []
+        wide_roles: list[str] = []
+        future: list[int] = []
+        if not self._has_target_word(s_start, s_end):
+            return wide, wide_roles, future
+        for m in _TARGET_WORDS().finditer(text, s_start, s_end):
+            role = _role(m.group())
+            if role == "future":
+                if _word_starting_at(text, m.end(), s_end, _AFTER_FUTURE):
+                    future.append(m.start())
+                # else 将 before a noun is 把 (将学校75%的膳食经费纳入…), not the future
+                continue
+            wide.append(m.start())
+            wide_roles.append("target" if role == "target" or (wide_roles and
+                                                                wide_roles[-1] == "target")
+                              else role)
+        return wide, wide_roles, future
+
+    def _has_target_word(self, s_start: int, s_end: int) -> bool:
+        k = bisect.bisect_left(self.target_positions, s_start)
+        return k < len(self.target_positions) and self.target_positions[k] < s_end
+
+    def _target_for(self, markers, clause_start: int, figure_start: int) -> str | None:
+        wide, wide_roles, future = markers
+        k = bisect.bisect_left(future, figure_start)
+        if k and future[k - 1] >= clause_start:
+            return "target"
+        k = bisect.bisect_left(wide, figure_start)
+        return wide_roles[k - 1] if k else None
+
+    def _is_basis_date(self, d: _Span) -> bool:
+        before = self.text[max(0, d.start - 3):d.start]
+        return bool(_BASIS_MARK.search(before))
+
+    def _basis_of(self, d: _Span) -> str:
+        after = self.text[d.end:d.end + 2]
+        if _SAME_PERIOD.match(after):
+            return "yoy"
+        record: DateMention = d.record  # type: ignore[assignment]
+        if record.granularity == "month" and d.record.text in ("上月", "上个月"):
+            return "mom"
+        return "vs_previous"
+
+    def _basis_in(self, start: int, end: int) -> str | None:
+        """A basis written before the figure, away from it (比上年多收粮食2.1万吨)."""
+        m = _YOY_MOM.search(self.text, start, end)
+        if m:
+            return "yoy" if m.group() == "同比" else "mom"
+        j = bisect.bisect_left(self.date_starts, start)
+        while j < len(self.dates) and self.dates[j].end <= end:
+            if id(self.dates[j]) in self.basis_dates:
+                return self._basis_of(self.dates[j])
+            j += 1
+        return None
+
+    def _period(self, s_start: int, figure_start: int) -> DateMention | None:
+        j = bisect.bisect_left(self.date_starts, figure_start) - 1
+        while j >= 0 and self.dates[j].start >= s_start:
+            d = self.dates[j]
+            if id(d) not in self.basis_dates and d.end <= figure_start:
+                return d.record  # type: ignore[return-value]
+            j -= 1
+        return None
+
+    def _period_after(self, start: int, end: int) -> DateMention | None:
+        j = bisect.bisect_left(self.date_starts, start)
+        if j < len(self.dates) and self.dates[j].end <= end and \
+                id(self.dates[j]) not in self.basis_dates:
+            return self.dates[j].record  # type: ignore[return-value]
+        return None
+
+    def _clause_end(self, position: int, s_end: int) -> int:
+        k = bisect.bisect_left(self.clause_breaks, position)
+        ceiling = min(s_end, position + _CLAUSE_REACH)
+        return min(ceiling, self.clause_breaks[k]) if k < len(self.clause_breaks) else ceiling
+
+    def _clause_subjects(self, s_start: int, s_end: int) -> list[tuple[int, Subject, bool]]:
+        """Places and organizations at the head of a clause (after dates and a preposition
+        such as 在): the sentence's subjects, where they stand, and whether they become the
+        topic (one of a list, 石井镇、万宝镇等, is an example, not the topic)."""
+        text = self.text
+        out = []
+        k = bisect.bisect_left(self.actor_starts, s_start)
+        while k < len(self.actors) and self.actors[k].start < s_end:
+            actor = self.actors[k]
+            clause_start = self._clause_start(s_start, actor.start)
+            if actor.start - clause_start > _LONGEST_LEAD:
+                k += 1
+                continue
+            lead = text[clause_start:actor.start]
+            j = bisect.bisect_left(self.date_starts, clause_start)
+            while j < len(self.dates) and self.dates[j].end <= actor.start:
+                d = self.dates[j]
+                lead = lead.replace(text[d.start:d.end], "", 1)
+                j += 1
+            lead = lead.strip(" ")
+            topic_of = lead == "对" and text.startswith(("而言", "来说"), actor.end)
+            if topic_of or (lead in _SUBJECT_LEADS and not self._quoted(s_start, actor.start)):
+                # a chain (资兴市汤溪镇壁溪村) is one subject: its last link
+                while (k + 1 < len(self.actors) and self.actors[k + 1].start == actor.end):
+                    k += 1
+                    actor = self.actors[k]
+                leads = text[actor.end:actor.end + 1] not in ("、", "等")
+                out.append((actor.start, actor.record, leads))
+            k += 1
+        return out
+
+    def _subject(self, span: _Span, metric, clause_start, clause_subjects, topic,
+                 history) -> Subject | None:
+        text = self.text
+        # right before the figure or its metric (湘阴县5.3万余名, 高新区137家实体企业)
+        edge = metric[0] if metric is not None and metric[1] <= span.start else span.start
+        for at in ((edge, span.start) if edge != span.start else (edge,)):
+            k = bisect.bisect_left(self.actor_ends, (at + 1, -1)) - 1
+            if k >= 0:
+                a_end, index = self.actor_ends[k]
+                actor = self.actors[index]
+                if (a_end == at or (a_end == at - 1 and text[a_end] == "的")) and \
+                        text[max(0, actor.start - 1):actor.start] not in _NOT_SUBJECT_BEFORE:
+                    return actor.record  # type: ignore[return-value]
+        chosen = None
+        for at, subject, leads in clause_subjects:
+            if at < span.start and leads:
+                chosen = (at, subject)
+        # 全县, 该院: the latest subject of that kind, unless a subject is written after it
+        s_start = self._sentence_start(span.start)
+        window_start = max(s_start, span.start - _CLAUSE_REACH)
+        word = (_SUBJECT_WORDS().search(text, window_start, span.start)
+                if _SUBJECT_WORD_START.search(text, window_start, span.start) else None)
+        if word is not None and (chosen is None or chosen[0] < word.start()):
+            key = _kind_key(word.group())
+            subject = history.get(key)
+            if subject is not None or key == "country":
+                return subject   # 全国, 我国 with no country named: not the article's place
+        if chosen is not None:
+            return chosen[1]
+        # 作为……的X，嘉禾县……: the subject follows
+        if text.startswith("作为", clause_start) and clause_subjects:
+            return clause_subjects[0][1]
+        return topic
+
+    def _sentence_start(self, position: int) -> int:
+        k = bisect.bisect_right(self.sentence_starts, position) - 1
+        return self.sentence_starts[k] if k >= 0 else 0
+
+    def _is_list_index(self, span: _Span, figure: Figure) -> bool:
+        if figure.unit or figure.kind != "other":
+            return False
+        before = self.text[max(0, span.start - 1):span.start]
+        after = self.text[span.end:span.end + 1]
+        at_line_start = span.start == 0 or before in ("\n", "(", "（", " ", "#", "*")
+        return at_line_start and (bool(_LIST_INDEX.match(after)) or before in ("(", "（"))
+
+    def _mention(self, span: tuple[int, int] | None) -> Mention | None:
+        if span is None:
+            return None
+        start, end = self.ntext.span_to_original(*span)
+        return Mention(text=self.ntext.written_text(*span), start=start, end=end)
