@@ -5,12 +5,17 @@ import datetime
 from decimal import Decimal
 from typing import Annotated, Literal, Optional
 
-from pydantic import BaseModel, ConfigDict, Field, model_validator
+from pydantic import BaseModel, ConfigDict, Field, PlainSerializer, PrivateAttr, model_validator
 
 __all__ = [
     "Fact", "Figure", "DateMention", "Place", "Organization", "Document",
     "FigureKind", "Qualifier", "Granularity", "PlaceLevel", "OrganizationKind",
 ]
+
+# JSON carries a Decimal as a string in plain notation ("0.000000000001", never "1E-12"), every
+# digit kept, so a reader never meets rounding or an exponent it has to undo
+ExactDecimal = Annotated[Decimal, PlainSerializer(lambda value: format(value, "f"),
+                                                  return_type=str, when_used="json")]
 
 Offset = Annotated[int, Field(ge=0, description="character offset into the input string")]
 
@@ -44,10 +49,10 @@ class Fact(BaseModel):
 class Figure(Fact):
     """A numeric quantity that measures something: money, counts, rates, physical amounts."""
 
-    value: Optional[Decimal] = Field(
+    value: Optional[ExactDecimal] = Field(
         default=None, description="the amount in `unit`; None when only bounds are known")
-    low: Optional[Decimal] = Field(default=None, description="lower bound, when known")
-    high: Optional[Decimal] = Field(default=None, description="upper bound, when known")
+    low: Optional[ExactDecimal] = Field(default=None, description="lower bound, when known")
+    high: Optional[ExactDecimal] = Field(default=None, description="upper bound, when known")
     qualifier: Qualifier = "exact"
     kind: FigureKind
     unit: str = Field(description='canonical unit: ISO 4217 code, "%", "t", "W", "Wh", "m2", '
@@ -104,6 +109,9 @@ class Organization(Fact):
                                  description="official name of the place it belongs to")
 
 
+_FACT_LISTS = ("figures", "dates", "places", "organizations", "statements")
+
+
 class Document(BaseModel):
     """Everything factkit found in one text; each list is in order of ``start``."""
 
@@ -119,6 +127,40 @@ class Document(BaseModel):
         default=False, description="True when ref_date was inferred from the text")
     warnings: list[str] = Field(
         default_factory=list, description="things a reader should check, e.g. conflicting dates")
+    source: Optional[str] = Field(
+        default=None, description="where the text came from (the file name the command line "
+                                  "and extract_many give), None for a text passed directly")
+
+    # The text the document was extracted from (set by factkit.extract, pipe and extract_many;
+    # None for a document loaded from JSON): a reference, not a copy, never serialized, and not
+    # part of equality, so a document read back from JSON equals the one that was written.
+    _text: Optional[str] = PrivateAttr(default=None)
+
+    @property
+    def text(self) -> Optional[str]:
+        """The text this document was extracted from, when it is kept (see ``_text``)."""
+        return self._text
+
+    def __eq__(self, other: object) -> bool:
+        if not isinstance(other, Document):
+            return NotImplemented
+        return type(self) is type(other) and self.__dict__ == other.__dict__
+
+    def __repr__(self) -> str:
+        """One line: counts per kind and the reference date, not every record."""
+        counts = ", ".join(f"{name}={len(getattr(self, name))}" for name in _FACT_LISTS
+                           if hasattr(self, name))
+        ref = f"{self.ref_date}{' (inferred)' if self.ref_date_inferred else ''}"
+        source = f"source={self.source!r}, " if self.source else ""
+        return f"<Document {source}{counts}, ref_date={ref}>"
+
+    __str__ = __repr__
+
+    def _repr_html_(self) -> str:
+        """The compact HTML view for notebooks (Jupyter calls this to show a Document)."""
+        from .html import render_compact
+
+        return render_compact(self)
 
     @property
     def facts(self) -> list[Fact]:
