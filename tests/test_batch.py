@@ -18,7 +18,7 @@ def corpus(tmp_path):
     for seed in SEEDS.glob("*.txt"):
         shutil.copy(seed, folder / seed.name)
         shutil.copy(seed, folder / "sub" / ("copy_" + seed.name))
-    (folder / "bad.txt").write_bytes(b"\xff\xfe\x00broken")
+    (folder / "bad.txt").write_bytes(b"\xc3\x28 broken \xff")
     (folder / "notes.md").write_text("not an article", encoding="utf-8")
     return folder
 
@@ -67,8 +67,7 @@ def test_resume_skips_what_is_done_and_keeps_it(corpus, tmp_path):
 
 
 def test_resume_needs_a_jsonl_output(capsys):
-    with pytest.raises(SystemExit):
-        main(["extract", str(SEEDS), "--resume"])
+    assert main(["extract", str(SEEDS), "--resume"]) == 2
     assert "--resume" in capsys.readouterr().err
 
 
