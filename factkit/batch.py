@@ -106,29 +106,52 @@ def decode_article(data: bytes, encoding: str = "utf-8") -> str:
 
 
 def _looks_like(data: bytes, tried: str) -> str:
+    """What undecodable bytes seem to be, with the encoding to try."""
     sample = data[:4096]
-    even_zeros, odd_zeros = sample[0::2].count(0), sample[1::2].count(0)
-    half = max(len(sample) // 2, 1)
-    if odd_zeros > half * 0.3 and odd_zeros > 4 * even_zeros:
-        return "every other byte is 0, as in UTF-16 LE without a byte order mark: try utf-16-le"
-    if even_zeros > half * 0.3 and even_zeros > 4 * odd_zeros:
-        return "every other byte is 0, as in UTF-16 BE without a byte order mark: try utf-16-be"
-    if sample.count(0) > len(sample) // 10:
-        return "it holds many 0 bytes: it looks like a binary file, not text"
-    for codec, label in (("gb18030", "GB18030/GBK Chinese text"), ("big5", "Big5 Chinese text"),
-                         ("utf-8", "UTF-8 text")):
-        if codec != tried and _decodes(sample, codec):
-            return f"the bytes read as {label}: try the encoding {codec}"
+    controls = sum(1 for byte in sample if byte < 0x20 and byte not in b"\t\n\r")
+    best, label = max(((_chinese_share(sample, codec), codec) for codec in
+                       ("utf-16-le", "utf-16-be", "gb18030", "big5") if codec != tried),
+                      default=(0.0, ""))
+    if best >= 0.6:
+        return f"the bytes read as {_NAMES[label]}: try the encoding {label}"
+    if controls > len(sample) // 20:
+        return "it holds many control bytes: it looks like a binary file, not text"
     return "try another encoding, e.g. gb18030 or big5"
 
 
-def _decodes(sample: bytes, codec: str) -> bool:
+_NAMES = {"utf-16-le": "UTF-16 LE text without a byte order mark",
+          "utf-16-be": "UTF-16 BE text without a byte order mark",
+          "gb18030": "simplified Chinese (GB18030/GBK)", "big5": "traditional Chinese (Big5)"}
+# The everyday characters of each encoding (GB2312 level 1, Big5's frequent block): text in
+# that encoding is made mostly of them, the same bytes read in another encoding are not.
+_COMMON = {"gb18030": ("gb2312", 0xB0, 0xD7), "big5": ("big5", 0xA4, 0xC6),
+           "utf-16-le": ("gb2312", 0xB0, 0xD7), "utf-16-be": ("gb2312", 0xB0, 0xD7)}
+
+
+def _chinese_share(sample: bytes, codec: str) -> float:
+    """The share of the decoded characters that are everyday Chinese characters or ASCII."""
     try:
         # the sample may end inside a multi-byte character
-        codecs.getincrementaldecoder(codec)().decode(sample, final=False)
-        return True
+        text = codecs.getincrementaldecoder(codec)().decode(sample, final=False)
     except UnicodeDecodeError:
-        return False
+        return 0.0
+    if not text:
+        return 0.0
+    table, low, high = _COMMON[codec]
+    good = 0
+    for ch in text:
+        if " " <= ch <= "~" or ch in "\t\n\r\u3000\uff0c\u3002\u3001\uff1a\uff1b":
+            good += 1
+            continue
+        if codec.startswith("utf-16") and "\u4e00" <= ch <= "\u9fff":
+            good += 1  # any common ideograph: UTF-16 is not bound to one character set
+            continue
+        try:
+            lead = ch.encode(table)[0]
+        except UnicodeEncodeError:
+            continue
+        good += low <= lead <= high
+    return good / len(text)
 
 
 def read_article(path: str, encoding: str = "utf-8") -> str:
@@ -218,9 +241,11 @@ def _extract_file(path: str, ref_date: datetime.date | None, encoding: str) -> R
     from . import _extract
 
     try:
-        return Result(path, _extract(read_article(path, encoding), ref_date, source=path))
+        text = read_article(path, encoding)
     except (OSError, ValueError, LookupError) as err:
-        return Result(path, error=str(err))
+        return Result(path, error=str(err))  # these name the file already
+    try:
+        return Result(path, _extract(text, ref_date, source=path))
     except Exception as err:  # one bad article must not stop a corpus
         return Result(path, error=f"{path}: {type(err).__name__}: {err}")
 
