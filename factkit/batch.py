@@ -294,7 +294,11 @@ def pipe(texts: Iterable[str | tuple[str, DateArg]], *, ref_date: DateArg = None
                         " for one text, or pass [text]")
     if not isinstance(jobs, int) or jobs < 1:
         raise ValueError(f"jobs must be a positive int, not {jobs!r}")
-    default = _as_date(ref_date)
+    return _pipe(texts, _as_date(ref_date), jobs, batch_size)
+
+
+def _pipe(texts: Iterable[str | tuple[str, DateArg]], default: datetime.date | None, jobs: int,
+          batch_size: int) -> Iterator[Document]:
     items = (_pipe_item(item, default, number) for number, item in enumerate(texts))
     if jobs == 1:
         from . import _extract
