@@ -10,7 +10,7 @@ from __future__ import annotations
 import datetime
 
 from .batch import Result, extract_many, pipe, read_jsonl
-from .html import render_html
+from .html import render_html, render_report
 from .models import DateMention, Document, Fact, Figure, Organization, Place
 from .numerals import parse_number
 from .pipeline import Pipeline
@@ -18,6 +18,7 @@ from .tables import to_frame
 
 __all__ = [
     "extract", "extract_many", "pipe", "read_jsonl", "to_frame", "Result", "render_html",
+    "render_report",
     "parse_number", "Pipeline", "Document", "Fact", "Figure", "DateMention", "Place",
     "Organization", "__version__",
 ]
