@@ -18,11 +18,11 @@ import signal
 import sys
 import time
 import unicodedata
-from collections.abc import Iterator, Sequence
+from collections.abc import Generator, Iterator, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 from types import FrameType
-from typing import IO, Any, TextIO
+from typing import IO, Any
 
 from . import __version__, _extract
 from .batch import _RefDates, decode_article, extract_many, iter_text_files, load_ref_dates
@@ -197,7 +197,7 @@ def _run(args: argparse.Namespace) -> int:
     failures = written = 0
     talk = _Talk(quiet=args.quiet, verbose=args.verbose,
                  bar=target.path is not None and sys.stderr.isatty() and not args.quiet)
-    results = None
+    results: Generator[_Outcome, None, None] | None = None
     try:
         files, empty = _inputs(args, skip=target.done)
         for folder in empty:
@@ -255,7 +255,7 @@ class _Outcome:
     error: str | None = None
 
 
-def _results(args: argparse.Namespace, files: list[str]) -> Iterator[_Outcome]:
+def _results(args: argparse.Namespace, files: list[str]) -> Generator[_Outcome, None, None]:
     """Articles one by one: stdin in this process, files through extract_many, in the order
     given (json, table and html) or as they finish (jsonl, csv, parquet to a file)."""
     date_of = _RefDates(args.ref_date, args.ref_dates)
@@ -354,8 +354,10 @@ class Output:
         try:
             if resume:
                 self._gather_previous()
-            mode = ("ab" if resume else "wb") if binary else ("a" if resume else "w")
-            self.stream = open(self.partial, mode, **({} if binary else {"encoding": "utf-8"}))
+            if binary:
+                self.stream = open(self.partial, "ab" if resume else "wb")
+            else:
+                self.stream = open(self.partial, "a" if resume else "w", encoding="utf-8")
         except OSError as err:
             self._unlock()
             raise _UsageError(f"-o {path}: cannot write: {err.strerror or err}") from None
@@ -496,7 +498,7 @@ def _pad(text: str, width: int) -> str:
     return text + " " * max(0, width - _width(text))
 
 
-def _write_table(out: TextIO, source: str, doc: Document, only: list[str] | None = None) -> None:
+def _write_table(out: IO[str], source: str, doc: Document, only: list[str] | None = None) -> None:
     kinds = {_TYPE_OF_KIND[k] for k in (only or _TYPE_OF_KIND) if k in _TYPE_OF_KIND}
     rows = [(_KIND_LABEL[type(f).__name__], f.text, f"{f.start}-{f.end}", describe(f))
             for f in doc.facts if _KIND_LABEL[type(f).__name__] in kinds]

@@ -40,7 +40,7 @@ class Fact(BaseModel):
     end: Offset = Field(description="end offset into the input (exclusive)")
 
     @model_validator(mode="after")
-    def _span_is_ordered(self):
+    def _span_is_ordered(self) -> "Fact":
         if self.end < self.start:
             raise ValueError(f"end ({self.end}) is before start ({self.start})")
         return self
@@ -62,7 +62,7 @@ class Figure(Fact):
         default=None, description="the unit word as written (亿元, 万吨, 家, 人次)")
 
     @model_validator(mode="after")
-    def _bounds_agree(self):
+    def _bounds_agree(self) -> "Figure":
         if self.low is not None and self.high is not None and self.low > self.high:
             raise ValueError(f"low ({self.low}) is above high ({self.high})")
         if self.value is None and self.low is None and self.high is None:
@@ -83,7 +83,7 @@ class DateMention(Fact):
                            description="True when resolution used the reference date")
 
     @model_validator(mode="after")
-    def _days_ordered(self):
+    def _days_ordered(self) -> "DateMention":
         if self.first_day and self.last_day and self.last_day < self.first_day:
             raise ValueError(f"last_day {self.last_day} is before first_day {self.first_day}")
         return self
