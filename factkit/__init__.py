@@ -8,6 +8,7 @@
 from __future__ import annotations
 
 import datetime
+import decimal
 
 from .batch import Result, extract_many, pipe, read_jsonl
 from .html import render_html, render_report
@@ -26,6 +27,7 @@ __all__ = [
 __version__ = "0.1.0"
 
 _default_pipeline: Pipeline | None = None
+_DECIMAL_DIGITS = 200
 
 
 def extract(text: str, ref_date: datetime.date | str | None = None, *,
@@ -53,7 +55,11 @@ def _extract(text: str, ref_date: datetime.date | None, source: str | None = Non
     global _default_pipeline
     if _default_pipeline is None:
         _default_pipeline = Pipeline()
-    document = _default_pipeline(text, ref_date)
+    with decimal.localcontext() as context:
+        # figures multiply numerals by scale words and units: with the default 28 digits, a
+        # long amount would be rounded; numerals are bounded, so this is exact for all of them
+        context.prec = _DECIMAL_DIGITS
+        document = _default_pipeline(text, ref_date)
     if source is not None:
         document = document.model_copy(update={"source": source})
     document._text = text

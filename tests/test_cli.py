@@ -91,8 +91,9 @@ def test_json_values_are_exact_in_plain_notation(monkeypatch, capsys, tmp_path):
     code, out, err = run(["extract", str(article), "--format", "jsonl"],
                          monkeypatch=monkeypatch, capsys=capsys)
     values = [f["value"] for f in json.loads(out)["figures"]]
-    assert values[0] == "0.000000000001"
-    assert all("E" not in v for v in values)
+    assert values == ["0.000000000001", "12345678901234567890123456789.123456"]
+    assert factkit.parse_number("1234567890123456789012345678901234567.5万") == Decimal(
+        "12345678901234567890123456789012345675000")
     big = factkit.Figure(text="x", start=0, end=1, kind="money", unit="CNY",
                          value=Decimal("1.234567890123456789012345678901234E+41"))
     dumped = json.loads(factkit.Document(figures=[big]).model_dump_json())["figures"][0]
