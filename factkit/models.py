@@ -133,7 +133,7 @@ class Document(BaseModel):
 
     # The text the document was extracted from (set by factkit.extract, pipe and extract_many;
     # None for a document loaded from JSON): a reference, not a copy, never serialized, and not
-    # part of equality, so a document read back from JSON equals the one that was written.
+    # part of equality (see __eq__).
     _text: Optional[str] = PrivateAttr(default=None)
 
     @property
@@ -142,9 +142,17 @@ class Document(BaseModel):
         return self._text
 
     def __eq__(self, other: object) -> bool:
+        """Documents are equal when what was found is equal: where the text came from
+        (``source``, ``text``) is not part of the comparison, so a document read back from the
+        command line's output equals ``factkit.extract`` of the same text."""
         if not isinstance(other, Document):
             return NotImplemented
-        return type(self) is type(other) and self.__dict__ == other.__dict__
+        if type(self) is not type(other):
+            return False
+        mine, theirs = dict(self.__dict__), dict(other.__dict__)
+        mine.pop("source", None)
+        theirs.pop("source", None)
+        return mine == theirs
 
     def __repr__(self) -> str:
         """One line: counts per kind and the reference date, not every record."""

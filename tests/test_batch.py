@@ -260,3 +260,15 @@ def _as_nobody(work):
     if code == -1:
         pytest.skip(f"could not drop privileges here: {err}")
     return code, err
+
+
+def test_cli_output_read_back_equals_extract(tmp_path):
+    out = tmp_path / "facts.jsonl"
+    seeds = sorted(SEEDS.glob("*.txt"))
+    assert main(["extract", *map(str, seeds), "-o", str(out), "--ref-date", "2026-02-25"]) == 0
+    back = {d.source: d for d in factkit.read_jsonl(out)}
+    for seed in seeds:
+        made = factkit.extract(seed.read_text(encoding="utf-8"), ref_date="2026-02-25")
+        assert back[str(seed)] == made and back[str(seed)].source == str(seed)
+        assert back[str(seed)].model_dump(exclude={"source"}) == made.model_dump(
+            exclude={"source"})
