@@ -224,8 +224,8 @@ def _run(args: argparse.Namespace) -> int:
         target.abandon()
         what = "interrupted" if isinstance(stop, KeyboardInterrupt) else "terminated"
         print(f"factkit: {what}; what was done is in {target.partial or 'stdout'}"
-              + (" (rerun with --resume to go on)" if target.partial and args.resume is not None
-                 and args.format == "jsonl" else ""), file=sys.stderr)
+              + (" (rerun with --resume to go on)" if target.partial and args.format == "jsonl"
+                 else ""), file=sys.stderr)
         return 130 if isinstance(stop, KeyboardInterrupt) else 143
     talk.close()
     talk.summary(written, failures)

@@ -26,7 +26,7 @@ from spacy.language import Language
 from spacy.tokens import Doc, Span
 
 from . import _as_date, _extract
-from .models import Document, Fact
+from .models import Document
 
 __all__ = ["FactkitComponent", "make_factkit", "LABELS"]
 
@@ -84,8 +84,3 @@ def make_factkit(nlp: Language, name: str, ref_date: Any, spans_key: str,
     """The spaCy factory behind ``nlp.add_pipe("factkit", config={...})``."""
     return FactkitComponent(ref_date=ref_date, spans_key=spans_key, set_ents=set_ents)
 
-
-def record_of(span: Span) -> Fact | None:
-    """The factkit record of a span the component made (``span._.factkit``)."""
-    record: Fact | None = span._.factkit
-    return record

@@ -28,7 +28,8 @@ if TYPE_CHECKING:
 __all__ = ["to_frame", "rows", "columns", "KINDS"]
 
 KINDS = ("figures", "dates", "places", "organizations", "statements", "facts")
-TYPE_OF: dict[type, str] = {Figure: "figure", DateMention: "date", Place: "place", Organization: "organization"}
+TYPE_OF: dict[type, str] = {Figure: "figure", DateMention: "date", Place: "place",
+                            Organization: "organization"}
 _MODEL_OF: dict[str, type[Fact]] = {"figures": Figure, "dates": DateMention, "places": Place,
                                     "organizations": Organization}
 _DOCUMENT_COLUMNS = ("document", "source", "ref_date")

@@ -152,8 +152,9 @@ def test_page_in_headless_chromium(page, tmp_path):
     assert re.search(r'class="f [a-z ]*sel"', dom), "and marks it in the text"
     console = [line for line in run.stderr.splitlines() if "CONSOLE" in line]
     assert not console, f"the page wrote to the console: {console}"
-    shot = subprocess.run(flags + ["--window-size=1300,900", f"--screenshot={tmp_path / 'view.png'}",
-                                   view.as_uri()], capture_output=True, text=True, timeout=120)
+    shot = subprocess.run(flags + ["--window-size=1300,900",
+                                   f"--screenshot={tmp_path / 'view.png'}", view.as_uri()],
+                          capture_output=True, text=True, timeout=120)
     assert shot.returncode == 0 and (tmp_path / "view.png").stat().st_size > 10_000
 
 
