@@ -11,7 +11,7 @@ from decimal import Decimal
 import pytest
 
 import factkit
-from conftest import SEEDS
+from conftest import GROWTH, SEEDS, with_growth_statements
 from factkit.cli import main
 from factkit.html import readable
 
@@ -91,6 +91,17 @@ def test_document_brings_its_own_text_and_a_wrong_text_is_refused():
     with pytest.raises(ValueError, match="not the one"):
         factkit.render_html(loaded, "关联企业五十家，增长百分之十二")
     assert "54家" in factkit.render_html(loaded, text)
+
+
+def test_statements_are_tabled():
+    doc = with_growth_statements(factkit.extract(GROWTH))
+    html = factkit.render_html(doc)
+    table = html.split('id="statements-table"')[1].split("</table>")[0]
+    assert table.count("<tr>") == 3  # heading and two statements
+    for cell in ("6.8%", "6.8 %", "地区生产总值", "change", "yoy", "郴州市",
+                 "2025年 (2025-01-01 to 2025-12-31 (year))"):
+        assert f"<td>{cell}</td>" in table, cell
+    assert "2 statements" in html
 
 
 def test_render_html_checks_its_arguments():
