@@ -500,8 +500,9 @@ def _pad(text: str, width: int) -> str:
 
 def _write_table(out: IO[str], source: str, doc: Document, only: list[str] | None = None) -> None:
     kinds = {_TYPE_OF_KIND[k] for k in (only or _TYPE_OF_KIND) if k in _TYPE_OF_KIND}
-    rows = [(_KIND_LABEL[type(f).__name__], f.text, f"{f.start}-{f.end}", describe(f))
-            for f in doc.facts if _KIND_LABEL[type(f).__name__] in kinds]
+    labels = [_KIND_LABEL.get(type(f).__name__, type(f).__name__.lower()) for f in doc.facts]
+    rows = [(label, f.text, f"{f.start}-{f.end}", describe(f))
+            for label, f in zip(labels, doc.facts) if label in kinds or not only]
     header = ("kind", "text", "span", "value")
     widths = [max([_width(h)] + [_width(r[i]) for r in rows]) for i, h in enumerate(header)]
     widths[1] = min(widths[1], 30)

@@ -148,6 +148,13 @@ _SCRIPT = r"""
 """
 
 
+def _kind(fact: Any) -> str:
+    """The kind of a record, for labels and colours (a record type the view does not know
+    yet is shown by its class name)."""
+    name = type(fact).__name__
+    return KIND_OF.get(name, name.lower())
+
+
 def _grouped(value: Decimal | None) -> str:
     """350000000000 → 350,000,000,000; every digit kept, never an exponent."""
     if value is None:
@@ -165,7 +172,7 @@ _QUALIFIER_WORDS = {"approx": "about", "over": "over", "at_least": "at least",
 
 def readable(fact: Any) -> str:
     """A record's normalized value in words: "350,000,000,000 CNY", "2026-02-24 (day)"."""
-    kind = KIND_OF.get(type(fact).__name__)
+    kind = _kind(fact)
     if kind == "figure":
         if fact.qualifier == "range" or fact.value is None:
             low, high = _grouped(fact.low), _grouped(fact.high)
@@ -185,7 +192,7 @@ def readable(fact: Any) -> str:
 
 def _readable_fields(fact: Any) -> list[tuple[str, str]]:
     """The panel's lines for a fact: what it is, as written, its value and details."""
-    kind = KIND_OF[type(fact).__name__]
+    kind = _kind(fact)
     lines = [(kind, fact.text), ("value", readable(fact))]
     skip = {"text", "start", "end", "value", "low", "high"}
     for name in type(fact).model_fields:
@@ -250,11 +257,11 @@ def render_report(docs: Iterable[Document], title: str = "factkit report",
 
 
 def _selected(doc: Document, only: Sequence[str] | None) -> list[Fact]:
-    return [f for f in doc.facts if not only or _LIST_OF[KIND_OF[type(f).__name__]] in only]
+    return [f for f in doc.facts if not only or _LIST_OF.get(_kind(f)) in only]
 
 
 def _records(doc: Document, only: Sequence[str] | None) -> list[dict[str, Any]]:
-    return [{"fact": KIND_OF[type(f).__name__], "readable": _readable_fields(f)}
+    return [{"fact": _kind(f), "readable": _readable_fields(f)}
             for f in _selected(doc, only)]
 
 
@@ -274,7 +281,7 @@ def _section(doc: Document, text: str, number: int, only: Sequence[str] | None,
     title = (f'<h2 id="d{number}">{html.escape(heading)}</h2>' if heading is not None else "")
     rows = "".join(
         f'<tr data-fact="{i}"><td data-sort="{i}"><a href="#{prefix}fact-{i}">{i}</a></td>'
-        f"<td>{KIND_OF[type(f).__name__]}</td><td>{html.escape(f.text)}</td>"
+        f"<td>{_kind(f)}</td><td>{html.escape(f.text)}</td>"
         f"<td{_sort_key(f)}>{html.escape(readable(f))}</td>"
         f'<td class="span-col" data-sort="{f.start}">{f.start}–{f.end}</td></tr>'
         for i, f in enumerate(facts))
@@ -294,10 +301,10 @@ def _section(doc: Document, text: str, number: int, only: Sequence[str] | None,
 
 def _sort_key(fact: Any) -> str:
     """Tables sort values by number (a figure's amount, a date's first day), not as text."""
-    if KIND_OF[type(fact).__name__] == "figure":
+    if _kind(fact) == "figure":
         amount = fact.value if fact.value is not None else fact.low or fact.high
         return f' data-sort="{amount}"' if amount is not None else ""
-    if KIND_OF[type(fact).__name__] == "date" and fact.first_day:
+    if _kind(fact) == "date" and fact.first_day:
         return f' data-sort="{fact.first_day.isoformat()}"'
     return ""
 
@@ -362,8 +369,8 @@ def _highlighted(text: str, facts: list[Any], prefix: str = "") -> str:
             out.append(piece)
             continue
         inner = min(covering, key=lambda i: facts[i].end - facts[i].start)
-        kind = KIND_OF[type(facts[inner]).__name__]
-        tip = html.escape(" | ".join(f"{KIND_OF[type(facts[i]).__name__]}: {readable(facts[i])}"
+        kind = _kind(facts[inner])
+        tip = html.escape(" | ".join(f"{_kind(facts[i])}: {readable(facts[i])}"
                                      for i in covering), quote=True)
         nested = " nested" if len(covering) > 1 else ""
         ids = " ".join(map(str, covering))
@@ -395,7 +402,7 @@ def render_compact(doc: Document, limit: int = 200) -> str:
     source = f"<b>{html.escape(doc.source)}</b>: " if doc.source else ""
     text = (f'<div class="text">{_highlighted(doc.text, facts)}</div>'
             if doc.text is not None else "")
-    rows = "".join(f"<tr><td>{KIND_OF[type(f).__name__]}</td><td>{html.escape(f.text)}</td>"
+    rows = "".join(f"<tr><td>{_kind(f)}</td><td>{html.escape(f.text)}</td>"
                    f"<td>{html.escape(readable(f))}</td></tr>" for f in facts[:limit])
     more = (f"<p>… and {len(facts) - limit} more (factkit.to_frame(doc) has them all)</p>"
             if len(facts) > limit else "")
