@@ -192,9 +192,12 @@ def load_ref_dates(sidecar: PathArg) -> dict[str, datetime.date]:
             raise ValueError(f"{path}: not valid JSON: {err}") from None
         if not isinstance(entries, dict):
             raise ValueError(f'{path}: expected a JSON object {{"file": "YYYY-MM-DD"}}')
-        rows = [(1, [str(k), str(v)]) for k, v in entries.items()]
+        rows = [(number, [str(k), str(v)]) for number, (k, v) in enumerate(entries.items(),
+                                                                            start=1)]
+        header = False
     else:
         rows = list(enumerate(csv.reader(text.splitlines()), start=1))
+        header = True
     for line, row in rows:
         if not row or not "".join(row).strip():
             continue
@@ -204,9 +207,10 @@ def load_ref_dates(sidecar: PathArg) -> dict[str, datetime.date]:
         try:
             table[name] = datetime.date.fromisoformat(day)
         except ValueError:
-            if line == 1:
+            if header and line == 1:
                 continue  # a header row
-            raise ValueError(f"{path}:{line}: {day!r} is not a date in YYYY-MM-DD form") from None
+            where = f"{path}:{line}" if header else f"{path}: entry {name!r}"
+            raise ValueError(f"{where}: {day!r} is not a date in YYYY-MM-DD form") from None
     return table
 
 

@@ -74,9 +74,8 @@ def _parser() -> argparse.ArgumentParser:
         description="Extract facts from text files, folders of .txt files, or '-' (stdin).")
     ex.add_argument("files", nargs="+", metavar="FILE_OR_DIR",
                     help="text files, folders (their .txt files, recursively), '-' for stdin")
-    dates = ex.add_mutually_exclusive_group()
-    dates.add_argument("--ref-date", type=_iso_date, default=None, metavar="YYYY-MM-DD",
-                       help="the day the articles speak from (publication date)")
+    ex.add_argument("--ref-date", type=_iso_date, default=None, metavar="YYYY-MM-DD",
+                    help="the day the articles speak from (publication date)")
     ex.add_argument("--ref-date-from", metavar="SIDECAR", default=None,
                     help="each article's own reference date, from a CSV of file,date rows or a "
                          "JSON object {file: date}; a file matches by its path as given, its "
@@ -163,9 +162,10 @@ def _check(args: argparse.Namespace) -> None:
     args.ref_dates = None
     if args.ref_date_from:
         try:
-            args.ref_dates = load_ref_dates(args.ref_date_from)
+            load_ref_dates(args.ref_date_from)  # a malformed sidecar stops the run before work
         except (OSError, ValueError) as err:
             raise _UsageError(str(err)) from None
+        args.ref_dates = args.ref_date_from
 
 
 def _suffix_of(fmt: str) -> str:

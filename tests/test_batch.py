@@ -147,10 +147,10 @@ def test_each_file_has_its_own_reference_date(tmp_path, form):
                    "c.txt": datetime.date(2026, 1, 1)}
     if form != "mapping":
         out = tmp_path / "facts.jsonl"
-        assert main(["extract", str(folder), "--ref-date-from", str(sidecar), "-o",
-                     str(out)]) == 0
+        assert main(["extract", str(folder), "--ref-date-from", str(sidecar), "--ref-date",
+                     "2026-01-01", "-o", str(out)]) == 0
         lines = {os.path.basename(d.source): d.ref_date for d in factkit.read_jsonl(out)}
-        assert lines["a.txt"] == datetime.date(2024, 3, 1) and lines["c.txt"] != lines["a.txt"]
+        assert lines == got
 
 
 def test_a_malformed_sidecar_is_reported(tmp_path, capsys):
@@ -160,6 +160,10 @@ def test_a_malformed_sidecar_is_reported(tmp_path, capsys):
         factkit.batch.load_ref_dates(sidecar)
     assert main(["extract", str(SEEDS), "--ref-date-from", str(sidecar)]) == 2
     assert "dates.csv:3" in capsys.readouterr().err
+    sidecar = tmp_path / "dates.json"
+    sidecar.write_text('{"a.txt": "2024-03-01", "b.txt": null}', encoding="utf-8")
+    with pytest.raises(ValueError, match=r"dates.json: entry 'b.txt'"):
+        factkit.batch.load_ref_dates(sidecar)
 
 
 @pytest.mark.parametrize("fmt", ["jsonl", "json"])
