@@ -1,4 +1,4 @@
-"""``factkit extract FILE_OR_DIR... [--ref-date D | --ref-date-from SIDECAR]
+"""``factkit extract FILE_OR_DIR... [--ref-date D] [--ref-date-from SIDECAR]
 [--format json|jsonl|table|html|csv|parquet] [-o FILE] [--only KINDS] [--jobs N] [--resume]
 [-q | -v]``.
 
@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import argparse
 import datetime
+import importlib.util
 import json
 import os
 import signal
@@ -145,6 +146,8 @@ def _check(args: argparse.Namespace) -> None:
     args.format = args.format or implied or "json"
     if args.format == "parquet" and not args.out:
         raise _UsageError("--format parquet writes a file: give -o FILE.parquet")
+    if args.format == "parquet" and importlib.util.find_spec("pyarrow") is None:
+        raise _UsageError("--format parquet needs pyarrow: pip install 'factkit[pandas]'")
     if args.resume and (not args.out or args.format != "jsonl"):
         raise _UsageError("--resume needs --out FILE with the jsonl format")
     if args.jobs is not None and args.jobs < 1:
@@ -227,6 +230,9 @@ def _run(args: argparse.Namespace) -> int:
               + (" (rerun with --resume to go on)" if target.partial and args.format == "jsonl"
                  else ""), file=sys.stderr)
         return 130 if isinstance(stop, KeyboardInterrupt) else 143
+    except BaseException:
+        target.abandon()  # a fault of factkit itself: release the output for the next run
+        raise
     talk.close()
     talk.summary(written, failures)
     if written == 0 and not target.kept_lines:

@@ -251,3 +251,14 @@ def test_every_error_names_its_file(tmp_path, capsys, monkeypatch):
     monkeypatch.setattr(factkit, "_extract", broken)
     assert main(["extract", str(article), "--format", "jsonl", "--jobs", "1"]) == 1
     assert f"factkit: {article}: ValueError: month must be in 1..12" in capsys.readouterr().err
+
+
+def test_parquet_without_pyarrow_names_the_extra(tmp_path, capsys, monkeypatch):
+    import importlib.util
+
+    real = importlib.util.find_spec
+    monkeypatch.setattr(importlib.util, "find_spec",
+                        lambda name, *a: None if name == "pyarrow" else real(name, *a))
+    assert main(["extract", SEED, "-o", str(tmp_path / "facts.parquet")]) == 2
+    assert "factkit[pandas]" in capsys.readouterr().err
+    assert not list(tmp_path.iterdir())
