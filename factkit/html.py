@@ -218,8 +218,9 @@ def _check_text(doc: Document, text: str | None) -> str:
         raise ValueError("text is not the one this Document was extracted from; "
                          "call render_html(doc) to use the document's own text")
     for fact in doc.facts:
-        if fact.end > len(text) or text[fact.start:fact.end].replace("\n", "").replace(
-                "\r", "") != fact.text.replace("\n", "").replace("\r", ""):
+        # a record's text is its slice minus layout breaks (white space with a line break)
+        if fact.end > len(text) or "".join(text[fact.start:fact.end].split()) != "".join(
+                fact.text.split()):
             raise ValueError(f"text is not the one this Document was extracted from: "
                              f"characters {fact.start}–{fact.end} are not {fact.text!r}")
     return text
