@@ -31,13 +31,14 @@ _DECIMAL_DIGITS = 200
 
 
 def extract(text: str, ref_date: datetime.date | str | None = None, *,
-            source: str | None = None) -> Document:
+            source: str | None = None, keep_text: bool = True) -> Document:
     """Extract every fact from ``text``.
 
     ``ref_date`` is the day the article speaks from (its publication date); relative and
     year-less dates resolve against it. A ``datetime`` counts by its date, and an ISO string
     (``"2026-02-25"``) is accepted for convenience. ``source`` (a file name, a URL) is kept in
-    ``doc.source``; the text itself is kept in ``doc.text`` (not serialized). Raises
+    ``doc.source``; the text itself is kept in ``doc.text`` (a reference, not serialized;
+    ``keep_text=False`` leaves it out, e.g. to free huge texts early). Raises
     ``TypeError`` for a non-string text or a ref_date of another type, ``ValueError`` for a
     malformed ref_date string.
     """
@@ -47,7 +48,10 @@ def extract(text: str, ref_date: datetime.date | str | None = None, *,
                            if isinstance(text, (bytes, bytearray)) else ""))
     if source is not None and not isinstance(source, str):
         raise TypeError(f"source must be a str or None, not {type(source).__name__}")
-    return _extract(text, _as_date(ref_date), source)
+    document = _extract(text, _as_date(ref_date), source)
+    if not keep_text:
+        document._text = None
+    return document
 
 
 def _extract(text: str, ref_date: datetime.date | None, source: str | None = None) -> Document:

@@ -175,43 +175,85 @@ def read_article(path: str, encoding: str = "utf-8") -> str:
         raise LookupError(f"{path}: unknown encoding {encoding!r}") from None
 
 
+_FILE_COLUMNS = ("file", "path", "source", "filename", "name")
+_DATE_COLUMNS = ("date", "ref_date", "published", "publication_date", "pub_date", "day")
+
+
 def load_ref_dates(sidecar: PathArg) -> dict[str, datetime.date]:
-    """Per-file reference dates from a sidecar: a CSV of ``file,date`` rows (a header row is
-    allowed) or a JSON object ``{"file": "YYYY-MM-DD"}``. Raises ``ValueError`` naming the
-    sidecar and the line of a malformed entry."""
+    """Per-file reference dates from a sidecar: a CSV of ``file,date`` rows (either order; a
+    header row naming the columns, e.g. ``file,date`` or ``path,ref_date``, is allowed and may
+    have other columns too) or JSON: an object ``{"file": "YYYY-MM-DD"}`` or a list of
+    ``{"file": ..., "date": ...}`` objects. Dates are ISO (a time after the day is ignored).
+    Raises ``ValueError`` naming the sidecar and the line of a malformed entry."""
     path = os.fspath(sidecar)
     try:
         text = Path(path).read_text(encoding="utf-8-sig")
     except OSError as err:
         raise OSError(f"{path}: cannot read: {err.strerror or err}") from None
-    table: dict[str, datetime.date] = {}
     if path.lower().endswith(".json"):
-        try:
-            entries = json.loads(text)
-        except ValueError as err:
-            raise ValueError(f"{path}: not valid JSON: {err}") from None
-        if not isinstance(entries, dict):
-            raise ValueError(f'{path}: expected a JSON object {{"file": "YYYY-MM-DD"}}')
-        rows = [(number, [str(k), str(v)]) for number, (k, v) in enumerate(entries.items(),
-                                                                            start=1)]
-        header = False
+        rows, where = _json_rows(path, text)
     else:
-        rows = list(enumerate(csv.reader(text.splitlines()), start=1))
-        header = True
-    for line, row in rows:
-        if not row or not "".join(row).strip():
-            continue
-        if len(row) < 2:
-            raise ValueError(f"{path}:{line}: expected file,date")
-        name, day = row[0].strip(), row[1].strip()
-        try:
-            table[name] = datetime.date.fromisoformat(day)
-        except ValueError:
-            if header and line == 1:
-                continue  # a header row
-            where = f"{path}:{line}" if header else f"{path}: entry {name!r}"
-            raise ValueError(f"{where}: {day!r} is not a date in YYYY-MM-DD form") from None
+        rows, where = _csv_rows(path, text)
+    table: dict[str, datetime.date] = {}
+    for number, (name, day) in enumerate(rows):
+        parsed = _day(day)
+        if parsed is None:
+            raise ValueError(f"{path}{where[number]}: {day!r} is not a date in YYYY-MM-DD form")
+        table[name] = parsed
     return table
+
+
+def _day(text: str) -> datetime.date | None:
+    text = text.strip().replace("/", "-")
+    for parse in (datetime.date.fromisoformat, datetime.datetime.fromisoformat):
+        try:
+            value = parse(text)
+        except ValueError:
+            continue
+        return value.date() if isinstance(value, datetime.datetime) else value
+    return None
+
+
+def _csv_rows(path: str, text: str) -> tuple[list[tuple[str, str]], list[str]]:
+    lines = [(n, row) for n, row in enumerate(csv.reader(text.splitlines()), start=1)
+             if row and "".join(row).strip()]
+    file_col, date_col = 0, 1
+    if lines and not any(_day(cell) for cell in lines[0][1]):
+        header = [cell.strip().lower() for cell in lines[0][1]]
+        file_col = next((header.index(c) for c in _FILE_COLUMNS if c in header), 0)
+        date_col = next((header.index(c) for c in _DATE_COLUMNS if c in header),
+                        1 if file_col != 1 else 0)
+        lines = lines[1:]
+    elif lines and len(lines[0][1]) >= 2 and _day(lines[0][1][0]) and not _day(lines[0][1][1]):
+        file_col, date_col = 1, 0  # date,file
+    rows, where = [], []
+    for number, row in lines:
+        if len(row) <= max(file_col, date_col):
+            raise ValueError(f"{path}:{number}: expected a file and a date")
+        rows.append((row[file_col].strip(), row[date_col]))
+        where.append(f":{number}")
+    return rows, where
+
+
+def _json_rows(path: str, text: str) -> tuple[list[tuple[str, str]], list[str]]:
+    try:
+        entries = json.loads(text)
+    except ValueError as err:
+        raise ValueError(f"{path}: not valid JSON: {err}") from None
+    if isinstance(entries, dict):
+        return ([(str(k), str(v)) for k, v in entries.items()],
+                [f": entry {k!r}" for k in entries])
+    if isinstance(entries, list) and all(isinstance(e, dict) for e in entries):
+        rows = []
+        for entry in entries:
+            name = next((entry[c] for c in _FILE_COLUMNS if c in entry), None)
+            day = next((entry[c] for c in _DATE_COLUMNS if c in entry), None)
+            if name is None or day is None:
+                raise ValueError(f"{path}: entry {entry!r} needs a file and a date")
+            rows.append((str(name), str(day)))
+        return rows, [f": entry {name!r}" for name, _ in rows]
+    raise ValueError(f'{path}: expected a JSON object {{"file": "YYYY-MM-DD"}} or a list of '
+                     f'{{"file": ..., "date": ...}} objects')
 
 
 class _RefDates:

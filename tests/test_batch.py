@@ -153,6 +153,24 @@ def test_each_file_has_its_own_reference_date(tmp_path, form):
         assert lines == got
 
 
+@pytest.mark.parametrize("content", [
+    "path,ref_date\nx/a.txt,2024-03-01\nb.txt,2023-07-01T08:00:00\n",
+    "2024-03-01,a.txt\n2023/07/01,b.txt\n",
+    "id,published,source\n1,2024-03-01,a.txt\n2,2023-07-01,b.txt\n",
+])
+def test_sidecar_csv_forms(tmp_path, content):
+    sidecar = tmp_path / "dates.csv"
+    sidecar.write_text(content, encoding="utf-8")
+    table = factkit.batch.load_ref_dates(sidecar)
+    assert sorted(table.values()) == [datetime.date(2023, 7, 1), datetime.date(2024, 3, 1)]
+
+
+def test_sidecar_json_list(tmp_path):
+    sidecar = tmp_path / "dates.json"
+    sidecar.write_text('[{"file": "a.txt", "date": "2024-03-01"}]', encoding="utf-8")
+    assert factkit.batch.load_ref_dates(sidecar) == {"a.txt": datetime.date(2024, 3, 1)}
+
+
 def test_a_malformed_sidecar_is_reported(tmp_path, capsys):
     sidecar = tmp_path / "dates.csv"
     sidecar.write_text("file,date\na.txt,2024-03-01\nb.txt,March 3\n", encoding="utf-8")
