@@ -115,7 +115,8 @@ def test_document_keeps_its_text_and_a_short_repr():
     doc = factkit.extract(text, ref_date="2026-02-25", source="a.txt")
     assert doc.text is text and doc.source == "a.txt"
     assert factkit.extract(text, keep_text=False).text is None
-    assert repr(doc) == ("<Document source='a.txt', figures=1, dates=0, places=0, "
-                         "organizations=0, ref_date=2026-02-25>") or "statements=" in repr(doc)
+    assert repr(doc).startswith("<Document source='a.txt', figures=1, dates=0, places=0, "
+                                "organizations=0, ")
+    assert repr(doc).endswith(", ref_date=2026-02-25>") and "\n" not in repr(doc)
     assert "text" not in json.loads(doc.model_dump_json())
     assert doc == factkit.extract(text, ref_date="2026-02-25")  # source is not compared
