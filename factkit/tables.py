@@ -20,6 +20,7 @@ from typing import TYPE_CHECKING, Any
 
 from pydantic import BaseModel
 
+from .batch import Result
 from .models import DateMention, Document, Fact, Figure, Organization, Place
 
 if TYPE_CHECKING:
@@ -52,14 +53,18 @@ def columns(kind: str) -> list[str]:
     return [*_DOCUMENT_COLUMNS, *_MODEL_OF[kind].model_fields]
 
 
-def rows(doc_or_docs: Document | Iterable[Document], kind: str) -> Iterator[dict[str, Any]]:
+def rows(doc_or_docs: Document | Iterable[Document | Result],
+         kind: str) -> Iterator[dict[str, Any]]:
     """The table of ``kind`` as dicts of Python values (Decimal, date, str, bool, None)."""
     _check_kind(kind)
     documents = [doc_or_docs] if isinstance(doc_or_docs, Document) else doc_or_docs
     if isinstance(documents, (str, bytes)) or not isinstance(documents, Iterable):
         raise TypeError(f"to_frame() takes a factkit.Document or an iterable of them, not "
                         f"{type(doc_or_docs).__name__}")
-    for number, doc in enumerate(documents):
+    for number, item in enumerate(documents):
+        doc = item.document if isinstance(item, Result) else item  # extract_many's results
+        if doc is None:
+            continue  # a file that failed: its error is in the Result
         if not isinstance(doc, Document):
             raise TypeError(f"item {number} is a {type(doc).__name__}, not a factkit.Document")
         head = {"document": number, "source": doc.source, "ref_date": doc.ref_date}
@@ -75,12 +80,14 @@ def rows(doc_or_docs: Document | Iterable[Document], kind: str) -> Iterator[dict
                 yield {**head, **_record_row(record)}
 
 
-def to_frame(doc_or_docs: Document | Iterable[Document], kind: str = "facts", *,
+def to_frame(doc_or_docs: Document | Iterable[Document | Result], kind: str = "facts", *,
              exact: bool = False) -> pandas.DataFrame:
     """A pandas DataFrame of one kind of record of one document or many.
 
-    ``kind`` is "figures", "dates", "places", "organizations", "statements" or "facts" (every
-    figure, date, place and organization in one table, told apart by a ``type`` column).
+    ``doc_or_docs`` is a Document or an iterable of them (``pipe``'s output, or
+    ``extract_many``'s results, whose failed files are left out). ``kind`` is "figures",
+    "dates", "places", "organizations", "statements" or "facts" (every figure, date, place and
+    organization in one table, told apart by a ``type`` column).
     Numbers (``value``, ``low``, ``high``) are float64 columns by default, fine for sums and
     charts; ``exact=True`` keeps them as ``Decimal`` objects, every digit as written. Days
     (``first_day``, ``last_day``, ``ref_date``) are ``datetime64[s]`` columns. Needs pandas:

@@ -103,6 +103,13 @@ def test_statements_table():
     assert list(frame.columns)[:len(names)] == names
 
 
+def test_results_of_extract_many_are_taken_as_they_are(tmp_path):
+    (tmp_path / "bad.txt").write_bytes(b"\xff\xfe\x00")
+    results = list(factkit.extract_many([SEEDS, tmp_path], jobs=1))
+    frame = factkit.to_frame(results, "figures")
+    assert set(frame["source"]) == {str(p) for p in SEEDS.glob("*.txt")}
+
+
 def test_empty_input_gives_the_columns():
     frame = factkit.to_frame([], "figures")
     assert len(frame) == 0 and {"source", "ref_date", "value", "unit"} <= set(frame.columns)
