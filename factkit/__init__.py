@@ -27,7 +27,7 @@ __all__ = [
 __version__ = "0.1.0"
 
 _default_pipeline: Pipeline | None = None
-_DECIMAL_DIGITS = 200
+_DECIMAL_DIGITS = 34
 
 
 def extract(text: str, ref_date: datetime.date | str | None = None, *,
@@ -60,8 +60,9 @@ def _extract(text: str, ref_date: datetime.date | None, source: str | None = Non
     if _default_pipeline is None:
         _default_pipeline = Pipeline()
     with decimal.localcontext() as context:
-        # figures multiply numerals by scale words and units: with the default 28 digits, a
-        # long amount would be rounded; numerals are bounded, so this is exact for all of them
+        # figures multiply numerals by scale words and units: at Decimal's default 28 digits a
+        # long amount would be rounded. 34 (decimal128, as parse_number) keeps every amount of
+        # up to 34 significant digits exact, and an inexact quotient (三分之一) to 34 digits.
         context.prec = _DECIMAL_DIGITS
         document = _default_pipeline(text, ref_date)
     if source is not None:
