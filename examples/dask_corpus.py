@@ -26,7 +26,7 @@ def extract_record(item: tuple[str, str]) -> dict:
     import factkit  # imported in the worker: its caches live as long as the worker
 
     path, text = item
-    return {"source": path, **factkit.extract(text).model_dump(mode="json")}
+    return factkit.extract(text, source=path).model_dump(mode="json")
 
 
 def read_articles(pattern: str):

@@ -8,45 +8,70 @@
 from __future__ import annotations
 
 import datetime
+import decimal
 
-from .batch import Result, extract_many
-from .html import render_html
+from .batch import Result, extract_many, pipe, read_jsonl
+from .html import render_html, render_report
 from .models import DateMention, Document, Fact, Figure, Mention, Organization, Place, Statement
 from .numerals import parse_number
 from .pipeline import Pipeline
 from .stream import iter_facts
+from .tables import to_frame
 
 __all__ = [
-    "extract", "iter_facts", "extract_many", "Result", "render_html", "parse_number", "Pipeline",
-    "Document", "Fact", "Figure", "DateMention", "Place", "Organization", "Statement", "Mention",
-    "__version__",
+    "extract", "iter_facts", "extract_many", "pipe", "read_jsonl", "to_frame", "Result",
+    "render_html", "render_report", "parse_number", "Pipeline", "Document", "Fact", "Figure",
+    "DateMention", "Place", "Organization", "Statement", "Mention", "__version__",
 ]
 
 __version__ = "0.1.0"
 
 _default_pipeline: Pipeline | None = None
+_DECIMAL_DIGITS = 34
 
 
-def extract(text: str, ref_date: datetime.date | str | None = None) -> Document:
+def extract(text: str, ref_date: datetime.date | str | None = None, *,
+            source: str | None = None, keep_text: bool = True) -> Document:
     """Extract every fact from ``text``.
 
     ``ref_date`` is the day the article speaks from (its publication date); relative and
     year-less dates resolve against it. A ``datetime`` counts by its date, and an ISO string
-    (``"2026-02-25"``) is accepted for convenience. Raises ``TypeError`` for a non-string text
-    or a ref_date of another type, ``ValueError`` for a malformed ref_date string.
+    (``"2026-02-25"``) is accepted for convenience. ``source`` (a file name, a URL) is kept in
+    ``doc.source``; the text itself is kept in ``doc.text`` (a reference, not serialized;
+    ``keep_text=False`` leaves it out, e.g. to free huge texts early). Raises
+    ``TypeError`` for a non-string text or a ref_date of another type, ``ValueError`` for a
+    malformed ref_date string.
     """
-    global _default_pipeline
     if not isinstance(text, str):
         raise TypeError(f"factkit.extract() needs text as str, not {type(text).__name__}"
                         + (" (decode bytes first, e.g. data.decode('utf-8'))"
                            if isinstance(text, (bytes, bytearray)) else ""))
-    ref_date = _as_date(ref_date)
+    if source is not None and not isinstance(source, str):
+        raise TypeError(f"source must be a str or None, not {type(source).__name__}")
+    document = _extract(text, _as_date(ref_date), source)
+    if not keep_text:
+        document._text = None
+    return document
+
+
+def _extract(text: str, ref_date: datetime.date | None, source: str | None = None) -> Document:
+    """extract() without the argument checks, for callers that made them."""
+    global _default_pipeline
     if _default_pipeline is None:
         _default_pipeline = Pipeline()
-    return _default_pipeline(text, ref_date)
+    with decimal.localcontext() as context:
+        # figures multiply numerals by scale words and units: at Decimal's default 28 digits a
+        # long amount would be rounded. 34 (decimal128, as parse_number) keeps every amount of
+        # up to 34 significant digits exact, and an inexact quotient (三分之一) to 34 digits.
+        context.prec = _DECIMAL_DIGITS
+        document = _default_pipeline(text, ref_date)
+    if source is not None:
+        document = document.model_copy(update={"source": source})
+    document._text = text
+    return document
 
 
-def _as_date(ref_date) -> datetime.date | None:
+def _as_date(ref_date: object) -> datetime.date | None:
     if ref_date is None:
         return None
     if isinstance(ref_date, datetime.datetime):

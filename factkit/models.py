@@ -5,13 +5,18 @@ import datetime
 from decimal import Decimal
 from typing import Annotated, Literal, Optional, Union
 
-from pydantic import BaseModel, ConfigDict, Field, model_validator
+from pydantic import BaseModel, ConfigDict, Field, PlainSerializer, PrivateAttr, model_validator
 
 __all__ = [
     "Fact", "Figure", "DateMention", "Place", "Organization", "Document",
     "FigureKind", "Qualifier", "Granularity", "PlaceLevel", "OrganizationKind", "PartOfDay",
     "Mention", "Statement", "Relation", "Basis",
 ]
+
+# JSON carries a Decimal as a string in plain notation ("0.000000000001", never "1E-12"), every
+# digit kept, so a reader never meets rounding or an exponent it has to undo
+ExactDecimal = Annotated[Decimal, PlainSerializer(lambda value: format(value, "f"),
+                                                  return_type=str, when_used="json")]
 
 Offset = Annotated[int, Field(ge=0, description="character offset into the input string")]
 
@@ -39,7 +44,7 @@ class Fact(BaseModel):
     end: Offset = Field(description="end offset into the input (exclusive)")
 
     @model_validator(mode="after")
-    def _span_is_ordered(self):
+    def _span_is_ordered(self) -> "Fact":
         if self.end < self.start:
             raise ValueError(f"end ({self.end}) is before start ({self.start})")
         return self
@@ -48,10 +53,10 @@ class Fact(BaseModel):
 class Figure(Fact):
     """A numeric quantity that measures something: money, counts, rates, physical amounts."""
 
-    value: Optional[Decimal] = Field(
+    value: Optional[ExactDecimal] = Field(
         default=None, description="the amount in `unit`; None when only bounds are known")
-    low: Optional[Decimal] = Field(default=None, description="lower bound, when known")
-    high: Optional[Decimal] = Field(default=None, description="upper bound, when known")
+    low: Optional[ExactDecimal] = Field(default=None, description="lower bound, when known")
+    high: Optional[ExactDecimal] = Field(default=None, description="upper bound, when known")
     qualifier: Qualifier = "exact"
     kind: FigureKind
     unit: str = Field(description='canonical unit: ISO 4217 code, "%", "t", "W", "Wh", "m2", '
@@ -65,7 +70,7 @@ class Figure(Fact):
                                   "10万); value and unit are the numerator's")
 
     @model_validator(mode="after")
-    def _bounds_agree(self):
+    def _bounds_agree(self) -> "Figure":
         if self.low is not None and self.high is not None and self.low > self.high:
             raise ValueError(f"low ({self.low}) is above high ({self.high})")
         if self.value is None and self.low is None and self.high is None:
@@ -95,7 +100,7 @@ class DateMention(Fact):
                                   "深夜 night)")
 
     @model_validator(mode="after")
-    def _days_ordered(self):
+    def _days_ordered(self) -> "DateMention":
         if self.first_day and self.last_day and self.last_day < self.first_day:
             raise ValueError(f"last_day {self.last_day} is before first_day {self.first_day}")
         return self
@@ -168,6 +173,9 @@ class Statement(BaseModel):
     sentence_end: Offset = Field(description="end of the sentence it comes from")
 
 
+_FACT_LISTS = ("figures", "dates", "places", "organizations", "statements")
+
+
 class Document(BaseModel):
     """Everything factkit found in one text; each list is in order of ``start``."""
 
@@ -185,6 +193,48 @@ class Document(BaseModel):
         default_factory=list, description="things a reader should check, e.g. conflicting dates")
     statements: list[Statement] = Field(
         default_factory=list, description="what each figure measures, for whom and when")
+    source: Optional[str] = Field(
+        default=None, description="where the text came from (the file name the command line "
+                                  "and extract_many give), None for a text passed directly")
+
+    # The text the document was extracted from (set by factkit.extract, pipe and extract_many;
+    # None for a document loaded from JSON): a reference, not a copy, never serialized, and not
+    # part of equality (see __eq__).
+    _text: Optional[str] = PrivateAttr(default=None)
+
+    @property
+    def text(self) -> Optional[str]:
+        """The text this document was extracted from, when it is kept (see ``_text``)."""
+        return self._text
+
+    def __eq__(self, other: object) -> bool:
+        """Documents are equal when what was found is equal: where the text came from
+        (``source``, ``text``) is not part of the comparison, so a document read back from the
+        command line's output equals ``factkit.extract`` of the same text."""
+        if not isinstance(other, Document):
+            return NotImplemented
+        if type(self) is not type(other):
+            return False
+        mine, theirs = dict(self.__dict__), dict(other.__dict__)
+        mine.pop("source", None)
+        theirs.pop("source", None)
+        return mine == theirs
+
+    def __repr__(self) -> str:
+        """One line: counts per kind and the reference date, not every record."""
+        counts = ", ".join(f"{name}={len(getattr(self, name))}" for name in _FACT_LISTS
+                           if hasattr(self, name))
+        ref = f"{self.ref_date}{' (inferred)' if self.ref_date_inferred else ''}"
+        source = f"source={self.source!r}, " if self.source else ""
+        return f"<Document {source}{counts}, ref_date={ref}>"
+
+    __str__ = __repr__
+
+    def _repr_html_(self) -> str:
+        """The compact HTML view for notebooks (Jupyter calls this to show a Document)."""
+        from .html import render_compact
+
+        return render_compact(self)
 
     @property
     def facts(self) -> list[Fact]:

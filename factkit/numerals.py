@@ -264,7 +264,8 @@ def parse_number(text: str) -> Decimal:
         raise ValueError(f"not a number: {shown!r} (longer than {MAX_NUMERAL_CHARS} characters)")
     try:
         with localcontext() as ctx:
-            ctx.prec = 34
+            # enough digits for every digit written: a numeral is never rounded
+            ctx.prec = max(34, 2 * len(folded))
             return tidy(_parse_signed(folded))
     except (ValueError, InvalidOperation, ArithmeticError) as err:
         raise ValueError(f"not a number: {text!r} ({err})") from None

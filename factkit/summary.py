@@ -1,10 +1,12 @@
 """One-line readings of records, for the table view and the HTML page."""
 from __future__ import annotations
 
+from typing import Any
+
 __all__ = ["describe"]
 
 
-def describe(fact) -> str:
+def describe(fact: Any) -> str:
     """A short reading of a record's normalized value, for the table view."""
     name = type(fact).__name__
     if name == "Figure":

@@ -2,8 +2,12 @@ from __future__ import annotations
 
 from decimal import Decimal
 from pathlib import Path
+from typing import Any, Literal, Optional, Union
 
 import yaml
+from pydantic import BaseModel
+
+from factkit import DateMention, Document, Figure, Organization, Place
 
 TESTS = Path(__file__).parent
 REPO = TESTS.parent
@@ -19,3 +23,44 @@ def as_decimal(value):
     if value is None or isinstance(value, Decimal):
         return value
     return Decimal(str(value))
+
+
+class _Mention(BaseModel):
+    text: str
+    start: int
+    end: int
+
+
+class _Statement(BaseModel):
+    """A statement record with API.md's fields, for documents built in the tests of the
+    views (tables, HTML) independently of the statements extractor."""
+
+    figure: Figure
+    metric: Optional[_Mention] = None
+    relation: Literal["level", "change", "share", "target", "other"]
+    basis: Optional[Literal["yoy", "mom", "vs_previous"]] = None
+    subject: Optional[Union[Place, Organization]] = None
+    period: Optional[DateMention] = None
+    sentence_start: int
+    sentence_end: int
+
+
+class _DocumentWithStatements(Document):
+    statements: list[Any] = []
+
+
+GROWTH = "2025年，郴州市地区生产总值同比增长6.8%。"
+
+
+def with_growth_statements(doc: Document) -> Document:
+    """``doc`` (extracted from GROWTH) with two statements: one complete, one bare."""
+    figure = doc.figures[0]
+    place = next(p for p in doc.places if p.name == "郴州市")
+    full = _Statement(figure=figure, metric=_Mention(text="地区生产总值", start=9, end=15),
+                      relation="change", basis="yoy", subject=place, period=doc.dates[0],
+                      sentence_start=0, sentence_end=len(GROWTH))
+    bare = _Statement(figure=figure, relation="level", sentence_start=0, sentence_end=3)
+    fields = {k: v for k, v in dict(doc).items() if k != "statements"}
+    made = _DocumentWithStatements(**fields, statements=[full, bare])
+    made._text = doc.text
+    return made

@@ -108,3 +108,15 @@ def test_pipeline_is_swappable():
     assert [f.text for f in figures_only("54家").figures] == ["54家"]
     nothing = factkit.Pipeline(extractors=[])
     assert nothing("54家") == Document()
+
+
+def test_document_keeps_its_text_and_a_short_repr():
+    text = "GDP已跨越3500亿元大关"
+    doc = factkit.extract(text, ref_date="2026-02-25", source="a.txt")
+    assert doc.text is text and doc.source == "a.txt"
+    assert factkit.extract(text, keep_text=False).text is None
+    assert repr(doc).startswith("<Document source='a.txt', figures=1, dates=0, places=0, "
+                                "organizations=0, ")
+    assert repr(doc).endswith(", ref_date=2026-02-25>") and "\n" not in repr(doc)
+    assert "text" not in json.loads(doc.model_dump_json())
+    assert doc == factkit.extract(text, ref_date="2026-02-25")  # source is not compared
