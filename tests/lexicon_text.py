@@ -78,7 +78,7 @@ def vocabulary() -> dict[str, tuple[str, ...]]:
         "org_name": [*read_lines("company_markers.txt"), *read_lines("company_brands.txt"),
                      *read_lines("org_generic.txt"), *read_lines("org_stopwords.txt")],
         "set_phrase": list(read_lines("set_phrases.txt")),
-        "traditional": [left for left, _ in read_pairs("traditional.tsv")],
+        "traditional": [c for row in read_table("script_fold.tsv") for c in row["traditional"]],
         "separator": list(SEPARATORS),
         "bracket": list(BRACKETS),
         "layout": list(LAYOUT),
