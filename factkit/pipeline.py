@@ -4,7 +4,7 @@ from __future__ import annotations
 import datetime
 from collections.abc import Callable, Sequence
 from itertools import pairwise
-from typing import Any
+from typing import Any, cast
 
 from . import dates, figures, orgs, places, statements
 from .candidates import Candidate, Context
@@ -44,18 +44,22 @@ class Pipeline:
         self.extractors = tuple(extractors)
         self.overlap_policy = overlap_policy
         self._factories: dict[str, Callable[[dict[str, Any]], Fact]] = {
-            fact: (lambda values, t=record_type: t(**values)) if validate_records
-            else RecordFactory(record_type)
+            fact: _validating(record_type) if validate_records else RecordFactory(record_type)
             for fact, record_type in _RECORD_TYPES.items()}
 
     def __call__(self, text: str, ref_date: datetime.date | None = None) -> Document:
         kept, ntext, context = self._extract(text, ref_date)
         lists = self._build(kept, ntext, 0)
         # statements read the final records (after the overlap policy) against the same text
-        found = statements.build(ntext, lists["figures"], lists["dates"], lists["places"],
-                                 lists["organizations"], context.ref_date)
+        figures = cast(list[Figure], lists["figures"])
+        dates_ = cast(list[DateMention], lists["dates"])
+        places_ = cast(list[Place], lists["places"])
+        organizations = cast(list[Organization], lists["organizations"])
+        found = statements.build(ntext, figures, dates_, places_, organizations, context.ref_date)
         # the lists are built here and hold records only: nothing left to validate
-        return Document.model_construct(**lists, statements=found, ref_date=context.ref_date,
+        return Document.model_construct(figures=figures, dates=dates_, places=places_,
+                                        organizations=organizations, statements=found,
+                                        ref_date=context.ref_date,
                                         ref_date_inferred=context.ref_date_inferred,
                                         warnings=context.warnings)
 
@@ -108,6 +112,12 @@ class Pipeline:
 _MISSING = object()
 
 
+def _validating(record_type: type[Fact]) -> Callable[[dict[str, Any]], Fact]:
+    def build(values: dict[str, Any]) -> Fact:
+        return record_type(**values)
+    return build
+
+
 class RecordFactory:
     """Builds records of one type from values that are already right, without validating
     them again (what ``model_construct`` does, without its per-field loop), and with one
@@ -124,7 +134,7 @@ class RecordFactory:
         self.record_type = record_type
         self.template: dict[str, Any] = {}
         self.required: list[str] = []
-        self.factories: list[tuple[str, Callable[[], Any]]] = []
+        self.factories: list[tuple[str, Callable[..., Any]]] = []
         for name, field in record_type.model_fields.items():
             if field.default_factory is not None:
                 self.template[name] = _MISSING
