@@ -269,7 +269,7 @@ def _figure_regex() -> regex.Pattern:
         )
         # after a unit written once (54家, 三个多月) only 半/多/以上 follow; after a range or
         # a bare number, the unit of the whole (3至5亿元, 4万余名)
-        (?(sep){tail}|(?(u1)|{tail}))
+        (?:(?(u1)(?(sep)|(?!))){tail})?
         (?P<half>{_HALF_AFTER_UNIT})?
         (?P<more>(?<=\\p{{Han}})(?:多|余)(?![少次种个项样家位名人数半万亿元年月天岁]))?
         (?P<post>{_after_pattern()})?
