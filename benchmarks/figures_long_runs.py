@@ -3,9 +3,10 @@
     python benchmarks/figures_long_runs.py            # 1 MB inputs
     python benchmarks/figures_long_runs.py --mb 1 4   # 1 and 4 MB
 
-For each input (the seeds repeated to the size, then runs of 一, 一万, 1年, digits, 三分之,
-brackets and mixed numerals) it prints chars/s of the figure extractor alone and of the whole
-``extract``, each relative to the seeds, and the peak memory of the figure scan (tracemalloc).
+For each input (runs of 一, 一万, 1年, digits, 三分之, brackets, mixed numerals, and the seeds
+repeated to the size) it prints chars/s (CPU time) of the figure extractor alone and of the whole
+``extract`` (--full), each relative to the seeds, and with --memory the peak memory of the
+figure scan (tracemalloc, in a second pass: it slows allocation down).
 The bar: no input more than 3x slower per character than the seeds, no MemoryError.
 """
 from __future__ import annotations
@@ -24,7 +25,7 @@ REPO = Path(__file__).resolve().parent.parent
 SEEDS = "".join(p.read_text(encoding="utf-8") for p in sorted((REPO / "seeds").glob("*.txt")))
 
 UNITS = {
-    "seeds": SEEDS,
+    "seeds repeated": SEEDS,
     "一 x n": "一",
     "一万 x n": "一万",
     "1年 x n": "1年",
@@ -42,33 +43,50 @@ def sized(unit: str, size: int) -> str:
 
 
 def rate(fn, text: str) -> float:
-    start = time.perf_counter()
+    start = time.process_time()
     fn(text)
-    return len(text) / (time.perf_counter() - start)
+    return len(text) / (time.process_time() - start)
+
+
+def news_rate(fn) -> float:
+    """The seed articles one by one (news text), 20 times over."""
+    texts = [p.read_text(encoding="utf-8") for p in sorted((REPO / "seeds").glob("*.txt"))]
+    start = time.process_time()
+    for _ in range(20):
+        for text in texts:
+            fn(text)
+    return 20 * sum(map(len, texts)) / (time.process_time() - start)
 
 
 def main() -> None:
     parser = argparse.ArgumentParser()
     parser.add_argument("--mb", type=float, nargs="+", default=[1])
     parser.add_argument("--full", action="store_true", help="also time the whole extract()")
+    parser.add_argument("--memory", action="store_true", help="peak memory of the figure scan")
     args = parser.parse_args()
-    figures.extract(normalize(SEEDS), Context())  # lexicons load, patterns compile
+    def scan(text: str) -> None:
+        figures.extract(normalize(text), Context())
+
+    scan(SEEDS)  # lexicons load, patterns compile
+    factkit.extract(SEEDS)
+    base_fig = news_rate(scan)
+    base_full = news_rate(factkit.extract) if args.full else None
+    print(f"news (seed articles)    figures {base_fig:>12,.0f} chars/s"
+          + (f"  extract {base_full:>10,.0f} chars/s" if args.full else ""))
     for mb in args.mb:
         size = int(mb * 1_000_000)
-        base_fig = base_full = None
         print(f"--- {mb:g} MB")
         for name, unit in UNITS.items():
             text = sized(unit, size)
-            tracemalloc.start()
-            fig = rate(lambda t: figures.extract(normalize(t), Context()), text)
-            peak = tracemalloc.get_traced_memory()[1]
-            tracemalloc.stop()
-            base_fig = base_fig or fig
+            fig = rate(scan, text)
             line = f"{name:22s} figures {fig:>12,.0f} chars/s ({base_fig / fig:4.1f}x)"
-            line += f"  peak {peak / 1e6:7.1f} MB"
+            if args.memory:
+                tracemalloc.start()
+                figures.extract(normalize(text), Context())
+                line += f"  peak {tracemalloc.get_traced_memory()[1] / 1e6:7.1f} MB"
+                tracemalloc.stop()
             if args.full:
                 full = rate(factkit.extract, text)
-                base_full = base_full or full
                 line += f"  extract {full:>10,.0f} chars/s ({base_full / full:4.1f}x)"
             print(line, flush=True)
 

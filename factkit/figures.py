@@ -165,6 +165,9 @@ def _compile_with_units(pattern: str, flags: int = 0) -> regex.Pattern:
     return regex.compile(pattern, flags)
 
 
+_COMMON_UNIT_CHARS = "元%个人家年名次项户件吨亩平公千米岁天月小分倍周台辆座所条位场批套"
+
+
 def _trie_pattern(words: dict[str, str]) -> str:
     """Alternation of ``words`` (each with a lookahead guard) sharing prefixes; at every node
     longer words are tried before the word that ends there."""
@@ -176,8 +179,12 @@ def _trie_pattern(words: dict[str, str]) -> str:
         node[""] = guard
 
     def pattern(node: dict) -> str:
-        # in the order of the lexicons, common units first: the engine tries branches in turn
-        branches = [regex.escape(ch) + pattern(child) for ch, child in node.items() if ch]
+        # The engine tries branches in turn: the commonest unit characters of news first,
+        # then the order of the lexicons (branches differ in their first character, so the
+        # order changes no result).
+        chars = sorted((ch for ch in node if ch), key=lambda ch: _COMMON_UNIT_CHARS.find(ch)
+                       if ch in _COMMON_UNIT_CHARS else len(_COMMON_UNIT_CHARS))
+        branches = [regex.escape(ch) + pattern(node[ch]) for ch in chars]
         if "" in node:
             branches.append(node[""] or "")
         if len(branches) == 1:
@@ -262,7 +269,7 @@ def _figure_regex() -> regex.Pattern:
         )
         # after a unit written once (54家, 三个多月) only 半/多/以上 follow; after a range or
         # a bare number, the unit of the whole (3至5亿元, 4万余名)
-        (?(sep){tail}|(?(u1)|{tail}))
+        (?:(?(u1)(?(sep)|(?!))){tail})?
         (?P<half>{_HALF_AFTER_UNIT})?
         (?P<more>(?<=\\p{{Han}})(?:多|余)(?![少次种个项样家位名人数半万亿元年月天岁]))?
         (?P<post>{_after_pattern()})?
@@ -1076,6 +1083,7 @@ def extract(ntext: NormalizedText, context: Context | None = None) -> list[Candi
     text = ntext.text
     candidates = []
     search = _figure_regex().search
+    remembered: dict = {}
     position = 0
     while True:
         m = search(text, position)
@@ -1092,7 +1100,7 @@ def extract(ntext: NormalizedText, context: Context | None = None) -> list[Candi
             continue
         if end - start == 1 and (_is_cjk(_char(text, start - 1)) or _is_cjk(_char(text, end))):
             continue  # a lone numeral character inside words (统一, 一级): the common case
-        candidate = _build(m, ntext)
+        candidate = _build_remembered(m, ntext, remembered)
         if candidate is not None:
             candidates.append(_trim(candidate, text))
             # coins, compounds and rates read past the match (三块五一斤): go on after them
@@ -1105,6 +1113,36 @@ def extract(ntext: NormalizedText, context: Context | None = None) -> list[Candi
     if "://" in text or "www." in text:
         blocked += [(u.start(), u.end()) for u in _URL.finditer(text)]
     return _outside(candidates, sorted(blocked)) if blocked else candidates
+
+
+# What _build reads around a match stays within this many characters of it (context windows,
+# currency words before, coins and rates after), unless runs of spaces intervene.
+_CONTEXT = 32
+_NOT_SEEN = object()
+
+
+def _build_remembered(m: regex.Match, ntext: NormalizedText, remembered: dict):
+    """_build, remembering results by the text around the match: a text that repeats itself
+    (tables, lists, generated or pathological input: 1年1年1年…) builds each shape once, so
+    the scan costs about the same per character whatever the density of figures."""
+    start, end = m.span()
+    window_start = max(0, start - _CONTEXT)
+    around = ntext.written[window_start:end + _CONTEXT]
+    if " " in around or "\t" in around:
+        return _build(m, ntext)
+    key = (around, start - window_start, end - start)
+    known = remembered.get(key, _NOT_SEEN)
+    if known is _NOT_SEEN:
+        candidate = _build(m, ntext)
+        if len(remembered) > 4096:
+            remembered.clear()
+        remembered[key] = None if candidate is None else (
+            candidate.start - start, candidate.end - start, candidate.rule,
+            dict(candidate.fields))
+        return candidate
+    if known is None:
+        return None
+    return Candidate(start + known[0], start + known[1], "figure", known[2], dict(known[3]))
 
 
 _BARE_YUAN = "<元>"

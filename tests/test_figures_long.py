@@ -1,0 +1,39 @@
+"""Long and repetitive inputs: bounded numerals, linear scans, same answers on repeats."""
+from __future__ import annotations
+
+import pytest
+
+import factkit
+from factkit import figures, parse_number
+from factkit.candidates import Context
+from factkit.normalize import normalize
+from factkit.numerals import MAX_NUMERAL_CHARS
+
+
+def _figures(text: str):
+    return figures.extract(normalize(text), Context())
+
+
+@pytest.mark.parametrize("unit", ["一", "一万", "1", "九千九百", "零点"])
+def test_a_run_of_numeral_characters_is_no_number(unit):
+    text = "共有" + unit * (200_000 // len(unit)) + "人"
+    assert [c for c in _figures(text) if c.end - c.start > MAX_NUMERAL_CHARS] == []
+    # no piece of the run is read as a number either
+    assert all(c.start > 200_000 or c.end < 2 for c in _figures(text))
+
+
+def test_the_longest_numeral_is_read_and_one_more_is_not():
+    longest = "九千九百九十九万九千九百九十九亿九千九百九十九万九千九百九十九"
+    assert parse_number(longest) == 9999_9999_9999_9999
+    assert factkit.extract(longest + "元").figures[0].unit == "CNY"
+    with pytest.raises(ValueError):
+        parse_number("1" * (MAX_NUMERAL_CHARS + 1))
+
+
+def test_repeated_shapes_give_each_its_own_record():
+    text = "工期1年，" * 2000 + "全月用电100度，比上月多出不少。当天气温20度。"
+    found = factkit.extract(text).figures
+    assert len(found) == 2002
+    assert all(text[f.start:f.end] == f.text == "1年" for f in found[:2000])
+    assert [(f.unit, f.value) for f in found[2000:]] == [("Wh", 100000), ("°C", 20)]
+    assert found[1999].start == 5 * 1999 + 2
