@@ -228,7 +228,7 @@ _NOT_HEADLINE = regex.compile(r"[。！？!?；;，,：:]")
 _AS_COUNT = Figure(text="", start=0, end=0, value=1, kind="count", unit="")
 
 
-@dataclass
+@dataclass(slots=True)
 class _Span:
     """A record with its span in the normalized text."""
     start: int
@@ -236,7 +236,7 @@ class _Span:
     record: object
 
 
-@dataclass
+@dataclass(slots=True)
 class _Found:
     metric: tuple[int, int] | None = None
     relation: str = "level"
@@ -263,10 +263,17 @@ class _Positions:
     def span(self, start: int, end: int) -> tuple[int, int]:
         if not self.ends:
             return start, end
+        ends, shifts = self.ends, self.shifts
+        k = bisect.bisect_right(ends, start)
+        normal_start = start - (shifts[k - 1] if k else 0)
         if end <= start:
-            s = self(start)
-            return s, s
-        return self(start), self(end - 1) + 1
+            return normal_start, normal_start
+        k = bisect.bisect_right(ends, end - 1, k)   # end - 1 >= start: search from there
+        return normal_start, end - (shifts[k - 1] if k else 0)
+
+    def spans(self, records: Sequence) -> list[_Span]:
+        span = self.span
+        return [_Span(*span(r.start, r.end), r) for r in records]
 
 
 def build(ntext: NormalizedText, figures: Sequence[Figure], dates: Sequence[DateMention],
@@ -283,16 +290,15 @@ class _Reader:
         self.ntext = ntext
         self.text = ntext.text
         self.ref_date = ref_date
-        to_norm = _Positions(ntext)
-        self.figures = [_Span(*to_norm.span(f.start, f.end), f) for f in figures]
-        self.dates = [_Span(*to_norm.span(d.start, d.end), d) for d in dates]
-        orgs = [_Span(*to_norm.span(o.start, o.end), o) for o in organizations]
+        self.to_norm = to_norm = _Positions(ntext)
+        self.figures = to_norm.spans(figures)
+        self.dates = to_norm.spans(dates)
+        orgs = to_norm.spans(organizations)
         # a place inside an organization name is part of that name, not a subject of its own
         org_starts = [o.start for o in orgs]
         actors = list(orgs)
         nested: list[_Span] = []
-        for p in places:
-            span = _Span(*to_norm.span(p.start, p.end), p)
+        for span in to_norm.spans(places):
             k = bisect.bisect_right(org_starts, span.start) - 1
             if k >= 0 and orgs[k].end >= span.end:
                 nested.append(span)
@@ -393,7 +399,7 @@ class _Reader:
         Headlines are found in the original text, where they stand on lines of their own; the
         normalized text may have joined them to the next line (a line without final
         punctuation looks like a layout break), so sentences are cut where a headline ends."""
-        to_norm = _Positions(self.ntext)
+        to_norm = self.to_norm
         original = self.ntext.original
         headlines: list[tuple[int, int]] = []
         previous_end = -1   # where the last headline's text ends
