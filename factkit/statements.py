@@ -44,6 +44,9 @@ Subject = Place | Organization
 _CLAUSE_BREAK = set("，,：:（）()")
 _CLAUSE_BREAKS = re.compile("[，,：:（）()]")
 _HARD_BREAK = set("。！？!?；;\n，,：:、（）()“”\"《》【】[]/|·—")
+# the last break before a metric that is no list comma (、 lists are read as one phrase)
+_LAST_HARD_BREAK = regex.compile(
+    "(?r)[" + "".join(map(regex.escape, sorted(_HARD_BREAK - {"、"}))) + "]")
 _MAX_METRIC = 24
 _MAX_COUNTED = 10
 
@@ -91,9 +94,10 @@ def _noun_pattern() -> regex.Pattern:
 
 
 @cache
-def _edge_ends() -> frozenset[str]:
-    """Last characters of the words that may end a metric on its left."""
-    return frozenset(w[-1] for w, r in _roles()[0].items() if r in _METRIC_LEFT_EDGE)
+def _edge_ends() -> regex.Pattern:
+    """Last characters of the words that may end a metric on its left, found right to left."""
+    ends = {w[-1] for w, r in _roles()[0].items() if r in _METRIC_LEFT_EDGE}
+    return regex.compile("(?r)[" + "".join(map(regex.escape, sorted(ends))) + "]")
 
 
 @cache
@@ -700,23 +704,25 @@ class _Reader:
                 limit = max(limit, self.dates[j].end)
                 break
             j -= 1
-        edge_ends = _edge_ends()
-        while position > limit:
-            character = text[position - 1]
-            if character in _HARD_BREAK and character != "、":
+        # the phrase reaches at most to the last hard break; within that, only the characters
+        # that end an edge word are looked at, right to left (no lexicon word holds a break)
+        hard_break = _LAST_HARD_BREAK.search(text, limit, end)
+        floor = hard_break.end() if hard_break is not None else limit
+        phrase_start = floor
+        for edge in _edge_ends().finditer(text, floor, end):
+            at = edge.end()
+            if at > position:
+                continue
+            word = _word_ending_at(text, at, limit, _METRIC_LEFT_EDGE)
+            if at == end and (word in _RATE_NOUNS or _role(word) == "action"):
+                position -= len(word)   # 增速, 研发投入: closing the phrase, a verb is a noun
+                continue
+            if word is not None and (
+                    len(word) > 1 or word in _ONE_CHARACTER_EDGE
+                    or (word == "以" and text[at:at + 1] not in "上下内外来后前及")
+            ) and not _in_noun(text, at - 1):
+                phrase_start = at
                 break
-            if character in edge_ends:
-                word = _word_ending_at(text, position, limit, _METRIC_LEFT_EDGE)
-                if position == end and (word in _RATE_NOUNS or _role(word) == "action"):
-                    position -= len(word)   # 增速, 研发投入: closing the phrase, a verb is a noun
-                    continue
-                if word is not None and (
-                        len(word) > 1 or word in _ONE_CHARACTER_EDGE
-                        or (word == "以" and text[position:position + 1] not in "上下内外来后前及")
-                ) and not _in_noun(text, position - 1):
-                    break
-            position -= 1
-        phrase_start = position
         while phrase_start < end and (text[phrase_start] in "的了、“”" or not
                                       _WORD_CHARACTER.match(text[phrase_start])):
             phrase_start += 1
