@@ -338,7 +338,6 @@ class _Reader:
         date_index = 0
         nested_index = 0
         pieces = self._pieces()
-        self.sentence_starts = [start for start, _, _, _ in pieces]
         for number, (s_start, s_end, paragraph_of, headline) in enumerate(pieces):
             if paragraph_of != paragraph:
                 paragraph = paragraph_of
@@ -621,7 +620,7 @@ class _Reader:
             # parallel clauses share the subject of the one before (郴州市12.3万人受灾，紧急
             # 转移安置群众1.8万人)
             earlier = next((e.subject for e in reversed(before) if e is not None), None)
-            item.subject = self._subject(span, item.metric, clause_start, clause_subjects,
+            item.subject = self._subject(span, item.metric, s_start, clause_start, clause_subjects,
                                          earlier or topic, history)
         return item
 
@@ -793,7 +792,7 @@ class _Reader:
         limit = min(s_end, start + _MAX_COUNTED)
         position = start
         while position < limit:
-            if not _LETTERS.match(text[position]) or position in self.figure_starts:
+            if not _LETTERS.match(text, position) or position in self.figure_starts:
                 break
             if position in self.date_start_set:
                 break
@@ -967,7 +966,7 @@ class _Reader:
             k += 1
         return out
 
-    def _subject(self, span: _Span, metric, clause_start, clause_subjects, topic,
+    def _subject(self, span: _Span, metric, s_start, clause_start, clause_subjects, topic,
                  history) -> Subject | None:
         text = self.text
         # right before the figure or its metric (湘阴县5.3万余名, 高新区137家实体企业)
@@ -985,7 +984,6 @@ class _Reader:
             if at < span.start and leads:
                 chosen = (at, subject)
         # 全县, 该院: the latest subject of that kind, unless a subject is written after it
-        s_start = self._sentence_start(span.start)
         window_start = max(s_start, span.start - _CLAUSE_REACH)
         word = (_SUBJECT_WORDS().search(text, window_start, span.start)
                 if _SUBJECT_WORD_START.search(text, window_start, span.start) else None)
@@ -1000,10 +998,6 @@ class _Reader:
         if text.startswith("作为", clause_start) and clause_subjects:
             return clause_subjects[0][1]
         return topic
-
-    def _sentence_start(self, position: int) -> int:
-        k = bisect.bisect_right(self.sentence_starts, position) - 1
-        return self.sentence_starts[k] if k >= 0 else 0
 
     def _is_list_index(self, span: _Span, figure: Figure) -> bool:
         if figure.unit or figure.kind != "other":
