@@ -316,8 +316,6 @@ class _Reader:
         self.date_starts = [d.start for d in self.dates]
         self.date_start_set = set(self.date_starts)
         self.clause_breaks = [m.start() for m in _CLAUSE_BREAKS.finditer(self.text)]
-        # one scan for target words over the whole text; sentences without one skip theirs
-        self.target_positions = [m.start() for m in _TARGET_START.finditer(self.text)]
         self.date_by_end = {d.end: d for d in self.dates}
         self.figure_starts = {f.start for f in self.figures}
         self.basis_dates = {id(d) for d in self.dates if self._is_basis_date(d)}
@@ -878,8 +876,7 @@ class _Reader:
         return wide, wide_roles, future
 
     def _has_target_word(self, s_start: int, s_end: int) -> bool:
-        k = bisect.bisect_left(self.target_positions, s_start)
-        return k < len(self.target_positions) and self.target_positions[k] < s_end
+        return _TARGET_START.search(self.text, s_start, s_end) is not None
 
     def _target_for(self, markers, clause_start: int, figure_start: int) -> str | None:
         wide, wide_roles, future = markers
@@ -890,8 +887,7 @@ class _Reader:
         return wide_roles[k - 1] if k else None
 
     def _is_basis_date(self, d: _Span) -> bool:
-        before = self.text[max(0, d.start - 3):d.start]
-        return bool(_BASIS_MARK.search(before))
+        return _BASIS_MARK.search(self.text, max(0, d.start - 3), d.start) is not None
 
     def _basis_of(self, d: _Span) -> str:
         after = self.text[d.end:d.end + 2]
