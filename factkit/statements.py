@@ -44,6 +44,9 @@ Subject = Place | Organization
 _CLAUSE_BREAK = set("，,：:（）()")
 _CLAUSE_BREAKS = re.compile("[，,：:（）()]")
 _HARD_BREAK = set("。！？!?；;\n，,：:、（）()“”\"《》【】[]/|·—")
+# the last break before a metric that is no list comma (、 lists are read as one phrase)
+_LAST_HARD_BREAK = regex.compile(
+    "(?r)[" + "".join(map(regex.escape, sorted(_HARD_BREAK - {"、"}))) + "]")
 _MAX_METRIC = 24
 _MAX_COUNTED = 10
 
@@ -91,9 +94,10 @@ def _noun_pattern() -> regex.Pattern:
 
 
 @cache
-def _edge_ends() -> frozenset[str]:
-    """Last characters of the words that may end a metric on its left."""
-    return frozenset(w[-1] for w, r in _roles()[0].items() if r in _METRIC_LEFT_EDGE)
+def _edge_ends() -> regex.Pattern:
+    """Last characters of the words that may end a metric on its left, found right to left."""
+    ends = {w[-1] for w, r in _roles()[0].items() if r in _METRIC_LEFT_EDGE}
+    return regex.compile("(?r)[" + "".join(map(regex.escape, sorted(ends))) + "]")
 
 
 @cache
@@ -228,7 +232,7 @@ _NOT_HEADLINE = regex.compile(r"[。！？!?；;，,：:]")
 _AS_COUNT = Figure(text="", start=0, end=0, value=1, kind="count", unit="")
 
 
-@dataclass
+@dataclass(slots=True)
 class _Span:
     """A record with its span in the normalized text."""
     start: int
@@ -236,7 +240,7 @@ class _Span:
     record: object
 
 
-@dataclass
+@dataclass(slots=True)
 class _Found:
     metric: tuple[int, int] | None = None
     relation: str = "level"
@@ -263,10 +267,17 @@ class _Positions:
     def span(self, start: int, end: int) -> tuple[int, int]:
         if not self.ends:
             return start, end
+        ends, shifts = self.ends, self.shifts
+        k = bisect.bisect_right(ends, start)
+        normal_start = start - (shifts[k - 1] if k else 0)
         if end <= start:
-            s = self(start)
-            return s, s
-        return self(start), self(end - 1) + 1
+            return normal_start, normal_start
+        k = bisect.bisect_right(ends, end - 1, k)   # end - 1 >= start: search from there
+        return normal_start, end - (shifts[k - 1] if k else 0)
+
+    def spans(self, records: Sequence) -> list[_Span]:
+        span = self.span
+        return [_Span(*span(r.start, r.end), r) for r in records]
 
 
 def build(ntext: NormalizedText, figures: Sequence[Figure], dates: Sequence[DateMention],
@@ -283,16 +294,15 @@ class _Reader:
         self.ntext = ntext
         self.text = ntext.text
         self.ref_date = ref_date
-        to_norm = _Positions(ntext)
-        self.figures = [_Span(*to_norm.span(f.start, f.end), f) for f in figures]
-        self.dates = [_Span(*to_norm.span(d.start, d.end), d) for d in dates]
-        orgs = [_Span(*to_norm.span(o.start, o.end), o) for o in organizations]
+        self.to_norm = to_norm = _Positions(ntext)
+        self.figures = to_norm.spans(figures)
+        self.dates = to_norm.spans(dates)
+        orgs = to_norm.spans(organizations)
         # a place inside an organization name is part of that name, not a subject of its own
         org_starts = [o.start for o in orgs]
         actors = list(orgs)
         nested: list[_Span] = []
-        for p in places:
-            span = _Span(*to_norm.span(p.start, p.end), p)
+        for span in to_norm.spans(places):
             k = bisect.bisect_right(org_starts, span.start) - 1
             if k >= 0 and orgs[k].end >= span.end:
                 nested.append(span)
@@ -306,8 +316,6 @@ class _Reader:
         self.date_starts = [d.start for d in self.dates]
         self.date_start_set = set(self.date_starts)
         self.clause_breaks = [m.start() for m in _CLAUSE_BREAKS.finditer(self.text)]
-        # one scan for target words over the whole text; sentences without one skip theirs
-        self.target_positions = [m.start() for m in _TARGET_START.finditer(self.text)]
         self.date_by_end = {d.end: d for d in self.dates}
         self.figure_starts = {f.start for f in self.figures}
         self.basis_dates = {id(d) for d in self.dates if self._is_basis_date(d)}
@@ -328,7 +336,6 @@ class _Reader:
         date_index = 0
         nested_index = 0
         pieces = self._pieces()
-        self.sentence_starts = [start for start, _, _, _ in pieces]
         for number, (s_start, s_end, paragraph_of, headline) in enumerate(pieces):
             if paragraph_of != paragraph:
                 paragraph = paragraph_of
@@ -393,7 +400,7 @@ class _Reader:
         Headlines are found in the original text, where they stand on lines of their own; the
         normalized text may have joined them to the next line (a line without final
         punctuation looks like a layout break), so sentences are cut where a headline ends."""
-        to_norm = _Positions(self.ntext)
+        to_norm = self.to_norm
         original = self.ntext.original
         headlines: list[tuple[int, int]] = []
         previous_end = -1   # where the last headline's text ends
@@ -611,7 +618,7 @@ class _Reader:
             # parallel clauses share the subject of the one before (郴州市12.3万人受灾，紧急
             # 转移安置群众1.8万人)
             earlier = next((e.subject for e in reversed(before) if e is not None), None)
-            item.subject = self._subject(span, item.metric, clause_start, clause_subjects,
+            item.subject = self._subject(span, item.metric, s_start, clause_start, clause_subjects,
                                          earlier or topic, history)
         return item
 
@@ -694,23 +701,25 @@ class _Reader:
                 limit = max(limit, self.dates[j].end)
                 break
             j -= 1
-        edge_ends = _edge_ends()
-        while position > limit:
-            character = text[position - 1]
-            if character in _HARD_BREAK and character != "、":
+        # the phrase reaches at most to the last hard break; within that, only the characters
+        # that end an edge word are looked at, right to left (no lexicon word holds a break)
+        hard_break = _LAST_HARD_BREAK.search(text, limit, end)
+        floor = hard_break.end() if hard_break is not None else limit
+        phrase_start = floor
+        for edge in _edge_ends().finditer(text, floor, end):
+            at = edge.end()
+            if at > position:
+                continue
+            word = _word_ending_at(text, at, limit, _METRIC_LEFT_EDGE)
+            if at == end and (word in _RATE_NOUNS or _role(word) == "action"):
+                position -= len(word)   # 增速, 研发投入: closing the phrase, a verb is a noun
+                continue
+            if word is not None and (
+                    len(word) > 1 or word in _ONE_CHARACTER_EDGE
+                    or (word == "以" and text[at:at + 1] not in "上下内外来后前及")
+            ) and not _in_noun(text, at - 1):
+                phrase_start = at
                 break
-            if character in edge_ends:
-                word = _word_ending_at(text, position, limit, _METRIC_LEFT_EDGE)
-                if position == end and (word in _RATE_NOUNS or _role(word) == "action"):
-                    position -= len(word)   # 增速, 研发投入: closing the phrase, a verb is a noun
-                    continue
-                if word is not None and (
-                        len(word) > 1 or word in _ONE_CHARACTER_EDGE
-                        or (word == "以" and text[position:position + 1] not in "上下内外来后前及")
-                ) and not _in_noun(text, position - 1):
-                    break
-            position -= 1
-        phrase_start = position
         while phrase_start < end and (text[phrase_start] in "的了、“”" or not
                                       _WORD_CHARACTER.match(text[phrase_start])):
             phrase_start += 1
@@ -781,7 +790,7 @@ class _Reader:
         limit = min(s_end, start + _MAX_COUNTED)
         position = start
         while position < limit:
-            if not _LETTERS.match(text[position]) or position in self.figure_starts:
+            if not _LETTERS.match(text, position) or position in self.figure_starts:
                 break
             if position in self.date_start_set:
                 break
@@ -867,8 +876,7 @@ class _Reader:
         return wide, wide_roles, future
 
     def _has_target_word(self, s_start: int, s_end: int) -> bool:
-        k = bisect.bisect_left(self.target_positions, s_start)
-        return k < len(self.target_positions) and self.target_positions[k] < s_end
+        return _TARGET_START.search(self.text, s_start, s_end) is not None
 
     def _target_for(self, markers, clause_start: int, figure_start: int) -> str | None:
         wide, wide_roles, future = markers
@@ -879,8 +887,7 @@ class _Reader:
         return wide_roles[k - 1] if k else None
 
     def _is_basis_date(self, d: _Span) -> bool:
-        before = self.text[max(0, d.start - 3):d.start]
-        return bool(_BASIS_MARK.search(before))
+        return _BASIS_MARK.search(self.text, max(0, d.start - 3), d.start) is not None
 
     def _basis_of(self, d: _Span) -> str:
         after = self.text[d.end:d.end + 2]
@@ -955,7 +962,7 @@ class _Reader:
             k += 1
         return out
 
-    def _subject(self, span: _Span, metric, clause_start, clause_subjects, topic,
+    def _subject(self, span: _Span, metric, s_start, clause_start, clause_subjects, topic,
                  history) -> Subject | None:
         text = self.text
         # right before the figure or its metric (湘阴县5.3万余名, 高新区137家实体企业)
@@ -973,7 +980,6 @@ class _Reader:
             if at < span.start and leads:
                 chosen = (at, subject)
         # 全县, 该院: the latest subject of that kind, unless a subject is written after it
-        s_start = self._sentence_start(span.start)
         window_start = max(s_start, span.start - _CLAUSE_REACH)
         word = (_SUBJECT_WORDS().search(text, window_start, span.start)
                 if _SUBJECT_WORD_START.search(text, window_start, span.start) else None)
@@ -988,10 +994,6 @@ class _Reader:
         if text.startswith("作为", clause_start) and clause_subjects:
             return clause_subjects[0][1]
         return topic
-
-    def _sentence_start(self, position: int) -> int:
-        k = bisect.bisect_right(self.sentence_starts, position) - 1
-        return self.sentence_starts[k] if k >= 0 else 0
 
     def _is_list_index(self, span: _Span, figure: Figure) -> bool:
         if figure.unit or figure.kind != "other":

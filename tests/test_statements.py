@@ -96,6 +96,25 @@ def test_offsets_survive_layout_breaks():
     assert doc.statements[1].metric == metric and doc.statements[1].relation == "change"
 
 
+def test_lexicon_words_are_read_in_the_folded_text():
+    """Traditional script is folded to simplified in ``ntext.text``, character for character;
+    the lexicon must be matched there, while the metric text stays as written."""
+    simplified = "全县一般公共预算收入达到15.3亿元，同比增长6.1%，占全市的12%。"
+    traditional = "全縣一般公共預算收入達到15.3億元，同比增長6.1%，佔全市的12%。"
+    doc = factkit.extract(simplified)
+    ntext = factkit.normalize.normalize(simplified)
+    as_written = factkit.normalize.NormalizedText(
+        original=traditional, text=ntext.text, written=traditional, offsets=ntext.offsets)
+    found = factkit.statements.build(as_written, doc.figures, doc.dates, doc.places,
+                                     doc.organizations)
+    assert [(s.relation, s.basis) for s in found] == \
+        [(s.relation, s.basis) for s in doc.statements] == \
+        [("level", None), ("change", "yoy"), ("share", None)]
+    assert found[0].metric.text == "一般公共預算收入"
+    assert (found[0].metric.start, found[0].metric.end) == \
+        (doc.statements[0].metric.start, doc.statements[0].metric.end)
+
+
 def test_statements_dump_to_json_and_back():
     doc = factkit.extract("2025年，嘉禾县地区生产总值312.5亿元，占全市的12%。")
     data = doc.model_dump(mode="json")
