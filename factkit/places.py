@@ -88,11 +88,42 @@ def _scan(text: str, g: Gazetteer) -> list[Mention]:
     """Leftmost-longest names, all found in one pass over the text, except where the text
     segments another way around a short name (其中国有, 远大理想, 建设和县级)."""
     words = boundary_words()
-    spans = leftmost_longest(g.index.spans(text),
-                             lambda start, end: not _across_words(text, start, end, words))
+
+    def accept(start: int, end: int) -> bool:
+        return not _across_words(text, start, end, words) and \
+            not _yields(text, start, end, g, words)
+    spans = leftmost_longest(g.index.spans(text), accept)
     # a word that holds a name inside it (发展中国家) is matched too, and wins, and is dropped
     return [_mention(start, text[start:end], g) for start, end in spans
             if text[start:end] not in g.blockers]
+
+
+def _yields(text: str, start: int, end: int, g: Gazetteer, words: frozenset[str]) -> bool:
+    """True when a weak name gives way to a strong one that starts inside it and ends after
+    it: a county's short name (同德 in 同德国总理) or a name whose first character ends the
+    word before it (关中 in 有关中国)."""
+    name = text[start:end]
+    splits = start > 0 and text[start - 1:start + 1] in words
+    if not splits and not _weak_alias(name, g):
+        return False
+    for inner in range(start + 1, end):
+        for inner_end in g.index.ends_at(text, inner):
+            if inner_end > end and inner_end - inner >= end - start and \
+                    _strong(text[inner:inner_end], g) and \
+                    not _across_words(text, inner, inner_end, words):
+                return True
+    return False
+
+
+def _weak_alias(name: str, g: Gazetteer) -> bool:
+    if name in g.extra or name in g.by_name:
+        return False
+    return all(LEVEL_ORDER.get(g.divisions[c].level, 9) >= LEVEL_ORDER["county"]
+               for c in g.by_alias.get(name, ()))
+
+
+def _strong(name: str, g: Gazetteer) -> bool:
+    return name in g.extra or name in g.by_name or not _weak_alias(name, g)
 
 
 def _mention(start: int, name: str, g: Gazetteer) -> Mention:
