@@ -10,7 +10,7 @@ from typing import Any, Literal
 FactType = Literal["figure", "date", "place", "organization"]
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)  # a long text may give a million of them
 class Candidate:
     start: int                      # half-open span in the normalized text
     end: int
