@@ -26,6 +26,7 @@ import regex
 
 from .lexicon import read_lines, read_table
 from .lexmatch import PhraseIndex
+from .normalize import fold
 
 __all__ = ["Division", "Gazetteer", "gazetteer", "PLACEHOLDER_NAMES", "is_statistical_code"]
 
@@ -172,6 +173,14 @@ def gazetteer() -> Gazetteer:
                 by_name.setdefault(name, []).append(code)
     for file in ("taiwan_divisions.tsv", "hk_macao_divisions.tsv"):
         _add_divisions(read_table(file), divisions, by_name, by_alias)
+    # text is folded before matching, and folding is not always undone by simplification
+    # (乾安县 folds to 干安县): the folded form of a name is a short name of its division
+    for names in (by_name, dict(by_alias)):
+        for name, codes in names.items():
+            folded = fold(name)
+            if folded != name:
+                alias_codes = by_alias.setdefault(folded, [])
+                alias_codes += [c for c in codes if c not in alias_codes]
     extra: dict[str, ExtraPlace] = {}
     for row in read_table("world.tsv"):
         country = row["country"] or None

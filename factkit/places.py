@@ -431,15 +431,20 @@ def _villages(mentions: list[Mention], text: str, g: Gazetteer) -> list[Mention]
     village names of the townships and counties the text names."""
     found: list[Mention] = []
     starts = {m.start for m in mentions}
-    township_codes: set[str] = set()
+    # township -> where the text names it (or its county) first: the order decides between
+    # two named townships that both have a village of that name
+    township_codes: dict[str, int] = {}
+    named_townships: set[str] = set()
     for m in mentions:
         if not m.accepted or not m.code:
             continue
         level = _level(g, m.code)
         if level == "county":
-            township_codes.update(g.children(m.code))
+            for child in g.children(m.code):
+                township_codes.setdefault(child, m.start)
         if level == "township":
-            township_codes.add(m.code)
+            named_townships.add(m.code)
+            township_codes[m.code] = min(township_codes.get(m.code, m.start), m.start)
             chained = _VILLAGE_AFTER.match(text, m.end)
             if chained:
                 found.append(_village(m.end, chained.end(), text, m.code, g))
@@ -458,7 +463,10 @@ def _villages(mentions: list[Mention], text: str, g: Gazetteer) -> list[Mention]
     # village names of the townships named in the text, wherever they stand
     if township_codes:
         names: dict[str, str] = {}
-        for township in township_codes:
+        # townships named as such first, then by where they are named, then by code: the
+        # result never depends on set order (hash seeds)
+        for township in sorted(township_codes, key=lambda t: (t not in named_townships,
+                                                               township_codes[t], t)):
             for name, code in g.villages_of(township).items():
                 if len(name) >= 3:
                     names.setdefault(name, code)
