@@ -83,6 +83,7 @@ class Gazetteer:
     _villages: dict[str, str] | None = None
     _children: dict[str, list[str]] | None = None
     _village_cache: dict[str, dict[str, str]] = field(default_factory=dict)
+    _ancestor_cache: dict[str, tuple[str, ...]] = field(default_factory=dict)
 
     def path(self, code: str) -> list[str]:
         """Official names from the province down to the parent, placeholders skipped."""
@@ -95,13 +96,16 @@ class Gazetteer:
             parent = division.parent
         return names[::-1]
 
-    def ancestors(self, code: str) -> list[str]:
-        codes = []
-        parent = self.divisions[code].parent if code in self.divisions else None
-        while parent:
-            codes.append(parent)
-            parent = self.divisions[parent].parent
-        return codes
+    def ancestors(self, code: str) -> tuple[str, ...]:
+        found = self._ancestor_cache.get(code)
+        if found is None:  # asked again for every mention of a place: kept once computed
+            codes = []
+            parent = self.divisions[code].parent if code in self.divisions else None
+            while parent:
+                codes.append(parent)
+                parent = self.divisions[parent].parent
+            found = self._ancestor_cache[code] = tuple(codes)
+        return found
 
     def villages_of(self, township: str) -> dict[str, str]:
         """Village names (as news writes them) -> codes, for one township."""
