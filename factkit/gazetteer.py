@@ -26,7 +26,7 @@ import regex
 
 from .lexicon import read_lines, read_table
 from .lexmatch import PhraseIndex
-from .normalize import fold
+from . import normalize
 
 __all__ = ["Division", "Gazetteer", "gazetteer", "PLACEHOLDER_NAMES", "is_statistical_code"]
 
@@ -181,7 +181,7 @@ def gazetteer() -> Gazetteer:
     # (乾安县 folds to 干安县): the folded form of a name is a short name of its division
     for names in (by_name, dict(by_alias)):
         for name, codes in names.items():
-            folded = fold(name)
+            folded = _folded(name)
             if folded != name:
                 alias_codes = by_alias.setdefault(folded, [])
                 alias_codes += [c for c in codes if c not in alias_codes]
@@ -229,6 +229,16 @@ def _add_divisions(rows, divisions: dict[str, Division], by_name: dict[str, list
         for alias in row["aliases"].split("|"):
             if alias and alias != name:
                 by_alias.setdefault(alias, []).append(ident)
+
+
+def _folded(name: str) -> str:
+    """The form a name takes in folded traditional text (乾安縣 -> 干安县). Where normalize
+    folds some characters only in text that reads as traditional, its full table is the one
+    that applies to a name written in traditional script."""
+    tables = getattr(normalize, "_fold_tables", None)
+    if tables is not None:
+        return name.translate(tables().traditional_text)
+    return normalize.fold(name)
 
 
 @cache
