@@ -26,6 +26,7 @@ import regex
 
 from .lexicon import read_lines, read_table
 from .lexmatch import PhraseIndex
+from . import normalize
 
 __all__ = ["Division", "Gazetteer", "gazetteer", "PLACEHOLDER_NAMES", "is_statistical_code"]
 
@@ -82,6 +83,7 @@ class Gazetteer:
     _villages: dict[str, str] | None = None
     _children: dict[str, list[str]] | None = None
     _village_cache: dict[str, dict[str, str]] = field(default_factory=dict)
+    _ancestor_cache: dict[str, tuple[str, ...]] = field(default_factory=dict)
 
     def path(self, code: str) -> list[str]:
         """Official names from the province down to the parent, placeholders skipped."""
@@ -94,13 +96,16 @@ class Gazetteer:
             parent = division.parent
         return names[::-1]
 
-    def ancestors(self, code: str) -> list[str]:
-        codes = []
-        parent = self.divisions[code].parent if code in self.divisions else None
-        while parent:
-            codes.append(parent)
-            parent = self.divisions[parent].parent
-        return codes
+    def ancestors(self, code: str) -> tuple[str, ...]:
+        found = self._ancestor_cache.get(code)
+        if found is None:  # asked again for every mention of a place: kept once computed
+            codes = []
+            parent = self.divisions[code].parent if code in self.divisions else None
+            while parent:
+                codes.append(parent)
+                parent = self.divisions[parent].parent
+            found = self._ancestor_cache[code] = tuple(codes)
+        return found
 
     def villages_of(self, township: str) -> dict[str, str]:
         """Village names (as news writes them) -> codes, for one township."""
@@ -172,6 +177,14 @@ def gazetteer() -> Gazetteer:
                 by_name.setdefault(name, []).append(code)
     for file in ("taiwan_divisions.tsv", "hk_macao_divisions.tsv"):
         _add_divisions(read_table(file), divisions, by_name, by_alias)
+    # text is folded before matching, and folding is not always undone by simplification
+    # (乾安县 folds to 干安县): the folded form of a name is a short name of its division
+    for names in (by_name, dict(by_alias)):
+        for name, codes in names.items():
+            folded = _folded(name)
+            if folded != name:
+                alias_codes = by_alias.setdefault(folded, [])
+                alias_codes += [c for c in codes if c not in alias_codes]
     extra: dict[str, ExtraPlace] = {}
     for row in read_table("world.tsv"):
         country = row["country"] or None
@@ -216,6 +229,16 @@ def _add_divisions(rows, divisions: dict[str, Division], by_name: dict[str, list
         for alias in row["aliases"].split("|"):
             if alias and alias != name:
                 by_alias.setdefault(alias, []).append(ident)
+
+
+def _folded(name: str) -> str:
+    """The form a name takes in folded traditional text (乾安縣 -> 干安县). Where normalize
+    folds some characters only in text that reads as traditional, its full table is the one
+    that applies to a name written in traditional script."""
+    tables = getattr(normalize, "_fold_tables", None)
+    if tables is not None:
+        return name.translate(tables().traditional_text)
+    return normalize.fold(name)
 
 
 @cache

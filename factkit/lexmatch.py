@@ -38,13 +38,18 @@ class PhraseIndex:
 
     def spans(self, text: str) -> Iterator[tuple[int, int]]:
         """(start, end) of every occurrence, by start, the longest first at each start."""
-        openings, phrases = self._openings, self._phrases
+        openings = self._openings
         pairs = map(str.__add__, text, text[1:])
         for start in [i for i, pair in enumerate(pairs) if pair in openings]:
-            for length in openings[text[start:start + 2]]:
-                end = start + length
-                if end <= len(text) and text[start:end] in phrases:
-                    yield start, end
+            for end in self.ends_at(text, start):
+                yield start, end
+
+
+    def ends_at(self, text: str, start: int) -> Iterator[int]:
+        """The ends of the phrases that start at ``start``, longest first."""
+        for length in self._openings.get(text[start:start + 2], ()):
+            if start + length <= len(text) and text[start:start + length] in self._phrases:
+                yield start + length
 
 
 def leftmost_longest(spans: Iterable[tuple[int, int]],

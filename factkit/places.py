@@ -28,7 +28,8 @@ How a name becomes a place, in order:
 from __future__ import annotations
 
 from collections import Counter
-from dataclasses import dataclass, field
+from collections.abc import Sequence
+from dataclasses import dataclass
 from functools import cache
 
 import regex
@@ -62,7 +63,7 @@ class Mention:
     start: int
     end: int
     text: str
-    codes: list[str] = field(default_factory=list)   # candidate divisions
+    codes: Sequence[str] = ()                        # candidate divisions
     via: str = "name"                                # name | alias | extra | abbr | village | shape
     accepted: bool = False
     code: str | None = None                          # the resolved division
@@ -88,21 +89,59 @@ def _scan(text: str, g: Gazetteer) -> list[Mention]:
     """Leftmost-longest names, all found in one pass over the text, except where the text
     segments another way around a short name (其中国有, 远大理想, 建设和县级)."""
     words = boundary_words()
-    spans = leftmost_longest(g.index.spans(text),
-                             lambda start, end: not _across_words(text, start, end, words))
+
+    def accept(start: int, end: int) -> bool:
+        return not _across_words(text, start, end, words) and \
+            not _yields(text, start, end, g, words)
+    spans = leftmost_longest(g.index.spans(text), accept)
     # a word that holds a name inside it (发展中国家) is matched too, and wins, and is dropped
     return [_mention(start, text[start:end], g) for start, end in spans
             if text[start:end] not in g.blockers]
 
 
+def _yields(text: str, start: int, end: int, g: Gazetteer, words: frozenset[str]) -> bool:
+    """True when a weak name gives way to a strong one that starts inside it and ends after
+    it: a county's short name (同德 in 同德国总理) or a name whose first character ends the
+    word before it (关中 in 有关中国)."""
+    name = text[start:end]
+    splits = start > 0 and text[start - 1:start + 1] in words
+    if not splits and not _weak_alias(name, g):
+        return False
+    for inner in range(start + 1, end):
+        for inner_end in g.index.ends_at(text, inner):
+            if inner_end > end and inner_end - inner >= end - start and \
+                    _strong(text[inner:inner_end], g) and \
+                    not _across_words(text, inner, inner_end, words):
+                return True
+    return False
+
+
+def _weak_alias(name: str, g: Gazetteer) -> bool:
+    if name in g.extra or name in g.by_name:
+        return False
+    return all(LEVEL_ORDER.get(g.divisions[c].level, 9) >= LEVEL_ORDER["county"]
+               for c in g.by_alias.get(name, ()))
+
+
+def _strong(name: str, g: Gazetteer) -> bool:
+    return name in g.extra or name in g.by_name or not _weak_alias(name, g)
+
+
 def _mention(start: int, name: str, g: Gazetteer) -> Mention:
-    end = start + len(name)
+    name, codes, via, extra = _lookup(name, g)
+    return Mention(start, start + len(name), name, codes, via, extra=extra)
+
+
+@cache
+def _lookup(name: str, g: Gazetteer) -> tuple[str, tuple[str, ...], str, object]:
+    """What a name is, once per name: a long text naming 郴州市 100,000 times shares one
+    name string and one tuple of codes."""
     if name in g.extra:
-        return Mention(start, end, name, via="extra", extra=g.extra[name])
+        return name, (), "extra", g.extra[name]
     codes = list(g.by_name.get(name, []))
     via = "name" if codes else "alias"
     codes += [c for c in g.by_alias.get(name, []) if c not in codes]
-    return Mention(start, end, name, codes, via)
+    return name, tuple(codes), via, None
 
 
 # a two-character name opening with one of these, in running text, is more often the word
@@ -392,15 +431,20 @@ def _villages(mentions: list[Mention], text: str, g: Gazetteer) -> list[Mention]
     village names of the townships and counties the text names."""
     found: list[Mention] = []
     starts = {m.start for m in mentions}
-    township_codes: set[str] = set()
+    # township -> where the text names it (or its county) first: the order decides between
+    # two named townships that both have a village of that name
+    township_codes: dict[str, int] = {}
+    named_townships: set[str] = set()
     for m in mentions:
         if not m.accepted or not m.code:
             continue
         level = _level(g, m.code)
         if level == "county":
-            township_codes.update(g.children(m.code))
+            for child in g.children(m.code):
+                township_codes.setdefault(child, m.start)
         if level == "township":
-            township_codes.add(m.code)
+            named_townships.add(m.code)
+            township_codes[m.code] = min(township_codes.get(m.code, m.start), m.start)
             chained = _VILLAGE_AFTER.match(text, m.end)
             if chained:
                 found.append(_village(m.end, chained.end(), text, m.code, g))
@@ -419,7 +463,10 @@ def _villages(mentions: list[Mention], text: str, g: Gazetteer) -> list[Mention]
     # village names of the townships named in the text, wherever they stand
     if township_codes:
         names: dict[str, str] = {}
-        for township in township_codes:
+        # townships named as such first, then by where they are named, then by code: the
+        # result never depends on set order (hash seeds)
+        for township in sorted(township_codes, key=lambda t: (t not in named_townships,
+                                                               township_codes[t], t)):
             for name, code in g.villages_of(township).items():
                 if len(name) >= 3:
                     names.setdefault(name, code)

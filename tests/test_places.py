@@ -126,3 +126,22 @@ def test_traditional_script_resolves_like_simplified():
         got = [(p.name, p.code, p.path) for p in factkit.extract(traditional).places]
         want = [(p.name, p.code, p.path) for p in factkit.extract(simplified).places]
         assert got == want and got, (traditional, got, want)
+
+
+def test_results_do_not_depend_on_the_hash_seed():
+    """Two townships named in one text that both have a 沙坪村: the choice is made by the
+    text (the township named as such, then the one named first), never by set order."""
+    import os
+    import subprocess
+    import sys
+    text = ("桂阳县黄沙坪街道召开会议。宜章县黄沙镇也派人参加。"
+            "沙坪村的村民代表发言。")
+    probe = ("import factkit,sys; print([(p.text, p.code) for p in "
+             "factkit.extract(sys.argv[1]).places if p.text == '沙坪村'])")
+    results = set()
+    for seed in ("1", "3"):
+        env = {**os.environ, "PYTHONHASHSEED": seed}
+        out = subprocess.run([sys.executable, "-c", probe, text], env=env, capture_output=True,
+                             text=True, check=True).stdout
+        results.add(out)
+    assert len(results) == 1 and "431021003207" in results.pop()
