@@ -49,10 +49,10 @@ def suffix_spans(longest: Longest) -> list[tuple[int, int, Entry]]:
 
 
 def _blocked_after(text: str, suffix: str, end: int) -> bool:
-    for tail, chars in _NOT_AFTER.items():
-        if suffix.endswith(tail) and end < len(text) and text[end] in chars:
-            return True
-    return False
+    if end >= len(text):
+        return False
+    chars = _NOT_AFTER.get(suffix[-2:]) or _NOT_AFTER.get(suffix[-1], "")
+    return text[end] in chars
 
 
 def named(span: tuple[int, int, Entry], text: str, places: Places,
