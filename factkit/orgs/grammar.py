@@ -156,7 +156,7 @@ def _is_department(m: regex.Match, text: str) -> bool:
     if _NOT_A_DEPARTMENT.search(part) or _blocked_after(text, part, m.end()):
         return False  # 大厅 is a hall; 局长, 司令, 部署 are people and deeds
     if part[-2:] in _WORDS_ENDING_IN_SUFFIX or \
-            any(edges.stopword_at(part, i) for i in range(len(part))):
+            any(edges.stopword_at(stem, i) for i in range(len(stem))):
         return False  # 市委 + 干部 is people
     return not stem or not is_generic(stem)
 
