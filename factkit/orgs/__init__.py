@@ -81,7 +81,16 @@ def extract(ntext: NormalizedText, context: Context | None = None) -> list[Candi
     # (福城公司) says nothing of the words listed before it (财政、税务)
     seeds = [c for c in known if c.fields["kind"] == "company"] + marked
     bodies += companies.listed_with(text, seeds, places, bodies)
-    return companies.join_adjacent(bodies)
+    return _as_written(companies.join_adjacent(bodies), ntext)
+
+
+def _as_written(found: list[Candidate], ntext: NormalizedText) -> list[Candidate]:
+    """``name`` is the name as written (經濟部), matched through the fold (经济部); kind and
+    place stay simplified."""
+    if ntext.written == ntext.text:
+        return found
+    return [Candidate(c.start, c.end, c.fact, c.rule,
+                      {**c.fields, "name": ntext.written_text(c.start, c.end)}) for c in found]
 
 
 def _merge(known: list[Candidate], by_suffix: list[Candidate]) -> list[Candidate]:

@@ -77,6 +77,8 @@ def named(span: tuple[int, int, Entry], text: str, places: Places,
         rest = text[inside[-1].end:suffix_start]
         if rest and is_generic(rest) or not _rest_fits(rest, suffix, kind, inside[-1]):
             return None  # 娄星区基层医院: a place and a generic word
+        if text[max(0, start - 2):start] == "武警" and suffix.endswith("队"):
+            start, kind = start - 2, "military"  # 武警湖南省总队: the armed police's corps
         return _candidate(start, end, "<place><body><suffix>", text, kind, home(inside))
     while stretch < suffix_start - 2 and text[stretch] in _FUNCTION_CHARS:
         stretch += 1  # 由中央编译出版社, 而上市公司: a function word before the name
