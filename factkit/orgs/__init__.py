@@ -53,12 +53,17 @@ def extract(ntext: NormalizedText, context: Context | None = None) -> list[Candi
     known = named_bodies(longest_names, text, places, edges, shorts)
     by_suffix = []
     previous_end = 0
+    known_starts = {c.end: c.start for c in known}
     for span in grammar.suffix_spans(longest_suffixes):
         floor = _floor(quantity_ends, span[0])
         if previous_end < span[0] and text[previous_end] in FUNCTION_CHARS:
             # 丹麦男队对马来西亚男队: no name runs back over a body and the word after it
             floor = max(floor, previous_end)
-        if (c := grammar.named(span, text, places, floor)):
+        c = grammar.named(span, text, places, floor)
+        # 起送 + 立法院: a suffix ending a name the lexicon knows (法院 in 立法院) may only
+        # read that name again (with its place: 中国建设银行), never a longer one
+        known_start = known_starts.get(span[1], span[0])
+        if c and (known_start >= span[0] or c.start == known_start):
             by_suffix.append(c)
         previous_end = span[1]
     by_suffix += grammar.congresses(text)
@@ -76,7 +81,16 @@ def extract(ntext: NormalizedText, context: Context | None = None) -> list[Candi
     # (福城公司) says nothing of the words listed before it (财政、税务)
     seeds = [c for c in known if c.fields["kind"] == "company"] + marked
     bodies += companies.listed_with(text, seeds, places, bodies)
-    return companies.join_adjacent(bodies)
+    return _as_written(companies.join_adjacent(bodies), ntext)
+
+
+def _as_written(found: list[Candidate], ntext: NormalizedText) -> list[Candidate]:
+    """``name`` is the name as written (經濟部), matched through the fold (经济部); kind and
+    place stay simplified."""
+    if ntext.written == ntext.text:
+        return found
+    return [Candidate(c.start, c.end, c.fact, c.rule,
+                      {**c.fields, "name": ntext.written_text(c.start, c.end)}) for c in found]
 
 
 def _merge(known: list[Candidate], by_suffix: list[Candidate]) -> list[Candidate]:

@@ -49,10 +49,10 @@ def suffix_spans(longest: Longest) -> list[tuple[int, int, Entry]]:
 
 
 def _blocked_after(text: str, suffix: str, end: int) -> bool:
-    for tail, chars in _NOT_AFTER.items():
-        if suffix.endswith(tail) and end < len(text) and text[end] in chars:
-            return True
-    return False
+    if end >= len(text):
+        return False
+    chars = _NOT_AFTER.get(suffix[-2:]) or _NOT_AFTER.get(suffix[-1], "")
+    return text[end] in chars
 
 
 def named(span: tuple[int, int, Entry], text: str, places: Places,
@@ -77,6 +77,8 @@ def named(span: tuple[int, int, Entry], text: str, places: Places,
         rest = text[inside[-1].end:suffix_start]
         if rest and is_generic(rest) or not _rest_fits(rest, suffix, kind, inside[-1]):
             return None  # 娄星区基层医院: a place and a generic word
+        if text[max(0, start - 2):start] == "武警" and suffix.endswith("队"):
+            start, kind = start - 2, "military"  # 武警湖南省总队: the armed police's corps
         return _candidate(start, end, "<place><body><suffix>", text, kind, home(inside))
     while stretch < suffix_start - 2 and text[stretch] in _FUNCTION_CHARS:
         stretch += 1  # 由中央编译出版社, 而上市公司: a function word before the name
@@ -156,7 +158,7 @@ def _is_department(m: regex.Match, text: str) -> bool:
     if _NOT_A_DEPARTMENT.search(part) or _blocked_after(text, part, m.end()):
         return False  # 大厅 is a hall; 局长, 司令, 部署 are people and deeds
     if part[-2:] in _WORDS_ENDING_IN_SUFFIX or \
-            any(edges.stopword_at(part, i) for i in range(len(part))):
+            any(edges.stopword_at(stem, i) for i in range(len(stem))):
         return False  # 市委 + 干部 is people
     return not stem or not is_generic(stem)
 

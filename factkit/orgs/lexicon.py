@@ -75,7 +75,9 @@ def automaton() -> ahocorasick.Automaton:
         roles.setdefault(key, []).append(Entry("suffix", kind, needs=needs.get(key, "")))
     machine = ahocorasick.Automaton()
     for key, entries in roles.items():
-        machine.add_word(key, (key, tuple(entries)))
+        name = next((e for e in entries if e.role == "name"), None)
+        suffix = next((e for e in entries if e.role == "suffix"), None)
+        machine.add_word(key, (len(key), name, suffix))
     machine.make_automaton()
     return machine
 
@@ -90,13 +92,13 @@ def scan(text: str) -> tuple[Longest, Longest]:
     suffixes: Longest = {}
     if not text:
         return names, suffixes
-    for last, (key, entries) in automaton().iter(text):
-        end, start = last + 1, last + 1 - len(key)
-        for entry in entries:
-            longest = names if entry.role == "name" else suffixes
-            found = longest.get(end)
-            if found is None or start < found[0]:
-                longest[end] = (start, entry)
+    for last, (length, name, suffix) in automaton().iter(text):
+        end = last + 1
+        start = end - length
+        if name is not None and (end not in names or start < names[end][0]):
+            names[end] = (start, name)
+        if suffix is not None and (end not in suffixes or start < suffixes[end][0]):
+            suffixes[end] = (start, suffix)
     return names, suffixes
 
 
