@@ -11,7 +11,7 @@ from .days import (Day, DateSpec, Resolution, Resolver, _add_months, _day, _expl
                    _group, _month_span, _months_span, _relative_table,
                    _small_number, _year_number, _year_span)
 from .patterns import _LUNAR_MONTH_NUMBER
-from .periods import _monday, _plus
+from .periods import _monday, _plus, _quarter_of
 
 def _rel_year(word: str | None, r: Resolver) -> tuple[int | None, bool]:
     """Year of 今年/去年/… (with 当年 from context); (year, used the reference)."""
@@ -434,6 +434,10 @@ def build_relative(m: regex.Match, text: str) -> DateSpec | None:
         if unit == "month":
             first, last = _month_span(*_add_months(r.ref.year, r.ref.month, offset))
             return Resolution(first, last, "month", relative=True)
+        if unit == "quarter":
+            year, quarter = _quarter_of(r.ref, offset)
+            first, last = _months_span(year, 3 * quarter - 2, 3 * quarter)
+            return Resolution(first, last, "quarter", relative=True)
         first, last = _year_span(r.ref.year + offset)
         return Resolution(first, last, "year", relative=True)
     return DateSpec(m.start(), m.end(), "<relative word>", resolve)
