@@ -82,7 +82,7 @@ def _rules() -> tuple[tuple[str, regex.Pattern, Callable], ...]:
                   rf"{_M_CN}|正|腊|冬){_SP}月(?:份)?(?![0-9日号亮光球饼薪嫂子])", build_month),
         ("day of month", rf"(?<![0-9月年.个第每数几近一二三四五六七八九十])(?P<d>{_D}(?![0-9])|"
                          rf"{_D_CN}(?<=[一二三四五六七八九十][一二三四五六七八九十]))(?:日|号)"
-                         r"(?![游内来后前之以元电线楼院文机站馆令门房车台位])", build_day_of_month),
+                         r"(?![游内来后前之以元线楼院文机站馆令门房车台位])", build_day_of_month),
         ("lunar date", rf"(?P<nl>农历|阴历)?(?:(?P<y>{year}){_SP}年{_SP})?(?P<nl2>农历|阴历)?"
                        rf"(?P<lm>{_LUNAR_MONTH})月(?P<ld>{_LUNAR_DAY})(?!日|号)", build_lunar_date),
         ("大年初一", rf"(?:(?P<y>{year}){_SP}年{_SP})?大年(?P<ld>初[一二三四五六七八九十]|三十)",
