@@ -102,13 +102,25 @@ def _first_republic_mention(text: str) -> int:
     return min(found) if found else -1
 
 
+# Words that make a text a Taiwan one, where 115年 is a Republic year (2026) although 民国 is
+# not written: a three-digit year of 100–150 cannot be a Gregorian year in news.
+_TAIWAN_WORDS = regex.compile(r"台湾|臺灣|台北|臺北|中央社|新台币|新臺幣|行政院|立法院|国民党|國民黨|民进党"
+                              r"|民進黨")
+
+
+@lru_cache(maxsize=4)
+def _reads_taiwan(text: str) -> bool:
+    return _TAIWAN_WORDS.search(text) is not None
+
+
 def build_republic_year(m: regex.Match, text: str) -> DateSpec | None:
-    """117年 after 民国/民國 in the same text: a Republic year (117 -> 2028); its month and
-    day are read by the rules that follow a year."""
+    """117年 after 民国/民國 in the same text, or 115年 in a Taiwan text: a Republic year
+    (117 -> 2028), with its month and day."""
     first = _first_republic_mention(text)
-    if first < 0 or first >= m.start():
+    number = int(m.group("y"))
+    if not (0 <= first < m.start()) and not (100 <= number <= 150 and _reads_taiwan(text)):
         return None
-    year = 1911 + int(m.group("y"))
+    year = 1911 + number
     month = _small_number(m.group("m")) if m.group("m") else None
     day = _small_number(m.group("d")) if m.group("d") else None
 

@@ -119,7 +119,7 @@ def _triggers() -> dict[str, re.Pattern]:
         "first months": f"前{numeral}{{1,2}}个?月", "今年初": "年[初中底末]",
         "numeric date": "[0-9][-/.][0-9]", "day-first numeric date": "[0-9][-/.][0-9]",
         "month-first numeric date": "[0-9]/[0-9]", "month/day": "[0-9]/[0-9]",
-        "compact date": "(?:19|20)[0-9]{2}[01][0-9][0-3][0-9]", "republic year": "民国",
+        "compact date": "(?:19|20)[0-9]{2}[01][0-9][0-3][0-9]", "republic year": "民国|台湾|台北|中央社|新台币|行政院|立法院|国民党|民进党",
         "short numeric date": "[0-9]-[0-9]", "spaced numeric date": "[0-9] [0-9]",
         "bare year": "[12][0-9]{3}[，,]",
         "span until now": f"(?:近|过去|最近|前|上|未来|今后|接下来|往后|后|下)[ \t]*(?:{numeral}|半)",

@@ -73,7 +73,7 @@ def _rules() -> tuple[tuple[str, regex.Pattern, Callable], ...]:
                               rf"(?P<d>{_D}(?![0-9])|{_D_CN})(?:日|号)", build_relative_month_day),
         ("year", rf"(?P<y>{_Y4_YEAR}|{_Y_CN}|{_Y2}|{_Y3}|{_era_year()}){_SP}年(?:度)?(?![代纪级轻])",
          build_year),
-        ("republic year", rf"(?<![0-9.国])(?P<y>[1-9][0-9]{{1,2}})年(?![代纪级前后来间里内多余度])"
+        ("republic year", rf"(?<![0-9.国])(?P<y>[1-9][0-9]{{1,2}})年(?![代纪级前后来间里内多余度历的之])"
                           rf"(?:{_SP}(?P<m>{_M}|{_M_CN}){_SP}月"
                           rf"(?:{_SP}(?P<d>{_D}|{_D_CN}){_SP}[日号])?)?",
          build_republic_year),
