@@ -72,7 +72,7 @@ _RULE_STARTS = {
     "first months": _YEAR_START + _REL_START + "前",
     "span until now": "近过最前上未今接往后下",
     "nth weekday": _YEAR_START + _ERA_START + "十本上下", "month week": _YEAR_START + _ERA_START
-    + "十本上下", "quarter part": _YEAR_START + _ERA_START + "第首后",
+    + "十本上下", "quarter part": "第一二三四1-4后",
     "rest of period": "年月", "year range (从)": "从",
     "clock": "0-9零一二两三四五六七八九十", "day with part": "今昨明前",
 }
@@ -119,11 +119,14 @@ def _triggers() -> dict[str, re.Pattern]:
         "first months": f"前{numeral}{{1,2}}个?月", "今年初": "年[初中底末]",
         "numeric date": "[0-9][-/.][0-9]", "day-first numeric date": "[0-9][-/.][0-9]",
         "month-first numeric date": "[0-9]/[0-9]", "month/day": "[0-9]/[0-9]",
-        "compact date": "(?:19|20)[0-9]{2}[01][0-9][0-3][0-9]", "republic year": "民国|台湾|台北|中央社|新台币|行政院|立法院|国民党|民进党",
+        "compact date": "(?:19|20)[0-9]{2}[01][0-9][0-3][0-9]",
+        "republic year": "民国|台湾|台北|中央社|新台币|行政院|立法院|国民党|民进党",
         "short numeric date": "[0-9]-[0-9]", "spaced numeric date": "[0-9] [0-9]",
         "bare year": "[12][0-9]{3}[，,]",
         "span until now": f"(?:近|过去|最近|前|上|未来|今后|接下来|往后|后|下)[ \t]*(?:{numeral}|半)",
-        "offset": "(?:天|日|年|月|周|星期|礼拜)[半多]{0,2}[ \t]*(?:以|之)?[前后来内]",
+        "offset": f"(?:{numeral}|半)[ \t]*多?[ \t]*(?:个多?)?(?:天|日|年|月|周|星期|礼拜)[半多]{{0,2}}"
+                  "[ \t]*(?:以|之)?[前后来内]",
+        "vague": "近年|近些年|近几年|近日|日前|近期|前不久|不久前|最近",
         "solar term": "立春|雨水|惊蛰|春分|谷雨|立夏|小满|芒种|夏至|小暑|大暑|立秋|处暑|白露|秋分|寒露|霜降"
                       "|立冬|小雪|大雪|冬至|小寒|大寒",
         "day with part": "[今昨明前][晚早晨夜]",

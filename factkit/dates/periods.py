@@ -19,6 +19,7 @@ import datetime
 
 import regex
 
+from .patterns import year_before
 from .days import (Day, DateSpec, Resolution, Resolver, _add_months, _explicit_year_prefix,
                    _group, _month_end, _month_span, _months_span, _small_number)
 
@@ -233,7 +234,9 @@ def _quarter_of(day: Day, shift: int) -> tuple[int, int]:
 def build_quarter_part(m: regex.Match, text: str) -> DateSpec | None:
     """二季度末, 一季度初, 三季度中: the quarter's first, middle or last month;
     后两个季度: the year's last two (or three) quarters."""
-    explicit = _explicit_year_prefix(m)
+    start, explicit, rel = year_before(text, m.start())
+    if rel:
+        return None  # 今年二季度末: read as 今年 and 二季度末 (rare; kept simple)
     count = _group(m, "count")
     if count:
         quarters = _small_number(count)
@@ -251,4 +254,4 @@ def build_quarter_part(m: regex.Match, text: str) -> DateSpec | None:
             return Resolution(None, None, "other", relative=True)
         first, last = _months_span(year, first_month, last_month)
         return Resolution(first, last, "other", relative=not explicit)
-    return DateSpec(m.start(), m.end(), "<quarter><part>", resolve, year=explicit)
+    return DateSpec(start, m.end(), "<quarter><part>", resolve, year=explicit)

@@ -142,8 +142,8 @@ def _rules() -> tuple[tuple[str, regex.Pattern, Callable], ...]:
                        rf"(?P<relm>本月|上月|下月|上个月|下个月))(?:的)?"
                        rf"(?:第(?P<n>[一二三四五1-5])|(?P<n2>最后一))(?:周|个?星期|个?礼拜)"
                        rf"(?![一二三四五六日天])", build_month_week),
-        ("quarter part", rf"(?:(?P<y>{year}){_SP}年{_SP})?(?:第?(?P<q>[一二三四1-4])季度?"
-                         rf"(?P<part>初|中|末|底)|后(?P<count>[两二三])个季度)", build_quarter_part),
+        ("quarter part", r"(?:第?(?P<q>[一二三四1-4])季度?"
+                         r"(?P<part>初|中|末|底)|后(?P<count>[两二三])个季度)", build_quarter_part),
         ("first months", rf"(?:{year_prefix})?前(?P<n>[1-9][0-9]?|[一二两三四五六七八九十]{{1,2}})个?月",
          build_first_months),
         ("plan period", r"(?<![一二三四五六七八九十百千万零〇两])(?P<n>十[一二三四五六七八九])五"
