@@ -11,7 +11,7 @@ from .days import (Day, DateSpec, Resolution, Resolver, _add_months, _day, _expl
                    _group, _month_span, _months_span, _relative_table,
                    _small_number, _year_number, _year_span)
 from .patterns import _LUNAR_MONTH_NUMBER
-from .periods import _monday, _plus
+from .periods import _monday, _plus, _quarter_of
 
 def _rel_year(word: str | None, r: Resolver) -> tuple[int | None, bool]:
     """Year of 今年/去年/… (with 当年 from context); (year, used the reference)."""
@@ -102,13 +102,25 @@ def _first_republic_mention(text: str) -> int:
     return min(found) if found else -1
 
 
+# Words that make a text a Taiwan one, where 115年 is a Republic year (2026) although 民国 is
+# not written: a three-digit year of 100–150 cannot be a Gregorian year in news.
+_TAIWAN_WORDS = regex.compile(r"台湾|臺灣|台北|臺北|中央社|新台币|新臺幣|行政院|立法院|国民党|國民黨|民进党"
+                              r"|民進黨")
+
+
+@lru_cache(maxsize=4)
+def _reads_taiwan(text: str) -> bool:
+    return _TAIWAN_WORDS.search(text) is not None
+
+
 def build_republic_year(m: regex.Match, text: str) -> DateSpec | None:
-    """117年 after 民国/民國 in the same text: a Republic year (117 -> 2028); its month and
-    day are read by the rules that follow a year."""
+    """117年 after 民国/民國 in the same text, or 115年 in a Taiwan text: a Republic year
+    (117 -> 2028), with its month and day."""
     first = _first_republic_mention(text)
-    if first < 0 or first >= m.start():
+    number = int(m.group("y"))
+    if not (0 <= first < m.start()) and not (100 <= number <= 150 and _reads_taiwan(text)):
         return None
-    year = 1911 + int(m.group("y"))
+    year = 1911 + number
     month = _small_number(m.group("m")) if m.group("m") else None
     day = _small_number(m.group("d")) if m.group("d") else None
 
@@ -434,6 +446,10 @@ def build_relative(m: regex.Match, text: str) -> DateSpec | None:
         if unit == "month":
             first, last = _month_span(*_add_months(r.ref.year, r.ref.month, offset))
             return Resolution(first, last, "month", relative=True)
+        if unit == "quarter":
+            year, quarter = _quarter_of(r.ref, offset)
+            first, last = _months_span(year, 3 * quarter - 2, 3 * quarter)
+            return Resolution(first, last, "quarter", relative=True)
         first, last = _year_span(r.ref.year + offset)
         return Resolution(first, last, "year", relative=True)
     return DateSpec(m.start(), m.end(), "<relative word>", resolve)

@@ -21,12 +21,14 @@ before a clock time; alone it is too often habitual (晚上都睡不着).
 from __future__ import annotations
 
 import datetime
+import re
+from dataclasses import replace
 
 import regex
 
 from .days import DateSpec, Resolution, Resolver, _group, _small_number
 
-__all__ = ["PART_OF_DAY", "build_clock", "build_day_with_part", "CLOCK_PATTERN", "POD_PATTERN",
+__all__ = ["PART_OF_DAY", "build_clock", "build_day_with_part", "CLOCK_PATTERN",
            "DAY_PART_PATTERN", "attach_clock"]
 
 PART_OF_DAY = {
@@ -52,8 +54,6 @@ _NOT_A_CLOCK_AFTER = r"(?![0-9零一二两三四五六七八九十百千万亿%�
 # part of day is written before it, minutes or 钟/整/半/刻 after it, or (digits only) a
 # word that only follows times (许, 左右, 开始, 前后).
 CLOCK_PATTERN = (
-    # 明晚8点: 明晚 is a day with its part (DAY_PART_PATTERN), the clock joins it after
-    rf"(?:(?<![今昨明前当])(?P<pod>{_POD_WORDS}))?[ \t]*"
     rf"(?:(?<![0-9.零一二两三四五六七八九十百千万第每小])(?P<h>{_H}|{_H_CN})[ \t]*(?P<u>时|點|点钟|点|時)"
     rf"(?:[ \t]*(?:(?P<half>半)(?!会|刻|晌|天|年|月|小时|个|夜|点)|(?P<q>[一三])刻(?:钟)?|(?P<zheng>整)"
     rf"|(?P<zero>零)?(?P<mi>{_MIN}|{_MIN_CN})[ \t]*(?P<fen>分(?!之)(?:钟)?)?"
@@ -64,7 +64,6 @@ CLOCK_PATTERN = (
 _SECOND_OF_CLOCK_RANGE = regex.compile(r"[时点分半整钟][ \t]*(?:至|到|—|-|~|～)[ \t]*$")
 _AFTER_DAY = regex.compile(r"[日号天晚早晨夜][ \t]*$")
 _WORD_AFTER_SINGLE = regex.compile(r"[\u4e00-\u9fff](?<![在于间，])")
-POD_PATTERN = rf"(?P<pod>{_POD_WORDS})"
 _TIME_ONLY_AFTER = regex.compile(r"[ \t]*(?:许|左右|前后|开始|起|至|到|—|-|~|～)")
 _NOT_TIME_WORD = regex.compile(r"间|代|期|候|刻|节|段|光|尚|常|事|空|势|局|差|针|速|区|装")
 # Colon numbers that are scores or ratios: 3:1, 以2:1战胜, 比例1:50.
@@ -103,16 +102,22 @@ def _clock_time(hour: int, minute: int, second: int) -> datetime.time | None:
     return datetime.time(hour, minute, second)
 
 
+# A part of day right before the hour (下午3点); looked for from the hour, so that the rule
+# starts at digits only. 明晚8点: 明晚 is a day with its part (DAY_PART_PATTERN), the clock
+# joins it after.
+_POD_BEFORE = re.compile(rf"(?<![今昨明前当])(?P<pod>{_POD_WORDS})[ \t]*$")
+
+
+def _part_before(text: str, start: int) -> tuple[int, str | None]:
+    m = _POD_BEFORE.search(text, max(0, start - 4), start)
+    return (m.start(), m.group("pod")) if m else (start, None)
+
+
 def build_clock(m: regex.Match, text: str) -> DateSpec | None:
-    pod_word = m.group("pod")
+    start, pod_word = _part_before(text, m.start())
     part = PART_OF_DAY.get(pod_word) if pod_word else None
     if _group(m, "ch") is not None:
-        return _colon_clock(m, text, part)
-    if _group(m, "h") is None:
-        if part is None or (len(pod_word) == 1 and _WORD_AFTER_SINGLE.match(text, m.end())):
-            return None  # 早已, 晚会, 夜市: words, not parts of a day
-        return DateSpec(m.start(), m.end(), "<part of day>", _on_reference_day(None),
-                        part_of_day=part, clock_only=True)
+        return _colon_clock(m, text, part, start)
     hour = _hour(m.group("h"))
     if hour is None:
         return None
@@ -147,11 +152,11 @@ def build_clock(m: regex.Match, text: str) -> DateSpec | None:
     time = _clock_time(clock_hour, minute, second)
     if time is None:
         return None
-    return DateSpec(m.start(), m.end(), "<clock>", _on_reference_day(part), start_time=time,
+    return DateSpec(start, m.end(), "<clock>", _on_reference_day(), start_time=time,
                     part_of_day=part, clock_only=True)
 
 
-def _colon_clock(m: regex.Match, text: str, part: str | None) -> DateSpec | None:
+def _colon_clock(m: regex.Match, text: str, part: str | None, start: int) -> DateSpec | None:
     if not part and (_SCORE_BEFORE.search(text, max(0, m.start() - 3), m.start())
                      or _SCORE_AFTER.match(text, m.end())):
         return None
@@ -160,11 +165,11 @@ def _colon_clock(m: regex.Match, text: str, part: str | None) -> DateSpec | None
     time = _clock_time(hour, int(m.group("cm")), second) if hour is not None else None
     if time is None:
         return None
-    return DateSpec(m.start(), m.end(), "<clock>", _on_reference_day(part), start_time=time,
+    return DateSpec(start, m.end(), "<clock>", _on_reference_day(), start_time=time,
                     part_of_day=part, clock_only=True)
 
 
-def _on_reference_day(part: str | None):
+def _on_reference_day():
     def resolve(r: Resolver) -> Resolution:
         return Resolution(r.ref, r.ref, "day", relative=True)
     return resolve
@@ -193,19 +198,40 @@ _CLOCK_GAP = regex.compile(r"[ \t]*+(?:的)?[ \t]*+")
 
 def attach_clock(specs: list[DateSpec], text: str) -> list[DateSpec]:
     """A clock time or part of day right after a day belongs to it (2月24日上午9时30分, 今天
-    下午, 24日晚8点); one left alone keeps the reference date, unless it is a bare part of
-    day, which says too little to report."""
+    下午, 24日晚8点); a clock time left alone keeps the reference date."""
     out: list[DateSpec] = []
-    for spec in specs:
+    for index, spec in enumerate(specs):
+        if spec.end < len(text) and text[spec.end] in _PART_STARTS and not spec.clock_only \
+                and spec.start_time is None and spec.part_of_day is None and _is_day(spec):
+            following = specs[index + 1].start if index + 1 < len(specs) else len(text)
+            spec = _with_part_after(spec, text, following)
         previous = out[-1] if out else None
         if spec.clock_only and previous is not None and _can_take_time(previous, spec) \
                 and _CLOCK_GAP.fullmatch(text, previous.end, spec.start):
             out[-1] = _with_time(previous, spec)
             continue
-        if spec.clock_only and spec.start_time is None:
-            continue
         out.append(spec)
     return out
+
+
+_PART_STARTS = frozenset(" \t的" + "".join(PART_OF_DAY))
+_PART_AFTER = regex.compile(rf"[ \t]*+(?:的)?(?P<pod>{_POD_WORDS})")
+
+
+def _with_part_after(day: DateSpec, text: str, following: int) -> DateSpec:
+    """2月24日上午, 今天下午, 24日晚: a part of day written right after a day (and not the
+    start of a clock time read on its own, 今天下午3点)."""
+    m = _PART_AFTER.match(text, day.end)
+    if m is None or m.start("pod") >= following:
+        return day
+    if len(m.group("pod")) == 1 and _WORD_AFTER_SINGLE.match(text, m.end()):
+        return day  # 3日早已, 24日晚会
+    return replace(day, end=m.end(), rule=day.rule + "<part of day>",
+                   part_of_day=PART_OF_DAY[m.group("pod")])
+
+
+def _is_day(spec: DateSpec) -> bool:
+    return spec.rule.startswith(_DAY_RULES)
 
 
 def _can_take_time(day: DateSpec, clock: DateSpec) -> bool:
@@ -215,7 +241,7 @@ def _can_take_time(day: DateSpec, clock: DateSpec) -> bool:
         return False
     if day.part_of_day is not None:
         return clock.part_of_day is None and clock.start_time is not None  # 今晚 + 8点
-    return day.rule in _DAY_RULES or day.rule.startswith(_DAY_RULES)
+    return _is_day(day)
 
 
 # Rules whose spec names a single day a time can belong to.

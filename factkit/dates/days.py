@@ -82,8 +82,9 @@ class Resolver:
     # paragraph (2025年, 去年 resolved), and whether it came from the reference date
     anchor_year: int | None = None
     anchor_relative: bool = False
-    # the clause of the mention being resolved speaks of the future (将, 预计, 到 …)
-    forward: bool = False
+    # whether the clause of the mention being resolved speaks of the future (将, 预计, 到 …):
+    # asked only by year-less dates, so computed on demand
+    speaks_of_future: Callable[[], bool] = lambda: False
     # inside a range, the first day of its first half: the second half is the first
     # occurrence on or after it (腊月二十三至正月十五, 12月28日至1月3日)
     after: Day | None = None
@@ -105,8 +106,8 @@ class Resolver:
             return None, True
         year = self.ref.year
         limit_year, limit_month = _add_months(year, self.ref.month, 1)
-        if not self.forward and limit_year == year and (month, day) > (limit_month,
-                                                                        self.ref.day):
+        if limit_year == year and (month, day) > (limit_month, self.ref.day) \
+                and not self.speaks_of_future():
             year -= 1
         return (year if year >= 1 else None), True
 

@@ -10,7 +10,7 @@ Conventions (README, "Dates"):
 * an offset counts from the reference date: 三天后 is that day, 两年前 that year, 两周前 that
   week; a span (半个月内, 3年多以来, 近三年) runs from the reference date forward (内, 未来) or
   back (以来, 近, 过去) by that amount, 多 (more than) counted as the amount written;
-* 本季度/上个季度/下季度 are quarters relative to the reference date; 二季度末 is the
+* 本季度/上个季度/下季度 (relative_dates.tsv) are quarters relative to the reference date; 二季度末 is the
   quarter's last month, 季度初 its first; 后两个季度 the last two quarters of the year.
 """
 from __future__ import annotations
@@ -19,11 +19,12 @@ import datetime
 
 import regex
 
+from .patterns import year_before
 from .days import (Day, DateSpec, Resolution, Resolver, _add_months, _explicit_year_prefix,
                    _group, _month_end, _month_span, _months_span, _small_number)
 
 __all__ = ["WEEKDAYS", "build_weekday", "build_weekend", "build_offset", "build_nth_weekday",
-           "build_month_week", "build_quarter_part", "build_relative_quarter"]
+           "build_month_week", "build_quarter_part"]
 
 WEEKDAYS = {"一": 0, "二": 1, "三": 2, "四": 3, "五": 4, "六": 5, "日": 6, "天": 6, "末": 5}
 _WEEK_SHIFT = {"上": -1, "下": 1, "上一个": -1, "下一个": 1, "本": 0, "这": 0, "这个": 0,
@@ -230,23 +231,12 @@ def _quarter_of(day: Day, shift: int) -> tuple[int, int]:
     return index // 4, index % 4 + 1
 
 
-def build_relative_quarter(m: regex.Match, text: str) -> DateSpec | None:
-    """本季度, 当季, 上个季度, 上一季度, 下季度."""
-    shift = {"本": 0, "当": 0, "这": 0, "上": -1, "下": 1}[m.group("which")[0]]
-
-    def resolve(r: Resolver) -> Resolution:
-        if not r.ref:
-            return Resolution(None, None, "quarter", relative=True)
-        year, quarter = _quarter_of(r.ref, shift)
-        first, last = _months_span(year, 3 * quarter - 2, 3 * quarter)
-        return Resolution(first, last, "quarter", relative=True)
-    return DateSpec(m.start(), m.end(), "本季度", resolve)
-
-
 def build_quarter_part(m: regex.Match, text: str) -> DateSpec | None:
     """二季度末, 一季度初, 三季度中: the quarter's first, middle or last month;
     后两个季度: the year's last two (or three) quarters."""
-    explicit = _explicit_year_prefix(m)
+    start, explicit, rel = year_before(text, m.start())
+    if rel:
+        return None  # 今年二季度末: read as 今年 and 二季度末 (rare; kept simple)
     count = _group(m, "count")
     if count:
         quarters = _small_number(count)
@@ -264,4 +254,4 @@ def build_quarter_part(m: regex.Match, text: str) -> DateSpec | None:
             return Resolution(None, None, "other", relative=True)
         first, last = _months_span(year, first_month, last_month)
         return Resolution(first, last, "other", relative=not explicit)
-    return DateSpec(m.start(), m.end(), "<quarter><part>", resolve, year=explicit)
+    return DateSpec(start, m.end(), "<quarter><part>", resolve, year=explicit)

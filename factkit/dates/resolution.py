@@ -103,7 +103,9 @@ def extract(ntext: NormalizedText, context: Context | None = None) -> list[Candi
                 raw.append(Candidate(spec.start, spec.end, "date", spec.rule, {"spec": spec}))
     specs = [c.fields["spec"] for c in resolve_overlaps(raw)]
     specs = _attach_clock(_attach_weekday(_attach_since(specs, text), text), text)
-    specs = _attach_clock(_merge_ranges(specs, text), text)
+    specs = _merge_ranges(specs, text)
+    if any(spec.clock_only for spec in specs):  # a clock range left without its day
+        specs = _attach_clock(specs, text)
 
     if context.ref_date is None:
         inferred = infer_reference_date(specs, text)
@@ -118,7 +120,7 @@ def extract(ntext: NormalizedText, context: Context | None = None) -> list[Candi
     for spec in specs:
         if resolver.anchor_year is not None and paragraphs.between(anchor_end, spec.start):
             resolver.anchor_year = None  # the year a text is about is per paragraph
-        resolver.forward = _speaks_of_future(text, spec)
+        resolver.speaks_of_future = lambda spec=spec: _speaks_of_future(text, spec)
         res = _resolve(spec, resolver)
         if res is None:
             continue

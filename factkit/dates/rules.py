@@ -18,12 +18,12 @@ from .holidays import (ALIAS_PATTERN, FESTIVAL_GUARDS, HOLIDAY_SPAN_PATTERN, SOL
                        build_festival, build_holiday_span, build_national_day, build_solar_term,
                        national_day_pattern, SCHOOL_BREAK_PATTERN, FISCAL_YEAR_PATTERN,
                        build_school_break, build_fiscal_year)
-from .clock import CLOCK_PATTERN, DAY_PART_PATTERN, POD_PATTERN, build_clock, build_day_with_part
+from .clock import CLOCK_PATTERN, DAY_PART_PATTERN, build_clock, build_day_with_part
 from .periods import (build_month_week, build_nth_weekday, build_offset, build_quarter_part,
-                      build_relative_quarter, build_weekday, build_weekend)
+                      build_weekday, build_weekend)
 from .days import _alternation, _era_year, _festivals, _relative_table
 from .patterns import (_D, _D_CN, _LUNAR_DAY, _LUNAR_MONTH, _M, _M_CN, _REL_YEAR, _SEP, _SP,
-                       _Y2, _Y3, _Y4, _Y4_YEAR, _Y_CN, _first_char_guard, _plain, _year_pattern)
+                       _Y2, _Y3, _Y3_CN, _Y4, _Y4_YEAR, _Y_CN, _first_char_guard, _plain, _year_pattern)
 
 _COUNT = r"[1-9][0-9]{0,2}|[一二两三四五六七八九十百]{1,3}"
 _WHICH_WEEK = r"上上个?|下下个?|上一个|下一个|上个?|下个?|本|这个?"
@@ -42,7 +42,7 @@ def _rules() -> tuple[tuple[str, regex.Pattern, Callable], ...]:
     periods = (r"(?:第?[一二三四1-4]季度|首季度?|前[二两三]季度|上半年|下半年|全年(?!红)|年初|年中"
                r"|年底|年末|岁末|岁初|年终|岁尾|年尾)(?![”\"」]?(?:牌|品牌|系列))")
     rules: list[tuple[str, str, Callable]] = [
-        ("full date", rf"(?P<y>{year}){_SP}年{_SP}(?P<m>{_M}|{_M_CN}){_SP}月{_SP}"
+        ("full date", rf"(?P<y>{year}|{_Y3}|{_Y3_CN}){_SP}年{_SP}(?P<m>{_M}|{_M_CN}){_SP}月{_SP}"
                       rf"(?P<d>{_D}(?={_SP}[日号])|{_D_CN})(?:{_SP}[日号]|(?![一二三四五六七八九十日号]))",
          build_full_date),
         ("numeric date", rf"(?<![0-9.])(?P<y>[0-9]{{4}})(?P<s>[-/.])(?P<m>{_M})(?P=s)"
@@ -73,7 +73,7 @@ def _rules() -> tuple[tuple[str, regex.Pattern, Callable], ...]:
                               rf"(?P<d>{_D}(?![0-9])|{_D_CN})(?:日|号)", build_relative_month_day),
         ("year", rf"(?P<y>{_Y4_YEAR}|{_Y_CN}|{_Y2}|{_Y3}|{_era_year()}){_SP}年(?:度)?(?![代纪级轻])",
          build_year),
-        ("republic year", rf"(?<![0-9.国])(?P<y>[1-9][0-9]{{1,2}})年(?![代纪级前后来间里内多余度])"
+        ("republic year", rf"(?<![0-9.国])(?P<y>[1-9][0-9]{{1,2}})年(?![代纪级前后来间里内多余度历的之])"
                           rf"(?:{_SP}(?P<m>{_M}|{_M_CN}){_SP}月"
                           rf"(?:{_SP}(?P<d>{_D}|{_D_CN}){_SP}[日号])?)?",
          build_republic_year),
@@ -82,7 +82,7 @@ def _rules() -> tuple[tuple[str, regex.Pattern, Callable], ...]:
                   rf"{_M_CN}|正|腊|冬){_SP}月(?:份)?(?![0-9日号亮光球饼薪嫂子])", build_month),
         ("day of month", rf"(?<![0-9月年.个第每数几近一二三四五六七八九十])(?P<d>{_D}(?![0-9])|"
                          rf"{_D_CN}(?<=[一二三四五六七八九十][一二三四五六七八九十]))(?:日|号)"
-                         r"(?![游内来后前之以元电线楼院文机站馆令门房车台位])", build_day_of_month),
+                         r"(?![游内来后前之以元线楼院文机站馆令门房车台位])", build_day_of_month),
         ("lunar date", rf"(?P<nl>农历|阴历)?(?:(?P<y>{year}){_SP}年{_SP})?(?P<nl2>农历|阴历)?"
                        rf"(?P<lm>{_LUNAR_MONTH})月(?P<ld>{_LUNAR_DAY})(?!日|号)", build_lunar_date),
         ("大年初一", rf"(?:(?P<y>{year}){_SP}年{_SP})?大年(?P<ld>初[一二三四五六七八九十]|三十)",
@@ -114,7 +114,6 @@ def _rules() -> tuple[tuple[str, regex.Pattern, Callable], ...]:
          build_year_range),
         ("relative", rf"(?P<w>{relative})", build_relative),
         ("clock", CLOCK_PATTERN, build_clock),
-        ("part of day", POD_PATTERN, build_clock),
         ("day with part", DAY_PART_PATTERN, build_day_with_part),
         ("weekend", rf"(?<![0-9一二两三四五六七八九十每几])(?P<which>{_WHICH_WEEK})?周末",
          build_weekend),
@@ -143,10 +142,8 @@ def _rules() -> tuple[tuple[str, regex.Pattern, Callable], ...]:
                        rf"(?P<relm>本月|上月|下月|上个月|下个月))(?:的)?"
                        rf"(?:第(?P<n>[一二三四五1-5])|(?P<n2>最后一))(?:周|个?星期|个?礼拜)"
                        rf"(?![一二三四五六日天])", build_month_week),
-        ("quarter part", rf"(?:(?P<y>{year}){_SP}年{_SP})?(?:第?(?P<q>[一二三四1-4])季度?"
-                         rf"(?P<part>初|中|末|底)|后(?P<count>[两二三])个季度)", build_quarter_part),
-        ("relative quarter", r"(?P<which>本|当|这个|这一|上个|上一|下个|下一|上|下)季度"
-                             r"(?![0-9一二三四五六七八九十])", build_relative_quarter),
+        ("quarter part", r"(?:第?(?P<q>[一二三四1-4])季度?"
+                         r"(?P<part>初|中|末|底)|后(?P<count>[两二三])个季度)", build_quarter_part),
         ("first months", rf"(?:{year_prefix})?前(?P<n>[1-9][0-9]?|[一二两三四五六七八九十]{{1,2}})个?月",
          build_first_months),
         ("plan period", r"(?<![一二三四五六七八九十百千万零〇两])(?P<n>十[一二三四五六七八九])五"
