@@ -17,7 +17,7 @@ from factkit.numerals import parse_number
 from lexicon_text import (NUMERAL_CHARS, check_document, chinese_numeral, ref_dates,
                           render_numeral, texts, SCRIPTS)
 
-BUDGET = settings(max_examples=300, deadline=None,
+BUDGET = settings(max_examples=200, deadline=None,
                   suppress_health_check=[HealthCheck.too_slow, HealthCheck.data_too_large])
 
 
@@ -34,7 +34,7 @@ def test_extract_invariants(text, ref_date):
     check_document(text, factkit.extract(text, ref_date=ref_date))
 
 
-@BUDGET
+@settings(BUDGET, max_examples=80)
 @given(st.lists(texts(max_tokens=8), min_size=2, max_size=5), ref_dates())
 def test_paragraphs_invariants(paragraphs, ref_date):
     """Several paragraphs: the context carried across them never breaks a record."""
@@ -48,7 +48,7 @@ def test_chinese_numerals_read_back(n, capital):
     assert parse_number(chinese_numeral(n, capital=capital)) == n
 
 
-@settings(max_examples=300, deadline=None)
+@settings(max_examples=150, deadline=None)
 @given(st.one_of(texts(max_tokens=4),
                  st.builds(render_numeral, st.integers(0, 10**17), st.sampled_from(SCRIPTS),
                            st.integers(0, 999), st.text(NUMERAL_CHARS, min_size=1))))
