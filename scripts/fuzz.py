@@ -77,9 +77,13 @@ def run_one(text: str, ref_date: datetime.date | None) -> Failure | None:
         frames = [f for f in traceback.extract_tb(error.__traceback__)
                   if "/factkit/" in f.filename.replace("\\", "/")]
         where = frames[-1] if frames else traceback.extract_tb(error.__traceback__)[-1]
-        module = Path(where.filename).stem
-        key = f"{type(error).__name__} at {module}.py:{where.lineno} in {where.name}"
-        return Failure(key, AREAS.get(module, "other"), f"{type(error).__name__}: {error}"[:300])
+        path = Path(where.filename)
+        # a module (factkit/dates.py) or a package (factkit/dates/rules.py) names the area
+        parts = path.parts[path.parts.index("factkit") + 1:] if "factkit" in path.parts else ()
+        area = next((AREAS[Path(p).stem] for p in parts if Path(p).stem in AREAS), "other")
+        shown = "/".join(parts) or path.name
+        key = f"{type(error).__name__} at {shown}:{where.lineno} in {where.name}"
+        return Failure(key, area, f"{type(error).__name__}: {error}"[:300])
     return None
 
 
@@ -87,6 +91,7 @@ def run_range(args: tuple[int, int, int, int]) -> tuple[list[tuple[int, Failure]
                                                          list[tuple[int, float]]]:
     global MAX_TOKENS
     seed, first, last, MAX_TOKENS = args
+    factkit.extract("2026年春节，郴州市委5家企业")  # lexicons load here, not in a timed input
     failures, slow = [], []
     for index in range(first, last):
         tokens, ref_date = generate(seed, index)

