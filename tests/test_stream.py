@@ -29,7 +29,6 @@ def test_records_equal_extract(text, chunk_size):
     assert streamed == factkit.extract(text, ref_date=REF).facts
 
 
-
 def test_one_chunk_is_extract():
     """A text shorter than a chunk, reference date inferred or not, is read as extract reads
     it."""
