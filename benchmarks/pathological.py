@@ -7,9 +7,9 @@ against news text of the same size (measured, not asserted in tests).
     python benchmarks/pathological.py --stream --cases news --sizes 50   # iter_facts
 
 Each case runs in a fresh interpreter (after a warm-up extract, so lexicon loading is not
-counted) and reports its CPU time (so that other load on the machine counts less), chars/s, its per-character time relative to the seeds repeated
-to the same size ("×news": 1.0 is as fast as news, 3.0 three times slower) and the peak RSS of
-that process (ru_maxrss, the whole interpreter with its lexicons). The child gets an address
+counted) and reports its CPU time (so that other load on the machine counts less), chars/s,
+its per-character time relative to the seeds repeated to the same size ("×news": 1.0 is as
+fast as news, 3.0 three times slower) and the peak RSS of that process (ru_maxrss, the whole interpreter with its lexicons). The child gets an address
 space limit (--memory-limit, default 8 GB) so that a runaway case ends in MemoryError instead
 of taking the machine down. The bars: at 4 MB, ≤ 3× news and ≤ 1 GB peak; at 16 MB, no
 MemoryError. With --stream every case goes through factkit.iter_facts instead of extract

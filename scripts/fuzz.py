@@ -176,7 +176,8 @@ def main() -> int:
             slow += slow_here
             done += batch
             if done % 10_000 == 0:
-                print(f"  {min(done, args.inputs):,} inputs, {sum(g.count for g in groups.values())}"
+                failing = sum(g.count for g in groups.values())
+                print(f"  {min(done, args.inputs):,} inputs, {failing}"
                       f" failures, {time.perf_counter() - started:.0f} s", file=sys.stderr)
     seconds = time.perf_counter() - started
 

@@ -28,7 +28,8 @@ from factkit.gazetteer import gazetteer
 from factkit.lexicon import read_lines, read_pairs, read_table
 from factkit.models import DateMention, Figure, Organization, Place
 
-__all__ = ["pending_calendar_fix", "vocabulary", "render_numeral", "SCRIPTS", "texts", "ref_dates", "random_tokens",
+__all__ = ["pending_calendar_fix", "vocabulary", "render_numeral", "SCRIPTS", "texts",
+           "ref_dates", "random_tokens",
            "random_ref_date", "check_document", "LAYOUT_BREAK"]
 
 # Season and period words live in dates.py's patterns, not in a data file: these are the words
