@@ -287,6 +287,10 @@ def _level(g: Gazetteer, code: str) -> str:
     return g.divisions[code].level
 
 
+# characters after a river's name that make it the name of a lake, a reservoir or a bay
+_LONGER_WATER = frozenset("湖库潭湾池")
+
+
 def _accept(mentions: list[Mention], text: str, g: Gazetteer) -> None:
     words = _words()
     # Divisions named in full (or as a province) anywhere: what supports short names.
@@ -307,6 +311,9 @@ def _accept(mentions: list[Mention], text: str, g: Gazetteer) -> None:
         if m.via == "extra" and m.extra.level == "country" and \
                 any(text.startswith(w, m.end) for w in words["currency"]):
             continue  # 挪威克朗, 瑞士法郎: a currency, not the country
+        if m.via == "extra" and m.extra.level == "feature" and \
+                text[m.end:m.end + 1] in _LONGER_WATER:
+            continue  # 东江湖, 新安江水库: the name of another body of water, not the river
         if m.via in ("extra", "abbr"):
             m.accepted = True
             suffix = _FOREIGN_SUFFIXES.get(m.extra.level) if m.extra is not None else None

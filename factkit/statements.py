@@ -303,6 +303,9 @@ class _Reader:
         actors = list(orgs)
         nested: list[_Span] = []
         for span in to_norm.spans(places):
+            # a river, a lake or a site names where, not whom: no figure is about it
+            if span.record.level in ("feature", "site"):
+                continue
             k = bisect.bisect_right(org_starts, span.start) - 1
             if k >= 0 and orgs[k].end >= span.end:
                 nested.append(span)
