@@ -17,6 +17,7 @@ Every name is compiled into one ``PhraseIndex``, so a text is scanned once for a
 from __future__ import annotations
 
 import gzip
+from collections.abc import Iterable
 from dataclasses import dataclass, field
 from functools import cache
 from importlib import resources
@@ -188,7 +189,8 @@ def gazetteer() -> Gazetteer:
     extra: dict[str, ExtraPlace] = {}
     for row in read_table("world.tsv"):
         country = row["country"] or None
-        path = (country,) if country and row["level"] not in ("country", "continent") else ()
+        path: tuple[str, ...] = (
+            (country,) if country and row["level"] not in ("country", "continent") else ())
         extra[row["name"]] = ExtraPlace(row["name"], row["level"], row["official"], None, path,
                                         country)
     for row in read_table("places_extra.tsv"):  # hand-typed: it corrects the sources
@@ -202,11 +204,11 @@ def gazetteer() -> Gazetteer:
         short_forms.setdefault(row["char"], []).append(Abbreviation(
             row["char"], row["official"], row["kind"], row["before"] == "y",
             tuple(w for w in row["after"].split("|") if w), row["weak"] == "y"))
-    names = [name for name in {*by_name, *by_alias, *extra}
-             if len(name) >= 2 and not _ZONE.search(name)]
-    blockers = frozenset(read_lines("blocking_words.txt")) - set(names)
+    surfaces = [name for name in {*by_name, *by_alias, *extra}
+                if len(name) >= 2 and not _ZONE.search(name)]
+    blockers = frozenset(read_lines("blocking_words.txt")) - set(surfaces)
     return Gazetteer(divisions, by_name, by_alias, abbreviations, extra,
-                     PhraseIndex([*names, *blockers]), short_forms, blockers)
+                     PhraseIndex([*surfaces, *blockers]), short_forms, blockers)
 
 
 # NBS lists some development zones as township-level units (经济开发区管理委员会); in
@@ -214,7 +216,7 @@ def gazetteer() -> Gazetteer:
 _ZONE = regex.compile(r"开发区|高新|管理委员会|管委会|园区|示范区|工业园|产业园|风景区|景区|旅游区")
 
 
-def _add_divisions(rows, divisions: dict[str, Division], by_name: dict[str, list[str]],
+def _add_divisions(rows: Iterable[dict[str, str]], divisions: dict[str, Division], by_name: dict[str, list[str]],
                    by_alias: dict[str, list[str]]) -> None:
     """Divisions without NBS codes (Taiwan, Hong Kong, Macao) under their ids. A county that
     the NBS tables already hold (金门县) keeps its NBS code, and its parts are left out."""
