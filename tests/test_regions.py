@@ -20,9 +20,22 @@ def _text(region: str) -> str:
     return (TESTS / "regions" / region).read_text(encoding="utf-8")
 
 
-@pytest.mark.xfail(reason="region conventions land with the extractors", strict=False)
-@pytest.mark.parametrize("kind", sorted(BARS))
-@pytest.mark.parametrize("region", sorted(EXPECTED))
+# Known gaps, each a (region, kind) below its bar today; strict, so fixing one shows here.
+KNOWN_GAPS = {
+    ("hongkong.txt", "dates"): "Hong Kong's 第二季 (quarter without 度), 今年首8個月, 同日 and 9月底 "
+                               "after 截至 are not read",
+}
+
+
+def _cases():
+    for region in sorted(EXPECTED):
+        for kind in sorted(BARS):
+            gap = KNOWN_GAPS.get((region, kind))
+            marks = [pytest.mark.xfail(reason=gap, strict=True)] if gap else []
+            yield pytest.param(region, kind, marks=marks, id=f"{region}-{kind}")
+
+
+@pytest.mark.parametrize(("region", "kind"), _cases())
 def test_region_paragraph(region, kind):
     annotation = EXPECTED[region]
     doc = factkit.extract(_text(region), ref_date=annotation["ref_date"])
