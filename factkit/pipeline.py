@@ -78,7 +78,14 @@ class Pipeline:
         candidates: list[Candidate] = []
         for extractor in self.extractors:
             context.found = candidates  # what earlier extractors found, for the later ones
-            candidates.extend(extractor(ntext, context))
+            try:
+                candidates.extend(extractor(ntext, context))
+            except Exception as error:  # noqa: BLE001 - extract never raises on a str
+                # A fault in one extractor must not cost the reader the other kinds: say what
+                # failed, in the document, and go on (the fuzz tests keep this path empty).
+                name = getattr(extractor, "__module__", "") or repr(extractor)
+                context.warnings.append(f"{name} failed on this text and found nothing: "
+                                        f"{type(error).__name__}: {error}")
         kept = list(self.overlap_policy(candidates))
         # Only the kept candidates live on, and each only until its record is built, so a text
         # of a million facts never holds a million candidates and records at once.

@@ -308,6 +308,8 @@ LAYOUT_BREAK = regex.compile(r"[ \t\u3000\xa0\r\f\v]*+(?:\n[ \t\u3000\xa0\r\f\v]
 
 def check_document(text: str, doc: factkit.Document) -> None:
     """The invariants every Document keeps, for any input (AssertionError if not)."""
+    faults = [w for w in doc.warnings if "failed on this text" in w]
+    assert not faults, f"an extractor raised: {faults}"
     for field, record_type in RECORD_TYPES.items():
         records = getattr(doc, field)
         starts = [r.start for r in records]

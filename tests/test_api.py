@@ -120,3 +120,13 @@ def test_document_keeps_its_text_and_a_short_repr():
     assert repr(doc).endswith(", ref_date=2026-02-25>") and "\n" not in repr(doc)
     assert "text" not in json.loads(doc.model_dump_json())
     assert doc == factkit.extract(text, ref_date="2026-02-25")  # source is not compared
+
+
+def test_a_failing_extractor_is_reported_and_the_others_still_run():
+    def broken(ntext, context):
+        raise KeyError("个多月")
+
+    from factkit import figures
+    doc = factkit.Pipeline(extractors=[broken, figures.extract])("增长6.8%")
+    assert [f.text for f in doc.figures] == ["6.8%"]
+    assert len(doc.warnings) == 1 and "KeyError" in doc.warnings[0]

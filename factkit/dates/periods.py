@@ -77,8 +77,8 @@ def build_weekend(m: regex.Match, text: str) -> DateSpec | None:
 
 # --------------------------------------------------------------------------- offsets
 
-_UNITS = {"天": "day", "日": "day", "年": "year", "个月": "month", "月": "month", "周": "week",
-          "星期": "week", "个星期": "week", "礼拜": "week", "个礼拜": "week"}
+_UNITS = {"天": "day", "日": "day", "年": "year", "个月": "month", "个多月": "month", "月": "month",
+          "周": "week", "星期": "week", "个星期": "week", "礼拜": "week", "个礼拜": "week"}
 _BACK = ("前", "以前", "之前")
 # span words before the amount (近三年, 未来五年) and after it (3年多以来, 半个月内)
 _SPAN_BACK = ("近", "过去", "最近", "前", "上")
