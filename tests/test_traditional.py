@@ -78,12 +78,9 @@ def test_same_records_as_the_folded_text(text):
         records(factkit.extract(fold(text), ref_date=REF))
 
 
-@pytest.mark.parametrize("case", CORPUS["pending"], ids=lambda c: c["in"])
-def test_region_conventions_pending(case):
-    try:
-        _check(case["extractor"], case)
-    except AssertionError:
-        pytest.xfail(case["reason"])
+@pytest.mark.parametrize("case", CORPUS["region"], ids=lambda c: c["in"])
+def test_region_conventions(case):
+    _check(case["extractor"], case)
 
 
 def test_corpus_is_large_enough():
