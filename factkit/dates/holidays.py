@@ -24,7 +24,9 @@ import regex
 
 from .. import lunar
 from ..lexicon import read_table
+from .builders import _nearest_festival_year as _nearest_year
 from .builders import _rel_year
+from .builders import _safe_day_of as _safe
 from .days import (Day, DateSpec, Resolution, Resolver, _day, _explicit_year_prefix, _festivals,
                    _months_span)
 from .patterns import year_before
@@ -112,37 +114,6 @@ _FESTIVAL_RULES: dict[str, Callable[[int], Day | None]] = {
     "复活节": easter,
     "开斋节": _islamic("开斋节"), "古尔邦节": _islamic("古尔邦节"), "宰牲节": _islamic("古尔邦节"),
 }
-
-
-def _nearest_year(day_of: Callable[[int], Day | None], r: Resolver) -> int | None:
-    """The year of a yearly day written without one: inside a range the first occurrence on
-    or after its first half, else the anchor year, else the occurrence nearest the
-    reference date."""
-    if r.after is not None:
-        for year in (r.after.year - 1, r.after.year, r.after.year + 1):
-            d = _safe(day_of, year)
-            if d and d >= r.after:
-                return year
-        return None
-    if r.anchor_year is not None:
-        return r.anchor_year
-    if not r.ref:
-        return None
-    best = None
-    for year in (r.ref.year - 1, r.ref.year, r.ref.year + 1):
-        d = _safe(day_of, year)
-        if d and (best is None or abs((d - r.ref).days) < abs((best[1] - r.ref).days)):
-            best = (year, d)
-    return best[0] if best else None
-
-
-def _safe(day_of: Callable[[int], Day | None], year: int) -> Day | None:
-    if not 1 <= year <= 9999:
-        return None
-    try:
-        return day_of(year)
-    except (ValueError, OverflowError):
-        return None
 
 
 def _year(explicit: int | None, rel: str | None, r: Resolver,
