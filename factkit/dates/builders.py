@@ -317,7 +317,7 @@ def _period_months(word: str) -> tuple[int, int, str] | None:
     m = regex.fullmatch(r"前([二两三])季度", word)
     if m:
         return 1, 3 * (3 if m.group(1) == "三" else 2), "other"
-    m = regex.fullmatch(r"第?([一二三四1-4])季度|(首)季度?|[Qq]([1-4])", word)
+    m = regex.fullmatch(r"第?([一二三四1-4])季度?|(首)季度?|[Qq]([1-4])", word)
     if m:
         q = _QUARTERS[next(g for g in m.groups() if g)]
         return 3 * q - 2, 3 * q, "quarter"

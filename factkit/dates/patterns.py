@@ -69,7 +69,7 @@ _RULE_STARTS = {
     "旬": "上中下", "今年初": _YEAR_START + _ERA_START + "今去明前上当",
     "day-first numeric date": "0-9", "short numeric date": "0-9", "spaced numeric date": "12",
     "day of this month": _REL_START + "本上下当", "weekend": "上下本这周",
-    "first months": _YEAR_START + _REL_START + "前",
+    "first months": _YEAR_START + _REL_START + "前首",
     "span until now": "近过最前上未今接往后下",
     "nth weekday": _YEAR_START + _ERA_START + "十本上下", "month week": _YEAR_START + _ERA_START
     + "十本上下", "quarter part": "第一二三四1-4后",
@@ -116,7 +116,7 @@ def _triggers() -> dict[str, re.Pattern]:
         "stem-branch year": "[甲乙丙丁戊己庚辛壬癸][子丑寅卯辰巳午未申酉戌亥]",
         "zodiac year": "[鼠牛虎兔龙蛇马羊猴鸡狗猪]年", "day of this month": f"(?:本|上|下|当)个?月{numeral}",
         "lunar date": "月(?:初|十|二十|廿|三十|卅)", "month part": "旬|月[初底末中]",
-        "first months": f"前{numeral}{{1,2}}个?月", "今年初": "年[初中底末]",
+        "first months": f"[前首]{numeral}{{1,2}}个?月", "今年初": "年[初中底末]",
         "numeric date": "[0-9][-/.][0-9]", "day-first numeric date": "[0-9][-/.][0-9]",
         "month-first numeric date": "[0-9]/[0-9]", "month/day": "[0-9]/[0-9]",
         "compact date": "(?:19|20)[0-9]{2}[01][0-9][0-3][0-9]",
@@ -154,7 +154,7 @@ _TRIGGER_WORDS = {
     "context day": ("当天", "当日", "当晚", "当夜", "次日", "翌日"),
     "numeric date": ("-", "/", "."), "day-first numeric date": ("-", "/", "."),
     "spaced numeric date": (" ",), "bare year": ("，", ","), "lunar date": ("月",),
-    "month part": ("旬", "月"), "first months": ("前",),
+    "month part": ("旬", "月"), "first months": ("前", "首"),
 }
 _CLOCK_UNITS = "时点點時"
 _CLOCK_HOURS = frozenset("0123456789零一二两三四五六七八九十")

@@ -97,7 +97,10 @@ def _rules() -> tuple[tuple[str, regex.Pattern, Callable], ...]:
                              r"(?P<zod>[鼠牛虎兔龙蛇马羊猴鸡狗猪])?年", build_stem_branch),
         ("zodiac year", r"(?<![甲乙丙丁戊己庚辛壬癸][子丑寅卯辰巳午未申酉戌亥])(?P<zod>[鼠牛虎兔龙蛇马羊猴鸡狗猪])年"
                         r"(?![代纪级轻])", build_zodiac_year),
-        ("period of a year", rf"{year_prefix}(?:的)?(?P<p>{periods}|{season})", build_year_period),
+        # 2027年第二季: Hong Kong and Taiwan write the quarter without 度; only after a year, as a
+        # bare 第二季 is a television season
+        ("period of a year", rf"{year_prefix}(?:的)?(?P<p>{periods}|{season}|第[一二三四1-4]季(?![度节]))",
+         build_year_period),
         ("period of a year (alone)", rf"(?P<p>(?<![一每两几半多同本今去明前后当])(?:{periods})"
                                      rf"|{season_alone})", build_year_period),
         ("今年初", rf"(?:(?P<y>{year})|(?P<rel>今|去|明|前|上|当)){_SP}年(?P<p>初|中|底|末)"
@@ -144,7 +147,7 @@ def _rules() -> tuple[tuple[str, regex.Pattern, Callable], ...]:
                        rf"(?![一二三四五六日天])", build_month_week),
         ("quarter part", r"(?:第?(?P<q>[一二三四1-4])季度?"
                          r"(?P<part>初|中|末|底)|后(?P<count>[两二三])个季度)", build_quarter_part),
-        ("first months", rf"(?:{year_prefix})?前(?P<n>[1-9][0-9]?|[一二两三四五六七八九十]{{1,2}})个?月",
+        ("first months", rf"(?:{year_prefix})?[前首](?P<n>[1-9][0-9]?|[一二两三四五六七八九十]{{1,2}})个?月",
          build_first_months),
         ("plan period", r"(?<![一二三四五六七八九十百千万零〇两])(?P<n>十[一二三四五六七八九])五"
                         r"(?:时期|期间)?(?![个家名人位项])",
