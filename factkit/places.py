@@ -287,6 +287,10 @@ def _level(g: Gazetteer, code: str) -> str:
     return g.divisions[code].level
 
 
+# 中区, 东区 (districts of Taichung, Hong Kong …): also ordinary words (卒中区域, 东区域), so
+# they need support like any short name
+_COMPASS_DISTRICT = regex.compile(r"[东西南北中]+区")
+
 # characters after a river's name that make it the name of a lake, a reservoir or a bay
 _LONGER_WATER = frozenset("湖库潭湾池")
 
@@ -334,7 +338,8 @@ def _accept(mentions: list[Mention], text: str, g: Gazetteer) -> None:
             # full names, and short forms that keep their suffix (城步县); a two-character
             # name (成县, 中山) runs into the words around it unless something supports it
             # Taiwan's, Hong Kong's and Macao's names are few and unique (新界, 北区 is not)
-            unique = len(m.codes) == 1 and not is_statistical_code(m.codes[0])
+            unique = len(m.codes) == 1 and not is_statistical_code(m.codes[0]) and \
+                not _COMPASS_DISTRICT.fullmatch(m.text)
             m.accepted = len(m.text) >= 3 or supported or unique
             continue
         if m.text in words["needs_support"]:
