@@ -276,8 +276,21 @@ class _Positions:
         return normal_start, end - (shifts[k - 1] if k else 0)
 
     def spans(self, records: Sequence) -> list[_Span]:
-        span = self.span
-        return [_Span(*span(r.start, r.end), r) for r in records]
+        if not self.ends:
+            return [_Span(r.start, r.end, r) for r in records]
+        # ``span`` written out for every record: this runs once per record of the document
+        ends, shifts, find = self.ends, self.shifts, bisect.bisect_right
+        out = []
+        for r in records:
+            start, end = r.start, r.end
+            k = find(ends, start)
+            normal_start = start - (shifts[k - 1] if k else 0)
+            if end <= start:
+                out.append(_Span(normal_start, normal_start, r))
+                continue
+            k = find(ends, end - 1, k)
+            out.append(_Span(normal_start, end - (shifts[k - 1] if k else 0), r))
+        return out
 
 
 def build(ntext: NormalizedText, figures: Sequence[Figure], dates: Sequence[DateMention],
@@ -312,6 +325,7 @@ class _Reader:
         self.new_statement, self.new_mention = (_validating_factories() if validate
                                                 else _factories())
         self.text = ntext.text
+        self.text_written = ntext.written
         self.ref_date = ref_date
         self.to_norm = to_norm = _Positions(ntext)
         self.figures = to_norm.spans(figures)
@@ -1030,5 +1044,5 @@ class _Reader:
         if span is None:
             return None
         start, end = self.ntext.span_to_original(*span)
-        return self.new_mention({"text": self.ntext.written_text(*span), "start": start,
+        return self.new_mention({"text": self.text_written[span[0]:span[1]], "start": start,
                                  "end": end})
