@@ -27,7 +27,7 @@ from __future__ import annotations
 import bisect
 import datetime
 import re
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from functools import cache
 
@@ -276,23 +276,56 @@ class _Positions:
         return normal_start, end - (shifts[k - 1] if k else 0)
 
     def spans(self, records: Sequence) -> list[_Span]:
-        span = self.span
-        return [_Span(*span(r.start, r.end), r) for r in records]
+        if not self.ends:
+            return [_Span(r.start, r.end, r) for r in records]
+        # ``span`` written out for every record: this runs once per record of the document
+        ends, shifts, find = self.ends, self.shifts, bisect.bisect_right
+        out = []
+        for r in records:
+            start, end = r.start, r.end
+            k = find(ends, start)
+            normal_start = start - (shifts[k - 1] if k else 0)
+            if end <= start:
+                out.append(_Span(normal_start, normal_start, r))
+                continue
+            k = find(ends, end - 1, k)
+            out.append(_Span(normal_start, end - (shifts[k - 1] if k else 0), r))
+        return out
 
 
 def build(ntext: NormalizedText, figures: Sequence[Figure], dates: Sequence[DateMention],
           places: Sequence[Place], organizations: Sequence[Organization],
-          ref_date: datetime.date | None = None) -> list[Statement]:
-    """One statement per figure that measures something, in order of the figure."""
+          ref_date: datetime.date | None = None, validate: bool = False) -> list[Statement]:
+    """One statement per figure that measures something, in order of the figure.
+
+    Statements are made of records that are already valid and of offsets and words read here,
+    so by default they are built without validating them again (``RecordFactory``);
+    ``validate=True`` builds them through pydantic (``tests/test_statements.py`` checks both
+    give equal statements)."""
     if not figures:
         return []
-    return _Reader(ntext, figures, dates, places, organizations, ref_date).statements()
+    return _Reader(ntext, figures, dates, places, organizations, ref_date,
+                   validate).statements()
+
+
+@cache
+def _factories() -> tuple[Callable[[dict], Statement], Callable[[dict], Mention]]:
+    # imported here: the pipeline imports this module
+    from .pipeline import RecordFactory
+    return RecordFactory(Statement), RecordFactory(Mention)  # type: ignore[arg-type]
+
+
+def _validating_factories() -> tuple[Callable[[dict], Statement], Callable[[dict], Mention]]:
+    return (lambda values: Statement(**values)), (lambda values: Mention(**values))
 
 
 class _Reader:
-    def __init__(self, ntext, figures, dates, places, organizations, ref_date):
+    def __init__(self, ntext, figures, dates, places, organizations, ref_date, validate=False):
         self.ntext = ntext
+        self.new_statement, self.new_mention = (_validating_factories() if validate
+                                                else _factories())
         self.text = ntext.text
+        self.text_written = ntext.written
         self.ref_date = ref_date
         self.to_norm = to_norm = _Positions(ntext)
         self.figures = to_norm.spans(figures)
@@ -569,10 +602,11 @@ class _Reader:
         for span, item in zip(figures, found):
             if item is None:
                 continue
-            statements.append(Statement(
-                figure=span.record, metric=self._mention(item.metric), relation=item.relation,
-                basis=item.basis, subject=item.subject, period=item.period,
-                sentence_start=sentence_start, sentence_end=sentence_end))
+            statements.append(self.new_statement({
+                "figure": span.record, "metric": self._mention(item.metric),
+                "relation": item.relation, "basis": item.basis, "subject": item.subject,
+                "period": item.period, "sentence_start": sentence_start,
+                "sentence_end": sentence_end}))
         return statements
 
     def _finish(self, item: _Found, span: _Span, clause_start, s_start, s_end, targets,
@@ -1010,4 +1044,5 @@ class _Reader:
         if span is None:
             return None
         start, end = self.ntext.span_to_original(*span)
-        return Mention(text=self.ntext.written_text(*span), start=start, end=end)
+        return self.new_mention({"text": self.text_written[span[0]:span[1]], "start": start,
+                                 "end": end})

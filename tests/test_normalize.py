@@ -56,3 +56,21 @@ def test_sentences():
     ntext = normalize("第一句。第二句！“第三句？”\n第四句")
     sentences = [ntext.text[s:e] for s, e in ntext.sentences]
     assert sentences == ["第一句。", "第二句！", "“第三句？”", "第四句"]
+
+
+@pytest.mark.parametrize("text", [
+    "", "。", "\n\n", "甲。。”」乙\n\n丙；", "“好！”他说。\n）丙", "a?!b;\n\nc", "甲\n”乙。）",
+])
+def test_sentences_end_where_the_sentence_marks_do(text):
+    """The hand-read scan gives the spans the stream's sentence pattern gives."""
+    from factkit.normalize import _SENTENCE_SPLIT
+    text = normalize(text).text
+    spans, start = [], 0
+    for m in _SENTENCE_SPLIT.finditer(text):
+        end = m.start() if m.group()[0] == "\n" else m.end()
+        if end > start:
+            spans.append((start, end))
+        start = m.end()
+    if start < len(text):
+        spans.append((start, len(text)))
+    assert normalize(text).sentences == spans   # the text has no layout break left

@@ -115,6 +115,35 @@ def test_lexicon_words_are_read_in_the_folded_text():
         (doc.statements[0].metric.start, doc.statements[0].metric.end)
 
 
+def test_unvalidated_statements_equal_validated_ones():
+    """Statements are built without validating their records again; built through pydantic
+    they come out equal, field by field, on the corpus texts and the seeds."""
+    from factkit import statements as statement_module
+    from factkit.pipeline import Pipeline
+
+    captured = []
+    pipeline = Pipeline()
+    original_build = statement_module.build
+    texts = [(c["in"], c.get("ref_date", datetime.date(2026, 2, 25)))
+             for c in CORPUS["positive"] + CORPUS["xfail"]]
+    texts += [(p.read_text(encoding="utf-8"), None) for p in sorted(SEEDS.glob("*.txt"))]
+    try:
+        statement_module.build = lambda *args: captured.append(args) or original_build(*args)
+        for text, ref_date in texts:
+            pipeline(text, ref_date)
+    finally:
+        statement_module.build = original_build
+    compared = 0
+    for args in captured:
+        fast = original_build(*args)
+        checked = original_build(*args, validate=True)
+        assert fast == checked
+        assert [s.model_dump(mode="json") for s in fast] == \
+            [s.model_dump(mode="json") for s in checked]
+        compared += len(fast)
+    assert compared > 200
+
+
 def test_statements_dump_to_json_and_back():
     doc = factkit.extract("2025年，嘉禾县地区生产总值312.5亿元，占全市的12%。")
     data = doc.model_dump(mode="json")
