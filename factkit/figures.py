@@ -12,11 +12,12 @@ length of the text.
 from __future__ import annotations
 
 import bisect
+from collections.abc import Iterable
 from dataclasses import dataclass
 from decimal import Decimal
 from fractions import Fraction
 from functools import cache, lru_cache
-from typing import Optional
+from typing import Any, Optional, cast
 
 import regex
 
@@ -91,7 +92,7 @@ def _qualifiers() -> dict[tuple[str, str], str]:
             for row in read_table("qualifiers.tsv")}
 
 
-def _alternation(words) -> str:
+def _alternation(words: Iterable[str]) -> str:
     return "|".join(regex.escape(w) for w in sorted(words, key=len, reverse=True))
 
 
@@ -150,7 +151,8 @@ def _unit_pattern() -> str:
 def _listed_currency_words() -> dict[str, frozenset[str]]:
     """The currency words matched as named lists: every name and code except the CNY words
     that are also stems of other units (元, 块钱), which stay in the trie."""
-    names, codes = set(), set()
+    names: set[str] = set()
+    codes: set[str] = set()
     for surface, unit in _units().items():
         if unit.kind != "money" or surface in _GENERIC_YUAN or surface not in _currencies():
             continue
@@ -171,20 +173,20 @@ _COMMON_UNIT_CHARS = "元%个人家年名次项户件吨亩平公千米岁天月
 def _trie_pattern(words: dict[str, str]) -> str:
     """Alternation of ``words`` (each with a lookahead guard) sharing prefixes; at every node
     longer words are tried before the word that ends there."""
-    trie: dict = {}
+    trie: dict[str, Any] = {}
     for word, guard in words.items():
         node = trie
         for ch in word:
             node = node.setdefault(ch, {})
         node[""] = guard
 
-    def pattern(node: dict) -> str:
+    def pattern(node: dict[str, Any]) -> str:
         # The engine tries branches in turn: the commonest unit characters of news first,
         # then the order of the lexicons (branches differ in their first character, so the
         # order changes no result).
         chars = sorted((ch for ch in node if ch), key=lambda ch: _COMMON_UNIT_CHARS.find(ch)
                        if ch in _COMMON_UNIT_CHARS else len(_COMMON_UNIT_CHARS))
-        branches = [regex.escape(ch) + pattern(node[ch]) for ch in chars]
+        branches: list[str] = [regex.escape(ch) + pattern(node[ch]) for ch in chars]
         if "" in node:
             branches.append(node[""] or "")
         if len(branches) == 1:
@@ -332,7 +334,8 @@ def _value_of(numeral: str) -> tuple[Decimal | None, Decimal | None, Decimal | N
     return None, vague[0], vague[1]
 
 
-def _value_or_shorter(m: regex.Match, name: str, end: int):
+def _value_or_shorter(m: regex.Match, name: str,
+                      end: int) -> tuple[Decimal | None, Decimal | None, Decimal | None, int]:
     """The value of a numeral; when it does not parse and ends the match, the numeral without
     a stray scale character at its end (五十千 -> 五十, 百分之七十百分位 -> 百分之七十)."""
     numeral = m.group(name)
@@ -435,7 +438,8 @@ def _build_or_raise(m: regex.Match, ntext: NormalizedText) -> Optional[Candidate
     qualifiers = _qualifiers()
     qualifier = "exact"
     value: Decimal | None
-    low = high = None
+    low: Decimal | None = None
+    high: Decimal | None = None
     rule = ""
     unit_entry: Unit | None = None
     measure: str | None = None
@@ -446,8 +450,8 @@ def _build_or_raise(m: regex.Match, ntext: NormalizedText) -> Optional[Candidate
         base = parse_number("一" + "".join(g["pctpre"].split())[:-2])
         permille = base == 1000
         unit_entry = _units()["‰" if permille else "%"]
-        per = Decimal(1000 if permille else 100) / base
-        value, low, high = (None if x is None else x * per for x in (value, low, high))
+        scale = Decimal(1000 if permille else 100) / base
+        value, low, high = (None if x is None else x * scale for x in (value, low, high))
         measure, rule = "".join(g["pctpre"].split()), "百分之<num>"
     elif g["den"]:
         den, numer = _value_of(g["den"])[0], _value_of(g["numer"])[0]
@@ -466,7 +470,8 @@ def _build_or_raise(m: regex.Match, ntext: NormalizedText) -> Optional[Candidate
         if liang is not None:
             value, low, high = liang, None, None
         else:
-            value, low, high, end = _discount_value(g) + (end,) if _discount_value(g) \
+            value, low, high, end = cast(tuple[Decimal, None, None], _discount_value(g)) + (end,) \
+                if _discount_value(g) \
                 else _value_or_shorter(m, "n1", end)
         rule = "<num>"
         if value is None:
@@ -530,7 +535,7 @@ def _build_or_raise(m: regex.Match, ntext: NormalizedText) -> Optional[Candidate
         qualifier = qualifiers[("after", g["post"])] if qualifier == "exact" else qualifier
 
     if g["neg"] == "-" and qualifier == "range":
-        low = -low  # -5-10℃: the sign belongs to the first number only
+        low = -cast(Decimal, low)  # -5-10℃: the sign belongs to the first number only
     elif g["neg"]:
         # a word sign covers the range, flipping its ends: 零下5至10度 is -10..-5
         value, low, high = (None if x is None else -x for x in (value, high, low))
@@ -586,10 +591,10 @@ def _build_or_raise(m: regex.Match, ntext: NormalizedText) -> Optional[Candidate
         if liang is not None:
             value, unit_entry, measure, rule = liang, _units()["两"], "两", rule + "<两>"
         else:
-            per = _per_after(text, end, bare=True)
-            if per:
-                return _figure(start, per.end(), rule + "/<per>", value, low, high, qualifier,
-                               "other", "", None, per.group("per"))
+            bare_per = _per_after(text, end, bare=True)
+            if bare_per:
+                return _figure(start, bare_per.end(), rule + "/<per>", value, low, high,
+                               qualifier, "other", "", None, bare_per.group("per"))
             return _bare_number(m, g, ntext, value, low, high, qualifier, start, end)
 
     if not _keeps_unit(m, ntext, unit_entry, qualifier, value):
@@ -611,9 +616,10 @@ def _build_or_raise(m: regex.Match, ntext: NormalizedText) -> Optional[Candidate
     factor = unit_entry.factor
     canonical = unit_entry.unit
     if unit_entry.surface == "折":
-        factor = _discount_factor(value)
-        if factor is None:
+        discount = _discount_factor(value)
+        if discount is None:
             return None
+        factor = discount
     if value is None and low is None:
         return None
     value, low, high = (None if x is None else _times(x, factor) for x in (value, low, high))
@@ -630,7 +636,7 @@ def _build_or_raise(m: regex.Match, ntext: NormalizedText) -> Optional[Candidate
                 qualifier = qualifiers[("after", post.group())]
     low, high = _bounds(qualifier, value, low, high)
     per_match = _per_after(text, end, bare=False)
-    per = None
+    per: str | None = None
     if per_match:
         per, end = per_match.group("per"), per_match.end()
     elif kind != "duration":
@@ -640,8 +646,10 @@ def _build_or_raise(m: regex.Match, ntext: NormalizedText) -> Optional[Candidate
     return _figure(start, end, rule, value, low, high, qualifier, kind, canonical, measure, per)
 
 
-def _figure(start, end, rule, value, low, high, qualifier, kind, unit, measure, per=None):
-    fields = {"value": value, "low": low, "high": high, "qualifier": qualifier,
+def _figure(start: int, end: int, rule: str, value: Decimal | None, low: Decimal | None,
+            high: Decimal | None, qualifier: str, kind: str, unit: str, measure: str | None,
+            per: str | None = None) -> Candidate:
+    fields: dict[str, Any] = {"value": value, "low": low, "high": high, "qualifier": qualifier,
               "kind": kind, "unit": unit, "measure": measure}
     if per:
         fields["per"] = "".join(per.split())
@@ -706,7 +714,7 @@ def _qualifier_before(text: str, start: int) -> Optional[str]:
     return None
 
 
-def _stands_as_amount(text: str, m: regex.Match, g: dict) -> bool:
+def _stands_as_amount(text: str, m: regex.Match, g: dict[str, Any]) -> bool:
     """美元3.5亿 is an amount; 日元9月 is a currency word before a date."""
     after = _char(text, m.end())
     if after in _DATE_AFTER or (after.isascii() and after.isalpha()):
@@ -814,7 +822,7 @@ _LIANG_NOT_BEFORE = set("下句步声口眼笔趟回遍番拳脚刀招成群样"
 _LIANG_GOODS = set("的银金酒白黄茶肉米油面盐药参糖")
 
 
-def _liang(g: dict, text: str, end: int) -> Optional[Decimal]:
+def _liang(g: dict[str, Any], text: str, end: int) -> Optional[Decimal]:
     """三十两, 两万两, 一两银子: 两 written after a number is the mass unit (50 g); 一两个 and
     三两天 keep 两 as a digit, since a measure word follows there."""
     numeral = "".join((g["n1"] or "").split())
@@ -835,7 +843,7 @@ def _liang(g: dict, text: str, end: int) -> Optional[Decimal]:
 
 
 # Smaller units that continue an amount: 三年零六个月, 三斤四两, 两小时三十分.
-_COMPOUND_NEXT = {
+_COMPOUND_NEXT: dict[str, dict[str, tuple[str, int] | None]] = {
     "year": {"个月": ("month", 12)}, "week": {"天": ("day", 7)},
     "day": {"小时": ("hour", 24), "个小时": ("hour", 24)},
     "hour": {"分钟": ("minute", 60), "分": ("minute", 60)},
@@ -853,7 +861,8 @@ _MASS_LENGTH = {"两": Fraction(1, 20000), "钱": Fraction(1, 200000), "克": Fr
                 "米": Fraction(1)}
 
 
-def _compound_after(text: str, end: int, unit: Unit, value: Decimal):
+def _compound_after(text: str, end: int, unit: Unit,
+                    value: Decimal) -> tuple[Decimal, str, int] | None:
     """(value, unit, end) of an amount continued in a smaller unit, or None."""
     nexts = _COMPOUND_NEXT.get(unit.unit if unit.kind == "duration" else unit.surface)
     if not nexts:
@@ -949,7 +958,8 @@ def _times(x: Decimal, factor: Fraction) -> Decimal:
     return tidy(x * factor.numerator / factor.denominator)
 
 
-def _bounds(qualifier, value, low, high):
+def _bounds(qualifier: str, value: Decimal | None, low: Decimal | None,
+            high: Decimal | None) -> tuple[Decimal | None, Decimal | None]:
     if qualifier in ("over", "at_least") and value is not None:
         return value, None
     if qualifier in ("under", "at_most") and value is not None:
@@ -957,7 +967,7 @@ def _bounds(qualifier, value, low, high):
     return low, high
 
 
-def _discount_value(g: dict) -> Optional[tuple[Decimal, None, None]]:
+def _discount_value(g: dict[str, Any]) -> Optional[tuple[Decimal, None, None]]:
     """七五折 reads digit by digit (75 %), where 七五 alone would be no number; 半折 is 50 %."""
     numeral = "".join((g["n1"] or "").split())
     if numeral in ("半", "对") and (g["unit"] or g["u1"]) == "折":
@@ -992,7 +1002,7 @@ def _degree_unit(m: regex.Match, ntext: NormalizedText) -> Optional[Unit]:
     return None
 
 
-def _decade_of_age(m: regex.Match, ntext: NormalizedText, value) -> Optional[Candidate]:
+def _decade_of_age(m: regex.Match, ntext: NormalizedText, value: Decimal | None) -> Optional[Candidate]:
     """七旬 = in one's seventies: 70-79 years."""
     if value is None or not 1 <= value <= 12 or value != value.to_integral_value():
         return None
@@ -1003,7 +1013,8 @@ def _decade_of_age(m: regex.Match, ntext: NormalizedText, value) -> Optional[Can
     })
 
 
-def _keeps_unit(m: regex.Match, ntext: NormalizedText, unit: Unit, qualifier, value) -> bool:
+def _keeps_unit(m: regex.Match, ntext: NormalizedText, unit: Unit, qualifier: str,
+                value: Decimal | None) -> bool:
     text = ntext.text
     numeral = m.group("n1") or ""
     plain = qualifier == "exact" and not m.group("pre") and not m.group("scale2")
@@ -1034,8 +1045,9 @@ def _keeps_unit(m: regex.Match, ntext: NormalizedText, unit: Unit, qualifier, va
     return True
 
 
-def _bare_number(m: regex.Match, g: dict, ntext: NormalizedText, value, low, high,
-                 qualifier, start: int, end: int) -> Optional[Candidate]:
+def _bare_number(m: regex.Match, g: dict[str, Any], ntext: NormalizedText,
+                 value: Decimal | None, low: Decimal | None, high: Decimal | None,
+                 qualifier: str, start: int, end: int) -> Optional[Candidate]:
     """A number with no unit: kept only where it stands as a number on its own."""
     if g["sep"] or g["den"] is None and value is None:
         return None  # a range without a unit is as likely a code or a score
@@ -1083,7 +1095,7 @@ def extract(ntext: NormalizedText, context: Context | None = None) -> list[Candi
     text = ntext.text
     candidates = []
     search = _figure_regex().search
-    remembered: dict = {}
+    remembered: dict[tuple[str, int, int], Any] = {}
     position = 0
     while True:
         m = search(text, position)
@@ -1121,7 +1133,8 @@ _CONTEXT = 32
 _NOT_SEEN = object()
 
 
-def _build_remembered(m: regex.Match, ntext: NormalizedText, remembered: dict):
+def _build_remembered(m: regex.Match, ntext: NormalizedText,
+                      remembered: dict[tuple[str, int, int], Any]) -> Candidate | None:
     """_build, remembering results by the text around the match: a text that repeats itself
     (tables, lists, generated or pathological input: 1年1年1年…) builds each shape once, so
     the scan costs about the same per character whatever the density of figures."""

@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import datetime
 from functools import lru_cache
+from typing import cast
 
 from lunardate import LunarDate
 
@@ -32,7 +33,7 @@ def to_solar(year: int, month: int, day: int, leap: bool = False) -> datetime.da
         return None
     if (back.year, back.month, back.day, back.is_leap_month) != (year, month, day, leap):
         return None  # e.g. 三十 of a 29-day month
-    return solar
+    return cast(datetime.date, solar)
 
 
 def new_year(year: int) -> datetime.date | None:

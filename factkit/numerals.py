@@ -12,7 +12,9 @@ that it can be called on raw strings too.
 from __future__ import annotations
 
 import re
+from collections.abc import Iterator
 from decimal import Decimal, InvalidOperation, localcontext
+from typing import Any
 
 from .normalize import fold
 
@@ -44,7 +46,7 @@ def _digit_value(text: str) -> int:
     return CN_DIGITS[text]
 
 
-def _expand_tens(text: str):
+def _expand_tens(text: str) -> Iterator[str]:
     for ch in text:
         if ch in TENS_CHARS:
             yield "二十" if ch == "廿" else ("三十" if ch == "卅" else "四十")
@@ -70,7 +72,7 @@ def _positional(digits: str, original: str) -> int:
 _ARABIC_RUN = re.compile(r"[0-9]+(?:,[0-9]{3})*(?:\.[0-9]+)?|\.[0-9]+")
 
 
-def _tokens(text: str, original: str):
+def _tokens(text: str, original: str) -> Iterator[tuple[Any, ...]]:
     """(kind, value) tokens: ("num", Decimal, is_arabic), ("zero",), ("small", n), ("big", n)."""
     i = 0
     while i < len(text):

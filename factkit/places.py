@@ -31,11 +31,12 @@ from collections import Counter
 from collections.abc import Sequence
 from dataclasses import dataclass
 from functools import cache
+from typing import Any
 
 import regex
 
 from .candidates import Candidate, Context
-from .gazetteer import (LEVEL_ORDER, Abbreviation, Gazetteer, boundary_words, gazetteer,
+from .gazetteer import (LEVEL_ORDER, Abbreviation, ExtraPlace, Gazetteer, boundary_words, gazetteer,
                         is_statistical_code)
 from .lexicon import read_table
 from .lexmatch import leftmost_longest
@@ -67,7 +68,7 @@ class Mention:
     via: str = "name"                                # name | alias | extra | abbr | village | shape
     accepted: bool = False
     code: str | None = None                          # the resolved division
-    extra: object = None                             # an ExtraPlace
+    extra: ExtraPlace | None = None
     parent: str | None = None                        # for villages and shapes without a code
     shape_level: str | None = None
 
@@ -93,6 +94,7 @@ def _scan(text: str, g: Gazetteer) -> list[Mention]:
     def accept(start: int, end: int) -> bool:
         return not _across_words(text, start, end, words) and \
             not _yields(text, start, end, g, words)
+    assert g.index is not None  # the gazetteer loader always builds it
     spans = leftmost_longest(g.index.spans(text), accept)
     # a word that holds a name inside it (发展中国家) is matched too, and wins, and is dropped
     return [_mention(start, text[start:end], g) for start, end in spans
@@ -107,6 +109,7 @@ def _yields(text: str, start: int, end: int, g: Gazetteer, words: frozenset[str]
     splits = start > 0 and text[start - 1:start + 1] in words
     if not splits and not _weak_alias(name, g):
         return False
+    assert g.index is not None
     for inner in range(start + 1, end):
         for inner_end in g.index.ends_at(text, inner):
             if inner_end > end and inner_end - inner >= end - start and \
@@ -133,7 +136,7 @@ def _mention(start: int, name: str, g: Gazetteer) -> Mention:
 
 
 @cache
-def _lookup(name: str, g: Gazetteer) -> tuple[str, tuple[str, ...], str, object]:
+def _lookup(name: str, g: Gazetteer) -> tuple[str, tuple[str, ...], str, ExtraPlace | None]:
     """What a name is, once per name: a long text naming 郴州市 100,000 times shares one
     name string and one tuple of codes."""
     if name in g.extra:
@@ -298,7 +301,7 @@ _LONGER_WATER = frozenset("湖库潭湾池")
 def _accept(mentions: list[Mention], text: str, g: Gazetteer) -> None:
     words = _words()
     # Divisions named in full (or as a province) anywhere: what supports short names.
-    named = set()
+    named: set[str] = set()
     for m in mentions:
         # only names that point to one division: 高新区 exists in a dozen cities
         if m.via == "name" and len(m.text) >= 3 and len(m.codes) == 1 and \
@@ -312,17 +315,17 @@ def _accept(mentions: list[Mention], text: str, g: Gazetteer) -> None:
         if m.via == "extra" and m.text == "两岸" and m.start and (
                 text[m.start - 1] in _WATER or index and mentions[index - 1].end == m.start):
             continue  # 湘江两岸, 河两岸: the banks of a river, not the two sides of the Strait
-        if m.via == "extra" and m.extra.level == "country" and \
+        if m.via == "extra" and m.extra is not None and m.extra.level == "country" and \
                 any(text.startswith(w, m.end) for w in words["currency"]):
             continue  # 挪威克朗, 瑞士法郎: a currency, not the country
-        if m.via == "extra" and m.extra.level == "feature" and \
+        if m.via == "extra" and m.extra is not None and m.extra.level == "feature" and \
                 text[m.end:m.end + 1] in _LONGER_WATER:
             continue  # 东江湖, 新安江水库: the name of another body of water, not the river
         if m.via in ("extra", "abbr"):
             m.accepted = True
             suffix = _FOREIGN_SUFFIXES.get(m.extra.level) if m.extra is not None else None
-            if suffix and m.end < len(text) and text[m.end] in suffix and \
-                    m.extra.country != "中国" and m.text[-1] not in suffix:
+            if suffix and m.extra is not None and m.end < len(text) and text[m.end] in suffix \
+                    and m.extra.country != "中国" and m.text[-1] not in suffix:
                 m.text += text[m.end]  # 维也纳市, 巴伐利亚州: the suffix belongs to the name
                 m.end += 1
             continue
@@ -364,7 +367,7 @@ _WATER = set("江河湖溪川水渠峡")
 _FOREIGN_SUFFIXES = {"city": "市", "province": "州省邦县府"}
 
 
-def _salient(codes: list[str], g: Gazetteer) -> str | None:
+def _salient(codes: Sequence[str], g: Gazetteer) -> str | None:
     """The division a short name means when nothing else decides: a province (海南), or a
     prefecture over the county of the same name inside it (长沙 = 长沙市, not 长沙县)."""
     provinces = [c for c in codes if _level(g, c) == "province"]
@@ -400,7 +403,7 @@ def _resolve(mentions: list[Mention], g: Gazetteer) -> None:
         if len(m.codes) == 1:
             m.code = m.codes[0]
     for _ in range(2):  # a second pass uses what the first one settled
-        context = Counter()
+        context: Counter[str] = Counter()
         for m in accepted:
             if m.code:
                 context[m.code] += 1
@@ -413,7 +416,7 @@ def _resolve(mentions: list[Mention], g: Gazetteer) -> None:
             previous = m
 
 
-def _pick(m: Mention, previous: Mention | None, context: Counter, g: Gazetteer) -> str | None:
+def _pick(m: Mention, previous: Mention | None, context: Counter[str], g: Gazetteer) -> str | None:
     codes = m.codes
     if previous and previous.end == m.start and previous.code:
         inside = [c for c in codes if previous.code in g.ancestors(c)]
@@ -511,7 +514,7 @@ def _village(start: int, end: int, text: str, township: str, g: Gazetteer) -> Me
                    shape_level="village")
 
 
-def _fields(m: Mention, g: Gazetteer) -> dict | None:
+def _fields(m: Mention, g: Gazetteer) -> dict[str, Any] | None:
     if m.extra is not None:
         extra = m.extra
         if extra.code:  # a literary name of a division: report the division
@@ -540,6 +543,7 @@ def _fields(m: Mention, g: Gazetteer) -> dict | None:
 
 
 def _village_name(m: Mention, g: Gazetteer) -> str:
+    assert m.code is not None  # a village is named once its code is settled
     township = m.code[:9] + "000"
     for name, code in g.villages_of(township).items():
         if code == m.code:
@@ -567,7 +571,7 @@ def extract(ntext: NormalizedText, context: Context | None = None) -> list[Candi
     mentions += _villages(mentions, text, g)
     candidates = []
     # the same place named again shares its fields (a text may name 郴州市 100,000 times)
-    shared: dict[tuple, dict | None] = {}
+    shared: dict[tuple[Any, ...], dict[str, Any] | None] = {}
     for m in sorted(mentions, key=lambda m: m.start):
         key = (m.code, id(m.extra), m.text, m.parent, m.shape_level, tuple(m.codes))
         if key not in shared:

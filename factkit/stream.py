@@ -27,6 +27,7 @@ from __future__ import annotations
 
 import datetime
 from collections.abc import Iterator
+from typing import cast
 
 from .models import Fact
 from .normalize import _BREAK_RUN, _SENTENCE_SPLIT, _is_layout_break
@@ -93,7 +94,7 @@ def _last_paragraph_end(text: str, start: int, limit: int) -> int | None:
             return None
         run = _BREAK_RUN.match(text, _run_start(text, start, newline))
         if run and run.end() <= limit and not _is_layout_break(text, run.start(), run.end()):
-            return run.end()
+            return cast(int, run.end())
         position = run.start() if run else newline
 
 
@@ -117,10 +118,10 @@ def _last_sentence_end(text: str, start: int, limit: int) -> int | None:
 def _next_boundary(text: str, position: int) -> int:
     for m in _SENTENCE_SPLIT.finditer(text, position):
         if m.group()[0] != "\n":
-            return m.end()
+            return cast(int, m.end())
         run = _BREAK_RUN.match(text, _run_start(text, position, m.start()))
         if run and not _is_layout_break(text, run.start(), run.end()):
-            return run.end()
+            return cast(int, run.end())
     return len(text)
 
 
@@ -137,6 +138,6 @@ def _window_start(text: str, start: int, context_size: int) -> int:
             return start
         run = _BREAK_RUN.match(text, _run_start(text, floor, newline))
         if run and not _is_layout_break(text, run.start(), run.end()):
-            return min(run.end(), start)
+            return min(cast(int, run.end()), start)
         position = (run.end() if run else newline + 1)
     return start

@@ -3,6 +3,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from functools import lru_cache
+from typing import cast
 
 import regex
 
@@ -43,8 +44,8 @@ def _year_of(explicit: int | None, rel: str | None, r: Resolver, default: int | 
 
 def build_full_date(m: regex.Match, text: str) -> DateSpec | None:
     """2026年2月24日, 2026-02-24, 24.2.2026: one day with its year written."""
-    year, month, day = _year_number(m.group("y")), _small_number(_group(m, "m")), _small_number(
-        m.group("d"))
+    year, month, day = _year_number(m.group("y")), _small_number(
+        cast(str, _group(m, "m"))), _small_number(m.group("d"))
     if not year or not month or not day:
         return None
 
@@ -56,7 +57,7 @@ def build_full_date(m: regex.Match, text: str) -> DateSpec | None:
 
 
 def build_year_month(m: regex.Match, text: str) -> DateSpec | None:
-    year, month = _year_number(m.group("y")), _small_number(_group(m, "m"))
+    year, month = _year_number(m.group("y")), _small_number(cast(str, _group(m, "m")))
     if not year or not month or month > 12:
         return None
 
@@ -67,7 +68,7 @@ def build_year_month(m: regex.Match, text: str) -> DateSpec | None:
 
 
 def build_month_day(m: regex.Match, text: str) -> DateSpec | None:
-    month, day = _small_number(_group(m, "m")), _small_number(m.group("d"))
+    month, day = _small_number(cast(str, _group(m, "m"))), _small_number(m.group("d"))
     if not month or not day or month > 12 or day > 31:
         return None
     rel = _group(m, "rel")
@@ -126,13 +127,13 @@ def build_republic_year(m: regex.Match, text: str) -> DateSpec | None:
 
     def resolve(r: Resolver) -> Resolution:
         if day:
-            d = _day(year, month, day)
+            d = _day(year, cast(int, month), day)  # a day is written with its month
             return Resolution(d, d, "day")
         if month:
             return Resolution(*_month_span(year, month), "month")
         return Resolution(*_year_span(year), "year")
     return DateSpec(m.start(), m.end(), "<year>年", resolve, year=year,
-                    month_day=(month, day) if day else None)
+                    month_day=(cast(int, month), day) if day else None)
 
 
 def build_year(m: regex.Match, text: str) -> DateSpec | None:
@@ -147,7 +148,7 @@ def build_year(m: regex.Match, text: str) -> DateSpec | None:
 
 
 def build_month(m: regex.Match, text: str) -> DateSpec | None:
-    written = _group(m, "m")
+    written = cast(str, _group(m, "m"))
     lunar_month = _LUNAR_MONTH_NUMBER.get(written)
     month = lunar_month or _small_number(written)
     if not month or month > 12:
@@ -279,19 +280,21 @@ def build_stem_branch(m: regex.Match, text: str) -> DateSpec | None:
             return Resolution(None, None, "year", "lunar", True)
         year = lunar.nearest_year(stem, branch, r.ref.year)
         span = lunar.lunar_year_span(year)
-        return Resolution(*(span or (None, None)), "year", "lunar", relative=True)
+        first, last = span or (None, None)
+        return Resolution(first, last, "year", "lunar", relative=True)
     return DateSpec(m.start(), m.end(), "<stem><branch>年", resolve)
 
 
 def build_zodiac_year(m: regex.Match, text: str) -> DateSpec | None:
-    branch = lunar.BRANCHES[lunar.ZODIAC.index(_group(m, "zod"))]
+    branch = lunar.BRANCHES[lunar.ZODIAC.index(cast(str, _group(m, "zod")))]
 
     def resolve(r: Resolver) -> Resolution:
         if not r.ref:
             return Resolution(None, None, "year", "lunar", True)
         year = lunar.nearest_year(None, branch, r.ref.year)
         span = lunar.lunar_year_span(year)
-        return Resolution(*(span or (None, None)), "year", "lunar", relative=True)
+        first, last = span or (None, None)
+        return Resolution(first, last, "year", "lunar", relative=True)
     return DateSpec(m.start(), m.end(), "<zodiac>年", resolve)
 
 
@@ -360,7 +363,7 @@ _MONTH_PARTS = {"上旬": (1, 10), "初": (1, 10), "中旬": (11, 20), "中": (1
 
 def build_month_part(m: regex.Match, text: str) -> DateSpec | None:
     first_day, last_day = _MONTH_PARTS[m.group("part")]
-    month = _small_number(_group(m, "m")) if _group(m, "m") else None
+    month = _small_number(cast(str, _group(m, "m"))) if _group(m, "m") else None
     if _group(m, "m") and (not month or month > 12):
         return None
     explicit = _explicit_year_prefix(m)
@@ -570,11 +573,11 @@ def build_decade(m: regex.Match, text: str) -> DateSpec | None:
 def _build_year_part(m: regex.Match, text: str) -> DateSpec | None:
     """今年初, 去年底: the year word and the part share the 年."""
     part = {"初": "年初", "中": "年中", "底": "年底", "末": "年末"}[m.group("p")]
-    first_month, last_month, granularity = _period_months(part)
+    first_month, last_month, granularity = cast(tuple[int, int, str], _period_months(part))
     explicit = _explicit_year_prefix(m)
     if not explicit and not _group(m, "rel"):
         return None  # 天宝四五年末: no year that can be read
-    word = _group(m, "rel") + "年" if not explicit else None
+    word = cast(str, _group(m, "rel")) + "年" if not explicit else None
 
     def resolve(r: Resolver) -> Resolution:
         year, used = (explicit, False) if explicit else _rel_year(word, r)

@@ -26,7 +26,7 @@ from dataclasses import replace
 
 import regex
 
-from .days import DateSpec, Resolution, Resolver, _group, _small_number
+from .days import DateSpec, Resolution, ResolveFn, Resolver, _group, _small_number
 
 __all__ = ["PART_OF_DAY", "build_clock", "build_day_with_part", "CLOCK_PATTERN",
            "DAY_PART_PATTERN", "attach_clock"]
@@ -139,6 +139,7 @@ def build_clock(m: regex.Match, text: str) -> DateSpec | None:
             if not m.group("h").isdigit() and len(m.group("h")) < 2 \
                     and not _TIME_ONLY_AFTER.match(text, m.end()):
                 return None  # 一时, 三时 alone are words, not hours
+    minute: int | None
     if m.group("half"):
         minute = 30
     elif m.group("q"):
@@ -169,7 +170,7 @@ def _colon_clock(m: regex.Match, text: str, part: str | None, start: int) -> Dat
                     part_of_day=part, clock_only=True)
 
 
-def _on_reference_day():
+def _on_reference_day() -> ResolveFn:
     def resolve(r: Resolver) -> Resolution:
         return Resolution(r.ref, r.ref, "day", relative=True)
     return resolve

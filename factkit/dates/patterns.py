@@ -1,9 +1,11 @@
 """Pattern fragments of the date rules, and the cheap checks that let a rule skip a text."""
 from __future__ import annotations
 
+import functools
 import re
 from collections.abc import Callable
 from functools import cache
+from typing import cast
 
 import regex
 
@@ -84,7 +86,7 @@ def _starts_of(name: str) -> str:
         return _RULE_STARTS[name]
     if name == "festival":
         words = list(_festivals()) + ["五一", "十一", "六一", "三八", "七一", "八一", "国庆"]
-        return regex.escape("".join({w[0] for w in words}))
+        return cast(str, regex.escape("".join({w[0] for w in words})))
     if name == "solar term":
         return "立雨惊春谷小芒夏大处白秋寒霜冬"
     if name == "school break":
@@ -95,16 +97,16 @@ def _starts_of(name: str) -> str:
         return "春国十五劳清端中元"
     if name == "national day":
         from .holidays import _national_days
-        return regex.escape("".join({c[0] for c in _national_days()}))
+        return cast(str, regex.escape("".join({c[0] for c in _national_days()})))
     if name == "relative":
-        return regex.escape("".join({w[0] for w in _relative_table()}))
+        return cast(str, regex.escape("".join({w[0] for w in _relative_table()})))
     if name == "period of a year (alone)":
         return "第一二三四1-4首前上下全年岁初早深晚暮盛仲隆春夏秋冬"
     return ""
 
 
 @cache
-def _triggers() -> dict[str, re.Pattern]:
+def _triggers() -> dict[str, re.Pattern[str]]:
     """What a text must contain for a rule to have a chance: a cheap search that lets most
     rules skip most texts (a plain pattern scans far faster than a rule's own)."""
     festival_words = list(_festivals()) + ["五一", "十一", "六一", "三八", "七一", "八一", "国庆"]
@@ -185,13 +187,24 @@ def rule_checks() -> dict[str, Callable[[str], bool]]:
             continue
         words, pattern = _TRIGGER_WORDS.get(name), patterns.get(name)
         if words and pattern:
-            checks[name] = (lambda text, w=words, p=pattern:
-                            any(x in text for x in w) and p.search(text) is not None)
+            checks[name] = functools.partial(_has_word_and_match, words, pattern)
         elif words:
-            checks[name] = lambda text, w=words: any(x in text for x in w)
+            checks[name] = functools.partial(_has_word, words)
         else:
-            checks[name] = lambda text, p=pattern: p.search(text) is not None
+            checks[name] = functools.partial(_has_match, cast(re.Pattern[str], pattern))
     return checks
+
+
+def _has_word(words: tuple[str, ...], text: str) -> bool:
+    return any(x in text for x in words)
+
+
+def _has_match(pattern: re.Pattern[str], text: str) -> bool:
+    return pattern.search(text) is not None
+
+
+def _has_word_and_match(words: tuple[str, ...], pattern: re.Pattern[str], text: str) -> bool:
+    return _has_word(words, text) and _has_match(pattern, text)
 
 
 def _first_char_guard(name: str) -> str:
@@ -201,7 +214,7 @@ def _first_char_guard(name: str) -> str:
 
 
 @cache
-def _year_before_pattern() -> re.Pattern:
+def _year_before_pattern() -> re.Pattern[str]:
     return re.compile(rf"(?:(?P<y>{_year_pattern()})[ \t]*年[ \t]*|(?P<rel>{_REL_YEAR})[ \t]*)$")
 
 

@@ -1,12 +1,13 @@
 """Joining neighbouring specs: X以来, ranges (A至B), a weekday written after its date."""
 from __future__ import annotations
 
+import datetime
 from dataclasses import replace
 
 import regex
 
 from .clock import _clock_hour
-from .days import DateSpec, Resolution, Resolver, _remember
+from .days import DateSpec, Resolution, ResolveFn, Resolver, _remember
 from .patterns import _SEP
 
 # --------------------------------------------------------------------------- post-processing
@@ -27,7 +28,7 @@ def _attach_since(specs: list[DateSpec], text: str) -> list[DateSpec]:
             out.append(spec)
             continue
 
-        def resolve(r: Resolver, inner=spec.resolve) -> Resolution:
+        def resolve(r: Resolver, inner: ResolveFn = spec.resolve) -> Resolution:
             res = inner(r)
             first = res.first if res else None
             return Resolution(first, r.ref, "other", res.calendar if res else "gregorian",
@@ -97,7 +98,8 @@ def _joined(first: DateSpec, second: DateSpec, start: int, end: int) -> DateSpec
         return replace(first, start=start, end=end, rule=first.rule + "—" + second.rule,
                        end_time=end_time)
 
-    def resolve(r: Resolver, a=first.resolve, b=second.resolve) -> Resolution | None:
+    def resolve(r: Resolver, a: ResolveFn = first.resolve,
+                b: ResolveFn = second.resolve) -> Resolution | None:
         ra = a(r)
         if ra and ra.first:
             _remember(r, ra)
@@ -119,7 +121,8 @@ def _joined(first: DateSpec, second: DateSpec, start: int, end: int) -> DateSpec
                     names_year=first.names_year or second.names_year)
 
 
-def _in_part_of_day(time, part: str, start):
+def _in_part_of_day(time: datetime.time, part: str,
+                    start: datetime.time | None) -> datetime.time:
     """下午2点到4点: the end is in the afternoon too (16:00), unless that puts it before
     the start."""
     hour = _clock_hour(time.hour, part)

@@ -3,6 +3,7 @@ against the reference date (inferred from the text when none is given)."""
 from __future__ import annotations
 
 import bisect
+import functools
 from functools import cache
 
 import regex
@@ -68,7 +69,8 @@ def _paired_lunar_year(specs: list[DateSpec], text: str, near: int | None) -> in
 _PAIR_GAP = regex.compile(r"[ \t]*+[，,（(、/][ \t]*+|[ \t]*+")
 
 
-def _lunar_solar_pair(a: DateSpec, b: DateSpec, text: str):
+def _lunar_solar_pair(a: DateSpec, b: DateSpec,
+                      text: str) -> tuple[tuple[int, int], tuple[int, int]] | None:
     if not _PAIR_GAP.fullmatch(text, a.end, b.start):
         return None
     if a.lunar_month_day and b.month_day:
@@ -120,7 +122,7 @@ def extract(ntext: NormalizedText, context: Context | None = None) -> list[Candi
     for spec in specs:
         if resolver.anchor_year is not None and paragraphs.between(anchor_end, spec.start):
             resolver.anchor_year = None  # the year a text is about is per paragraph
-        resolver.speaks_of_future = lambda spec=spec: _speaks_of_future(text, spec)
+        resolver.speaks_of_future = functools.partial(_speaks_of_future, text, spec)
         res = _resolve(spec, resolver)
         if res is None:
             continue
@@ -128,6 +130,7 @@ def extract(ntext: NormalizedText, context: Context | None = None) -> list[Candi
             res.last = None  # 2026年以来 read against an earlier reference date
         _remember(resolver, res)
         if _sets_anchor(spec, res, text):
+            assert res.first is not None  # _sets_anchor needs a first day
             resolver.anchor_year = spec.year or res.first.year
             resolver.anchor_relative = spec.year is None
             anchor_end = spec.end
@@ -162,7 +165,7 @@ def _year_words() -> frozenset[str]:
     return frozenset(w for w, (unit, _) in _relative_table().items() if unit == "year")
 
 
-def _names_relative_year(m) -> bool:
+def _names_relative_year(m: regex.Match[str]) -> bool:
     """The match writes a year relative to the reference date (去年5月, 今年以来)."""
     groups = m.re.groupindex
     if "rel" in groups and m.group("rel"):

@@ -4,6 +4,7 @@ from __future__ import annotations
 import re
 from collections.abc import Callable
 from functools import cache
+from typing import TypeAlias
 
 import regex
 
@@ -21,7 +22,7 @@ from .holidays import (ALIAS_PATTERN, FESTIVAL_GUARDS, HOLIDAY_SPAN_PATTERN, SOL
 from .clock import CLOCK_PATTERN, DAY_PART_PATTERN, build_clock, build_day_with_part
 from .periods import (build_month_week, build_nth_weekday, build_offset, build_quarter_part,
                       build_weekday, build_weekend)
-from .days import _alternation, _era_year, _festivals, _relative_table
+from .days import DateSpec, _alternation, _era_year, _festivals, _relative_table
 from .patterns import (_D, _D_CN, _LUNAR_DAY, _LUNAR_MONTH, _M, _M_CN, _REL_YEAR, _SEP, _SP,
                        _Y2, _Y3, _Y3_CN, _Y4, _Y4_YEAR, _Y_CN, _first_char_guard, _plain, _year_pattern)
 
@@ -29,8 +30,12 @@ _COUNT = r"[1-9][0-9]{0,2}|[一二两三四五六七八九十百]{1,3}"
 _WHICH_WEEK = r"上上个?|下下个?|上一个|下一个|上个?|下个?|本|这个?"
 
 
+# a rule's builder: the match and the text to a date, or None when the match is no date
+_Build: TypeAlias = "Callable[[regex.Match[str], str], DateSpec | None]"
+
+
 @cache
-def _rules() -> tuple[tuple[str, regex.Pattern, Callable], ...]:
+def _rules() -> tuple[tuple[str, regex.Pattern[str], _Build], ...]:
     year = _year_pattern()
     festivals = "|".join(FESTIVAL_GUARDS.get(w, ("", ""))[0] + regex.escape(w)
                          + FESTIVAL_GUARDS.get(w, ("", ""))[1]
@@ -41,7 +46,7 @@ def _rules() -> tuple[tuple[str, regex.Pattern, Callable], ...]:
     season_alone = r"(?:初|早|深|晚|暮|盛|仲|隆)[春夏秋冬](?![节风雨雪])|[春夏秋冬](?:天|季)"
     periods = (r"(?:第?[一二三四1-4]季度|首季度?|前[二两三]季度|上半年|下半年|全年(?!红)|年初|年中"
                r"|年底|年末|岁末|岁初|年终|岁尾|年尾)(?![”\"」]?(?:牌|品牌|系列))")
-    rules: list[tuple[str, str, Callable]] = [
+    rules: list[tuple[str, str, _Build]] = [
         ("full date", rf"(?P<y>{year}|{_Y3}|{_Y3_CN}){_SP}年{_SP}(?P<m>{_M}|{_M_CN}){_SP}月{_SP}"
                       rf"(?P<d>{_D}(?={_SP}[日号])|{_D_CN})(?:{_SP}[日号]|(?![一二三四五六七八九十日号]))",
          build_full_date),

@@ -81,7 +81,7 @@ def listed_with(text: str, companies: list[Candidate], places: Places,
     if not companies:
         return out
     taken = {(c.start, c.end) for c in companies + named}
-    covered = set()
+    covered: set[int] = set()
     for c in companies + named:
         covered.update(range(c.start, c.end))
     place_spans = {(p.start, p.end) for p in places}

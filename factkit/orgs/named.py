@@ -7,6 +7,7 @@ country's (美国国务院, 日本总务省, 英国议会).
 from __future__ import annotations
 
 import bisect
+from typing import Any
 
 from ..candidates import Candidate
 from .edges import left_edge_ok
@@ -35,7 +36,7 @@ def named_bodies(longest: Longest, text: str, places: Places, edges: set[int],
     """The lexicon's bodies in the text; ``shorts`` receives the short forms they bring into
     the document (发改委 once 国家发展和改革委员会 is named)."""
     found = []
-    shared: dict[tuple, dict] = {}
+    shared: dict[tuple[str, str, str | None], dict[str, Any]] = {}
     for start, end, entry in outermost(longest):
         if end < len(text) and text[end] in _PLACE_AFTER and end - start <= 3:
             continue

@@ -3,6 +3,8 @@ from __future__ import annotations
 
 import bisect
 import itertools
+from collections.abc import Iterable
+from typing import Any, cast
 
 from ..candidates import Candidate
 
@@ -13,11 +15,11 @@ LEVEL_OF_CHAR = {"省": "province", "市": "prefecture", "州": "prefecture", "�
 _LEVEL_INDEX = {"province": 0, "prefecture": 1, "county": 2, "township": 3}
 
 
-class Places(list):
+class Places(list[Candidate]):
     """The place candidates sorted by start, with their starts and ends for bisection: lookups
     stay logarithmic, so a text of many megabytes stays linear."""
 
-    def __init__(self, places) -> None:
+    def __init__(self, places: Iterable[Candidate]) -> None:
         super().__init__(sorted(places, key=lambda p: p.start))
         self.starts = [p.start for p in self]
         self.by_end = {p.end: p for p in self}
@@ -62,21 +64,21 @@ def context_place(places: Places, before: int, level: str) -> str | None:
     for p in itertools.islice(itertools.chain(earlier, later), 200):
         if level == "prefecture" and p.fields["level"] == "county" and \
                 p.fields["name"].endswith("市"):
-            return p.fields["name"]  # 资兴市委、市政府: a county-level city
+            return cast(str, p.fields["name"])  # 资兴市委、市政府: a county-level city
         name = _at_level(p.fields, level)
         if name:
             return name
     return None
 
 
-def _at_level(fields: dict, level: str) -> str | None:
+def _at_level(fields: dict[str, Any], level: str) -> str | None:
     if fields["level"] == level:
-        return fields["name"]
+        return cast(str, fields["name"])
     if fields["level"] not in _LEVEL_INDEX and fields["level"] != "village":
         return None
     path = fields.get("path") or []
     index = _LEVEL_INDEX[level]
     # a path skips placeholder levels (北京市 › 东城区): only trust it below a province
     if index < len(path) and (index == 0 or len(path) > 1):
-        return path[index]
+        return cast(str, path[index])
     return None
