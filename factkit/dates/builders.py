@@ -275,27 +275,24 @@ def build_stem_branch(m: regex.Match, text: str) -> DateSpec | None:
     if zodiac and lunar.ZODIAC.index(zodiac) != lunar.BRANCHES.index(branch):
         return None  # 丙午 is a horse year: 丙午牛年 is no year
 
-    def resolve(r: Resolver) -> Resolution:
-        if not r.ref:
-            return Resolution(None, None, "year", "lunar", True)
-        year = lunar.nearest_year(stem, branch, r.ref.year)
-        span = lunar.lunar_year_span(year)
-        first, last = span or (None, None)
-        return Resolution(first, last, "year", "lunar", relative=True)
-    return DateSpec(m.start(), m.end(), "<stem><branch>年", resolve)
+    return DateSpec(m.start(), m.end(), "<stem><branch>年", _named_lunar_year(stem, branch))
 
 
 def build_zodiac_year(m: regex.Match, text: str) -> DateSpec | None:
     branch = lunar.BRANCHES[lunar.ZODIAC.index(cast(str, _group(m, "zod")))]
 
+    return DateSpec(m.start(), m.end(), "<zodiac>年", _named_lunar_year(None, branch))
+
+
+def _named_lunar_year(stem: str | None, branch: str) -> Callable[[Resolver], Resolution]:
+    """丙午年, 马年: the lunar year of that name nearest the reference date."""
     def resolve(r: Resolver) -> Resolution:
         if not r.ref:
             return Resolution(None, None, "year", "lunar", True)
-        year = lunar.nearest_year(None, branch, r.ref.year)
-        span = lunar.lunar_year_span(year)
-        first, last = span or (None, None)
+        year = lunar.nearest_year(stem, branch, r.ref.year)
+        first, last = lunar.lunar_year_span(year) or (None, None)
         return Resolution(first, last, "year", "lunar", relative=True)
-    return DateSpec(m.start(), m.end(), "<zodiac>年", resolve)
+    return resolve
 
 
 _QUARTERS = {"一": 1, "1": 1, "首": 1, "二": 2, "2": 2, "三": 3, "3": 3, "四": 4, "4": 4}

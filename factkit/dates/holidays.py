@@ -149,18 +149,25 @@ ALIAS_PATTERN = (r"(?<![一二三四五六七八九十百千万零两])五一(?!
                  r"|七一(?=前夕|讲话|当天)|八一(?=前夕|建军节)|(?<![^中我全祖建爱开举]国)国庆(?!节)")
 
 
-def build_festival(m: regex.Match, text: str) -> DateSpec | None:
-    name = m.group("f")
-    name_key = name if name in _festivals() else FESTIVAL_ALIASES.get(name, name)
-    cal, month, day = _festivals()[name_key]
-    start, explicit, rel = year_before(text, m.start())
+def _festival_day(name: str) -> Callable[[int], Day | None]:
+    """The Gregorian day of a festival in a given year, by how its table row says to find it."""
+    cal, month, day = _festivals()[name]
 
     def day_of(year: int) -> Day | None:
         if cal == "lunar":
             return lunar.to_solar(year, month, day)
         if cal == "rule":
-            return _FESTIVAL_RULES[name_key](year)
+            return _FESTIVAL_RULES[name](year)
         return _day(year, month, day)
+    return day_of
+
+
+def build_festival(m: regex.Match, text: str) -> DateSpec | None:
+    name = m.group("f")
+    name_key = name if name in _festivals() else FESTIVAL_ALIASES.get(name, name)
+    cal = _festivals()[name_key][0]
+    start, explicit, rel = year_before(text, m.start())
+    day_of = _festival_day(name_key)
 
     def resolve(r: Resolver) -> Resolution:
         calendar_name = "lunar" if cal == "lunar" or name_key in ("除夕", "大年三十") else "gregorian"
@@ -219,14 +226,8 @@ def build_holiday_span(m: regex.Match, text: str) -> DateSpec | None:
     """国庆假期, 春节长假, 五一小长假: the days off as announced for that year."""
     holiday = _SPAN_HOLIDAYS[m.group("f")]
     start, explicit, rel = year_before(text, m.start())
-    cal, month, day = _festivals()[holiday]
-
-    def day_of(year: int) -> Day | None:
-        if cal == "lunar":
-            return lunar.to_solar(year, month, day)
-        if cal == "rule":
-            return _FESTIVAL_RULES[holiday](year)
-        return _day(year, month, day)
+    cal = _festivals()[holiday][0]
+    day_of = _festival_day(holiday)
 
     def resolve(r: Resolver) -> Resolution:
         year, used = _year(explicit, rel, r, day_of)
