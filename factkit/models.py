@@ -37,7 +37,7 @@ OrganizationKind = Literal["government", "party", "company", "hospital", "school
 class Fact(BaseModel):
     """A mention in the input: ``text`` is ``input[start:end]`` minus layout line breaks."""
 
-    model_config = ConfigDict(frozen=True, extra="forbid")
+    model_config = ConfigDict(frozen=True, extra="forbid", defer_build=True)
 
     text: str = Field(description="the mention as written, with layout line breaks removed")
     start: Offset = Field(description="start offset into the input (inclusive)")
@@ -154,7 +154,7 @@ class Statement(BaseModel):
     A carried subject or period is the record where it was written, so its offsets may point
     to an earlier sentence or the headline."""
 
-    model_config = ConfigDict(frozen=True, extra="forbid")
+    model_config = ConfigDict(frozen=True, extra="forbid", defer_build=True)
 
     figure: Figure
     metric: Optional[Mention] = Field(
@@ -179,7 +179,7 @@ _FACT_LISTS = ("figures", "dates", "places", "organizations", "statements")
 class Document(BaseModel):
     """Everything factkit found in one text; each list is in order of ``start``."""
 
-    model_config = ConfigDict(frozen=True, extra="forbid")
+    model_config = ConfigDict(frozen=True, extra="forbid", defer_build=True)
 
     figures: list[Figure] = Field(default_factory=list)
     dates: list[DateMention] = Field(default_factory=list)
