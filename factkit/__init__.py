@@ -9,14 +9,37 @@ from __future__ import annotations
 
 import datetime
 import decimal
+import importlib
+from typing import TYPE_CHECKING, Any
 
-from .batch import Result, extract_many, pipe, read_jsonl
-from .html import render_html, render_report
 from .models import DateMention, Document, Fact, Figure, Mention, Organization, Place, Statement
 from .numerals import parse_number
 from .pipeline import Pipeline
-from .stream import iter_facts
-from .tables import to_frame
+
+if TYPE_CHECKING:
+    from .batch import Result, extract_many, pipe, read_jsonl
+    from .html import render_html, render_report
+    from .stream import iter_facts
+    from .tables import to_frame
+
+# Imported on first use: a script that only calls extract() should not pay at start-up for
+# worker processes, HTML or tables (multiprocessing alone costs as much as the records).
+_LAZY = {"Result": "batch", "extract_many": "batch", "pipe": "batch", "read_jsonl": "batch",
+         "render_html": "html", "render_report": "html", "iter_facts": "stream",
+         "to_frame": "tables"}
+
+
+def __getattr__(name: str) -> Any:
+    module = _LAZY.get(name)
+    if module is None:
+        raise AttributeError(f"module 'factkit' has no attribute {name!r}")
+    value = getattr(importlib.import_module(f".{module}", __name__), name)
+    globals()[name] = value
+    return value
+
+
+def __dir__() -> list[str]:
+    return sorted(set(globals()) | set(_LAZY))
 
 __all__ = [
     "extract", "iter_facts", "extract_many", "pipe", "read_jsonl", "to_frame", "Result",
