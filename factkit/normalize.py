@@ -92,9 +92,31 @@ def fold(text: str) -> str:
         text = _FULL_WIDTH_GROUPING.sub(",", text)
     tables = _fold_tables()
     # only text holding one of the few ambiguous characters pays for the script check
-    if tables.ambiguous.search(text) and reads_traditional(text):
-        return text.translate(tables.traditional_text)
-    return text.translate(tables.any_text)
+    traditional = bool(tables.ambiguous.search(text)) and reads_traditional(text)
+    if _ASTRAL.search(text):
+        return text.translate(tables.traditional_text if traditional else tables.any_text)
+    return text.translate(_bmp_table(traditional))
+
+
+_ASTRAL = regex.compile("[\U00010000-\U0010FFFF]")
+
+
+@cache
+def _bmp_table(traditional: bool) -> list[int]:
+    """A fold table as a list indexed by code point, for text within the Basic Multilingual
+    Plane: str.translate with a dict pays for every character the dict lacks (a KeyError
+    caught inside, ~0.3 µs), with a list it indexes: twice as fast on news."""
+    folds = _fold_tables().traditional_text if traditional else _fold_tables().any_text
+    table = _identity_bmp().copy()
+    for code, folded in folds.items():
+        if code < 0x10000:
+            table[code] = folded
+    return table
+
+
+@cache
+def _identity_bmp() -> list[int]:
+    return list(range(0x10000))  # one int object per code point, shared by both tables
 
 
 # White space runs that hold at least one line break.
