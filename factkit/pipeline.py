@@ -155,19 +155,22 @@ class RecordFactory:
                                     "a default_factory")
                 self.template[name] = field.default
         self._fields_sets: dict[tuple[str, ...], set[str]] = {}
+        self._required = frozenset(self.required)
+        self._known = frozenset(self.template)
 
     def __call__(self, values: dict[str, Any]) -> Fact:
+        keys = values.keys()
+        if not (self._required <= keys <= self._known):
+            return self.record_type(**values)
         data = self.template.copy()
         data.update(values)
-        if len(data) != len(self.template) or any(data[n] is _MISSING for n in self.required):
-            return self.record_type(**values)
         for name, factory in self.factories:
-            if data[name] is _MISSING:
+            if name not in keys:
                 data[name] = factory()
-        keys = tuple(values)
-        fields_set = self._fields_sets.get(keys)
+        given = tuple(values)
+        fields_set = self._fields_sets.get(given)
         if fields_set is None:
-            fields_set = self._fields_sets.setdefault(keys, set(keys))
+            fields_set = self._fields_sets.setdefault(given, set(given))
         record = self.record_type.__new__(self.record_type)
         object.__setattr__(record, "__dict__", data)
         object.__setattr__(record, "__pydantic_fields_set__", fields_set)
