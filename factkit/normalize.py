@@ -24,6 +24,7 @@ from __future__ import annotations
 
 import bisect
 import re
+from collections.abc import Iterator
 from dataclasses import dataclass, field
 from functools import cache, cached_property
 
@@ -121,6 +122,31 @@ def _identity_bmp() -> list[int]:
 
 # White space runs that hold at least one line break.
 _BREAK_RUN = regex.compile(r"[ \t\u3000\xa0\r\f\v]*+(?:\n[ \t\u3000\xa0\r\f\v]*+)++")
+_SPACES = frozenset(" \t\u3000\xa0\r\f\v")
+
+
+def _break_runs(text: str) -> Iterator[tuple[int, int]]:
+    """(start, end) of every white space run that holds a line break, as ``_BREAK_RUN`` finds
+    them, found from the line breaks: a pattern search would try every position of the text."""
+    end = 0
+    newline = text.find("\n")
+    while newline >= 0:
+        start = _spaces_before(text, end, newline)
+        run = _BREAK_RUN.match(text, start)  # always matches: spaces, then the line break
+        end = run.end() if run is not None else newline + 1
+        yield start, end
+        newline = text.find("\n", end)
+
+
+def _spaces_before(text: str, floor: int, newline: int) -> int:
+    """Where the run of spaces before the line break at ``newline`` begins (not before
+    ``floor``)."""
+    position = newline
+    while position > floor and text[position - 1] in _SPACES:
+        position -= 1
+    return position
+
+
 # Characters after which a line break ends a paragraph rather than cutting a sentence.
 _SENTENCE_END = set("。！？!?；;…")
 _CLOSERS = set("”’」』）)】》\"'")
@@ -231,15 +257,14 @@ def normalize(original: str) -> NormalizedText:
     shifts: list[int] = []
     deleted = 0
     last = 0
-    if "\n" in original:
-        for m in _BREAK_RUN.finditer(original):
-            if not _is_layout_break(original, m.start(), m.end()):
-                continue
-            pieces.append(original[last:m.start()])
-            deleted += m.end() - m.start()
-            positions.append(m.start() - (deleted - (m.end() - m.start())))
-            shifts.append(deleted)
-            last = m.end()
+    for run_start, run_end in _break_runs(original):
+        if not _is_layout_break(original, run_start, run_end):
+            continue
+        pieces.append(original[last:run_start])
+        deleted += run_end - run_start
+        positions.append(run_start - (deleted - (run_end - run_start)))
+        shifts.append(deleted)
+        last = run_end
     if not pieces:
         written = original
     else:
