@@ -51,21 +51,8 @@ def extract(ntext: NormalizedText, context: Context | None = None) -> list[Candi
 
     shorts: dict[str, tuple[str, str | None]] = {}
     known = named_bodies(longest_names, text, places, edges, shorts)
-    by_suffix = []
-    previous_end = 0
-    known_starts = {c.end: c.start for c in known}
-    for span in grammar.suffix_spans(longest_suffixes):
-        floor = _floor(quantity_ends, span[0])
-        if previous_end < span[0] and text[previous_end] in FUNCTION_CHARS:
-            # 丹麦男队对马来西亚男队: no name runs back over a body and the word after it
-            floor = max(floor, previous_end)
-        c = grammar.named(span, text, places, floor)
-        # 起送 + 立法院: a suffix ending a name the lexicon knows (法院 in 立法院) may only
-        # read that name again (with its place: 中国建设银行), never a longer one
-        known_start = known_starts.get(span[1], span[0])
-        if c and (known_start >= span[0] or c.start == known_start):
-            by_suffix.append(c)
-        previous_end = span[1]
+    by_suffix = grammar.by_suffix(grammar.suffix_spans(longest_suffixes), text, places,
+                                  quantity_ends, {c.end: c.start for c in known})
     by_suffix += grammar.congresses(text)
     # a department after a known body keeps that body's place (公安部 + 交通管理局)
     bodies = _merge(known + grammar.nested(known + by_suffix, text, suffix_kinds), by_suffix)

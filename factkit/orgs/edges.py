@@ -13,7 +13,7 @@ import regex
 from ..lexicon import read_lines
 
 __all__ = ["is_name_char", "left_stretch", "stopword_end", "stopword_at", "is_generic",
-           "ends_generic", "counted", "left_edge_ok", "is_han", "FUNCTION_CHARS"]
+           "ends_generic", "is_generic_or_ends_generic", "counted", "left_edge_ok", "is_han", "FUNCTION_CHARS"]
 
 MAX_NAME = 20
 _NAME_PUNCTUATION = frozenset("（）()·")
@@ -160,6 +160,17 @@ def ends_generic(body: str) -> bool:
     tails = _generic_tails(body)
     return tails is not None and any(tails[start] for start in
                                      range(max(0, len(body) - 6), len(body) - 1))
+
+
+def is_generic_or_ends_generic(body: str) -> bool:
+    """``is_generic(body) or ends_generic(body)``, reading the body once."""
+    if not body:
+        return True
+    tails = _generic_tails(body)
+    if tails is not None and (tails[0] or any(tails[start] for start in
+                                             range(max(0, len(body) - 6), len(body) - 1))):
+        return True
+    return counted(body)
 
 
 # one-character function words a name may follow directly (同欧盟, 对北约, 比华为, 而美的)

@@ -16,11 +16,11 @@ import regex
 from ..candidates import Candidate
 from . import edges
 from .edges import FUNCTION_CHARS as _FUNCTION_CHARS
-from .edges import ends_generic, is_generic, left_stretch
+from .edges import is_generic, is_generic_or_ends_generic, left_stretch
 from .lexicon import Entry, Longest, outermost, suffix_kinds
-from .placing import LEVEL_OF_CHAR, Places, context_place, home, place_at
+from .placing import LEVEL_OF_CHAR, Places, context_place, home
 
-__all__ = ["suffix_spans", "named", "nested", "congresses"]
+__all__ = ["suffix_spans", "by_suffix", "named", "nested", "congresses"]
 
 # 十五大, 中共二十大, 党的二十大: the Party's national congresses, by their number
 _CONGRESS = regex.compile(r"(?:中共|中国共产党第?)?(?:十[一二三四五六七八九]?|二十[一二三四五六七八九]?)大"
@@ -55,20 +55,49 @@ def _blocked_after(text: str, suffix: str, end: int) -> bool:
     return text[end] in chars
 
 
+def by_suffix(spans: list[tuple[int, int, Entry]], text: str, places: Places,
+              quantity_ends: list[int], known_starts: dict[int, int]) -> list[Candidate]:
+    """The bodies the type suffixes end (``spans``, by start). ``quantity_ends`` (sorted): the
+    ends of dates and figures, where no name runs back over; ``known_starts``: end -> start of
+    the names the lexicon found."""
+    found = []
+    previous_end = 0
+    q = 0
+    for span in spans:
+        suffix_start, end = span[0], span[1]
+        while q < len(quantity_ends) and quantity_ends[q] <= suffix_start:
+            q += 1
+        floor = quantity_ends[q - 1] if q else 0
+        if previous_end < suffix_start and text[previous_end] in _FUNCTION_CHARS:
+            # 丹麦男队对马来西亚男队: no name runs back over a body and the word after it
+            floor = max(floor, previous_end)
+        previous_end = end
+        c = named(span, text, places, floor)
+        # 起送 + 立法院: a suffix ending a name the lexicon knows (法院 in 立法院) may only
+        # read that name again (with its place: 中国建设银行), never a longer one
+        if c is not None:
+            known_start = known_starts.get(end, suffix_start)
+            if known_start >= suffix_start or c.start == known_start:
+                found.append(c)
+    return found
+
+
 def named(span: tuple[int, int, Entry], text: str, places: Places,
           floor: int) -> Candidate | None:
     suffix_start, end, entry = span
-    kind = entry.kind
     suffix = text[suffix_start:end]
-    if _blocked_after(text, suffix, end) or (len(suffix) == 1 and (
-            text[suffix_start - 1:end] in _WORDS_ENDING_IN_SUFFIX
-            or text[suffix_start:end + 1] in _WORDS_ENDING_IN_SUFFIX)):
+    if end < len(text) and text[end] in _NOT_AFTER.get(suffix[-2:],
+                                                        _NOT_AFTER.get(suffix[-1], "")):
         return None
+    if end - suffix_start == 1 and (text[suffix_start - 1:end] in _WORDS_ENDING_IN_SUFFIX
+                                    or text[suffix_start:end + 1] in _WORDS_ENDING_IN_SUFFIX):
+        return None
+    kind = entry.kind
     stretch = left_stretch(text, suffix_start, floor)
     # a place may share characters with the suffix (郴州市 + 市委, 长青社区 + 社区卫生服务中心)
-    inside = [p for p in place_at(places, stretch, end) if p.start < suffix_start]
-    if entry.needs and not inside or \
-            entry.needs == "country" and inside[0].fields["level"] != "country":
+    inside = places.within(stretch, end, suffix_start)
+    if entry.needs and (not inside or entry.needs == "country"
+                        and inside[0].fields["level"] != "country"):
         return None
     if inside:
         start = inside[0].start
@@ -77,20 +106,20 @@ def named(span: tuple[int, int, Entry], text: str, places: Places,
         rest = text[inside[-1].end:suffix_start]
         if rest and is_generic(rest) or not _rest_fits(rest, suffix, kind, inside[-1]):
             return None  # 娄星区基层医院: a place and a generic word
-        if text[max(0, start - 2):start] == "武警" and suffix.endswith("队"):
+        if suffix[-1] == "队" and text[max(0, start - 2):start] == "武警":
             start, kind = start - 2, "military"  # 武警湖南省总队: the armed police's corps
         return _candidate(start, end, "<place><body><suffix>", text, kind, home(inside))
     while stretch < suffix_start - 2 and text[stretch] in _FUNCTION_CHARS:
         stretch += 1  # 由中央编译出版社, 而上市公司: a function word before the name
-    body = text[stretch:suffix_start]
-    if not body:
+    if stretch == suffix_start:
         # 市委 alone, 镇党委 (a level word and a body): the body of the place in context
         if suffix not in _BARE_SHORT_FORMS and not (
                 suffix[0] in _LEVEL_CHARS and suffix[1:] in suffix_kinds()):
             return None
         place = context_place(places, suffix_start, LEVEL_OF_CHAR[suffix[0]])
         return _candidate(suffix_start, end, "<short form>", text, kind, place)
-    if is_generic(body) or ends_generic(body):
+    body = text[stretch:suffix_start]
+    if is_generic_or_ends_generic(body):
         return None  # 公立医院, 乡镇卫生院, 区级龙头医院
     if body[0] in _LEVEL_CHARS and len(body) <= 4:
         # 市政府, 区人民医院, 省儿童医院, 县住建局: the organization of the place in context

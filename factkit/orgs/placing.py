@@ -24,6 +24,17 @@ class Places(list[Candidate]):
         self.starts = [p.start for p in self]
         self.by_end = {p.end: p for p in self}
 
+    def within(self, start: int, end: int, starts_before: int) -> list[Candidate]:
+        """The places inside ``[start, end)`` that start before ``starts_before``."""
+        starts = self.starts
+        i = bisect.bisect_left(starts, start)
+        found = []
+        while i < len(starts) and starts[i] < starts_before:
+            if self[i].end <= end:
+                found.append(self[i])
+            i += 1
+        return found
+
 
 def place_at(places: Places, start: int, end: int) -> list[Candidate]:
     i = bisect.bisect_left(places.starts, start)
