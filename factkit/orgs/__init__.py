@@ -19,8 +19,6 @@ county in the text.
 """
 from __future__ import annotations
 
-import bisect
-
 from ..candidates import Candidate, Context
 from ..normalize import NormalizedText
 from . import companies, document, grammar, lexicon
@@ -31,11 +29,7 @@ from .placing import Places
 __all__ = ["extract"]
 
 
-def _floor(quantity_ends: list[int], position: int) -> int:
-    """The end of the last date or figure ending at or before ``position`` (sorted ends):
-    a name cannot start before it."""
-    k = bisect.bisect_right(quantity_ends, position)
-    return quantity_ends[k - 1] if k else 0
+_QUANTITIES = frozenset(("date", "figure"))
 
 
 def extract(ntext: NormalizedText, context: Context | None = None) -> list[Candidate]:
@@ -43,8 +37,8 @@ def extract(ntext: NormalizedText, context: Context | None = None) -> list[Candi
     if len(text) < 2:
         return []
     places = Places(getattr(context, "places", None) or [])
-    quantities = [c for c in getattr(context, "found", None) or [] if c.fact in ("date", "figure")]
-    quantity_ends = sorted(c.end for c in quantities)
+    quantity_ends = sorted(c.end for c in getattr(context, "found", None) or []
+                           if c.fact in _QUANTITIES)
     edges = set(quantity_ends) | set(places.by_end)
     longest_names, longest_suffixes = lexicon.scan(text)
     suffix_kinds = lexicon.suffix_kinds()
@@ -61,7 +55,7 @@ def extract(ntext: NormalizedText, context: Context | None = None) -> list[Candi
 
     edges |= {c.end for c in bodies}
     document.definitions(text, bodies, shorts)
-    document.bodies_after_place(bodies, {p.start: p for p in places}, suffix_kinds, shorts)
+    document.bodies_after_place(bodies, places, suffix_kinds, shorts)
     bodies += document.short_forms(text, shorts, edges)
     bodies += document.zone_short_forms(text, bodies)
     # a list is taken for companies only when a known or marked company is in it: a suffix
@@ -76,8 +70,13 @@ def _as_written(found: list[Candidate], ntext: NormalizedText) -> list[Candidate
     place stay simplified."""
     if ntext.written == ntext.text:
         return found
-    return [Candidate(c.start, c.end, c.fact, c.rule,
-                      {**c.fields, "name": ntext.written_text(c.start, c.end)}) for c in found]
+    as_written = []
+    for c in found:
+        written = ntext.written_text(c.start, c.end)
+        if written != c.fields["name"]:
+            c = Candidate(c.start, c.end, c.fact, c.rule, {**c.fields, "name": written})
+        as_written.append(c)
+    return as_written
 
 
 def _merge(known: list[Candidate], by_suffix: list[Candidate]) -> list[Candidate]:

@@ -4,6 +4,7 @@
 from __future__ import annotations
 
 from functools import cache
+from operator import attrgetter
 
 import ahocorasick
 
@@ -70,6 +71,7 @@ def marked_companies(text: str, places: Places) -> list[Candidate]:
     return found
 
 
+_START, _END = attrgetter("start"), attrgetter("end")
 _PARTY_PREFIXES = {"中共", "中国共产党", "共青团"}
 
 
@@ -84,7 +86,8 @@ def _joins(first: Candidate, second: Candidate) -> bool:
 def join_adjacent(found: list[Candidate]) -> list[Candidate]:
     """国家电网 + 郴州供电公司, 中共 + 河北省委 written together are one organization, the
     last one's kind."""
-    ordered = sorted(found, key=lambda c: (c.start, -c.end))
+    ordered = sorted(found, key=_END, reverse=True)  # by start, the longest first
+    ordered.sort(key=_START)
     out: list[Candidate] = []
     for c in ordered:
         if out and out[-1].end == c.start and _joins(out[-1], c):
@@ -104,11 +107,10 @@ def listed_with(text: str, companies: list[Candidate], places: Places,
     out: list[Candidate] = []
     if not companies:
         return out
-    taken = {(c.start, c.end) for c in companies + named}
+    # what is taken already, built at the first list item (most companies stand in no list)
+    taken: set[tuple[int, int]] = set()
     covered: set[int] = set()
-    for c in companies + named:
-        covered.update(range(c.start, c.end))
-    place_spans = {(p.start, p.end) for p in places}
+    place_spans: set[tuple[int, int]] = set()
     for company in companies:
         for direction in (-1, 1):
             position = company.start if direction < 0 else company.end
@@ -116,6 +118,11 @@ def listed_with(text: str, companies: list[Candidate], places: Places,
                 item = _neighbour_item(text, position, direction)
                 if item is None:
                     break
+                if not taken:
+                    taken = {(c.start, c.end) for c in companies + named}
+                    for c in companies + named:
+                        covered.update(range(c.start, c.end))
+                    place_spans = {(p.start, p.end) for p in places}
                 start, end = item
                 name = text[start:end]
                 if (start, end) in taken or (start, end) in place_spans or \

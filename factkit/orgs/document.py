@@ -12,6 +12,7 @@ import regex
 
 from ..candidates import Candidate
 from .edges import is_generic, is_name_char, left_edge_ok, stopword_end
+from .placing import Places
 
 __all__ = ["definitions", "bodies_after_place", "short_forms", "zone_short_forms"]
 
@@ -50,7 +51,7 @@ def definitions(text: str, bodies: list[Candidate],
             shorts.setdefault(short, (body.fields["kind"], body.fields["place"]))
 
 
-def bodies_after_place(bodies: list[Candidate], places_at: dict[int, Candidate],
+def bodies_after_place(bodies: list[Candidate], places: Places,
                        suffix_kinds: dict[str, str],
                        shorts: dict[str, tuple[str, str | None]]) -> None:
     """郴州市公安局 named, a later 公安局 is the same body: the body after the place, when it
@@ -58,7 +59,7 @@ def bodies_after_place(bodies: list[Candidate], places_at: dict[int, Candidate],
     for body in bodies:
         if body.fields["kind"] not in _KINDS_WITH_SHORT_BODIES or body.fields["place"] is None:
             continue
-        place = places_at.get(body.start)
+        place = places.starting_at(body.start)
         if place is None:
             continue
         rest = body.fields["name"][place.end - body.start:]

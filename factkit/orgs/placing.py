@@ -3,6 +3,7 @@ from __future__ import annotations
 
 import bisect
 import itertools
+from operator import attrgetter
 from collections.abc import Iterable
 from typing import Any, cast
 
@@ -20,7 +21,7 @@ class Places(list[Candidate]):
     stay logarithmic, so a text of many megabytes stays linear."""
 
     def __init__(self, places: Iterable[Candidate]) -> None:
-        super().__init__(sorted(places, key=lambda p: p.start))
+        super().__init__(sorted(places, key=attrgetter("start")))
         self.starts = [p.start for p in self]
         self.by_end = {p.end: p for p in self}
 
@@ -34,6 +35,11 @@ class Places(list[Candidate]):
                 found.append(self[i])
             i += 1
         return found
+
+    def starting_at(self, start: int) -> Candidate | None:
+        """The last place that starts at ``start``."""
+        i = bisect.bisect_right(self.starts, start)
+        return self[i - 1] if i and self.starts[i - 1] == start else None
 
 
 def place_at(places: Places, start: int, end: int) -> list[Candidate]:
