@@ -98,12 +98,14 @@ def left_stretch(text: str, suffix_start: int, floor: int = 0) -> int:
     unpaired_close = -1
     while i > limit:
         ch = text[i - 1]
-        if not ("\u4e00" <= ch <= "\u9fff" or is_name_char(ch)):
-            break
-        lengths = stop_lengths.get(ch)
-        if lengths is not None and any(i >= length and text[i - length:i] in words
-                                       for length in lengths):
+        if ch in stop_lengths and any(i >= length and text[i - length:i] in words
+                                      for length in stop_lengths[ch]):
             break  # a stop word ends here
+        if "\u4e00" <= ch <= "\u9fff":
+            i -= 1
+            continue
+        if not is_name_char(ch):
+            break
         if ch in _CLOSING:
             depth += 1
             if unpaired_close < 0:
