@@ -11,6 +11,8 @@ A department written after the body it belongs to is one body with it (财政部
 """
 from __future__ import annotations
 
+from functools import cache
+
 import regex
 
 from ..candidates import Candidate
@@ -22,9 +24,14 @@ from .placing import LEVEL_OF_CHAR, Places, context_place, home
 
 __all__ = ["suffix_spans", "by_suffix", "named", "nested", "congresses"]
 
-# 十五大, 中共二十大, 党的二十大: the Party's national congresses, by their number
-_CONGRESS = regex.compile(r"(?:中共|中国共产党第?)?(?:十[一二三四五六七八九]?|二十[一二三四五六七八九]?)大"
-                          r"(?![学型会小厦量力批])")
+@cache
+def _congress_number() -> regex.Pattern:
+    # 十五大, 中共二十大, 党的二十大: the Party's national congresses, by their number; found
+    # by the number and 大 (the literal 十 is quick to scan for), then read back over 二 and 中共
+    return regex.compile(r"十[一二三四五六七八九]?大(?![学型会小厦量力批])")
+
+
+_CONGRESS_PREFIXES = ("中共", "中国共产党第", "中国共产党")
 
 _LEVEL_CHARS = "省市县区州镇乡"
 _MAX_BODY_WITHOUT_PLACE = 6
@@ -95,7 +102,7 @@ def named(span: tuple[int, int, Entry], text: str, places: Places,
     kind = entry.kind
     stretch = left_stretch(text, suffix_start, floor)
     # a place may share characters with the suffix (郴州市 + 市委, 长青社区 + 社区卫生服务中心)
-    inside = places.within(stretch, end, suffix_start)
+    inside = places.within(stretch, end, suffix_start) if stretch < suffix_start else []
     if entry.needs and (not inside or entry.needs == "country"
                         and inside[0].fields["level"] != "country"):
         return None
@@ -150,12 +157,17 @@ def _candidate(start: int, end: int, rule: str, text: str, kind: str,
                      {"name": text[start:end], "kind": kind, "place": place})
 
 
-# a department inside a body: 财政部 + 预算司, 省政府 + 办公厅, 公安局 + 北湖分局
-_DEPARTMENT = regex.compile(r"(\p{Han}{0,8}?)(?:司|局|处|派出所|署|部|办公室|办公厅|研究室|中心|支队|大队"
-                           r"|委员会|分会|办|学院|研究院|医院)")
+@cache
+def _department() -> regex.Pattern:
+    # a department inside a body: 财政部 + 预算司, 省政府 + 办公厅, 公安局 + 北湖分局
+    return regex.compile(r"(\p{Han}{0,8}?)(?:司|局|处|派出所|署|部|办公室|办公厅|研究室|中心"
+                         r"|支队|大队|委员会|分会|办|学院|研究院|医院)")
+
+
 _NESTING_KINDS = {"government", "party", "legislature", "judicial", "military", "school",
                   "research", "media", "international"}
-_NOT_A_DEPARTMENT = regex.compile(r"(?:大|会议|前|服务)厅$|^(?:中心|.)$")
+# halls, not departments (大厅, 会议厅)
+_HALLS = ("大厅", "会议厅", "前厅", "服务厅")
 
 
 def nested(bodies: list[Candidate], text: str, suffix_kinds: dict[str, str]) -> list[Candidate]:
@@ -167,7 +179,7 @@ def nested(bodies: list[Candidate], text: str, suffix_kinds: dict[str, str]) -> 
             continue
         current = body
         for _ in range(2):  # 公安部 + 交通管理局 + 秩序处
-            m = _DEPARTMENT.match(text, current.end)
+            m = _department().match(text, current.end)
             if not m or not _is_department(m, text) or \
                     any(i in starts for i in range(m.start() + 1, m.end())):
                 break  # 对外贸易经济合作部 + 经商 + 外交部: another body, not a department
@@ -184,7 +196,8 @@ def nested(bodies: list[Candidate], text: str, suffix_kinds: dict[str, str]) -> 
 
 def _is_department(m: regex.Match, text: str) -> bool:
     part, stem = m.group(), m.group(1)
-    if _NOT_A_DEPARTMENT.search(part) or _blocked_after(text, part, m.end()):
+    if len(part) == 1 or part == "中心" or part.endswith(_HALLS) or \
+            _blocked_after(text, part, m.end()):
         return False  # 大厅 is a hall; 局长, 司令, 部署 are people and deeds
     if part[-2:] in _WORDS_ENDING_IN_SUFFIX or \
             any(edges.stopword_at(stem, i) for i in range(len(stem))):
@@ -203,5 +216,14 @@ def _department_kind(part: str, kind: str, suffix_kinds: dict[str, str]) -> str:
 
 
 def congresses(text: str) -> list[Candidate]:
-    return [_candidate(m.start(), m.end(), "<congress>", text, "party", "中华人民共和国")
-            for m in _CONGRESS.finditer(text)]
+    found = []
+    for m in _congress_number().finditer(text):
+        start = m.start()
+        if text[start - 1:start] == "二":
+            start -= 1  # 二十大
+        for prefix in _CONGRESS_PREFIXES:
+            if text[max(0, start - len(prefix)):start] == prefix:
+                start -= len(prefix)
+                break
+        found.append(_candidate(start, m.end(), "<congress>", text, "party", "中华人民共和国"))
+    return found
