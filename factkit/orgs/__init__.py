@@ -19,6 +19,9 @@ county in the text.
 """
 from __future__ import annotations
 
+from itertools import compress
+from operator import attrgetter
+
 from ..candidates import Candidate, Context
 from ..normalize import NormalizedText
 from . import companies, document, grammar, lexicon
@@ -30,6 +33,7 @@ __all__ = ["extract"]
 
 
 _QUANTITIES = frozenset(("date", "figure"))
+_END, _FACT = attrgetter("end"), attrgetter("fact")
 
 
 def extract(ntext: NormalizedText, context: Context | None = None) -> list[Candidate]:
@@ -37,8 +41,9 @@ def extract(ntext: NormalizedText, context: Context | None = None) -> list[Candi
     if len(text) < 2:
         return []
     places = Places(getattr(context, "places", None) or [])
-    quantity_ends = sorted(c.end for c in getattr(context, "found", None) or []
-                           if c.fact in _QUANTITIES)
+    found = getattr(context, "found", None) or []
+    quantity_ends = sorted(compress(map(_END, found), map(_QUANTITIES.__contains__,
+                                                          map(_FACT, found))))
     edges = set(quantity_ends) | set(places.by_end)
     longest_names, longest_suffixes = lexicon.scan(text)
     suffix_kinds = lexicon.suffix_kinds()

@@ -5,6 +5,7 @@ document, with the kind and place of the body it stands for.
 """
 from __future__ import annotations
 
+import bisect
 from functools import cache
 
 import ahocorasick
@@ -100,7 +101,14 @@ def zone_short_forms(text: str, named: list[Candidate]) -> list[Candidate]:
         return []
     last_zone_by_suffix: dict[str, Candidate] = {}
     next_zone = 0
-    covered = {i for c in named for i in range(c.start, c.end)}
+    # the mentions inside a body named in full (嘉禾高新区) are that body
+    mention_starts = sorted({start for start, _ in mentions})
+    covered = set()
+    for c in named:
+        k = bisect.bisect_left(mention_starts, c.start)
+        while k < len(mention_starts) and mention_starts[k] < c.end:
+            covered.add(mention_starts[k])
+            k += 1
     out = []
     for start, short in mentions:
         if start in covered or (start and is_name_char(text[start - 1])

@@ -12,6 +12,7 @@ A department written after the body it belongs to is one body with it (财政部
 from __future__ import annotations
 
 from functools import cache
+from operator import attrgetter
 
 import regex
 
@@ -166,19 +167,25 @@ def _department() -> regex.Pattern:
 
 _NESTING_KINDS = {"government", "party", "legislature", "judicial", "military", "school",
                   "research", "media", "international"}
+# the last characters of the department words, and how far a department can reach (a stem
+# of up to 8 characters and a word of up to 3)
+_DEPARTMENT_LAST_CHARS = frozenset("司局处所署部室厅心队会办院")
+_START = attrgetter("start")
 # halls, not departments (大厅, 会议厅)
 _HALLS = ("大厅", "会议厅", "前厅", "服务厅")
 
 
 def nested(bodies: list[Candidate], text: str, suffix_kinds: dict[str, str]) -> list[Candidate]:
     """The departments written right after a body, as one body with it."""
-    starts = {b.start for b in bodies}
+    starts = set(map(_START, bodies))
     out = []
     for body in bodies:
         if body.fields["kind"] not in _NESTING_KINDS:
             continue
         current = body
         for _ in range(2):  # 公安部 + 交通管理局 + 秩序处
+            if _DEPARTMENT_LAST_CHARS.isdisjoint(text[current.end:current.end + 11]):
+                break  # no department word ends within reach
             m = _department().match(text, current.end)
             if not m or not _is_department(m, text) or \
                     any(i in starts for i in range(m.start() + 1, m.end())):

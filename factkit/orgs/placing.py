@@ -13,6 +13,7 @@ __all__ = ["Places", "place_at", "home", "context_place", "LEVEL_OF_CHAR"]
 
 LEVEL_OF_CHAR = {"省": "province", "市": "prefecture", "州": "prefecture", "县": "county",
                  "区": "county", "镇": "township", "乡": "township"}
+_START, _END = attrgetter("start"), attrgetter("end")
 _LEVEL_INDEX = {"province": 0, "prefecture": 1, "county": 2, "township": 3}
 
 
@@ -21,9 +22,9 @@ class Places(list[Candidate]):
     stay logarithmic, so a text of many megabytes stays linear."""
 
     def __init__(self, places: Iterable[Candidate]) -> None:
-        super().__init__(sorted(places, key=attrgetter("start")))
-        self.starts = [p.start for p in self]
-        self.by_end = {p.end: p for p in self}
+        super().__init__(sorted(places, key=_START))
+        self.starts = list(map(_START, self))
+        self.by_end = dict(zip(map(_END, self), self))
 
     def within(self, start: int, end: int, starts_before: int) -> list[Candidate]:
         """The places inside ``[start, end)`` that start before ``starts_before``."""
@@ -35,6 +36,16 @@ class Places(list[Candidate]):
                 found.append(self[i])
             i += 1
         return found
+
+    def runs_past(self, start: int, end: int) -> bool:
+        """Whether a place starts at ``start`` and ends after ``end``."""
+        starts = self.starts
+        i = bisect.bisect_left(starts, start)
+        while i < len(starts) and starts[i] == start:
+            if self[i].end > end:
+                return True
+            i += 1
+        return False
 
     def starting_at(self, start: int) -> Candidate | None:
         """The last place that starts at ``start``."""
