@@ -14,6 +14,7 @@ __all__ = ["Places", "place_at", "home", "context_place", "LEVEL_OF_CHAR"]
 LEVEL_OF_CHAR = {"省": "province", "市": "prefecture", "州": "prefecture", "县": "county",
                  "区": "county", "镇": "township", "乡": "township"}
 _START, _END = attrgetter("start"), attrgetter("end")
+_NOT_HOMES = frozenset(("feature", "site"))
 _LEVEL_INDEX = {"province": 0, "prefecture": 1, "county": 2, "township": 3}
 
 
@@ -73,7 +74,9 @@ def home(inside: list[Candidate]) -> str | None:
     the first (中国（湖南）自由贸易试验区郴州片区 → 郴州市), else the first (广州市湖南郴州商会
     is in 广州市)."""
     # a river or a site in a name (湘江实验室) is not where the organization belongs
-    inside = [p for p in inside if p.fields["level"] not in ("feature", "site")]
+    if len(inside) == 1:
+        return None if inside[0].fields["level"] in _NOT_HOMES else official(inside[0])
+    inside = [p for p in inside if p.fields["level"] not in _NOT_HOMES]
     if not inside:
         return None
     first, last = inside[0].fields, inside[-1].fields
@@ -86,14 +89,16 @@ def context_place(places: Places, before: int, level: str) -> str | None:
     before it at or below that level, taken up to that level (市中心医院 after 娄星区 is
     娄底市's); with none before, the first one after."""
     k = bisect.bisect_left(places.starts, before)
-    earlier = (places[i] for i in range(k - 1, -1, -1) if places[i].end <= before)
-    later = (places[i] for i in range(k, len(places)))
+    earlier = (p for p in itertools.islice(reversed(places), len(places) - k, None)
+               if p.end <= before)
+    later = itertools.islice(places, k, None)
     # the nearest few are enough: a place named pages away says nothing about this body
     for p in itertools.islice(itertools.chain(earlier, later), 200):
-        if level == "prefecture" and p.fields["level"] == "county" and \
-                p.fields["name"].endswith("市"):
-            return cast(str, p.fields["name"])  # 资兴市委、市政府: a county-level city
-        name = _at_level(p.fields, level)
+        fields = p.fields
+        if level == "prefecture" and fields["level"] == "county" and \
+                fields["name"].endswith("市"):
+            return cast(str, fields["name"])  # 资兴市委、市政府: a county-level city
+        name = _at_level(fields, level)
         if name:
             return name
     return None
