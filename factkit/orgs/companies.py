@@ -11,7 +11,7 @@ import ahocorasick
 from ..candidates import Candidate
 from ..lexicon import read_lines
 from .edges import is_generic, is_han, left_stretch, stopword_at, stopword_end
-from .placing import Places, place_at
+from .placing import Places, Spans, place_at
 
 __all__ = ["marked_companies", "listed_with", "join_adjacent"]
 
@@ -108,9 +108,9 @@ def listed_with(text: str, companies: list[Candidate], places: Places,
     if not companies:
         return out
     # what is taken already, built at the first list item (most companies stand in no list)
-    taken: set[tuple[int, int]] = set()
-    covered: set[int] = set()
-    place_spans: set[tuple[int, int]] = set()
+    bodies: Spans | None = None
+    taken: set[tuple[int, int]] = set()  # the items listed, and the places
+    covered: set[int] = set()  # the positions of the items listed
     for company in companies:
         for direction in (-1, 1):
             position = company.start if direction < 0 else company.end
@@ -118,14 +118,12 @@ def listed_with(text: str, companies: list[Candidate], places: Places,
                 item = _neighbour_item(text, position, direction)
                 if item is None:
                     break
-                if not taken:
-                    taken = {(c.start, c.end) for c in companies + named}
-                    for c in companies + named:
-                        covered.update(range(c.start, c.end))
-                    place_spans = {(p.start, p.end) for p in places}
+                if bodies is None:
+                    bodies = Spans(companies + named)
+                    taken = set(zip(map(_START, places), map(_END, places)))
                 start, end = item
                 name = text[start:end]
-                if (start, end) in taken or (start, end) in place_spans or \
+                if (start, end) in taken or bodies.overlaps(start, end) or \
                         any(i in covered for i in range(start, end)) or is_generic(name) or \
                         stopword_end(text, end) or stopword_at(name, 0):
                     break

@@ -5,7 +5,6 @@ document, with the kind and place of the body it stands for.
 """
 from __future__ import annotations
 
-import bisect
 from functools import cache
 
 import ahocorasick
@@ -13,7 +12,7 @@ import regex
 
 from ..candidates import Candidate
 from .edges import is_generic, is_name_char, left_edge_ok, stopword_end
-from .placing import Places
+from .placing import Places, Spans
 
 __all__ = ["definitions", "bodies_after_place", "short_forms", "zone_short_forms"]
 
@@ -101,17 +100,11 @@ def zone_short_forms(text: str, named: list[Candidate]) -> list[Candidate]:
         return []
     last_zone_by_suffix: dict[str, Candidate] = {}
     next_zone = 0
-    # the mentions inside a body named in full (嘉禾高新区) are that body
-    mention_starts = sorted({start for start, _ in mentions})
-    covered = set()
-    for c in named:
-        k = bisect.bisect_left(mention_starts, c.start)
-        while k < len(mention_starts) and mention_starts[k] < c.end:
-            covered.add(mention_starts[k])
-            k += 1
+    bodies = Spans(named)
     out = []
     for start, short in mentions:
-        if start in covered or (start and is_name_char(text[start - 1])
+        # a mention inside a body named in full (嘉禾高新区) is that body
+        if bodies.overlaps(start, start + 1) or (start and is_name_char(text[start - 1])
                                 and not stopword_end(text, start)):
             continue
         while next_zone < len(zones) and zones[next_zone].end <= start:

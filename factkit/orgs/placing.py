@@ -9,7 +9,7 @@ from typing import Any, cast
 
 from ..candidates import Candidate
 
-__all__ = ["Places", "place_at", "home", "context_place", "LEVEL_OF_CHAR"]
+__all__ = ["Places", "Spans", "place_at", "home", "context_place", "LEVEL_OF_CHAR"]
 
 LEVEL_OF_CHAR = {"省": "province", "市": "prefecture", "州": "prefecture", "县": "county",
                  "区": "county", "镇": "township", "乡": "township"}
@@ -52,6 +52,21 @@ class Places(list[Candidate]):
         """The last place that starts at ``start``."""
         i = bisect.bisect_right(self.starts, start)
         return self[i - 1] if i and self.starts[i - 1] == start else None
+
+
+class Spans:
+    """Spans of a text (the bodies named so far), sorted for overlap tests by bisection: a set
+    of every position they cover would cost a step per character of every body."""
+
+    def __init__(self, spans: Iterable[Candidate]) -> None:
+        ordered = sorted(spans, key=_START)
+        self.starts = list(map(_START, ordered))
+        # the furthest end among the spans that start at or before each one
+        self.reach = list(itertools.accumulate(map(_END, ordered), max))
+
+    def overlaps(self, start: int, end: int) -> bool:
+        k = bisect.bisect_left(self.starts, end)
+        return k > 0 and self.reach[k - 1] > start
 
 
 def place_at(places: Places, start: int, end: int) -> list[Candidate]:
