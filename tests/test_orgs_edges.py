@@ -77,8 +77,9 @@ def test_company_markers_end_where_the_pattern_ends_them(text):
     assert companies._marker_spans(text) == [m.span() for m in _MARKER.finditer(text)]
 
 
-_CONGRESS = regex.compile(r"(?:中共|中国共产党第?)?(?:十[一二三四五六七八九]?|二十[一二三四五六七八九]?)大"
-                          r"(?![学型会小厦量力批])")
+# the pattern congresses were found by, whole
+_CONGRESS = regex.compile(r"(?:中共|中国共产党第?)?"
+                          r"(?:十[一二三四五六七八九]?|二十[一二三四五六七八九]?)大(?![学型会小厦量力批])")
 
 
 @settings(max_examples=200, deadline=None)

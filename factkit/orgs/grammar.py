@@ -25,6 +25,7 @@ from .placing import LEVEL_OF_CHAR, Places, context_place, home
 
 __all__ = ["suffix_spans", "by_suffix", "named", "nested", "congresses"]
 
+
 @cache
 def _congress_number() -> regex.Pattern:
     # 十五大, 中共二十大, 党的二十大: the Party's national congresses, by their number; found
