@@ -25,7 +25,6 @@ from operator import attrgetter
 from ..candidates import Candidate, Context
 from ..normalize import NormalizedText
 from . import companies, document, grammar, lexicon
-from .edges import FUNCTION_CHARS
 from .named import named_bodies
 from .placing import Places
 

@@ -104,9 +104,10 @@ def zone_short_forms(text: str, named: list[Candidate]) -> list[Candidate]:
     out = []
     for start, short in mentions:
         # a mention inside a body named in full (嘉禾高新区) is that body
-        if bodies.overlaps(start, start + 1) or (start and is_name_char(text[start - 1])
-                                and not stopword_end(text, start)):
+        if bodies.overlaps(start, start + 1):
             continue
+        if start and is_name_char(text[start - 1]) and not stopword_end(text, start):
+            continue  # inside a word
         while next_zone < len(zones) and zones[next_zone].end <= start:
             zone = zones[next_zone]
             if zone.fields["name"][-3:] in _ZONE_SHORTS:
@@ -121,6 +122,7 @@ def zone_short_forms(text: str, named: list[Candidate]) -> list[Candidate]:
 
 
 def _occurrences(text: str, word: str) -> list[int]:
+    """Where ``word`` starts in ``text``, occurrences not overlapping."""
     found = []
     start = text.find(word)
     while start >= 0:
