@@ -19,23 +19,20 @@ county in the text.
 """
 from __future__ import annotations
 
-import bisect
+from itertools import compress
+from operator import attrgetter
 
 from ..candidates import Candidate, Context
 from ..normalize import NormalizedText
 from . import companies, document, grammar, lexicon
-from .edges import FUNCTION_CHARS
 from .named import named_bodies
 from .placing import Places
 
 __all__ = ["extract"]
 
 
-def _floor(quantity_ends: list[int], position: int) -> int:
-    """The end of the last date or figure ending at or before ``position`` (sorted ends):
-    a name cannot start before it."""
-    k = bisect.bisect_right(quantity_ends, position)
-    return quantity_ends[k - 1] if k else 0
+_QUANTITIES = frozenset(("date", "figure"))
+_END, _FACT = attrgetter("end"), attrgetter("fact")
 
 
 def extract(ntext: NormalizedText, context: Context | None = None) -> list[Candidate]:
@@ -43,29 +40,17 @@ def extract(ntext: NormalizedText, context: Context | None = None) -> list[Candi
     if len(text) < 2:
         return []
     places = Places(getattr(context, "places", None) or [])
-    quantities = [c for c in getattr(context, "found", None) or [] if c.fact in ("date", "figure")]
-    quantity_ends = sorted(c.end for c in quantities)
+    found = getattr(context, "found", None) or []
+    quantity_ends = sorted(compress(map(_END, found), map(_QUANTITIES.__contains__,
+                                                          map(_FACT, found))))
     edges = set(quantity_ends) | set(places.by_end)
     longest_names, longest_suffixes = lexicon.scan(text)
     suffix_kinds = lexicon.suffix_kinds()
 
     shorts: dict[str, tuple[str, str | None]] = {}
     known = named_bodies(longest_names, text, places, edges, shorts)
-    by_suffix = []
-    previous_end = 0
-    known_starts = {c.end: c.start for c in known}
-    for span in grammar.suffix_spans(longest_suffixes):
-        floor = _floor(quantity_ends, span[0])
-        if previous_end < span[0] and text[previous_end] in FUNCTION_CHARS:
-            # 丹麦男队对马来西亚男队: no name runs back over a body and the word after it
-            floor = max(floor, previous_end)
-        c = grammar.named(span, text, places, floor)
-        # 起送 + 立法院: a suffix ending a name the lexicon knows (法院 in 立法院) may only
-        # read that name again (with its place: 中国建设银行), never a longer one
-        known_start = known_starts.get(span[1], span[0])
-        if c and (known_start >= span[0] or c.start == known_start):
-            by_suffix.append(c)
-        previous_end = span[1]
+    by_suffix = grammar.by_suffix(grammar.suffix_spans(longest_suffixes), text, places,
+                                  quantity_ends, {c.end: c.start for c in known})
     by_suffix += grammar.congresses(text)
     # a department after a known body keeps that body's place (公安部 + 交通管理局)
     bodies = _merge(known + grammar.nested(known + by_suffix, text, suffix_kinds), by_suffix)
@@ -74,7 +59,7 @@ def extract(ntext: NormalizedText, context: Context | None = None) -> list[Candi
 
     edges |= {c.end for c in bodies}
     document.definitions(text, bodies, shorts)
-    document.bodies_after_place(bodies, {p.start: p for p in places}, suffix_kinds, shorts)
+    document.bodies_after_place(bodies, places, suffix_kinds, shorts)
     bodies += document.short_forms(text, shorts, edges)
     bodies += document.zone_short_forms(text, bodies)
     # a list is taken for companies only when a known or marked company is in it: a suffix
@@ -89,8 +74,13 @@ def _as_written(found: list[Candidate], ntext: NormalizedText) -> list[Candidate
     place stay simplified."""
     if ntext.written == ntext.text:
         return found
-    return [Candidate(c.start, c.end, c.fact, c.rule,
-                      {**c.fields, "name": ntext.written_text(c.start, c.end)}) for c in found]
+    as_written = []
+    for c in found:
+        written = ntext.written_text(c.start, c.end)
+        if written != c.fields["name"]:
+            c = Candidate(c.start, c.end, c.fact, c.rule, {**c.fields, "name": written})
+        as_written.append(c)
+    return as_written
 
 
 def _merge(known: list[Candidate], by_suffix: list[Candidate]) -> list[Candidate]:

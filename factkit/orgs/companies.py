@@ -4,24 +4,51 @@
 from __future__ import annotations
 
 from functools import cache
+from operator import attrgetter
 
-import regex
+import ahocorasick
 
 from ..candidates import Candidate
 from ..lexicon import read_lines
-from .edges import is_generic, left_stretch, stopword_at, stopword_end
-from .placing import Places, place_at
+from .edges import is_generic, is_han, left_stretch, stopword_at, stopword_end
+from .placing import Places, Spans, place_at
 
 __all__ = ["marked_companies", "listed_with", "join_adjacent"]
 
 
 @cache
-def _marker_regex() -> regex.Pattern:
-    """A company marker where a name can end: before punctuation, a list word or a verb."""
-    markers = sorted(read_lines("company_markers.txt"), key=len, reverse=True)
-    return regex.compile(
-        rf"(?:{'|'.join(regex.escape(w) for w in markers)})(?=[^\p{{Han}}]|$|与|和|等|及|、"
-        rf"|相关|负责|建成|引进|扩产|跻身|通过|入驻|落户|投资|签约|项目|公司|的)")
+def _markers() -> ahocorasick.Automaton:
+    machine = ahocorasick.Automaton()
+    for marker in read_lines("company_markers.txt"):
+        machine.add_word(marker, len(marker))
+    machine.make_automaton()
+    return machine
+
+
+# a company marker ends a name only before punctuation, a list word or a verb
+_WORDS_AFTER_MARKER = frozenset("与和等及的")
+_PHRASES_AFTER_MARKER = frozenset(("相关", "负责", "建成", "引进", "扩产", "跻身", "通过", "入驻",
+                                   "落户", "投资", "签约", "项目", "公司"))
+
+
+def _marker_ends_name(text: str, end: int) -> bool:
+    return end == len(text) or not is_han(text[end]) or text[end] in _WORDS_AFTER_MARKER or \
+        text[end:end + 2] in _PHRASES_AFTER_MARKER
+
+
+def _marker_spans(text: str) -> list[tuple[int, int]]:
+    """The markers that end a name, leftmost first, the longest where several start together,
+    none inside another."""
+    spans = []
+    for last, length in _markers().iter(text):
+        if _marker_ends_name(text, last + 1):
+            spans.append((last + 1 - length, last + 1))
+    spans.sort(key=lambda span: (span[0], -span[1]))
+    kept: list[tuple[int, int]] = []
+    for start, end in spans:
+        if not kept or start >= kept[-1][1]:
+            kept.append((start, end))
+    return kept
 
 
 _COMMON_WORDS = frozenset({"高科", "黑科"})
@@ -29,21 +56,22 @@ _COMMON_WORDS = frozenset({"高科", "黑科"})
 
 def marked_companies(text: str, places: Places) -> list[Candidate]:
     found = []
-    for m in _marker_regex().finditer(text):
-        if text[m.start() - 1:m.start() + 1] in _COMMON_WORDS:
+    for marker_start, marker_end in _marker_spans(text):
+        if text[marker_start - 1:marker_start + 1] in _COMMON_WORDS:
             continue  # 高科技, 新材料: the marker is part of a common word
-        start = max(left_stretch(text, m.start()), m.start() - 6)
-        inside = place_at(places, start, m.end())
+        start = max(left_stretch(text, marker_start), marker_start - 6)
+        inside = place_at(places, start, marker_end)
         if inside:
             start = inside[0].start
-        elif m.start() - start < 2 or is_generic(text[start:m.start()]):
+        elif marker_start - start < 2 or is_generic(text[start:marker_start]):
             continue
-        found.append(Candidate(start, m.end(), "organization", "<company short name>",
-                               {"name": text[start:m.end()], "kind": "company",
+        found.append(Candidate(start, marker_end, "organization", "<company short name>",
+                               {"name": text[start:marker_end], "kind": "company",
                                 "place": inside[0].fields["name"] if inside else None}))
     return found
 
 
+_START, _END = attrgetter("start"), attrgetter("end")
 _PARTY_PREFIXES = {"中共", "中国共产党", "共青团"}
 
 
@@ -58,7 +86,8 @@ def _joins(first: Candidate, second: Candidate) -> bool:
 def join_adjacent(found: list[Candidate]) -> list[Candidate]:
     """国家电网 + 郴州供电公司, 中共 + 河北省委 written together are one organization, the
     last one's kind."""
-    ordered = sorted(found, key=lambda c: (c.start, -c.end))
+    ordered = sorted(found, key=_END, reverse=True)  # by start, the longest first
+    ordered.sort(key=_START)
     out: list[Candidate] = []
     for c in ordered:
         if out and out[-1].end == c.start and _joins(out[-1], c):
@@ -69,9 +98,7 @@ def join_adjacent(found: list[Candidate]) -> list[Candidate]:
     return out
 
 
-_LIST_SEPARATORS = regex.compile(r"[、与和及]")
-_LIST_ITEM = regex.compile(r"\p{Han}{2,5}")
-_HAN = regex.compile(r"\p{Han}")
+_LIST_SEPARATORS = frozenset("、与和及")
 
 
 def listed_with(text: str, companies: list[Candidate], places: Places,
@@ -80,11 +107,10 @@ def listed_with(text: str, companies: list[Candidate], places: Places,
     out: list[Candidate] = []
     if not companies:
         return out
-    taken = {(c.start, c.end) for c in companies + named}
-    covered: set[int] = set()
-    for c in companies + named:
-        covered.update(range(c.start, c.end))
-    place_spans = {(p.start, p.end) for p in places}
+    # what is taken already, built at the first list item (most companies stand in no list)
+    bodies: Spans | None = None
+    taken: set[tuple[int, int]] = set()  # the items listed, and the places
+    covered: set[int] = set()  # the positions of the items listed
     for company in companies:
         for direction in (-1, 1):
             position = company.start if direction < 0 else company.end
@@ -92,9 +118,12 @@ def listed_with(text: str, companies: list[Candidate], places: Places,
                 item = _neighbour_item(text, position, direction)
                 if item is None:
                     break
+                if bodies is None:
+                    bodies = Spans(companies + named)
+                    taken = set(zip(map(_START, places), map(_END, places)))
                 start, end = item
                 name = text[start:end]
-                if (start, end) in taken or (start, end) in place_spans or \
+                if (start, end) in taken or bodies.overlaps(start, end) or \
                         any(i in covered for i in range(start, end)) or is_generic(name) or \
                         stopword_end(text, end) or stopword_at(name, 0):
                     break
@@ -109,27 +138,27 @@ def listed_with(text: str, companies: list[Candidate], places: Places,
 def _neighbour_item(text: str, position: int, direction: int) -> tuple[int, int] | None:
     """The 2-5 character name on the other side of a list separator next to ``position``."""
     if direction > 0:
-        if position >= len(text) or not _LIST_SEPARATORS.match(text[position]):
+        if position >= len(text) or text[position] not in _LIST_SEPARATORS:
             return None
-        m = _LIST_ITEM.match(text, position + 1)
-        if not m:
+        first = position + 1
+        if not (is_han(text[first:first + 1]) and is_han(text[first + 1:first + 2])):
             return None
         # the item ends where the list goes on or the clause turns (建成, 通过, 形成 …)
-        end = m.start()
-        while end < len(text) and end - m.start() < 5 and _HAN.match(text[end]) \
-                and not _LIST_SEPARATORS.match(text[end]) and not stopword_at(text, end):
+        end = first
+        while end < len(text) and end - first < 5 and is_han(text[end]) \
+                and text[end] not in _LIST_SEPARATORS and not stopword_at(text, end):
             end += 1
-        if end < len(text) and _HAN.match(text[end]) and \
-                not _LIST_SEPARATORS.match(text[end]) and not stopword_at(text, end):
+        if end < len(text) and is_han(text[end]) and \
+                text[end] not in _LIST_SEPARATORS and not stopword_at(text, end):
             return None  # runs on into the sentence: not a list item
-        return (m.start(), end) if end - m.start() >= 2 else None
-    if position == 0 or not _LIST_SEPARATORS.match(text[position - 1]):
+        return (first, end) if end - first >= 2 else None
+    if position == 0 or text[position - 1] not in _LIST_SEPARATORS:
         return None
     start = position - 1
-    while start > 0 and position - 1 - start < 5 and _HAN.match(text[start - 1]) \
-            and not _LIST_SEPARATORS.match(text[start - 1]):
+    while start > 0 and position - 1 - start < 5 and is_han(text[start - 1]) \
+            and text[start - 1] not in _LIST_SEPARATORS:
         start -= 1
-    if start > 0 and _HAN.match(text[start - 1]) and \
-            not _LIST_SEPARATORS.match(text[start - 1]) and not stopword_end(text, start):
+    if start > 0 and is_han(text[start - 1]) and \
+            text[start - 1] not in _LIST_SEPARATORS and not stopword_end(text, start):
         return None
     return (start, position - 1) if position - 1 - start >= 2 else None

@@ -5,19 +5,30 @@ document, with the kind and place of the body it stands for.
 """
 from __future__ import annotations
 
+from functools import cache
+
 import ahocorasick
 import regex
 
 from ..candidates import Candidate
-from .edges import NAME_CHAR, is_generic, left_edge_ok, stopword_end
+from .edges import is_generic, is_name_char, left_edge_ok, stopword_end
+from .placing import Places, Spans
 
 __all__ = ["definitions", "bodies_after_place", "short_forms", "zone_short_forms"]
 
 _QUOTED = r"[“\"「『‘]?(?P<short>[\p{Han}A-Za-z0-9·]{2,12}?)[”\"」』’]?"
-# （以下简称“广州地铁”）, (下称广州地铁), （简称：广州地铁）, （“广州地铁”）, ，简称“广州地铁”
-_DEFINITION = regex.compile(
-    r"\s*(?:[（(]\s*(?:(?:以下|下文)?(?:简称|称)|下称)?[：:]?\s*" + _QUOTED + r"\s*[）)]"
-    r"|[，,]\s*(?:以下|下文)?简称[：:]?\s*" + _QUOTED + r"(?=[，。；,;）)\s]|$))")
+
+
+@cache
+def _definition() -> regex.Pattern:
+    # （以下简称“广州地铁”）, (下称广州地铁), （简称：广州地铁）, （“广州地铁”）, ，简称“广州地铁”
+    return regex.compile(
+        r"\s*(?:[（(]\s*(?:(?:以下|下文)?(?:简称|称)|下称)?[：:]?\s*" + _QUOTED + r"\s*[）)]"
+        r"|[，,]\s*(?:以下|下文)?简称[：:]?\s*" + _QUOTED + r"(?=[，。；,;）)\s]|$))")
+
+
+# what a definition opens with, after any space
+_DEFINITION_OPENERS = frozenset("（(，,")
 _KINDS_WITH_SHORT_BODIES = {"government", "party", "legislature", "judicial", "military",
                             "hospital", "school", "research", "media"}
 
@@ -26,7 +37,12 @@ def definitions(text: str, bodies: list[Candidate],
                 shorts: dict[str, tuple[str, str | None]]) -> None:
     """The short names the document gives its bodies, into ``shorts``."""
     for body in bodies:
-        m = _DEFINITION.match(text, body.end)
+        after = body.end
+        while after < len(text) and text[after].isspace():
+            after += 1
+        if after == len(text) or text[after] not in _DEFINITION_OPENERS:
+            continue
+        m = _definition().match(text, body.end)
         if not m:
             continue
         short = m.group("short")
@@ -35,7 +51,7 @@ def definitions(text: str, bodies: list[Candidate],
             shorts.setdefault(short, (body.fields["kind"], body.fields["place"]))
 
 
-def bodies_after_place(bodies: list[Candidate], places_at: dict[int, Candidate],
+def bodies_after_place(bodies: list[Candidate], places: Places,
                        suffix_kinds: dict[str, str],
                        shorts: dict[str, tuple[str, str | None]]) -> None:
     """郴州市公安局 named, a later 公安局 is the same body: the body after the place, when it
@@ -43,7 +59,7 @@ def bodies_after_place(bodies: list[Candidate], places_at: dict[int, Candidate],
     for body in bodies:
         if body.fields["kind"] not in _KINDS_WITH_SHORT_BODIES or body.fields["place"] is None:
             continue
-        place = places_at.get(body.start)
+        place = places.starting_at(body.start)
         if place is None:
             continue
         rest = body.fields["name"][place.end - body.start:]
@@ -69,7 +85,7 @@ def short_forms(text: str, shorts: dict[str, tuple[str, str | None]],
     return found
 
 
-_ZONE_SHORT = regex.compile(r"高新区|经开区|开发区|产业园|工业园")
+_ZONE_SHORTS = ("高新区", "经开区", "开发区", "产业园", "工业园")
 
 
 def zone_short_forms(text: str, named: list[Candidate]) -> list[Candidate]:
@@ -77,22 +93,39 @@ def zone_short_forms(text: str, named: list[Candidate]) -> list[Candidate]:
     zones = sorted((c for c in named if c.fields["kind"] == "zone"), key=lambda c: c.end)
     if not zones:
         return []
+    # no short form overlaps another (none starts with the character that ends one)
+    mentions = sorted((start, short) for short in _ZONE_SHORTS
+                      for start in _occurrences(text, short))
+    if not mentions:
+        return []
     last_zone_by_suffix: dict[str, Candidate] = {}
     next_zone = 0
-    covered = {i for c in named for i in range(c.start, c.end)}
+    bodies = Spans(named)
     out = []
-    for m in _ZONE_SHORT.finditer(text):
-        if m.start() in covered or (m.start() and NAME_CHAR.match(text[m.start() - 1])
-                                    and not stopword_end(text, m.start())):
+    for start, short in mentions:
+        # a mention inside a body named in full (嘉禾高新区) is that body
+        if bodies.overlaps(start, start + 1):
             continue
-        while next_zone < len(zones) and zones[next_zone].end <= m.start():
+        if start and is_name_char(text[start - 1]) and not stopword_end(text, start):
+            continue  # inside a word
+        while next_zone < len(zones) and zones[next_zone].end <= start:
             zone = zones[next_zone]
-            for short in _ZONE_SHORT.findall(zone.fields["name"][-3:]):
-                last_zone_by_suffix[short] = zone
+            if zone.fields["name"][-3:] in _ZONE_SHORTS:
+                last_zone_by_suffix[zone.fields["name"][-3:]] = zone
             next_zone += 1
-        earlier = last_zone_by_suffix.get(m.group())
+        earlier = last_zone_by_suffix.get(short)
         if earlier:
-            out.append(Candidate(m.start(), m.end(), "organization", "<zone short form>",
-                                 {"name": m.group(), "kind": "zone",
+            out.append(Candidate(start, start + len(short), "organization", "<zone short form>",
+                                 {"name": short, "kind": "zone",
                                   "place": earlier.fields["place"]}))
     return out
+
+
+def _occurrences(text: str, word: str) -> list[int]:
+    """Where ``word`` starts in ``text``, occurrences not overlapping."""
+    found = []
+    start = text.find(word)
+    while start >= 0:
+        found.append(start)
+        start = text.find(word, start + len(word))
+    return found

@@ -1,4 +1,9 @@
-"""Where an organization name may start and end: stop words, generic bodies, brackets."""
+"""Where an organization name may start and end: stop words, generic bodies, brackets.
+
+These tests run for every suffix the text holds, so they are set and character lookups: the
+word lists are indexed by their first and last characters, and a body made only of generic
+words is found by a walk over the body, not by a pattern of every generic word.
+"""
 from __future__ import annotations
 
 from functools import cache
@@ -7,61 +12,101 @@ import regex
 
 from ..lexicon import read_lines
 
-__all__ = ["NAME_CHAR", "left_stretch", "stopword_end", "stopword_at", "is_generic",
-           "ends_generic", "counted", "left_edge_ok", "is_han", "FUNCTION_CHARS"]
+__all__ = ["is_name_char", "left_stretch", "stopword_end", "stopword_at", "is_generic",
+           "ends_generic", "is_generic_or_ends_generic", "counted", "left_edge_ok", "is_han",
+           "FUNCTION_CHARS"]
 
 MAX_NAME = 20
-NAME_CHAR = regex.compile(r"[\p{Han}A-Za-z（）()·]")
-_HAN = regex.compile(r"\p{Han}")
+_NAME_PUNCTUATION = frozenset("（）()·")
 _OPENING, _CLOSING = "（(", "）)"
 # 一所学校, 两国政府, 多家医院, 这所大学: a number or a pointer and a measure word count or point
 # at bodies, they do not name one
-_COUNTED = regex.compile(
-    r"第?[一二两三四五六七八九十百千几数多每各该这那此本某其全][所家个座间名批些类级国地省市县区届]")
+_COUNT_WORDS = frozenset("一二两三四五六七八九十百千几数多每各该这那此本某其全")
+_MEASURE_WORDS = frozenset("所家个座间名批些类级国地省市县区届")
 
 
 def is_han(ch: str) -> bool:
-    return bool(_HAN.match(ch))
+    """A Han character (``\\p{Han}``); the common block and everything below the first Han
+    character are settled without the pattern."""
+    if "\u4e00" <= ch <= "\u9fff":
+        return True
+    return ch >= "\u2e80" and bool(_han_pattern().match(ch))
 
 
 @cache
-def _stopword_set() -> tuple[frozenset[str], tuple[int, ...]]:
+def _han_pattern() -> regex.Pattern:
+    return regex.compile(r"\p{Han}")
+
+
+def is_name_char(ch: str) -> bool:
+    """A character a name is written in: Han, a Latin letter, a bracket or a middle dot."""
+    if ch < "\x80":
+        return ch.isalpha() or ch in "()"
+    return is_han(ch) or ch in _NAME_PUNCTUATION
+
+
+@cache
+def _stopwords() -> tuple[frozenset[str], dict[str, tuple[int, ...]], dict[str, tuple[int, ...]]]:
+    """The stop words, and for each character that ends (starts) one, the lengths of those
+    ending (starting) with it, longest first."""
     words = frozenset(read_lines("org_stopwords.txt"))
-    return words, tuple(sorted({len(w) for w in words}, reverse=True))
+    by_last: dict[str, set[int]] = {}
+    by_first: dict[str, set[int]] = {}
+    for word in words:
+        by_last.setdefault(word[-1], set()).add(len(word))
+        by_first.setdefault(word[0], set()).add(len(word))
+    return (words, {ch: tuple(sorted(ls, reverse=True)) for ch, ls in by_last.items()},
+            {ch: tuple(sorted(ls, reverse=True)) for ch, ls in by_first.items()})
 
 
 @cache
-def _generic_regex() -> regex.Pattern:
-    words = sorted(read_lines("org_generic.txt"), key=len, reverse=True)
-    return regex.compile("(?:" + "|".join(regex.escape(w) for w in words) + ")+")
+def _generic_words() -> tuple[frozenset[str], dict[str, tuple[int, ...]]]:
+    """The generic words, and for each character that ends one, the lengths of those ending
+    with it."""
+    words = frozenset(read_lines("org_generic.txt"))
+    by_last: dict[str, set[int]] = {}
+    for word in words:
+        by_last.setdefault(word[-1], set()).add(len(word))
+    return words, {ch: tuple(sorted(ls)) for ch, ls in by_last.items()}
 
 
 def stopword_end(text: str, end: int) -> int:
     """Length of the stop word that ends at ``end`` (0 if none)."""
-    words, lengths = _stopword_set()
-    for length in lengths:
+    if end <= 0:
+        return 0
+    words, by_last, _ = _stopwords()
+    for length in by_last.get(text[end - 1:end], ()):
         if end >= length and text[end - length:end] in words:
             return length
     return 0
 
 
 def stopword_at(text: str, position: int) -> bool:
-    words, lengths = _stopword_set()
-    return any(text[position:position + length] in words for length in lengths)
+    words, _, by_first = _stopwords()
+    lengths = by_first.get(text[position:position + 1])
+    return lengths is not None and any(text[position:position + length] in words
+                                       for length in lengths)
 
 
 def left_stretch(text: str, suffix_start: int, floor: int = 0) -> int:
     """Where the name characters before a suffix begin, stop words excluded; never before
     ``floor`` (the end of a date or figure: 2家卫生院 has no name). Brackets belong to a name
     only in pairs (中国（湖南）自由贸易试验区): an unpaired one is an edge (记者张三）湖南省政府)."""
+    words, stop_lengths, _ = _stopwords()
     i = suffix_start
     limit = max(floor, suffix_start - MAX_NAME)
     depth = 0
     unpaired_close = -1
-    while i > limit and NAME_CHAR.match(text[i - 1]):
-        if stopword_end(text, i):
-            break
+    while i > limit:
         ch = text[i - 1]
+        if ch in stop_lengths and any(i >= length and text[i - length:i] in words
+                                      for length in stop_lengths[ch]):
+            break  # a stop word ends here
+        if "\u4e00" <= ch <= "\u9fff":
+            i -= 1
+            continue
+        if not is_name_char(ch):
+            break
         if ch in _CLOSING:
             depth += 1
             if unpaired_close < 0:
@@ -82,21 +127,53 @@ def left_stretch(text: str, suffix_start: int, floor: int = 0) -> int:
     return i
 
 
+def _generic_tails(body: str) -> list[bool] | None:
+    """For each position of ``body``, whether what follows it is a run of generic words (one
+    at least); None when no generic word ends the body, so that no position does."""
+    words, by_last = _generic_words()
+    if not body or body[-1] not in by_last:
+        return None
+    # tails[i]: body[i:] is a run of generic words; walked from the end, word by word
+    tails = [False] * len(body) + [True]
+    for end in range(len(body), 0, -1):
+        if tails[end]:
+            for length in by_last.get(body[end - 1], ()):
+                if length <= end and body[end - length:end] in words:
+                    tails[end - length] = True
+    return tails
+
+
 def is_generic(body: str) -> bool:
-    return not body or bool(_generic_regex().fullmatch(body)) or counted(body)
+    if not body:
+        return True
+    tails = _generic_tails(body)
+    return tails is not None and tails[0] or counted(body)
 
 
 def counted(body: str) -> bool:
-    return bool(_COUNTED.match(body)) and len(body) <= 4
+    if len(body) > 4:
+        return False
+    at = 1 if body[:1] == "第" else 0
+    return body[at:at + 1] in _COUNT_WORDS and body[at + 1:at + 2] in _MEASURE_WORDS
 
 
 def ends_generic(body: str) -> bool:
     """区级龙头医院, 二级公立医院: the word right before the suffix is a generic one (of two
     characters or more: 沙坪村党总支 is a name)."""
-    for start in range(max(0, len(body) - 6), len(body) - 1):
-        if _generic_regex().fullmatch(body, start):
-            return True
-    return False
+    tails = _generic_tails(body)
+    return tails is not None and any(tails[start] for start in
+                                     range(max(0, len(body) - 6), len(body) - 1))
+
+
+def is_generic_or_ends_generic(body: str) -> bool:
+    """``is_generic(body) or ends_generic(body)``, reading the body once."""
+    if not body:
+        return True
+    tails = _generic_tails(body)
+    if tails is not None and (tails[0] or any(tails[start] for start in
+                                             range(max(0, len(body) - 6), len(body) - 1))):
+        return True
+    return counted(body)
 
 
 # one-character function words a name may follow directly (同欧盟, 对北约, 比华为, 而美的)

@@ -11,20 +11,29 @@ A department written after the body it belongs to is one body with it (财政部
 """
 from __future__ import annotations
 
+from functools import cache
+from operator import attrgetter
+
 import regex
 
 from ..candidates import Candidate
 from . import edges
 from .edges import FUNCTION_CHARS as _FUNCTION_CHARS
-from .edges import ends_generic, is_generic, left_stretch
+from .edges import is_generic, is_generic_or_ends_generic, left_stretch
 from .lexicon import Entry, Longest, outermost, suffix_kinds
-from .placing import LEVEL_OF_CHAR, Places, context_place, home, place_at
+from .placing import LEVEL_OF_CHAR, Places, context_place, home
 
-__all__ = ["suffix_spans", "named", "nested", "congresses"]
+__all__ = ["suffix_spans", "by_suffix", "named", "nested", "congresses"]
 
-# 十五大, 中共二十大, 党的二十大: the Party's national congresses, by their number
-_CONGRESS = regex.compile(r"(?:中共|中国共产党第?)?(?:十[一二三四五六七八九]?|二十[一二三四五六七八九]?)大"
-                          r"(?![学型会小厦量力批])")
+
+@cache
+def _congress_number() -> regex.Pattern:
+    # 十五大, 中共二十大, 党的二十大: the Party's national congresses, by their number; found
+    # by the number and 大 (the literal 十 is quick to scan for), then read back over 二 and 中共
+    return regex.compile(r"十[一二三四五六七八九]?大(?![学型会小厦量力批])")
+
+
+_CONGRESS_PREFIXES = ("中共", "中国共产党第", "中国共产党")
 
 _LEVEL_CHARS = "省市县区州镇乡"
 _MAX_BODY_WITHOUT_PLACE = 6
@@ -55,20 +64,49 @@ def _blocked_after(text: str, suffix: str, end: int) -> bool:
     return text[end] in chars
 
 
+def by_suffix(spans: list[tuple[int, int, Entry]], text: str, places: Places,
+              quantity_ends: list[int], known_starts: dict[int, int]) -> list[Candidate]:
+    """The bodies the type suffixes end (``spans``, by start). ``quantity_ends`` (sorted): the
+    ends of dates and figures, where no name runs back over; ``known_starts``: end -> start of
+    the names the lexicon found."""
+    found = []
+    previous_end = 0
+    q = 0
+    for span in spans:
+        suffix_start, end = span[0], span[1]
+        while q < len(quantity_ends) and quantity_ends[q] <= suffix_start:
+            q += 1
+        floor = quantity_ends[q - 1] if q else 0
+        if previous_end < suffix_start and text[previous_end] in _FUNCTION_CHARS:
+            # 丹麦男队对马来西亚男队: no name runs back over a body and the word after it
+            floor = max(floor, previous_end)
+        previous_end = end
+        c = named(span, text, places, floor)
+        # 起送 + 立法院: a suffix ending a name the lexicon knows (法院 in 立法院) may only
+        # read that name again (with its place: 中国建设银行), never a longer one
+        if c is not None:
+            known_start = known_starts.get(end, suffix_start)
+            if known_start >= suffix_start or c.start == known_start:
+                found.append(c)
+    return found
+
+
 def named(span: tuple[int, int, Entry], text: str, places: Places,
           floor: int) -> Candidate | None:
     suffix_start, end, entry = span
-    kind = entry.kind
     suffix = text[suffix_start:end]
-    if _blocked_after(text, suffix, end) or (len(suffix) == 1 and (
-            text[suffix_start - 1:end] in _WORDS_ENDING_IN_SUFFIX
-            or text[suffix_start:end + 1] in _WORDS_ENDING_IN_SUFFIX)):
+    if end < len(text) and text[end] in _NOT_AFTER.get(suffix[-2:],
+                                                        _NOT_AFTER.get(suffix[-1], "")):
         return None
+    if end - suffix_start == 1 and (text[suffix_start - 1:end] in _WORDS_ENDING_IN_SUFFIX
+                                    or text[suffix_start:end + 1] in _WORDS_ENDING_IN_SUFFIX):
+        return None
+    kind = entry.kind
     stretch = left_stretch(text, suffix_start, floor)
     # a place may share characters with the suffix (郴州市 + 市委, 长青社区 + 社区卫生服务中心)
-    inside = [p for p in place_at(places, stretch, end) if p.start < suffix_start]
-    if entry.needs and not inside or \
-            entry.needs == "country" and inside[0].fields["level"] != "country":
+    inside = places.within(stretch, end, suffix_start) if stretch < suffix_start else []
+    if entry.needs and (not inside or entry.needs == "country"
+                        and inside[0].fields["level"] != "country"):
         return None
     if inside:
         start = inside[0].start
@@ -77,20 +115,20 @@ def named(span: tuple[int, int, Entry], text: str, places: Places,
         rest = text[inside[-1].end:suffix_start]
         if rest and is_generic(rest) or not _rest_fits(rest, suffix, kind, inside[-1]):
             return None  # 娄星区基层医院: a place and a generic word
-        if text[max(0, start - 2):start] == "武警" and suffix.endswith("队"):
+        if suffix[-1] == "队" and text[max(0, start - 2):start] == "武警":
             start, kind = start - 2, "military"  # 武警湖南省总队: the armed police's corps
         return _candidate(start, end, "<place><body><suffix>", text, kind, home(inside))
     while stretch < suffix_start - 2 and text[stretch] in _FUNCTION_CHARS:
         stretch += 1  # 由中央编译出版社, 而上市公司: a function word before the name
-    body = text[stretch:suffix_start]
-    if not body:
+    if stretch == suffix_start:
         # 市委 alone, 镇党委 (a level word and a body): the body of the place in context
         if suffix not in _BARE_SHORT_FORMS and not (
                 suffix[0] in _LEVEL_CHARS and suffix[1:] in suffix_kinds()):
             return None
         place = context_place(places, suffix_start, LEVEL_OF_CHAR[suffix[0]])
         return _candidate(suffix_start, end, "<short form>", text, kind, place)
-    if is_generic(body) or ends_generic(body):
+    body = text[stretch:suffix_start]
+    if is_generic_or_ends_generic(body):
         return None  # 公立医院, 乡镇卫生院, 区级龙头医院
     if body[0] in _LEVEL_CHARS and len(body) <= 4:
         # 市政府, 区人民医院, 省儿童医院, 县住建局: the organization of the place in context
@@ -121,24 +159,35 @@ def _candidate(start: int, end: int, rule: str, text: str, kind: str,
                      {"name": text[start:end], "kind": kind, "place": place})
 
 
-# a department inside a body: 财政部 + 预算司, 省政府 + 办公厅, 公安局 + 北湖分局
-_DEPARTMENT = regex.compile(r"(\p{Han}{0,8}?)(?:司|局|处|派出所|署|部|办公室|办公厅|研究室|中心|支队|大队"
-                           r"|委员会|分会|办|学院|研究院|医院)")
+@cache
+def _department() -> regex.Pattern:
+    # a department inside a body: 财政部 + 预算司, 省政府 + 办公厅, 公安局 + 北湖分局
+    return regex.compile(r"(\p{Han}{0,8}?)(?:司|局|处|派出所|署|部|办公室|办公厅|研究室|中心"
+                         r"|支队|大队|委员会|分会|办|学院|研究院|医院)")
+
+
 _NESTING_KINDS = {"government", "party", "legislature", "judicial", "military", "school",
                   "research", "media", "international"}
-_NOT_A_DEPARTMENT = regex.compile(r"(?:大|会议|前|服务)厅$|^(?:中心|.)$")
+# the last characters of the department words, and how far a department can reach (a stem
+# of up to 8 characters and a word of up to 3)
+_DEPARTMENT_LAST_CHARS = frozenset("司局处所署部室厅心队会办院")
+_START = attrgetter("start")
+# halls, not departments (大厅, 会议厅)
+_HALLS = ("大厅", "会议厅", "前厅", "服务厅")
 
 
 def nested(bodies: list[Candidate], text: str, suffix_kinds: dict[str, str]) -> list[Candidate]:
     """The departments written right after a body, as one body with it."""
-    starts = {b.start for b in bodies}
+    starts = set(map(_START, bodies))
     out = []
     for body in bodies:
         if body.fields["kind"] not in _NESTING_KINDS:
             continue
         current = body
         for _ in range(2):  # 公安部 + 交通管理局 + 秩序处
-            m = _DEPARTMENT.match(text, current.end)
+            if _DEPARTMENT_LAST_CHARS.isdisjoint(text[current.end:current.end + 11]):
+                break  # no department word ends within reach
+            m = _department().match(text, current.end)
             if not m or not _is_department(m, text) or \
                     any(i in starts for i in range(m.start() + 1, m.end())):
                 break  # 对外贸易经济合作部 + 经商 + 外交部: another body, not a department
@@ -155,7 +204,8 @@ def nested(bodies: list[Candidate], text: str, suffix_kinds: dict[str, str]) -> 
 
 def _is_department(m: regex.Match, text: str) -> bool:
     part, stem = m.group(), m.group(1)
-    if _NOT_A_DEPARTMENT.search(part) or _blocked_after(text, part, m.end()):
+    if len(part) == 1 or part == "中心" or part.endswith(_HALLS) or \
+            _blocked_after(text, part, m.end()):
         return False  # 大厅 is a hall; 局长, 司令, 部署 are people and deeds
     if part[-2:] in _WORDS_ENDING_IN_SUFFIX or \
             any(edges.stopword_at(stem, i) for i in range(len(stem))):
@@ -174,5 +224,14 @@ def _department_kind(part: str, kind: str, suffix_kinds: dict[str, str]) -> str:
 
 
 def congresses(text: str) -> list[Candidate]:
-    return [_candidate(m.start(), m.end(), "<congress>", text, "party", "中华人民共和国")
-            for m in _CONGRESS.finditer(text)]
+    found = []
+    for m in _congress_number().finditer(text):
+        start = m.start()
+        if text[start - 1:start] == "二":
+            start -= 1  # 二十大
+        for prefix in _CONGRESS_PREFIXES:
+            if text[max(0, start - len(prefix)):start] == prefix:
+                start -= len(prefix)
+                break
+        found.append(_candidate(start, m.end(), "<congress>", text, "party", "中华人民共和国"))
+    return found

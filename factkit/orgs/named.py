@@ -6,7 +6,6 @@ country's (美国国务院, 日本总务省, 英国议会).
 """
 from __future__ import annotations
 
-import bisect
 from typing import Any
 
 from ..candidates import Candidate
@@ -16,14 +15,6 @@ from .placing import Places, official
 
 __all__ = ["named_bodies"]
 
-
-def _places_from(places: Places, start: int) -> list[Candidate]:
-    i = bisect.bisect_left(places.starts, start)
-    found = []
-    while i < len(places) and places[i].start == start:
-        found.append(places[i])
-        i += 1
-    return found
 
 # the kinds of bodies a state has: written after a country's name, they are that country's
 _STATE_KINDS = {"government", "legislature", "judicial", "military", "party"}
@@ -40,7 +31,7 @@ def named_bodies(longest: Longest, text: str, places: Places, edges: set[int],
     for start, end, entry in outermost(longest):
         if end < len(text) and text[end] in _PLACE_AFTER and end - start <= 3:
             continue
-        if any(p.end > end for p in _places_from(places, start)):
+        if places.runs_past(start, end):
             continue  # 北大 in 北大西洋: the start of a place
         country = places.by_end.get(start)
         if country is not None and country.fields["level"] == "country" \

@@ -3,15 +3,18 @@ from __future__ import annotations
 
 import bisect
 import itertools
+from operator import attrgetter
 from collections.abc import Iterable
 from typing import Any, cast
 
 from ..candidates import Candidate
 
-__all__ = ["Places", "place_at", "home", "context_place", "LEVEL_OF_CHAR"]
+__all__ = ["Places", "Spans", "place_at", "home", "context_place", "LEVEL_OF_CHAR"]
 
 LEVEL_OF_CHAR = {"省": "province", "市": "prefecture", "州": "prefecture", "县": "county",
                  "区": "county", "镇": "township", "乡": "township"}
+_START, _END = attrgetter("start"), attrgetter("end")
+_NOT_HOMES = frozenset(("feature", "site"))
 _LEVEL_INDEX = {"province": 0, "prefecture": 1, "county": 2, "township": 3}
 
 
@@ -20,9 +23,50 @@ class Places(list[Candidate]):
     stay logarithmic, so a text of many megabytes stays linear."""
 
     def __init__(self, places: Iterable[Candidate]) -> None:
-        super().__init__(sorted(places, key=lambda p: p.start))
-        self.starts = [p.start for p in self]
-        self.by_end = {p.end: p for p in self}
+        super().__init__(sorted(places, key=_START))
+        self.starts = list(map(_START, self))
+        self.by_end = dict(zip(map(_END, self), self))
+
+    def within(self, start: int, end: int, starts_before: int) -> list[Candidate]:
+        """The places inside ``[start, end)`` that start before ``starts_before``."""
+        starts = self.starts
+        i = bisect.bisect_left(starts, start)
+        found = []
+        while i < len(starts) and starts[i] < starts_before:
+            if self[i].end <= end:
+                found.append(self[i])
+            i += 1
+        return found
+
+    def runs_past(self, start: int, end: int) -> bool:
+        """Whether a place starts at ``start`` and ends after ``end``."""
+        starts = self.starts
+        i = bisect.bisect_left(starts, start)
+        while i < len(starts) and starts[i] == start:
+            if self[i].end > end:
+                return True
+            i += 1
+        return False
+
+    def starting_at(self, start: int) -> Candidate | None:
+        """The last place that starts at ``start``."""
+        i = bisect.bisect_right(self.starts, start)
+        return self[i - 1] if i and self.starts[i - 1] == start else None
+
+
+class Spans:
+    """Spans of a text (the bodies named so far), sorted for overlap tests by bisection: a set
+    of every position they cover would cost a step per character of every body."""
+
+    def __init__(self, spans: Iterable[Candidate]) -> None:
+        ordered = sorted(spans, key=_START)
+        self.starts = list(map(_START, ordered))
+        # the furthest end among the spans that start at or before each one
+        self.reach = list(itertools.accumulate(map(_END, ordered), max))
+
+    def overlaps(self, start: int, end: int) -> bool:
+        k = bisect.bisect_left(self.starts, end)
+        return k > 0 and self.reach[k - 1] > start
 
 
 def place_at(places: Places, start: int, end: int) -> list[Candidate]:
@@ -45,7 +89,9 @@ def home(inside: list[Candidate]) -> str | None:
     the first (中国（湖南）自由贸易试验区郴州片区 → 郴州市), else the first (广州市湖南郴州商会
     is in 广州市)."""
     # a river or a site in a name (湘江实验室) is not where the organization belongs
-    inside = [p for p in inside if p.fields["level"] not in ("feature", "site")]
+    if len(inside) == 1:
+        return None if inside[0].fields["level"] in _NOT_HOMES else official(inside[0])
+    inside = [p for p in inside if p.fields["level"] not in _NOT_HOMES]
     if not inside:
         return None
     first, last = inside[0].fields, inside[-1].fields
@@ -58,14 +104,16 @@ def context_place(places: Places, before: int, level: str) -> str | None:
     before it at or below that level, taken up to that level (市中心医院 after 娄星区 is
     娄底市's); with none before, the first one after."""
     k = bisect.bisect_left(places.starts, before)
-    earlier = (places[i] for i in range(k - 1, -1, -1) if places[i].end <= before)
-    later = (places[i] for i in range(k, len(places)))
+    earlier = (p for p in itertools.islice(reversed(places), len(places) - k, None)
+               if p.end <= before)
+    later = itertools.islice(places, k, None)
     # the nearest few are enough: a place named pages away says nothing about this body
     for p in itertools.islice(itertools.chain(earlier, later), 200):
-        if level == "prefecture" and p.fields["level"] == "county" and \
-                p.fields["name"].endswith("市"):
-            return cast(str, p.fields["name"])  # 资兴市委、市政府: a county-level city
-        name = _at_level(p.fields, level)
+        fields = p.fields
+        if level == "prefecture" and fields["level"] == "county" and \
+                fields["name"].endswith("市"):
+            return cast(str, fields["name"])  # 资兴市委、市政府: a county-level city
+        name = _at_level(fields, level)
         if name:
             return name
     return None
