@@ -4,7 +4,9 @@ from __future__ import annotations
 import datetime
 from collections.abc import Callable, Sequence
 from itertools import pairwise
-from typing import Any, cast
+from typing import Any, Generic, TypeVar, cast
+
+from pydantic import BaseModel
 
 from . import dates, figures, orgs, places, statements
 from .candidates import Candidate, Context
@@ -117,6 +119,7 @@ class Pipeline:
 
 
 _MISSING = object()
+_Record = TypeVar("_Record", bound=BaseModel)
 
 
 def _validating(record_type: type[Fact]) -> Callable[[dict[str, Any]], Fact]:
@@ -125,7 +128,7 @@ def _validating(record_type: type[Fact]) -> Callable[[dict[str, Any]], Fact]:
     return build
 
 
-class RecordFactory:
+class RecordFactory(Generic[_Record]):
     """Builds records of one type from values that are already right, without validating
     them again (what ``model_construct`` does, without its per-field loop), and with one
     fields-set object shared by every record built from the same keys: pydantic keeps a set
@@ -137,7 +140,7 @@ class RecordFactory:
     wrong.
     """
 
-    def __init__(self, record_type: type[Fact]) -> None:
+    def __init__(self, record_type: type[_Record]) -> None:
         self.record_type = record_type
         self.template: dict[str, Any] = {}
         self.required: list[str] = []
@@ -156,7 +159,7 @@ class RecordFactory:
                 self.template[name] = field.default
         self._fields_sets: dict[tuple[str, ...], set[str]] = {}
 
-    def __call__(self, values: dict[str, Any]) -> Fact:
+    def __call__(self, values: dict[str, Any]) -> _Record:
         data = self.template.copy()
         data.update(values)
         if len(data) != len(self.template) or any(data[n] is _MISSING for n in self.required):

@@ -30,6 +30,7 @@ import re
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from functools import cache
+from typing import Any, Generic, TypeVar
 
 import regex
 
@@ -40,6 +41,15 @@ from .normalize import NormalizedText
 __all__ = ["build"]
 
 Subject = Place | Organization
+# a record with offsets: what a _Span holds
+_R = TypeVar("_R", Figure, DateMention, Place, Organization, Subject)
+# target words of a sentence: sentence-wide ones, the roles they give, where 将 stands
+_Targets = tuple[list[int], list[str], list[int]]
+_Pair = tuple[int, int]
+# the places and organizations at the head of a sentence's clauses: where, which, leading
+_ClauseSubjects = list[tuple[int, Subject, bool]]
+# the metric of the paragraph's last statement, with its subject
+_LastMetric = tuple[_Pair, Subject | None] | None
 
 _CLAUSE_BREAK = set("，,：:（）()")
 _CLAUSE_BREAKS = re.compile("[，,：:（）()]")
@@ -233,11 +243,11 @@ _AS_COUNT = Figure(text="", start=0, end=0, value=1, kind="count", unit="")
 
 
 @dataclass(slots=True)
-class _Span:
+class _Span(Generic[_R]):
     """A record with its span in the normalized text."""
     start: int
     end: int
-    record: object
+    record: _R
 
 
 @dataclass(slots=True)
@@ -275,12 +285,12 @@ class _Positions:
         k = bisect.bisect_right(ends, end - 1, k)   # end - 1 >= start: search from there
         return normal_start, end - (shifts[k - 1] if k else 0)
 
-    def spans(self, records: Sequence) -> list[_Span]:
+    def spans(self, records: Sequence[_R]) -> list[_Span[_R]]:
         if not self.ends:
             return [_Span(r.start, r.end, r) for r in records]
         # ``span`` written out for every record: this runs once per record of the document
         ends, shifts, find = self.ends, self.shifts, bisect.bisect_right
-        out = []
+        out: list[_Span[_R]] = []
         for r in records:
             start, end = r.start, r.end
             k = find(ends, start)
@@ -308,19 +318,25 @@ def build(ntext: NormalizedText, figures: Sequence[Figure], dates: Sequence[Date
                    validate).statements()
 
 
+_Factories = tuple[Callable[[dict[str, Any]], Statement], Callable[[dict[str, Any]], Mention]]
+
+
 @cache
-def _factories() -> tuple[Callable[[dict], Statement], Callable[[dict], Mention]]:
+def _factories() -> _Factories:
     # imported here: the pipeline imports this module
     from .pipeline import RecordFactory
-    return RecordFactory(Statement), RecordFactory(Mention)  # type: ignore[arg-type]
+    return RecordFactory(Statement), RecordFactory(Mention)
 
 
-def _validating_factories() -> tuple[Callable[[dict], Statement], Callable[[dict], Mention]]:
+def _validating_factories() -> _Factories:
     return (lambda values: Statement(**values)), (lambda values: Mention(**values))
 
 
 class _Reader:
-    def __init__(self, ntext, figures, dates, places, organizations, ref_date, validate=False):
+    def __init__(self, ntext: NormalizedText, figures: Sequence[Figure],
+                 dates: Sequence[DateMention], places: Sequence[Place],
+                 organizations: Sequence[Organization], ref_date: datetime.date | None,
+                 validate: bool = False) -> None:
         self.ntext = ntext
         self.new_statement, self.new_mention = (_validating_factories() if validate
                                                 else _factories())
@@ -330,15 +346,15 @@ class _Reader:
         self.to_norm = to_norm = _Positions(ntext)
         self.figures = to_norm.spans(figures)
         self.dates = to_norm.spans(dates)
-        orgs = to_norm.spans(organizations)
+        orgs: list[_Span[Subject]] = to_norm.spans(organizations)
         # a place inside an organization name is part of that name, not a subject of its own
         org_starts = [o.start for o in orgs]
         actors = list(orgs)
-        nested: list[_Span] = []
-        for span in to_norm.spans(places):
-            # a river, a lake or a site names where, not whom: no figure is about it
-            if span.record.level in ("feature", "site"):
-                continue
+        nested: list[_Span[Subject]] = []
+        # a river, a lake or a site names where, not whom: no figure is about it
+        subject_places: list[_Span[Subject]] = to_norm.spans(
+            [p for p in places if p.level not in ("feature", "site")])
+        for span in subject_places:
             k = bisect.bisect_right(org_starts, span.start) - 1
             if k >= 0 and orgs[k].end >= span.end:
                 nested.append(span)
@@ -391,12 +407,12 @@ class _Reader:
                 if dateline is not None:   # 新华社长沙3月5日电: the article's place
                     k = bisect.bisect_left(self.actor_starts, s_start)
                     if k < len(self.actors) and self.actors[k].end <= dateline.end():
-                        article_topic = self.actors[k].record  # type: ignore[assignment]
+                        article_topic = self.actors[k].record
                         _remember(history, article_topic)
             if s_start > 0 and self.text[s_start - 1] not in "；;":
                 sentence_topic = None
             while nested_index < len(self.nested) and self.nested[nested_index].start < s_end:
-                _remember(history, self.nested[nested_index].record)  # type: ignore[arg-type]
+                _remember(history, self.nested[nested_index].record)
                 nested_index += 1
             sentence_figures = []
             while figure_index < len(self.figures) and self.figures[figure_index].start < s_end:
@@ -480,7 +496,8 @@ class _Reader:
                 paragraph += 1
         return pieces
 
-    def _speaker(self, s_start, s_end, clause_subjects, next_sentence) -> Subject | None:
+    def _speaker(self, s_start: int, s_end: int, clause_subjects: _ClauseSubjects,
+                 next_sentence: _Pair | None) -> Subject | None:
         """A quotation is about its speaker's organization: “……我公司……。”某公司负责人介绍."""
         text = self.text
         if clause_subjects or text[s_end - 1:s_end] not in "”」" or not next_sentence:
@@ -497,7 +514,7 @@ class _Reader:
         while k < len(self.actors) and self.actors[k].start < end:
             actor = self.actors[k]
             if not self._quoted(start, actor.start):
-                return actor.record  # type: ignore[return-value]
+                return actor.record
             k += 1
         return None
 
@@ -506,8 +523,10 @@ class _Reader:
         return segment.count("“") + segment.count("「") > segment.count("”") + segment.count("」")
 
     # ---- one sentence -------------------------------------------------------------------------
-    def _sentence(self, s_start, s_end, figures, clause_subjects, topic, history, carried_period,
-                  last_metric=None):
+    def _sentence(self, s_start: int, s_end: int, figures: list[_Span[Figure]],
+                  clause_subjects: _ClauseSubjects, topic: Subject | None,
+                  history: dict[str, Subject], carried_period: DateMention | None,
+                  last_metric: _LastMetric = None) -> list[Statement]:
         text = self.text
         sentence_start, sentence_end = self.ntext.span_to_original(s_start, s_end)
         targets = self._targets(s_start, s_end)
@@ -516,7 +535,7 @@ class _Reader:
         i = 0
         while i < len(figures):
             span = figures[i]
-            figure: Figure = span.record  # type: ignore[assignment]
+            figure = span.record
             if self._is_list_index(span, figure):
                 i += 1
                 continue
@@ -567,8 +586,8 @@ class _Reader:
                 if action and len(action) > 1:
                     metric = (np_end - len(action), np_end)   # 累计生产出620吨, 出口…
             group = self._group(figures, i)
-            metrics: list = [metric] * len(group)
-            subjects: list = [None] * len(group)
+            metrics: list[_Pair | None] = [metric] * len(group)
+            subjects: list[Subject | None] = [None] * len(group)
             if len(group) > 1 and "分别" in text[previous_end:span.start]:
                 items = self._list_items(metric, previous_end, np_end)
                 named = [self._actor_at(a, b) for a, b in items]
@@ -580,7 +599,7 @@ class _Reader:
                                    else earlier[-len(group):] if len(earlier) >= len(group)
                                    else [None] * len(group))
                 elif len(items) == len(group):
-                    metrics = items
+                    metrics = list(items)
                 elif metric is None and len(list_metrics) == len(group):
                     metrics = list_metrics   # …分别达到15.3亿元、10.1亿元，分别增长6.1%、8.2%
                 elif metric is None and len(earlier) >= len(group):
@@ -599,20 +618,22 @@ class _Reader:
         self.last_metric = next(((f.metric, f.subject) for f in reversed(found)
                                  if f is not None and f.metric is not None), last_metric)
         statements = []
-        for span, item in zip(figures, found):
-            if item is None:
+        for figure_span, done in zip(figures, found):
+            if done is None:
                 continue
             statements.append(self.new_statement({
-                "figure": span.record, "metric": self._mention(item.metric),
-                "relation": item.relation, "basis": item.basis, "subject": item.subject,
-                "period": item.period, "sentence_start": sentence_start,
+                "figure": figure_span.record, "metric": self._mention(done.metric),
+                "relation": done.relation, "basis": done.basis, "subject": done.subject,
+                "period": done.period, "sentence_start": sentence_start,
                 "sentence_end": sentence_end}))
         return statements
 
-    def _finish(self, item: _Found, span: _Span, clause_start, s_start, s_end, targets,
-                clause_subjects, topic, history, carried_period, before: list,
-                last_metric=None) -> _Found:
-        figure: Figure = span.record  # type: ignore[assignment]
+    def _finish(self, item: _Found, span: _Span[Figure], clause_start: int, s_start: int,
+                s_end: int, targets: _Targets, clause_subjects: _ClauseSubjects,
+                topic: Subject | None, history: dict[str, Subject],
+                carried_period: DateMention | None, before: Sequence[_Found | None],
+                last_metric: _LastMetric = None) -> _Found:
+        figure = span.record
         text = self.text
         # a change with no phrase of its own changes the figure before it
         if item.metric is None and item.relation in ("change", "target", "share", "other") \
@@ -654,9 +675,9 @@ class _Reader:
         if item.subject is None:
             # parallel clauses share the subject of the one before (郴州市12.3万人受灾，紧急
             # 转移安置群众1.8万人)
-            earlier = next((e.subject for e in reversed(before) if e is not None), None)
+            parallel = next((e.subject for e in reversed(before) if e is not None), None)
             item.subject = self._subject(span, item.metric, s_start, clause_start, clause_subjects,
-                                         earlier or topic, history)
+                                         parallel or topic, history)
         return item
 
     # ---- clauses ------------------------------------------------------------------------------
@@ -665,7 +686,7 @@ class _Reader:
         floor = max(s_start, position - _CLAUSE_REACH)
         return max(floor, self.clause_breaks[k] + 1) if k >= 0 else floor
 
-    def _group(self, figures, i: int) -> list[_Span]:
+    def _group(self, figures: list[_Span[Figure]], i: int) -> list[_Span[Figure]]:
         """Figures listed one after another (5%、7%和9%)."""
         group = [figures[i]]
         for nxt in figures[i + 1:]:
@@ -748,7 +769,8 @@ class _Reader:
             if at > position:
                 continue
             word = _word_ending_at(text, at, limit, _METRIC_LEFT_EDGE)
-            if at == end and (word in _RATE_NOUNS or _role(word) == "action"):
+            if at == end and word is not None and (word in _RATE_NOUNS
+                                                   or _role(word) == "action"):
                 position -= len(word)   # 增速, 研发投入: closing the phrase, a verb is a noun
                 continue
             if word is not None and (
@@ -787,13 +809,14 @@ class _Reader:
     def _ends_in_head(self, span: tuple[int, int]) -> bool:
         return self.text[span[0]:span[1]].endswith(_heads())
 
-    def _another_figure(self, figures, i: int, s_end: int) -> bool:
+    def _another_figure(self, figures: list[_Span[Figure]], i: int, s_end: int) -> bool:
         """Whether a figure follows in the same clause."""
         clause_end = self._clause_end(figures[i].end, s_end)
         return i + 1 < len(figures) and figures[i + 1].start < clause_end
 
-    def _counted_after(self, span: _Span, figure: Figure, s_end: int, nothing_before: bool,
-                       figures, i: int) -> tuple[int, int] | None:
+    def _counted_after(self, span: _Span[Figure], figure: Figure, s_end: int,
+                       nothing_before: bool, figures: list[_Span[Figure]], i: int
+                       ) -> _Pair | None:
         """The noun right after a count (54家关联企业, 3人死亡), or after another quantity
         when it is short and closed (5万多元现金的, 百万吨废料中)."""
         if figure.kind == "percent":
@@ -850,7 +873,7 @@ class _Reader:
                 return None
         return start, end
 
-    def _list_items(self, metric, start: int, end: int) -> list[tuple[int, int]]:
+    def _list_items(self, metric: _Pair | None, start: int, end: int) -> list[_Pair]:
         """The items of ``A、B和C`` in the metric phrase; a short item shares the head noun of
         the last (城乡居民和职工医保报销比例 -> both end at 比例)."""
         if metric is None:
@@ -886,11 +909,11 @@ class _Reader:
     def _actor_at(self, start: int, end: int) -> Subject | None:
         k = bisect.bisect_left(self.actor_starts, start)
         if k < len(self.actors) and self.actors[k].start == start and self.actors[k].end == end:
-            return self.actors[k].record  # type: ignore[return-value]
+            return self.actors[k].record
         return None
 
     # ---- relation, basis, period, subject ----------------------------------------------------
-    def _targets(self, s_start: int, s_end: int):
+    def _targets(self, s_start: int, s_end: int) -> _Targets:
         """Target words of a sentence: where the sentence-wide ones stand with the role they
         give from there on (target wins over forecast), and where 将 stands."""
         text = self.text
@@ -900,22 +923,23 @@ class _Reader:
         if not self._has_target_word(s_start, s_end):
             return wide, wide_roles, future
         for m in _TARGET_WORDS().finditer(text, s_start, s_end):
-            role = _role(m.group())
+            role = _roles()[0][m.group()]
             if role == "future":
                 if _word_starting_at(text, m.end(), s_end, _AFTER_FUTURE):
                     future.append(m.start())
                 # else 将 before a noun is 把 (将学校75%的膳食经费纳入…), not the future
                 continue
             wide.append(m.start())
-            wide_roles.append("target" if role == "target" or (wide_roles and
-                                                                wide_roles[-1] == "target")
+            wide_roles.append("target" if role == "target" or (wide_roles
+                                                                and wide_roles[-1] == "target")
                               else role)
         return wide, wide_roles, future
 
     def _has_target_word(self, s_start: int, s_end: int) -> bool:
         return _TARGET_START.search(self.text, s_start, s_end) is not None
 
-    def _target_for(self, markers, clause_start: int, figure_start: int) -> str | None:
+    def _target_for(self, markers: _Targets, clause_start: int, figure_start: int
+                    ) -> str | None:
         wide, wide_roles, future = markers
         k = bisect.bisect_left(future, figure_start)
         if k and future[k - 1] >= clause_start:
@@ -923,14 +947,14 @@ class _Reader:
         k = bisect.bisect_left(wide, figure_start)
         return wide_roles[k - 1] if k else None
 
-    def _is_basis_date(self, d: _Span) -> bool:
+    def _is_basis_date(self, d: _Span[DateMention]) -> bool:
         return _BASIS_MARK.search(self.text, max(0, d.start - 3), d.start) is not None
 
-    def _basis_of(self, d: _Span) -> str:
+    def _basis_of(self, d: _Span[DateMention]) -> str:
         after = self.text[d.end:d.end + 2]
         if _SAME_PERIOD.match(after):
             return "yoy"
-        record: DateMention = d.record  # type: ignore[assignment]
+        record = d.record
         if record.granularity == "month" and d.record.text in ("上月", "上个月"):
             return "mom"
         return "vs_previous"
@@ -952,7 +976,7 @@ class _Reader:
         while j >= 0 and self.dates[j].start >= s_start:
             d = self.dates[j]
             if id(d) not in self.basis_dates and d.end <= figure_start:
-                return d.record  # type: ignore[return-value]
+                return d.record
             j -= 1
         return None
 
@@ -960,7 +984,7 @@ class _Reader:
         j = bisect.bisect_left(self.date_starts, start)
         if j < len(self.dates) and self.dates[j].end <= end and \
                 id(self.dates[j]) not in self.basis_dates:
-            return self.dates[j].record  # type: ignore[return-value]
+            return self.dates[j].record
         return None
 
     def _clause_end(self, position: int, s_end: int) -> int:
@@ -999,8 +1023,9 @@ class _Reader:
             k += 1
         return out
 
-    def _subject(self, span: _Span, metric, s_start, clause_start, clause_subjects, topic,
-                 history) -> Subject | None:
+    def _subject(self, span: _Span[Figure], metric: _Pair | None, s_start: int,
+                 clause_start: int, clause_subjects: _ClauseSubjects, topic: Subject | None,
+                 history: dict[str, Subject]) -> Subject | None:
         text = self.text
         # right before the figure or its metric (湘阴县5.3万余名, 高新区137家实体企业)
         edge = metric[0] if metric is not None and metric[1] <= span.start else span.start
@@ -1011,7 +1036,7 @@ class _Reader:
                 actor = self.actors[index]
                 if (a_end == at or (a_end == at - 1 and text[a_end] == "的")) and \
                         text[max(0, actor.start - 1):actor.start] not in _NOT_SUBJECT_BEFORE:
-                    return actor.record  # type: ignore[return-value]
+                    return actor.record
         chosen = None
         for at, subject, leads in clause_subjects:
             if at < span.start and leads:
@@ -1022,9 +1047,9 @@ class _Reader:
                 if _SUBJECT_WORD_START.search(text, window_start, span.start) else None)
         if word is not None and (chosen is None or chosen[0] < word.start()):
             key = _kind_key(word.group())
-            subject = history.get(key)
-            if subject is not None or key == "country":
-                return subject   # 全国, 我国 with no country named: not the article's place
+            known = history.get(key)
+            if known is not None or key == "country":
+                return known   # 全国, 我国 with no country named: not the article's place
         if chosen is not None:
             return chosen[1]
         # 作为……的X，嘉禾县……: the subject follows
@@ -1032,7 +1057,7 @@ class _Reader:
             return clause_subjects[0][1]
         return topic
 
-    def _is_list_index(self, span: _Span, figure: Figure) -> bool:
+    def _is_list_index(self, span: _Span[Figure], figure: Figure) -> bool:
         if figure.unit or figure.kind != "other":
             return False
         before = self.text[max(0, span.start - 1):span.start]
