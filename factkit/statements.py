@@ -234,6 +234,8 @@ _HEADLINE_LENGTH = 40
 # punctuation must not make every figure read back to its start (linear time).
 _CLAUSE_REACH = 160
 _LOOK_BACK = 8
+# what joins the figures of a list (5%、7%和9%)
+_LIST_JOINS = frozenset("、和与及,，")
 _SENTENCE_FINAL = set("。！？!?；;…”’」』）)】")
 _END_CREDIT = regex.compile(r"\s*[（(][^（()）]{2,30}[）)]\s*$")
 _SHORT_LINE = regex.compile(r"(?m)^[^\n]{1,60}$")
@@ -371,8 +373,13 @@ class _Reader:
         self.date_by_end = {d.end: d for d in self.dates}
         self.figure_starts = {f.start for f in self.figures}
         self.basis_dates = {id(d) for d in self.dates if self._is_basis_date(d)}
+        # the dates a figure may apply to: those no figure is compared against
+        self.periods = [d for d in self.dates if id(d) not in self.basis_dates]
+        self.period_starts = [d.start for d in self.periods]
         # the metric of the paragraph's last statement, with its subject
-        self.last_metric: tuple[tuple[int, int], Subject | None] | None = None
+        self.last_metric: _LastMetric = None
+        self.leading_at: list[int] = []
+        self.leading: list[Subject] = []
 
     # ---- the document walk ----------------------------------------------------------------
     def statements(self) -> list[Statement]:
@@ -530,6 +537,9 @@ class _Reader:
         text = self.text
         sentence_start, sentence_end = self.ntext.span_to_original(s_start, s_end)
         targets = self._targets(s_start, s_end)
+        # the subjects leading a clause of this sentence (one of a list does not), for _subject
+        self.leading_at = [at for at, _, leads in clause_subjects if leads]
+        self.leading = [subject for _, subject, leads in clause_subjects if leads]
         found: list[_Found | None] = [None] * len(figures)
         list_metrics: list[tuple[int, int] | None] = []   # the last 分别 list of the sentence
         i = 0
@@ -688,12 +698,15 @@ class _Reader:
 
     def _group(self, figures: list[_Span[Figure]], i: int) -> list[_Span[Figure]]:
         """Figures listed one after another (5%、7%和9%)."""
-        group = [figures[i]]
-        for nxt in figures[i + 1:]:
-            if self.text[group[-1].end:nxt.start] in ("、", "和", "与", "及", ",", "，"):
-                group.append(nxt)
-            else:
+        text = self.text
+        last = figures[i]
+        group = [last]
+        for k in range(i + 1, len(figures)):
+            nxt = figures[k]
+            if nxt.start != last.end + 1 or text[last.end] not in _LIST_JOINS:
                 break
+            group.append(nxt)
+            last = nxt
         return group
 
     def _glue(self, start: int, figure_start: int) -> tuple[str, str | None, int]:
@@ -972,11 +985,13 @@ class _Reader:
         return None
 
     def _period(self, s_start: int, figure_start: int) -> DateMention | None:
-        j = bisect.bisect_left(self.date_starts, figure_start) - 1
-        while j >= 0 and self.dates[j].start >= s_start:
-            d = self.dates[j]
-            if id(d) not in self.basis_dates and d.end <= figure_start:
-                return d.record
+        """The nearest date before the figure in its sentence that is no basis."""
+        periods = self.periods
+        j = bisect.bisect_left(self.period_starts, figure_start) - 1
+        # only a date that holds the figure's start is passed over (at most a few)
+        while j >= 0 and periods[j].start >= s_start:
+            if periods[j].end <= figure_start:
+                return periods[j].record
             j -= 1
         return None
 
@@ -1037,10 +1052,9 @@ class _Reader:
                 if (a_end == at or (a_end == at - 1 and text[a_end] == "的")) and \
                         text[max(0, actor.start - 1):actor.start] not in _NOT_SUBJECT_BEFORE:
                     return actor.record
-        chosen = None
-        for at, subject, leads in clause_subjects:
-            if at < span.start and leads:
-                chosen = (at, subject)
+        # the last subject leading a clause before the figure
+        k = bisect.bisect_left(self.leading_at, span.start) - 1
+        chosen = (self.leading_at[k], self.leading[k]) if k >= 0 else None
         # 全县, 该院: the latest subject of that kind, unless a subject is written after it
         window_start = max(s_start, span.start - _CLAUSE_REACH)
         word = (_SUBJECT_WORDS().search(text, window_start, span.start)
