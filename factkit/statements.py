@@ -28,7 +28,7 @@ import bisect
 import datetime
 import re
 from collections.abc import Callable, Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from functools import cache
 from typing import Any, Generic, TypeVar
 
@@ -150,6 +150,7 @@ _LIST_SPLIT = regex.compile(r"[、]|(?<=.{2})(?:和|与|及|以及)(?=.{2})")
 _LIST_INDEX = regex.compile(r"^(?:[、.．)）]|\s)")
 _THRESHOLD_AFTER = regex.compile(r"(?:以上|以下|及以上|及以下|以内)?的?[\p{Han}A-Za-z]")
 _LETTERS = regex.compile(r"[\p{Han}A-Za-z]")
+_COUNTED_OPENING = regex.compile(r"[\p{Han}A-Za-z/]")
 _WORD_CHARACTER = regex.compile(r"[\p{Han}A-Za-z0-9]")
 # a phrase ending so is a time clause (接警后, 建成后), not a metric
 _NOT_IN_METRIC = regex.compile(r"(?:[他她它我你]们?|一[个位家批些名只])+")
@@ -167,7 +168,7 @@ _SUBJECT_LEADS = {"", "本报讯", "在", "于", "据", "经", "走进", "来到
 _LONGEST_LEAD = 20
 _NOT_SUBJECT_BEFORE = set("与和同跟向对给赴到至往及从、")
 _RATE_NOUNS = ("增长率", "增长速度", "增速", "增幅", "降幅", "涨幅", "跌幅")
-_SUBJECT_WORD_START = regex.compile("[全我本该公]")
+_SUBJECT_WORD_START = re.compile("[全我本该公]")
 # first characters of the target words (力争, 目标, 计划, 预计, 将 …): a cheap pre-scan
 _TARGET_START = re.compile("[力目计争确规拟努预有将]")
 _DATELINE = regex.compile(r"(?:新华社|中新社|中新网|人民网|央视网|本报|本台)[^\s，。]{2,12}?"
@@ -259,7 +260,6 @@ class _Found:
     basis: str | None = None
     subject: Subject | None = None
     period: DateMention | None = None
-    group: list[int] = field(default_factory=list)
 
 
 class _Positions:
@@ -370,6 +370,7 @@ class _Reader:
         self.date_starts = [d.start for d in self.dates]
         self.date_start_set = set(self.date_starts)
         self.clause_breaks = [m.start() for m in _CLAUSE_BREAKS.finditer(self.text)]
+        self.subject_word_starts = [m.start() for m in _SUBJECT_WORD_START.finditer(self.text)]
         self.date_by_end = {d.end: d for d in self.dates}
         self.figure_starts = {f.start for f in self.figures}
         self.basis_dates = {id(d) for d in self.dates if self._is_basis_date(d)}
@@ -551,40 +552,30 @@ class _Reader:
                 continue
             clause_start = self._clause_start(s_start, span.start)
             previous_end = max(clause_start, figures[i - 1].end if i else clause_start)
-            relation, basis, np_end = self._glue(previous_end, span.start)
-            # 高于/低于 before the figure: a gap between the phrase before it and another
-            gap = share = comparison = None
-            for m in _CLAUSE_MARKS().finditer(text, previous_end, np_end):
-                kind = m.lastgroup
-                if kind == "gap" and gap is None:
-                    gap = m
-                elif kind == "share" and share is None:
-                    share = m
-                elif kind == "comparison" and comparison is None \
-                        and m.end() not in self.date_start_set:
-                    comparison = m   # (比上年 is a basis, not a comparison with another metric)
-            if gap is not None:
-                relation, np_end = "other", gap.start()
-            elif share is not None:   # 第三产业增加值占地区生产总值比重为48.6%
-                relation, np_end = "share", share.start()
-            if comparison is not None and comparison.start() >= np_end:
-                comparison = None
-            metric = None if comparison else self._metric_before(previous_end, np_end)
-            if relation == "level" and metric is not None:
-                verb = _word_ending_at(text, metric[0], previous_end, _ANY_ROLE)
-                if _role(verb) == "change":
-                    relation = "change"   # 多收粮食2.1万吨
-            basis = basis or self._basis_in(previous_end, span.start)
+            metric = None
+            relation, basis, np_end = "level", None, span.start
+            # nothing written between the figure and the one before (1年1年…): nothing to read
+            if previous_end < span.start:
+                relation, basis, np_end = self._glue(previous_end, span.start)
+                relation, np_end, comparison = self._marks(previous_end, np_end, relation)
+                metric = None if comparison else self._metric_before(previous_end, np_end)
+                if relation == "level" and metric is not None:
+                    verb = _word_ending_at(text, metric[0], previous_end, _ANY_ROLE)
+                    if _role(verb) == "change":
+                        relation = "change"   # 多收粮食2.1万吨
+                basis = basis or self._basis_in(previous_end, span.start)
             # 投资10亿元以上项目6个, 60岁以上的老人: a bound of a class, not a value
             threshold = (figure.kind != "percent" and figure.qualifier in ("at_least", "at_most")
                          and _THRESHOLD_AFTER.match(text, span.end) is not None
                          and (metric is None or self._another_figure(figures, i, s_end)))
             verb_only = metric is not None and _role(text[metric[0]:metric[1]]) == "action"
             after = text[span.end:span.end + 1]
+            # a counted noun starts with a letter (54家关联企业), or another figure after a slash
             counted = (self._counted_after(span, figure, s_end, metric is None or verb_only,
                                            figures, i)
                        if (metric is None or verb_only or figure.kind in ("count", "age")
-                           or after in "的/") and not threshold else None)
+                           or after in "的/") and not threshold
+                       and _COUNTED_OPENING.match(text, span.end) is not None else None)
             if threshold:   # 10亿元以上项目, 60岁以上的老人: a bound, not a value
                 relation, counted = "other", None
             if figure.kind == "percent" and text.startswith("的", span.end) and counted:
@@ -668,10 +659,9 @@ class _Reader:
             # a span of time that is no measured quantity (15分钟医疗服务圈, 短短半个月, 坚持
             # 三个多月); 平均住院日7.8天 is a level
             item.relation = "other"
-        item.period = (self._period(s_start, span.start)
-                       or self._period_after(span.end, self._clause_end(span.end, s_end))
+        item.period = (self._period(s_start, span.start) or self._period_after(span.end, s_end)
                        or carried_period)
-        if item.relation not in ("other", "share"):
+        if item.relation not in ("other", "share") and (targets[0] or targets[2]):
             marker = self._target_for(targets, clause_start, span.start)
             if marker is not None:
                 period = item.period
@@ -708,6 +698,26 @@ class _Reader:
             group.append(nxt)
             last = nxt
         return group
+
+    def _marks(self, start: int, np_end: int, relation: str) -> tuple[str, int, bool]:
+        """高于/低于 before the figure: a gap between the phrase before it and another; 占: a
+        share; 比/较 + what is compared with: the phrase is no metric of this figure. Gives the
+        relation, where the metric phrase ends, and whether a comparison stands before it."""
+        gap = share = comparison = None
+        for m in _CLAUSE_MARKS().finditer(self.text, start, np_end):
+            kind = m.lastgroup
+            if kind == "gap" and gap is None:
+                gap = m
+            elif kind == "share" and share is None:
+                share = m
+            elif kind == "comparison" and comparison is None \
+                    and m.end() not in self.date_start_set:
+                comparison = m   # (比上年 is a basis, not a comparison with another metric)
+        if gap is not None:
+            relation, np_end = "other", gap.start()
+        elif share is not None:   # 第三产业增加值占地区生产总值比重为48.6%
+            relation, np_end = "share", share.start()
+        return relation, np_end, comparison is not None and comparison.start() < np_end
 
     def _glue(self, start: int, figure_start: int) -> tuple[str, str | None, int]:
         """Read leftwards from the figure over the words between metric and figure."""
@@ -995,10 +1005,12 @@ class _Reader:
             j -= 1
         return None
 
-    def _period_after(self, start: int, end: int) -> DateMention | None:
+    def _period_after(self, start: int, s_end: int) -> DateMention | None:
+        """The date right after the figure in its clause, unless it is a basis."""
         j = bisect.bisect_left(self.date_starts, start)
-        if j < len(self.dates) and self.dates[j].end <= end and \
-                id(self.dates[j]) not in self.basis_dates:
+        if j < len(self.dates) and self.dates[j].end <= s_end and \
+                id(self.dates[j]) not in self.basis_dates and \
+                self.dates[j].end <= self._clause_end(start, s_end):
             return self.dates[j].record
         return None
 
@@ -1057,8 +1069,10 @@ class _Reader:
         chosen = (self.leading_at[k], self.leading[k]) if k >= 0 else None
         # 全县, 该院: the latest subject of that kind, unless a subject is written after it
         window_start = max(s_start, span.start - _CLAUSE_REACH)
+        k = bisect.bisect_left(self.subject_word_starts, window_start)
         word = (_SUBJECT_WORDS().search(text, window_start, span.start)
-                if _SUBJECT_WORD_START.search(text, window_start, span.start) else None)
+                if k < len(self.subject_word_starts) and self.subject_word_starts[k] < span.start
+                else None)
         if word is not None and (chosen is None or chosen[0] < word.start()):
             key = _kind_key(word.group())
             known = history.get(key)
