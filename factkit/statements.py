@@ -542,6 +542,11 @@ class _Reader:
         self.leading_at = [at for at, _, leads in clause_subjects if leads]
         self.leading = [subject for _, subject, leads in clause_subjects if leads]
         found: list[_Found | None] = [None] * len(figures)
+        # the last statement's item, and the last one with a metric, with their figure's index
+        recent: _Found | None = None
+        with_metric: _Found | None = None
+        recent_at = with_metric_at = -1
+        statements: list[Statement] = []
         list_metrics: list[tuple[int, int] | None] = []   # the last 分别 list of the sentence
         i = 0
         while i < len(figures):
@@ -608,45 +613,46 @@ class _Reader:
                 list_metrics = list(metrics)
             elif metric is not None:
                 list_metrics = [metric]
-            for j, member in enumerate(group):
-                item = _Found(metric=metrics[j], relation=relation, basis=basis,
-                              subject=subjects[j])
-                found[i + j] = self._finish(item, member, clause_start, s_start, s_end, targets,
-                                            clause_subjects, topic, history, carried_period,
-                                            found[max(0, i + j - _LOOK_BACK):i + j],
-                                            last_metric)
+            for k, member in enumerate(group, i):
+                # what the statements just before say, within a few figures: the subject that
+                # parallel clauses share, the metric a change without a phrase of its own takes
+                parallel = (recent.subject if recent is not None and k - recent_at <= _LOOK_BACK
+                            else None)
+                borrowed = (with_metric.metric if with_metric is not None
+                            and k - with_metric_at <= _LOOK_BACK else None)
+                item = self._finish(_Found(metrics[k - i], relation, basis, subjects[k - i]),
+                                    member, clause_start, s_start, s_end, targets,
+                                    clause_subjects, topic, history, carried_period, parallel,
+                                    borrowed, last_metric)
+                found[k] = recent = item
+                recent_at = k
+                if item.metric is not None:
+                    with_metric, with_metric_at = item, k
+                statements.append(self.new_statement({
+                    "figure": member.record, "metric": self._mention(item.metric),
+                    "relation": item.relation, "basis": item.basis, "subject": item.subject,
+                    "period": item.period, "sentence_start": sentence_start,
+                    "sentence_end": sentence_end}))
             i += len(group)
-        self.last_metric = next(((f.metric, f.subject) for f in reversed(found)
-                                 if f is not None and f.metric is not None), last_metric)
-        statements = []
-        for figure_span, done in zip(figures, found):
-            if done is None:
-                continue
-            statements.append(self.new_statement({
-                "figure": figure_span.record, "metric": self._mention(done.metric),
-                "relation": done.relation, "basis": done.basis, "subject": done.subject,
-                "period": done.period, "sentence_start": sentence_start,
-                "sentence_end": sentence_end}))
+        self.last_metric = (last_metric if with_metric is None or with_metric.metric is None
+                            else (with_metric.metric, with_metric.subject))
         return statements
 
     def _finish(self, item: _Found, span: _Span[Figure], clause_start: int, s_start: int,
                 s_end: int, targets: _Targets, clause_subjects: _ClauseSubjects,
                 topic: Subject | None, history: dict[str, Subject],
-                carried_period: DateMention | None, before: Sequence[_Found | None],
-                last_metric: _LastMetric = None) -> _Found:
+                carried_period: DateMention | None, parallel: Subject | None,
+                borrowed: _Pair | None, last_metric: _LastMetric = None) -> _Found:
         figure = span.record
         text = self.text
         # a change with no phrase of its own changes the figure before it
         if item.metric is None and item.relation in ("change", "target", "share", "other") \
                 and figure.kind != "duration":
-            for earlier in reversed(before):
-                if earlier is not None and earlier.metric is not None:
-                    item.metric = earlier.metric
-                    break
-            else:
-                if item.relation == "change" and last_metric is not None:
-                    # 其中，第四季度增长5.4%: the paragraph's last metric, and whose it was
-                    item.metric, item.subject = last_metric
+            if borrowed is not None:
+                item.metric = borrowed
+            elif item.relation == "change" and last_metric is not None:
+                # 其中，第四季度增长5.4%: the paragraph's last metric, and whose it was
+                item.metric, item.subject = last_metric
 
         if item.metric is not None and item.relation == "level":
             phrase = text[item.metric[0]:item.metric[1]]
@@ -675,7 +681,6 @@ class _Reader:
         if item.subject is None:
             # parallel clauses share the subject of the one before (郴州市12.3万人受灾，紧急
             # 转移安置群众1.8万人)
-            parallel = next((e.subject for e in reversed(before) if e is not None), None)
             item.subject = self._subject(span, item.metric, s_start, clause_start, clause_subjects,
                                          parallel or topic, history)
         return item
