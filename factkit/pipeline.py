@@ -162,8 +162,11 @@ class RecordFactory(Generic[_Record]):
     def __call__(self, values: dict[str, Any]) -> _Record:
         data = self.template.copy()
         data.update(values)
-        if len(data) != len(self.template) or any(data[n] is _MISSING for n in self.required):
+        if len(data) != len(self.template):
             return self.record_type(**values)
+        for name in self.required:   # a loop: any() over a generator costs more per record
+            if data[name] is _MISSING:
+                return self.record_type(**values)
         for name, factory in self.factories:
             if data[name] is _MISSING:
                 data[name] = factory()

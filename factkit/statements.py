@@ -380,6 +380,7 @@ class _Reader:
         # the metric of the paragraph's last statement, with its subject
         self.last_metric: _LastMetric = None
         self.leading_at: list[int] = []
+        self.mentions: dict[_Pair, Mention] = {}
         self.leading: list[Subject] = []
 
     # ---- the document walk ----------------------------------------------------------------
@@ -396,6 +397,8 @@ class _Reader:
         date_index = 0
         nested_index = 0
         pieces = self._pieces()
+        record_starts = sorted([*self.figure_starts, *self.date_starts, *self.actor_starts,
+                                *(n.start for n in self.nested)])
         for number, (s_start, s_end, paragraph_of, headline) in enumerate(pieces):
             if paragraph_of != paragraph:
                 paragraph = paragraph_of
@@ -419,6 +422,9 @@ class _Reader:
                         _remember(history, article_topic)
             if s_start > 0 and self.text[s_start - 1] not in "；;":
                 sentence_topic = None
+            k = bisect.bisect_left(record_starts, s_start)
+            if k == len(record_starts) or record_starts[k] >= s_end:
+                continue   # no record in this sentence: nothing to read or to remember
             while nested_index < len(self.nested) and self.nested[nested_index].start < s_end:
                 _remember(history, self.nested[nested_index].record)
                 nested_index += 1
@@ -1099,8 +1105,12 @@ class _Reader:
         return at_line_start and (bool(_LIST_INDEX.match(after)) or before in ("(", "（"))
 
     def _mention(self, span: tuple[int, int] | None) -> Mention | None:
+        """The metric's mention; one record per span (a level and its change share it)."""
         if span is None:
             return None
-        start, end = self.ntext.span_to_original(*span)
-        return self.new_mention({"text": self.text_written[span[0]:span[1]], "start": start,
-                                 "end": end})
+        mention = self.mentions.get(span)
+        if mention is None:
+            start, end = self.ntext.span_to_original(*span)
+            mention = self.mentions[span] = self.new_mention(
+                {"text": self.text_written[span[0]:span[1]], "start": start, "end": end})
+        return mention
