@@ -157,23 +157,26 @@ class RecordFactory(Generic[_Record]):
                     raise TypeError(f"{record_type.__name__}.{name}: a mutable default needs "
                                     "a default_factory")
                 self.template[name] = field.default
-        self._fields_sets: dict[tuple[str, ...], set[str]] = {}
+        # Records of a kind are built from the same few sets of keys: what depends on the keys
+        # only (are they complete and known, the fields-set object, the default factories
+        # still to call) is worked out once per set.
+        self._by_keys: dict[tuple[str, ...],
+                            tuple[set[str], list[tuple[str, Callable[..., Any]]]]] = {}
 
     def __call__(self, values: dict[str, Any]) -> _Record:
+        keys = tuple(values)
+        known = self._by_keys.get(keys)
+        if known is None:
+            given = set(keys)
+            if not given <= self.template.keys() or not given.issuperset(self.required):
+                return self.record_type(**values)   # validation says what is wrong
+            known = self._by_keys.setdefault(keys, (given, [
+                (name, factory) for name, factory in self.factories if name not in given]))
+        fields_set, factories = known
         data = self.template.copy()
         data.update(values)
-        if len(data) != len(self.template):
-            return self.record_type(**values)
-        for name in self.required:   # a loop: any() over a generator costs more per record
-            if data[name] is _MISSING:
-                return self.record_type(**values)
-        for name, factory in self.factories:
-            if data[name] is _MISSING:
-                data[name] = factory()
-        keys = tuple(values)
-        fields_set = self._fields_sets.get(keys)
-        if fields_set is None:
-            fields_set = self._fields_sets.setdefault(keys, set(keys))
+        for name, factory in factories:
+            data[name] = factory()
         record = self.record_type.__new__(self.record_type)
         object.__setattr__(record, "__dict__", data)
         object.__setattr__(record, "__pydantic_fields_set__", fields_set)

@@ -558,7 +558,7 @@ class _Reader:
         while i < len(figures):
             span = figures[i]
             figure = span.record
-            if self._is_list_index(span, figure):
+            if not figure.unit and figure.kind == "other" and self._is_list_index(span, figure):
                 i += 1
                 continue
             clause_start = self._clause_start(s_start, span.start)
@@ -597,7 +597,8 @@ class _Reader:
                 action = _word_ending_at(text, np_end, previous_end, _ACTION)
                 if action and len(action) > 1:
                     metric = (np_end - len(action), np_end)   # 累计生产出620吨, 出口…
-            group = self._group(figures, i)
+            group = (self._group(figures, i) if i + 1 < len(figures)
+                     and figures[i + 1].start == span.end + 1 else [span])
             metrics: list[_Pair | None] = [metric] * len(group)
             subjects: list[Subject | None] = [None] * len(group)
             if len(group) > 1 and "分别" in text[previous_end:span.start]:
@@ -671,8 +672,8 @@ class _Reader:
             # a span of time that is no measured quantity (15分钟医疗服务圈, 短短半个月, 坚持
             # 三个多月); 平均住院日7.8天 is a level
             item.relation = "other"
-        item.period = (self._period(s_start, span.start) or self._period_after(span.end, s_end)
-                       or carried_period)
+        item.period = ((self._period(s_start, span.start) or self._period_after(span.end, s_end))
+                       if self.dates else None) or carried_period
         if item.relation not in ("other", "share") and (targets[0] or targets[2]):
             marker = self._target_for(targets, clause_start, span.start)
             if marker is not None:
@@ -684,7 +685,9 @@ class _Reader:
                     item.relation = "target"
         if item.relation in ("level", "share"):
             item.basis = None
-        if item.subject is None:
+        if item.subject is None and not self.actors and not self.subject_word_starts:
+            item.subject = parallel or topic   # nobody named, and no 全县: nothing to look up
+        elif item.subject is None:
             # parallel clauses share the subject of the one before (郴州市12.3万人受灾，紧急
             # 转移安置群众1.8万人)
             item.subject = self._subject(span, item.metric, s_start, clause_start, clause_subjects,
