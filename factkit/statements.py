@@ -104,10 +104,9 @@ def _noun_pattern() -> regex.Pattern:
 
 
 @cache
-def _edge_ends() -> regex.Pattern:
-    """Last characters of the words that may end a metric on its left, found right to left."""
-    ends = {w[-1] for w, r in _roles()[0].items() if r in _METRIC_LEFT_EDGE}
-    return regex.compile("(?r)[" + "".join(map(regex.escape, sorted(ends))) + "]")
+def _edge_ends() -> frozenset[str]:
+    """Last characters of the words that may end a metric on its left."""
+    return frozenset(w[-1] for w, r in _roles()[0].items() if r in _METRIC_LEFT_EDGE)
 
 
 @cache
@@ -801,9 +800,9 @@ class _Reader:
         hard_break = _LAST_HARD_BREAK.search(text, limit, end)
         floor = hard_break.end() if hard_break is not None else limit
         phrase_start = floor
-        for edge in _edge_ends().finditer(text, floor, end):
-            at = edge.end()
-            if at > position:
+        edge_ends = _edge_ends()
+        for at in range(position, floor, -1):
+            if text[at - 1] not in edge_ends or at > position:
                 continue
             word = _word_ending_at(text, at, limit, _METRIC_LEFT_EDGE)
             if at == end and word is not None and (word in _RATE_NOUNS
