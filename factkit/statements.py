@@ -234,6 +234,7 @@ _HEADLINE_LENGTH = 40
 # punctuation must not make every figure read back to its start (linear time).
 _CLAUSE_REACH = 160
 _LOOK_BACK = 8
+_NO_STATEMENT = (-1, -1)   # in a sentence's list of metrics found: a list index, no statement
 # what joins the figures of a list (5%、7%和9%)
 _LIST_JOINS = frozenset("、和与及,，")
 _SENTENCE_FINAL = set("。！？!?；;…”’」』）)】")
@@ -546,7 +547,8 @@ class _Reader:
         # the subjects leading a clause of this sentence (one of a list does not), for _subject
         self.leading_at = [at for at, _, leads in clause_subjects if leads]
         self.leading = [subject for _, subject, leads in clause_subjects if leads]
-        found: list[_Found | None] = [None] * len(figures)
+        # the metric found for each figure so far; _NO_STATEMENT where a figure has none
+        found: list[_Pair | None] = [_NO_STATEMENT] * len(figures)
         # the last statement's item, and the last one with a metric, with their figure's index
         recent: _Found | None = None
         with_metric: _Found | None = None
@@ -603,7 +605,7 @@ class _Reader:
             if len(group) > 1 and "分别" in text[previous_end:span.start]:
                 items = self._list_items(metric, previous_end, np_end)
                 named = [self._actor_at(a, b) for a, b in items]
-                earlier = [f.metric for f in found[max(0, i - len(group)):i] if f is not None]
+                earlier = [f for f in found[max(0, i - len(group)):i] if f is not _NO_STATEMENT]
                 if len(items) == len(group) and all(named):
                     subjects = named   # 宜章县、汝城县(地区生产总值)分别增长6%、7%
                     if metric is None or metric[0] < items[-1][1]:
@@ -630,7 +632,8 @@ class _Reader:
                                     member, clause_start, s_start, s_end, targets,
                                     clause_subjects, topic, history, carried_period, parallel,
                                     borrowed, last_metric)
-                found[k] = recent = item
+                found[k] = item.metric
+                recent = item
                 recent_at = k
                 if item.metric is not None:
                     with_metric, with_metric_at = item, k
