@@ -372,7 +372,9 @@ class _Reader:
         self.clause_breaks = [m.start() for m in _CLAUSE_BREAKS.finditer(self.text)]
         self.subject_word_starts = [m.start() for m in _SUBJECT_WORD_START.finditer(self.text)]
         self.date_by_end = {d.end: d for d in self.dates}
-        self.figure_starts = {f.start for f in self.figures}
+        # in order, as the figures are (a list and bisection: a set of a million starts
+        # would cost more memory than the rest of the reading)
+        self.figure_starts = [f.start for f in self.figures]
         self.basis_dates = {id(d) for d in self.dates if self._is_basis_date(d)}
         # the dates a figure may apply to: those no figure is compared against
         self.periods = [d for d in self.dates if id(d) not in self.basis_dates]
@@ -889,7 +891,7 @@ class _Reader:
         limit = min(s_end, start + _MAX_COUNTED)
         position = start
         while position < limit:
-            if not _LETTERS.match(text, position) or position in self.figure_starts:
+            if not _LETTERS.match(text, position) or self._figure_at(position):
                 break
             if position in self.date_start_set:
                 break
@@ -906,11 +908,15 @@ class _Reader:
         if end - start < 2:
             return None
         if figure.kind not in ("count", "age"):
-            closed = (position >= s_end or position in self.figure_starts
+            closed = (position >= s_end or self._figure_at(position)
                       or text[position] in "的中和、，。；,;”）)")
             if end - start > 6 or not closed:
                 return None
         return start, end
+
+    def _figure_at(self, position: int) -> bool:
+        k = bisect.bisect_left(self.figure_starts, position)
+        return k < len(self.figure_starts) and self.figure_starts[k] == position
 
     def _list_items(self, metric: _Pair | None, start: int, end: int) -> list[_Pair]:
         """The items of ``A、B和C`` in the metric phrase; a short item shares the head noun of
