@@ -148,7 +148,7 @@ _SAME_PERIOD = regex.compile(r"^同期")
 _LIST_SPLIT = regex.compile(r"[、]|(?<=.{2})(?:和|与|及|以及)(?=.{2})")
 _LIST_INDEX = regex.compile(r"^(?:[、.．)）]|\s)")
 _THRESHOLD_AFTER = regex.compile(r"(?:以上|以下|及以上|及以下|以内)?的?[\p{Han}A-Za-z]")
-_LETTERS = regex.compile(r"[\p{Han}A-Za-z]")
+_LETTER_RUN = regex.compile(r"[\p{Han}A-Za-z]+")
 _COUNTED_OPENING = regex.compile(r"[\p{Han}A-Za-z/]")
 _WORD_CHARACTER = regex.compile(r"[\p{Han}A-Za-z0-9]")
 # a phrase ending so is a time clause (接警后, 建成后), not a metric
@@ -473,11 +473,11 @@ class _Reader:
         headlines: list[tuple[int, int]] = []
         previous_end = -1   # where the last headline's text ends
         for m in _SHORT_LINE.finditer(original):
-            stripped = m.group().strip(_LINE_MARKUP)
+            line = m.group()
+            stripped = line.strip(_LINE_MARKUP)
             if not stripped or len(stripped) > _HEADLINE_LENGTH:
                 continue
-            marked = m.group().lstrip().startswith(("#", "**"))   # a Markdown heading
-            if not marked:
+            if not line.lstrip().startswith(("#", "**")):   # not a Markdown heading
                 if _NOT_HEADLINE.search(stripped):
                     continue
                 # the line before must end a sentence, or be a headline itself
@@ -488,7 +488,7 @@ class _Reader:
                 if before and before[-1] not in _SENTENCE_FINAL and before_end != previous_end:
                     continue
             headlines.append(to_norm.span(m.start(), m.end()))
-            previous_end = m.start() + len(m.group().rstrip())
+            previous_end = m.start() + len(line.rstrip())
         cuts = sorted({edge for span in headlines for edge in span})
         headline_starts = {start for start, _ in headlines}
         pieces = []
@@ -889,9 +889,11 @@ class _Reader:
         if k < len(self.actors) and self.actors[k].start == start:
             return None
         limit = min(s_end, start + _MAX_COUNTED)
+        letters = _LETTER_RUN.match(text, start, limit)
+        letters_end = letters.end() if letters is not None else start
         position = start
-        while position < limit:
-            if not _LETTERS.match(text, position) or self._figure_at(position):
+        while position < letters_end:
+            if self._figure_at(position):
                 break
             if position in self.date_start_set:
                 break
