@@ -51,8 +51,7 @@ _ClauseSubjects = list[tuple[int, Subject, bool]]
 # the metric of the paragraph's last statement, with its subject
 _LastMetric = tuple[_Pair, Subject | None] | None
 
-_CLAUSE_BREAK = set("，,：:（）()")
-_CLAUSE_BREAKS = re.compile("[，,：:（）()]")
+_CLAUSE_BREAK = "，,：:（）()"
 _HARD_BREAK = set("。！？!?；;\n，,：:、（）()“”\"《》【】[]/|·—")
 # the last break before a metric that is no list comma (、 lists are read as one phrase)
 _LAST_HARD_BREAK = regex.compile(
@@ -75,6 +74,19 @@ def _by_edge(roles: frozenset[str], last: bool) -> dict[str, tuple[str, ...]]:
         if role in roles:
             index.setdefault(word[-1] if last else word[0], []).append(word)
     return {c: tuple(w) for c, w in index.items()}
+
+
+def _positions_of(text: str, characters: str) -> list[int]:
+    """Where any of ``characters`` stands in ``text``, in order: a find per character is
+    several times faster than a pattern of a character class over Chinese text."""
+    found = []
+    for character in characters:
+        at = text.find(character)
+        while at >= 0:
+            found.append(at)
+            at = text.find(character, at + 1)
+    found.sort()
+    return found
 
 
 def _word_ending_at(text: str, end: int, start_limit: int, roles: frozenset[str]) -> str | None:
@@ -167,7 +179,7 @@ _SUBJECT_LEADS = {"", "本报讯", "在", "于", "据", "经", "走进", "来到
 _LONGEST_LEAD = 20
 _NOT_SUBJECT_BEFORE = set("与和同跟向对给赴到至往及从、")
 _RATE_NOUNS = ("增长率", "增长速度", "增速", "增幅", "降幅", "涨幅", "跌幅")
-_SUBJECT_WORD_START = re.compile("[全我本该公]")
+_SUBJECT_WORD_STARTS = "全我本该公"
 # first characters of the target words (力争, 目标, 计划, 预计, 将 …): a cheap pre-scan
 _TARGET_START = re.compile("[力目计争确规拟努预有将]")
 _DATELINE = regex.compile(r"(?:新华社|中新社|中新网|人民网|央视网|本报|本台)[^\s，。]{2,12}?"
@@ -369,8 +381,9 @@ class _Reader:
         self.actor_ends = sorted((a.end, i) for i, a in enumerate(actors))
         self.date_starts = [d.start for d in self.dates]
         self.date_start_set = set(self.date_starts)
-        self.clause_breaks = [m.start() for m in _CLAUSE_BREAKS.finditer(self.text)]
-        self.subject_word_starts = [m.start() for m in _SUBJECT_WORD_START.finditer(self.text)]
+        self.clause_breaks = _positions_of(self.text, _CLAUSE_BREAK)
+        # where a word such as 全县, 该院, 我国 may start
+        self.subject_word_starts = _positions_of(self.text, _SUBJECT_WORD_STARTS)
         self.date_by_end = {d.end: d for d in self.dates}
         # in order, as the figures are (a list and bisection: a set of a million starts
         # would cost more memory than the rest of the reading)
