@@ -4,7 +4,9 @@ from __future__ import annotations
 import datetime
 from collections.abc import Callable, Sequence
 from itertools import pairwise
-from typing import Any, cast
+from typing import Any, Generic, TypeVar, cast
+
+from pydantic import BaseModel
 
 from . import dates, figures, orgs, places, statements
 from .candidates import Candidate, Context
@@ -117,6 +119,7 @@ class Pipeline:
 
 
 _MISSING = object()
+_Record = TypeVar("_Record", bound=BaseModel)
 
 
 def _validating(record_type: type[Fact]) -> Callable[[dict[str, Any]], Fact]:
@@ -125,7 +128,7 @@ def _validating(record_type: type[Fact]) -> Callable[[dict[str, Any]], Fact]:
     return build
 
 
-class RecordFactory:
+class RecordFactory(Generic[_Record]):
     """Builds records of one type from values that are already right, without validating
     them again (what ``model_construct`` does, without its per-field loop), and with one
     fields-set object shared by every record built from the same keys: pydantic keeps a set
@@ -137,7 +140,7 @@ class RecordFactory:
     wrong.
     """
 
-    def __init__(self, record_type: type[Fact]) -> None:
+    def __init__(self, record_type: type[_Record]) -> None:
         self.record_type = record_type
         self.template: dict[str, Any] = {}
         self.required: list[str] = []
@@ -154,23 +157,26 @@ class RecordFactory:
                     raise TypeError(f"{record_type.__name__}.{name}: a mutable default needs "
                                     "a default_factory")
                 self.template[name] = field.default
-        self._fields_sets: dict[tuple[str, ...], set[str]] = {}
-        self._required = frozenset(self.required)
-        self._known = frozenset(self.template)
+        # Records of a kind are built from the same few sets of keys: what depends on the keys
+        # only (are they complete and known, the fields-set object, the default factories
+        # still to call) is worked out once per set.
+        self._by_keys: dict[tuple[str, ...],
+                            tuple[set[str], list[tuple[str, Callable[..., Any]]]]] = {}
 
-    def __call__(self, values: dict[str, Any]) -> Fact:
-        keys = values.keys()
-        if not (self._required <= keys <= self._known):
-            return self.record_type(**values)
+    def __call__(self, values: dict[str, Any]) -> _Record:
+        keys = tuple(values)
+        known = self._by_keys.get(keys)
+        if known is None:
+            given = set(keys)
+            if not given <= self.template.keys() or not given.issuperset(self.required):
+                return self.record_type(**values)   # validation says what is wrong
+            known = self._by_keys.setdefault(keys, (given, [
+                (name, factory) for name, factory in self.factories if name not in given]))
+        fields_set, factories = known
         data = self.template.copy()
         data.update(values)
-        for name, factory in self.factories:
-            if name not in keys:
-                data[name] = factory()
-        given = tuple(values)
-        fields_set = self._fields_sets.get(given)
-        if fields_set is None:
-            fields_set = self._fields_sets.setdefault(given, set(given))
+        for name, factory in factories:
+            data[name] = factory()
         record = self.record_type.__new__(self.record_type)
         object.__setattr__(record, "__dict__", data)
         object.__setattr__(record, "__pydantic_fields_set__", fields_set)

@@ -28,8 +28,9 @@ import bisect
 import datetime
 import re
 from collections.abc import Callable, Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from functools import cache
+from typing import Any, Generic, TypeVar
 
 import regex
 
@@ -40,9 +41,17 @@ from .normalize import NormalizedText
 __all__ = ["build"]
 
 Subject = Place | Organization
+# a record with offsets: what a _Span holds
+_R = TypeVar("_R", Figure, DateMention, Place, Organization, Subject)
+# target words of a sentence: sentence-wide ones, the roles they give, where 将 stands
+_Targets = tuple[list[int], list[str], list[int]]
+_Pair = tuple[int, int]
+# the places and organizations at the head of a sentence's clauses: where, which, leading
+_ClauseSubjects = list[tuple[int, Subject, bool]]
+# the metric of the paragraph's last statement, with its subject
+_LastMetric = tuple[_Pair, Subject | None] | None
 
-_CLAUSE_BREAK = set("，,：:（）()")
-_CLAUSE_BREAKS = re.compile("[，,：:（）()]")
+_CLAUSE_BREAK = "，,：:（）()"
 _HARD_BREAK = set("。！？!?；;\n，,：:、（）()“”\"《》【】[]/|·—")
 # the last break before a metric that is no list comma (、 lists are read as one phrase)
 _LAST_HARD_BREAK = regex.compile(
@@ -65,6 +74,19 @@ def _by_edge(roles: frozenset[str], last: bool) -> dict[str, tuple[str, ...]]:
         if role in roles:
             index.setdefault(word[-1] if last else word[0], []).append(word)
     return {c: tuple(w) for c, w in index.items()}
+
+
+def _positions_of(text: str, characters: str) -> list[int]:
+    """Where any of ``characters`` stands in ``text``, in order: a find per character is
+    several times faster than a pattern of a character class over Chinese text."""
+    found = []
+    for character in characters:
+        at = text.find(character)
+        while at >= 0:
+            found.append(at)
+            at = text.find(character, at + 1)
+    found.sort()
+    return found
 
 
 def _word_ending_at(text: str, end: int, start_limit: int, roles: frozenset[str]) -> str | None:
@@ -94,10 +116,9 @@ def _noun_pattern() -> regex.Pattern:
 
 
 @cache
-def _edge_ends() -> regex.Pattern:
-    """Last characters of the words that may end a metric on its left, found right to left."""
-    ends = {w[-1] for w, r in _roles()[0].items() if r in _METRIC_LEFT_EDGE}
-    return regex.compile("(?r)[" + "".join(map(regex.escape, sorted(ends))) + "]")
+def _edge_ends() -> frozenset[str]:
+    """Last characters of the words that may end a metric on its left."""
+    return frozenset(w[-1] for w, r in _roles()[0].items() if r in _METRIC_LEFT_EDGE)
 
 
 @cache
@@ -139,7 +160,8 @@ _SAME_PERIOD = regex.compile(r"^同期")
 _LIST_SPLIT = regex.compile(r"[、]|(?<=.{2})(?:和|与|及|以及)(?=.{2})")
 _LIST_INDEX = regex.compile(r"^(?:[、.．)）]|\s)")
 _THRESHOLD_AFTER = regex.compile(r"(?:以上|以下|及以上|及以下|以内)?的?[\p{Han}A-Za-z]")
-_LETTERS = regex.compile(r"[\p{Han}A-Za-z]")
+_LETTER_RUN = regex.compile(r"[\p{Han}A-Za-z]+")
+_COUNTED_OPENING = regex.compile(r"[\p{Han}A-Za-z/]")
 _WORD_CHARACTER = regex.compile(r"[\p{Han}A-Za-z0-9]")
 # a phrase ending so is a time clause (接警后, 建成后), not a metric
 _NOT_IN_METRIC = regex.compile(r"(?:[他她它我你]们?|一[个位家批些名只])+")
@@ -157,7 +179,7 @@ _SUBJECT_LEADS = {"", "本报讯", "在", "于", "据", "经", "走进", "来到
 _LONGEST_LEAD = 20
 _NOT_SUBJECT_BEFORE = set("与和同跟向对给赴到至往及从、")
 _RATE_NOUNS = ("增长率", "增长速度", "增速", "增幅", "降幅", "涨幅", "跌幅")
-_SUBJECT_WORD_START = regex.compile("[全我本该公]")
+_SUBJECT_WORD_STARTS = "全我本该公"
 # first characters of the target words (力争, 目标, 计划, 预计, 将 …): a cheap pre-scan
 _TARGET_START = re.compile("[力目计争确规拟努预有将]")
 _DATELINE = regex.compile(r"(?:新华社|中新社|中新网|人民网|央视网|本报|本台)[^\s，。]{2,12}?"
@@ -224,6 +246,9 @@ _HEADLINE_LENGTH = 40
 # punctuation must not make every figure read back to its start (linear time).
 _CLAUSE_REACH = 160
 _LOOK_BACK = 8
+_NO_STATEMENT = (-1, -1)   # in a sentence's list of metrics found: a list index, no statement
+# what joins the figures of a list (5%、7%和9%)
+_LIST_JOINS = frozenset("、和与及,，")
 _SENTENCE_FINAL = set("。！？!?；;…”’」』）)】")
 _END_CREDIT = regex.compile(r"\s*[（(][^（()）]{2,30}[）)]\s*$")
 _SHORT_LINE = regex.compile(r"(?m)^[^\n]{1,60}$")
@@ -233,11 +258,11 @@ _AS_COUNT = Figure(text="", start=0, end=0, value=1, kind="count", unit="")
 
 
 @dataclass(slots=True)
-class _Span:
+class _Span(Generic[_R]):
     """A record with its span in the normalized text."""
     start: int
     end: int
-    record: object
+    record: _R
 
 
 @dataclass(slots=True)
@@ -247,7 +272,6 @@ class _Found:
     basis: str | None = None
     subject: Subject | None = None
     period: DateMention | None = None
-    group: list[int] = field(default_factory=list)
 
 
 class _Positions:
@@ -275,12 +299,12 @@ class _Positions:
         k = bisect.bisect_right(ends, end - 1, k)   # end - 1 >= start: search from there
         return normal_start, end - (shifts[k - 1] if k else 0)
 
-    def spans(self, records: Sequence) -> list[_Span]:
+    def spans(self, records: Sequence[_R]) -> list[_Span[_R]]:
         if not self.ends:
             return [_Span(r.start, r.end, r) for r in records]
         # ``span`` written out for every record: this runs once per record of the document
         ends, shifts, find = self.ends, self.shifts, bisect.bisect_right
-        out = []
+        out: list[_Span[_R]] = []
         for r in records:
             start, end = r.start, r.end
             k = find(ends, start)
@@ -308,19 +332,25 @@ def build(ntext: NormalizedText, figures: Sequence[Figure], dates: Sequence[Date
                    validate).statements()
 
 
+_Factories = tuple[Callable[[dict[str, Any]], Statement], Callable[[dict[str, Any]], Mention]]
+
+
 @cache
-def _factories() -> tuple[Callable[[dict], Statement], Callable[[dict], Mention]]:
+def _factories() -> _Factories:
     # imported here: the pipeline imports this module
     from .pipeline import RecordFactory
-    return RecordFactory(Statement), RecordFactory(Mention)  # type: ignore[arg-type]
+    return RecordFactory(Statement), RecordFactory(Mention)
 
 
-def _validating_factories() -> tuple[Callable[[dict], Statement], Callable[[dict], Mention]]:
+def _validating_factories() -> _Factories:
     return (lambda values: Statement(**values)), (lambda values: Mention(**values))
 
 
 class _Reader:
-    def __init__(self, ntext, figures, dates, places, organizations, ref_date, validate=False):
+    def __init__(self, ntext: NormalizedText, figures: Sequence[Figure],
+                 dates: Sequence[DateMention], places: Sequence[Place],
+                 organizations: Sequence[Organization], ref_date: datetime.date | None,
+                 validate: bool = False) -> None:
         self.ntext = ntext
         self.new_statement, self.new_mention = (_validating_factories() if validate
                                                 else _factories())
@@ -330,15 +360,15 @@ class _Reader:
         self.to_norm = to_norm = _Positions(ntext)
         self.figures = to_norm.spans(figures)
         self.dates = to_norm.spans(dates)
-        orgs = to_norm.spans(organizations)
+        orgs: list[_Span[Subject]] = to_norm.spans(organizations)
         # a place inside an organization name is part of that name, not a subject of its own
         org_starts = [o.start for o in orgs]
         actors = list(orgs)
-        nested: list[_Span] = []
-        for span in to_norm.spans(places):
-            # a river, a lake or a site names where, not whom: no figure is about it
-            if span.record.level in ("feature", "site"):
-                continue
+        nested: list[_Span[Subject]] = []
+        # a river, a lake or a site names where, not whom: no figure is about it
+        subject_places: list[_Span[Subject]] = to_norm.spans(
+            [p for p in places if p.level not in ("feature", "site")])
+        for span in subject_places:
             k = bisect.bisect_right(org_starts, span.start) - 1
             if k >= 0 and orgs[k].end >= span.end:
                 nested.append(span)
@@ -351,12 +381,22 @@ class _Reader:
         self.actor_ends = sorted((a.end, i) for i, a in enumerate(actors))
         self.date_starts = [d.start for d in self.dates]
         self.date_start_set = set(self.date_starts)
-        self.clause_breaks = [m.start() for m in _CLAUSE_BREAKS.finditer(self.text)]
+        self.clause_breaks = _positions_of(self.text, _CLAUSE_BREAK)
+        # where a word such as 全县, 该院, 我国 may start
+        self.subject_word_starts = _positions_of(self.text, _SUBJECT_WORD_STARTS)
         self.date_by_end = {d.end: d for d in self.dates}
-        self.figure_starts = {f.start for f in self.figures}
+        # in order, as the figures are (a list and bisection: a set of a million starts
+        # would cost more memory than the rest of the reading)
+        self.figure_starts = [f.start for f in self.figures]
         self.basis_dates = {id(d) for d in self.dates if self._is_basis_date(d)}
+        # the dates a figure may apply to: those no figure is compared against
+        self.periods = [d for d in self.dates if id(d) not in self.basis_dates]
+        self.period_starts = [d.start for d in self.periods]
         # the metric of the paragraph's last statement, with its subject
-        self.last_metric: tuple[tuple[int, int], Subject | None] | None = None
+        self.last_metric: _LastMetric = None
+        self.leading_at: list[int] = []
+        self.mentions: dict[_Pair, Mention] = {}
+        self.leading: list[Subject] = []
 
     # ---- the document walk ----------------------------------------------------------------
     def statements(self) -> list[Statement]:
@@ -372,6 +412,8 @@ class _Reader:
         date_index = 0
         nested_index = 0
         pieces = self._pieces()
+        record_starts = sorted([*self.figure_starts, *self.date_starts, *self.actor_starts,
+                                *(n.start for n in self.nested)])
         for number, (s_start, s_end, paragraph_of, headline) in enumerate(pieces):
             if paragraph_of != paragraph:
                 paragraph = paragraph_of
@@ -391,12 +433,15 @@ class _Reader:
                 if dateline is not None:   # 新华社长沙3月5日电: the article's place
                     k = bisect.bisect_left(self.actor_starts, s_start)
                     if k < len(self.actors) and self.actors[k].end <= dateline.end():
-                        article_topic = self.actors[k].record  # type: ignore[assignment]
+                        article_topic = self.actors[k].record
                         _remember(history, article_topic)
             if s_start > 0 and self.text[s_start - 1] not in "；;":
                 sentence_topic = None
+            k = bisect.bisect_left(record_starts, s_start)
+            if k == len(record_starts) or record_starts[k] >= s_end:
+                continue   # no record in this sentence: nothing to read or to remember
             while nested_index < len(self.nested) and self.nested[nested_index].start < s_end:
-                _remember(history, self.nested[nested_index].record)  # type: ignore[arg-type]
+                _remember(history, self.nested[nested_index].record)
                 nested_index += 1
             sentence_figures = []
             while figure_index < len(self.figures) and self.figures[figure_index].start < s_end:
@@ -441,11 +486,11 @@ class _Reader:
         headlines: list[tuple[int, int]] = []
         previous_end = -1   # where the last headline's text ends
         for m in _SHORT_LINE.finditer(original):
-            stripped = m.group().strip(_LINE_MARKUP)
+            line = m.group()
+            stripped = line.strip(_LINE_MARKUP)
             if not stripped or len(stripped) > _HEADLINE_LENGTH:
                 continue
-            marked = m.group().lstrip().startswith(("#", "**"))   # a Markdown heading
-            if not marked:
+            if not line.lstrip().startswith(("#", "**")):   # not a Markdown heading
                 if _NOT_HEADLINE.search(stripped):
                     continue
                 # the line before must end a sentence, or be a headline itself
@@ -456,7 +501,7 @@ class _Reader:
                 if before and before[-1] not in _SENTENCE_FINAL and before_end != previous_end:
                     continue
             headlines.append(to_norm.span(m.start(), m.end()))
-            previous_end = m.start() + len(m.group().rstrip())
+            previous_end = m.start() + len(line.rstrip())
         cuts = sorted({edge for span in headlines for edge in span})
         headline_starts = {start for start, _ in headlines}
         pieces = []
@@ -480,7 +525,8 @@ class _Reader:
                 paragraph += 1
         return pieces
 
-    def _speaker(self, s_start, s_end, clause_subjects, next_sentence) -> Subject | None:
+    def _speaker(self, s_start: int, s_end: int, clause_subjects: _ClauseSubjects,
+                 next_sentence: _Pair | None) -> Subject | None:
         """A quotation is about its speaker's organization: “……我公司……。”某公司负责人介绍."""
         text = self.text
         if clause_subjects or text[s_end - 1:s_end] not in "”」" or not next_sentence:
@@ -497,7 +543,7 @@ class _Reader:
         while k < len(self.actors) and self.actors[k].start < end:
             actor = self.actors[k]
             if not self._quoted(start, actor.start):
-                return actor.record  # type: ignore[return-value]
+                return actor.record
             k += 1
         return None
 
@@ -506,56 +552,57 @@ class _Reader:
         return segment.count("“") + segment.count("「") > segment.count("”") + segment.count("」")
 
     # ---- one sentence -------------------------------------------------------------------------
-    def _sentence(self, s_start, s_end, figures, clause_subjects, topic, history, carried_period,
-                  last_metric=None):
+    def _sentence(self, s_start: int, s_end: int, figures: list[_Span[Figure]],
+                  clause_subjects: _ClauseSubjects, topic: Subject | None,
+                  history: dict[str, Subject], carried_period: DateMention | None,
+                  last_metric: _LastMetric = None) -> list[Statement]:
         text = self.text
         sentence_start, sentence_end = self.ntext.span_to_original(s_start, s_end)
         targets = self._targets(s_start, s_end)
-        found: list[_Found | None] = [None] * len(figures)
+        # the subjects leading a clause of this sentence (one of a list does not), for _subject
+        self.leading_at = [at for at, _, leads in clause_subjects if leads]
+        self.leading = [subject for _, subject, leads in clause_subjects if leads]
+        # the metric found for each figure so far; _NO_STATEMENT where a figure has none
+        found: list[_Pair | None] = [_NO_STATEMENT] * len(figures)
+        # the last statement's item, and the last one with a metric, with their figure's index
+        recent: _Found | None = None
+        with_metric: _Found | None = None
+        recent_at = with_metric_at = -1
+        statements: list[Statement] = []
         list_metrics: list[tuple[int, int] | None] = []   # the last 分别 list of the sentence
         i = 0
         while i < len(figures):
             span = figures[i]
-            figure: Figure = span.record  # type: ignore[assignment]
-            if self._is_list_index(span, figure):
+            figure = span.record
+            if not figure.unit and figure.kind == "other" and self._is_list_index(span, figure):
                 i += 1
                 continue
             clause_start = self._clause_start(s_start, span.start)
             previous_end = max(clause_start, figures[i - 1].end if i else clause_start)
-            relation, basis, np_end = self._glue(previous_end, span.start)
-            # 高于/低于 before the figure: a gap between the phrase before it and another
-            gap = share = comparison = None
-            for m in _CLAUSE_MARKS().finditer(text, previous_end, np_end):
-                kind = m.lastgroup
-                if kind == "gap" and gap is None:
-                    gap = m
-                elif kind == "share" and share is None:
-                    share = m
-                elif kind == "comparison" and comparison is None \
-                        and m.end() not in self.date_start_set:
-                    comparison = m   # (比上年 is a basis, not a comparison with another metric)
-            if gap is not None:
-                relation, np_end = "other", gap.start()
-            elif share is not None:   # 第三产业增加值占地区生产总值比重为48.6%
-                relation, np_end = "share", share.start()
-            if comparison is not None and comparison.start() >= np_end:
-                comparison = None
-            metric = None if comparison else self._metric_before(previous_end, np_end)
-            if relation == "level" and metric is not None:
-                verb = _word_ending_at(text, metric[0], previous_end, _ANY_ROLE)
-                if _role(verb) == "change":
-                    relation = "change"   # 多收粮食2.1万吨
-            basis = basis or self._basis_in(previous_end, span.start)
+            metric = None
+            relation, basis, np_end = "level", None, span.start
+            # nothing written between the figure and the one before (1年1年…): nothing to read
+            if previous_end < span.start:
+                relation, basis, np_end = self._glue(previous_end, span.start)
+                relation, np_end, comparison = self._marks(previous_end, np_end, relation)
+                metric = None if comparison else self._metric_before(previous_end, np_end)
+                if relation == "level" and metric is not None:
+                    verb = _word_ending_at(text, metric[0], previous_end, _ANY_ROLE)
+                    if _role(verb) == "change":
+                        relation = "change"   # 多收粮食2.1万吨
+                basis = basis or self._basis_in(previous_end, span.start)
             # 投资10亿元以上项目6个, 60岁以上的老人: a bound of a class, not a value
             threshold = (figure.kind != "percent" and figure.qualifier in ("at_least", "at_most")
                          and _THRESHOLD_AFTER.match(text, span.end) is not None
                          and (metric is None or self._another_figure(figures, i, s_end)))
             verb_only = metric is not None and _role(text[metric[0]:metric[1]]) == "action"
             after = text[span.end:span.end + 1]
+            # a counted noun starts with a letter (54家关联企业), or another figure after a slash
             counted = (self._counted_after(span, figure, s_end, metric is None or verb_only,
                                            figures, i)
                        if (metric is None or verb_only or figure.kind in ("count", "age")
-                           or after in "的/") and not threshold else None)
+                           or after in "的/") and not threshold
+                       and _COUNTED_OPENING.match(text, span.end) is not None else None)
             if threshold:   # 10亿元以上项目, 60岁以上的老人: a bound, not a value
                 relation, counted = "other", None
             if figure.kind == "percent" and text.startswith("的", span.end) and counted:
@@ -566,13 +613,14 @@ class _Reader:
                 action = _word_ending_at(text, np_end, previous_end, _ACTION)
                 if action and len(action) > 1:
                     metric = (np_end - len(action), np_end)   # 累计生产出620吨, 出口…
-            group = self._group(figures, i)
-            metrics: list = [metric] * len(group)
-            subjects: list = [None] * len(group)
+            group = (self._group(figures, i) if i + 1 < len(figures)
+                     and figures[i + 1].start == span.end + 1 else [span])
+            metrics: list[_Pair | None] = [metric] * len(group)
+            subjects: list[Subject | None] = [None] * len(group)
             if len(group) > 1 and "分别" in text[previous_end:span.start]:
                 items = self._list_items(metric, previous_end, np_end)
                 named = [self._actor_at(a, b) for a, b in items]
-                earlier = [f.metric for f in found[max(0, i - len(group)):i] if f is not None]
+                earlier = [f for f in found[max(0, i - len(group)):i] if f is not _NO_STATEMENT]
                 if len(items) == len(group) and all(named):
                     subjects = named   # 宜章县、汝城县(地区生产总值)分别增长6%、7%
                     if metric is None or metric[0] < items[-1][1]:
@@ -580,7 +628,7 @@ class _Reader:
                                    else earlier[-len(group):] if len(earlier) >= len(group)
                                    else [None] * len(group))
                 elif len(items) == len(group):
-                    metrics = items
+                    metrics = list(items)
                 elif metric is None and len(list_metrics) == len(group):
                     metrics = list_metrics   # …分别达到15.3亿元、10.1亿元，分别增长6.1%、8.2%
                 elif metric is None and len(earlier) >= len(group):
@@ -588,43 +636,47 @@ class _Reader:
                 list_metrics = list(metrics)
             elif metric is not None:
                 list_metrics = [metric]
-            for j, member in enumerate(group):
-                item = _Found(metric=metrics[j], relation=relation, basis=basis,
-                              subject=subjects[j])
-                found[i + j] = self._finish(item, member, clause_start, s_start, s_end, targets,
-                                            clause_subjects, topic, history, carried_period,
-                                            found[max(0, i + j - _LOOK_BACK):i + j],
-                                            last_metric)
+            for k, member in enumerate(group, i):
+                # what the statements just before say, within a few figures: the subject that
+                # parallel clauses share, the metric a change without a phrase of its own takes
+                parallel = (recent.subject if recent is not None and k - recent_at <= _LOOK_BACK
+                            else None)
+                borrowed = (with_metric.metric if with_metric is not None
+                            and k - with_metric_at <= _LOOK_BACK else None)
+                item = self._finish(_Found(metrics[k - i], relation, basis, subjects[k - i]),
+                                    member, clause_start, s_start, s_end, targets,
+                                    clause_subjects, topic, history, carried_period, parallel,
+                                    borrowed, last_metric)
+                found[k] = item.metric
+                recent = item
+                recent_at = k
+                if item.metric is not None:
+                    with_metric, with_metric_at = item, k
+                statements.append(self.new_statement({
+                    "figure": member.record, "metric": self._mention(item.metric),
+                    "relation": item.relation, "basis": item.basis, "subject": item.subject,
+                    "period": item.period, "sentence_start": sentence_start,
+                    "sentence_end": sentence_end}))
             i += len(group)
-        self.last_metric = next(((f.metric, f.subject) for f in reversed(found)
-                                 if f is not None and f.metric is not None), last_metric)
-        statements = []
-        for span, item in zip(figures, found):
-            if item is None:
-                continue
-            statements.append(self.new_statement({
-                "figure": span.record, "metric": self._mention(item.metric),
-                "relation": item.relation, "basis": item.basis, "subject": item.subject,
-                "period": item.period, "sentence_start": sentence_start,
-                "sentence_end": sentence_end}))
+        self.last_metric = (last_metric if with_metric is None or with_metric.metric is None
+                            else (with_metric.metric, with_metric.subject))
         return statements
 
-    def _finish(self, item: _Found, span: _Span, clause_start, s_start, s_end, targets,
-                clause_subjects, topic, history, carried_period, before: list,
-                last_metric=None) -> _Found:
-        figure: Figure = span.record  # type: ignore[assignment]
+    def _finish(self, item: _Found, span: _Span[Figure], clause_start: int, s_start: int,
+                s_end: int, targets: _Targets, clause_subjects: _ClauseSubjects,
+                topic: Subject | None, history: dict[str, Subject],
+                carried_period: DateMention | None, parallel: Subject | None,
+                borrowed: _Pair | None, last_metric: _LastMetric = None) -> _Found:
+        figure = span.record
         text = self.text
         # a change with no phrase of its own changes the figure before it
         if item.metric is None and item.relation in ("change", "target", "share", "other") \
                 and figure.kind != "duration":
-            for earlier in reversed(before):
-                if earlier is not None and earlier.metric is not None:
-                    item.metric = earlier.metric
-                    break
-            else:
-                if item.relation == "change" and last_metric is not None:
-                    # 其中，第四季度增长5.4%: the paragraph's last metric, and whose it was
-                    item.metric, item.subject = last_metric
+            if borrowed is not None:
+                item.metric = borrowed
+            elif item.relation == "change" and last_metric is not None:
+                # 其中，第四季度增长5.4%: the paragraph's last metric, and whose it was
+                item.metric, item.subject = last_metric
 
         if item.metric is not None and item.relation == "level":
             phrase = text[item.metric[0]:item.metric[1]]
@@ -637,10 +689,9 @@ class _Reader:
             # a span of time that is no measured quantity (15分钟医疗服务圈, 短短半个月, 坚持
             # 三个多月); 平均住院日7.8天 is a level
             item.relation = "other"
-        item.period = (self._period(s_start, span.start)
-                       or self._period_after(span.end, self._clause_end(span.end, s_end))
-                       or carried_period)
-        if item.relation not in ("other", "share"):
+        item.period = ((self._period(s_start, span.start) or self._period_after(span.end, s_end))
+                       if self.dates else None) or carried_period
+        if item.relation not in ("other", "share") and (targets[0] or targets[2]):
             marker = self._target_for(targets, clause_start, span.start)
             if marker is not None:
                 period = item.period
@@ -651,12 +702,13 @@ class _Reader:
                     item.relation = "target"
         if item.relation in ("level", "share"):
             item.basis = None
-        if item.subject is None:
+        if item.subject is None and not self.actors and not self.subject_word_starts:
+            item.subject = parallel or topic   # nobody named, and no 全县: nothing to look up
+        elif item.subject is None:
             # parallel clauses share the subject of the one before (郴州市12.3万人受灾，紧急
             # 转移安置群众1.8万人)
-            earlier = next((e.subject for e in reversed(before) if e is not None), None)
             item.subject = self._subject(span, item.metric, s_start, clause_start, clause_subjects,
-                                         earlier or topic, history)
+                                         parallel or topic, history)
         return item
 
     # ---- clauses ------------------------------------------------------------------------------
@@ -665,15 +717,38 @@ class _Reader:
         floor = max(s_start, position - _CLAUSE_REACH)
         return max(floor, self.clause_breaks[k] + 1) if k >= 0 else floor
 
-    def _group(self, figures, i: int) -> list[_Span]:
+    def _group(self, figures: list[_Span[Figure]], i: int) -> list[_Span[Figure]]:
         """Figures listed one after another (5%、7%和9%)."""
-        group = [figures[i]]
-        for nxt in figures[i + 1:]:
-            if self.text[group[-1].end:nxt.start] in ("、", "和", "与", "及", ",", "，"):
-                group.append(nxt)
-            else:
+        text = self.text
+        last = figures[i]
+        group = [last]
+        for k in range(i + 1, len(figures)):
+            nxt = figures[k]
+            if nxt.start != last.end + 1 or text[last.end] not in _LIST_JOINS:
                 break
+            group.append(nxt)
+            last = nxt
         return group
+
+    def _marks(self, start: int, np_end: int, relation: str) -> tuple[str, int, bool]:
+        """高于/低于 before the figure: a gap between the phrase before it and another; 占: a
+        share; 比/较 + what is compared with: the phrase is no metric of this figure. Gives the
+        relation, where the metric phrase ends, and whether a comparison stands before it."""
+        gap = share = comparison = None
+        for m in _CLAUSE_MARKS().finditer(self.text, start, np_end):
+            kind = m.lastgroup
+            if kind == "gap" and gap is None:
+                gap = m
+            elif kind == "share" and share is None:
+                share = m
+            elif kind == "comparison" and comparison is None \
+                    and m.end() not in self.date_start_set:
+                comparison = m   # (比上年 is a basis, not a comparison with another metric)
+        if gap is not None:
+            relation, np_end = "other", gap.start()
+        elif share is not None:   # 第三产业增加值占地区生产总值比重为48.6%
+            relation, np_end = "share", share.start()
+        return relation, np_end, comparison is not None and comparison.start() < np_end
 
     def _glue(self, start: int, figure_start: int) -> tuple[str, str | None, int]:
         """Read leftwards from the figure over the words between metric and figure."""
@@ -743,12 +818,13 @@ class _Reader:
         hard_break = _LAST_HARD_BREAK.search(text, limit, end)
         floor = hard_break.end() if hard_break is not None else limit
         phrase_start = floor
-        for edge in _edge_ends().finditer(text, floor, end):
-            at = edge.end()
-            if at > position:
+        edge_ends = _edge_ends()
+        for at in range(position, floor, -1):
+            if text[at - 1] not in edge_ends or at > position:
                 continue
             word = _word_ending_at(text, at, limit, _METRIC_LEFT_EDGE)
-            if at == end and (word in _RATE_NOUNS or _role(word) == "action"):
+            if at == end and word is not None and (word in _RATE_NOUNS
+                                                   or _role(word) == "action"):
                 position -= len(word)   # 增速, 研发投入: closing the phrase, a verb is a noun
                 continue
             if word is not None and (
@@ -787,13 +863,14 @@ class _Reader:
     def _ends_in_head(self, span: tuple[int, int]) -> bool:
         return self.text[span[0]:span[1]].endswith(_heads())
 
-    def _another_figure(self, figures, i: int, s_end: int) -> bool:
+    def _another_figure(self, figures: list[_Span[Figure]], i: int, s_end: int) -> bool:
         """Whether a figure follows in the same clause."""
         clause_end = self._clause_end(figures[i].end, s_end)
         return i + 1 < len(figures) and figures[i + 1].start < clause_end
 
-    def _counted_after(self, span: _Span, figure: Figure, s_end: int, nothing_before: bool,
-                       figures, i: int) -> tuple[int, int] | None:
+    def _counted_after(self, span: _Span[Figure], figure: Figure, s_end: int,
+                       nothing_before: bool, figures: list[_Span[Figure]], i: int
+                       ) -> _Pair | None:
         """The noun right after a count (54家关联企业, 3人死亡), or after another quantity
         when it is short and closed (5万多元现金的, 百万吨废料中)."""
         if figure.kind == "percent":
@@ -825,9 +902,11 @@ class _Reader:
         if k < len(self.actors) and self.actors[k].start == start:
             return None
         limit = min(s_end, start + _MAX_COUNTED)
+        letters = _LETTER_RUN.match(text, start, limit)
+        letters_end = letters.end() if letters is not None else start
         position = start
-        while position < limit:
-            if not _LETTERS.match(text, position) or position in self.figure_starts:
+        while position < letters_end:
+            if self._figure_at(position):
                 break
             if position in self.date_start_set:
                 break
@@ -844,13 +923,17 @@ class _Reader:
         if end - start < 2:
             return None
         if figure.kind not in ("count", "age"):
-            closed = (position >= s_end or position in self.figure_starts
+            closed = (position >= s_end or self._figure_at(position)
                       or text[position] in "的中和、，。；,;”）)")
             if end - start > 6 or not closed:
                 return None
         return start, end
 
-    def _list_items(self, metric, start: int, end: int) -> list[tuple[int, int]]:
+    def _figure_at(self, position: int) -> bool:
+        k = bisect.bisect_left(self.figure_starts, position)
+        return k < len(self.figure_starts) and self.figure_starts[k] == position
+
+    def _list_items(self, metric: _Pair | None, start: int, end: int) -> list[_Pair]:
         """The items of ``A、B和C`` in the metric phrase; a short item shares the head noun of
         the last (城乡居民和职工医保报销比例 -> both end at 比例)."""
         if metric is None:
@@ -886,11 +969,11 @@ class _Reader:
     def _actor_at(self, start: int, end: int) -> Subject | None:
         k = bisect.bisect_left(self.actor_starts, start)
         if k < len(self.actors) and self.actors[k].start == start and self.actors[k].end == end:
-            return self.actors[k].record  # type: ignore[return-value]
+            return self.actors[k].record
         return None
 
     # ---- relation, basis, period, subject ----------------------------------------------------
-    def _targets(self, s_start: int, s_end: int):
+    def _targets(self, s_start: int, s_end: int) -> _Targets:
         """Target words of a sentence: where the sentence-wide ones stand with the role they
         give from there on (target wins over forecast), and where 将 stands."""
         text = self.text
@@ -900,22 +983,23 @@ class _Reader:
         if not self._has_target_word(s_start, s_end):
             return wide, wide_roles, future
         for m in _TARGET_WORDS().finditer(text, s_start, s_end):
-            role = _role(m.group())
+            role = _roles()[0][m.group()]
             if role == "future":
                 if _word_starting_at(text, m.end(), s_end, _AFTER_FUTURE):
                     future.append(m.start())
                 # else 将 before a noun is 把 (将学校75%的膳食经费纳入…), not the future
                 continue
             wide.append(m.start())
-            wide_roles.append("target" if role == "target" or (wide_roles and
-                                                                wide_roles[-1] == "target")
+            wide_roles.append("target" if role == "target" or (wide_roles
+                                                                and wide_roles[-1] == "target")
                               else role)
         return wide, wide_roles, future
 
     def _has_target_word(self, s_start: int, s_end: int) -> bool:
         return _TARGET_START.search(self.text, s_start, s_end) is not None
 
-    def _target_for(self, markers, clause_start: int, figure_start: int) -> str | None:
+    def _target_for(self, markers: _Targets, clause_start: int, figure_start: int
+                    ) -> str | None:
         wide, wide_roles, future = markers
         k = bisect.bisect_left(future, figure_start)
         if k and future[k - 1] >= clause_start:
@@ -923,14 +1007,14 @@ class _Reader:
         k = bisect.bisect_left(wide, figure_start)
         return wide_roles[k - 1] if k else None
 
-    def _is_basis_date(self, d: _Span) -> bool:
+    def _is_basis_date(self, d: _Span[DateMention]) -> bool:
         return _BASIS_MARK.search(self.text, max(0, d.start - 3), d.start) is not None
 
-    def _basis_of(self, d: _Span) -> str:
+    def _basis_of(self, d: _Span[DateMention]) -> str:
         after = self.text[d.end:d.end + 2]
         if _SAME_PERIOD.match(after):
             return "yoy"
-        record: DateMention = d.record  # type: ignore[assignment]
+        record = d.record
         if record.granularity == "month" and d.record.text in ("上月", "上个月"):
             return "mom"
         return "vs_previous"
@@ -948,19 +1032,23 @@ class _Reader:
         return None
 
     def _period(self, s_start: int, figure_start: int) -> DateMention | None:
-        j = bisect.bisect_left(self.date_starts, figure_start) - 1
-        while j >= 0 and self.dates[j].start >= s_start:
-            d = self.dates[j]
-            if id(d) not in self.basis_dates and d.end <= figure_start:
-                return d.record  # type: ignore[return-value]
+        """The nearest date before the figure in its sentence that is no basis."""
+        periods = self.periods
+        j = bisect.bisect_left(self.period_starts, figure_start) - 1
+        # only a date that holds the figure's start is passed over (at most a few)
+        while j >= 0 and periods[j].start >= s_start:
+            if periods[j].end <= figure_start:
+                return periods[j].record
             j -= 1
         return None
 
-    def _period_after(self, start: int, end: int) -> DateMention | None:
+    def _period_after(self, start: int, s_end: int) -> DateMention | None:
+        """The date right after the figure in its clause, unless it is a basis."""
         j = bisect.bisect_left(self.date_starts, start)
-        if j < len(self.dates) and self.dates[j].end <= end and \
-                id(self.dates[j]) not in self.basis_dates:
-            return self.dates[j].record  # type: ignore[return-value]
+        if j < len(self.dates) and self.dates[j].end <= s_end and \
+                id(self.dates[j]) not in self.basis_dates and \
+                self.dates[j].end <= self._clause_end(start, s_end):
+            return self.dates[j].record
         return None
 
     def _clause_end(self, position: int, s_end: int) -> int:
@@ -999,8 +1087,9 @@ class _Reader:
             k += 1
         return out
 
-    def _subject(self, span: _Span, metric, s_start, clause_start, clause_subjects, topic,
-                 history) -> Subject | None:
+    def _subject(self, span: _Span[Figure], metric: _Pair | None, s_start: int,
+                 clause_start: int, clause_subjects: _ClauseSubjects, topic: Subject | None,
+                 history: dict[str, Subject]) -> Subject | None:
         text = self.text
         # right before the figure or its metric (湘阴县5.3万余名, 高新区137家实体企业)
         edge = metric[0] if metric is not None and metric[1] <= span.start else span.start
@@ -1011,20 +1100,21 @@ class _Reader:
                 actor = self.actors[index]
                 if (a_end == at or (a_end == at - 1 and text[a_end] == "的")) and \
                         text[max(0, actor.start - 1):actor.start] not in _NOT_SUBJECT_BEFORE:
-                    return actor.record  # type: ignore[return-value]
-        chosen = None
-        for at, subject, leads in clause_subjects:
-            if at < span.start and leads:
-                chosen = (at, subject)
+                    return actor.record
+        # the last subject leading a clause before the figure
+        k = bisect.bisect_left(self.leading_at, span.start) - 1
+        chosen = (self.leading_at[k], self.leading[k]) if k >= 0 else None
         # 全县, 该院: the latest subject of that kind, unless a subject is written after it
         window_start = max(s_start, span.start - _CLAUSE_REACH)
+        k = bisect.bisect_left(self.subject_word_starts, window_start)
         word = (_SUBJECT_WORDS().search(text, window_start, span.start)
-                if _SUBJECT_WORD_START.search(text, window_start, span.start) else None)
+                if k < len(self.subject_word_starts) and self.subject_word_starts[k] < span.start
+                else None)
         if word is not None and (chosen is None or chosen[0] < word.start()):
             key = _kind_key(word.group())
-            subject = history.get(key)
-            if subject is not None or key == "country":
-                return subject   # 全国, 我国 with no country named: not the article's place
+            known = history.get(key)
+            if known is not None or key == "country":
+                return known   # 全国, 我国 with no country named: not the article's place
         if chosen is not None:
             return chosen[1]
         # 作为……的X，嘉禾县……: the subject follows
@@ -1032,7 +1122,7 @@ class _Reader:
             return clause_subjects[0][1]
         return topic
 
-    def _is_list_index(self, span: _Span, figure: Figure) -> bool:
+    def _is_list_index(self, span: _Span[Figure], figure: Figure) -> bool:
         if figure.unit or figure.kind != "other":
             return False
         before = self.text[max(0, span.start - 1):span.start]
@@ -1041,8 +1131,12 @@ class _Reader:
         return at_line_start and (bool(_LIST_INDEX.match(after)) or before in ("(", "（"))
 
     def _mention(self, span: tuple[int, int] | None) -> Mention | None:
+        """The metric's mention; one record per span (a level and its change share it)."""
         if span is None:
             return None
-        start, end = self.ntext.span_to_original(*span)
-        return self.new_mention({"text": self.text_written[span[0]:span[1]], "start": start,
-                                 "end": end})
+        mention = self.mentions.get(span)
+        if mention is None:
+            start, end = self.ntext.span_to_original(*span)
+            mention = self.mentions[span] = self.new_mention(
+                {"text": self.text_written[span[0]:span[1]], "start": start, "end": end})
+        return mention

@@ -96,6 +96,26 @@ def test_offsets_survive_layout_breaks():
     assert doc.statements[1].metric == metric and doc.statements[1].relation == "change"
 
 
+@pytest.mark.parametrize("unit, shape", [
+    ("郴州市实现地区生产总值312.5亿元，同比增长5.9%。",
+     [("地区生产总值", "level", None, "郴州市"), ("地区生产总值", "change", "yoy", "郴州市")]),
+    ("宜章县、汝城县分别增长6%、7%；", [(None, "change", None, "宜章县"),
+                                       (None, "change", None, "汝城县")]),
+    ("全县接待游客1.2万人次，", [("接待游客", "level", None, None)]),
+    ("1年", [(None, "other", None, None)]),   # a text of figures and nothing else
+    ("5%、", [(None, "level", None, None)]),   # one list of thousands of figures
+])
+def test_repeated_shapes_read_alike(unit, shape):
+    """A shape repeated thousands of times, in one sentence or many, gives every repeat the
+    statements of the first (the reading of a figure looks at a bounded stretch around it)."""
+    repeats = 3000
+    doc = factkit.extract(unit * repeats)
+    got = [(s.metric.text if s.metric else None, s.relation, s.basis,
+            s.subject.name if s.subject else None) for s in doc.statements]
+    assert len(doc.statements) == len(doc.figures) == len(shape) * repeats
+    assert got == shape * repeats
+
+
 def test_lexicon_words_are_read_in_the_folded_text():
     """Traditional script is folded to simplified in ``ntext.text``, character for character;
     the lexicon must be matched there, while the metric text stays as written."""
