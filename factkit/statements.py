@@ -29,6 +29,7 @@ import datetime
 import re
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
+from decimal import Decimal
 from functools import cache
 from typing import Any, Generic, TypeVar
 
@@ -254,7 +255,10 @@ _END_CREDIT = regex.compile(r"\s*[（(][^（()）]{2,30}[）)]\s*$")
 _SHORT_LINE = regex.compile(r"(?m)^[^\n]{1,60}$")
 _LINE_MARKUP = " \t\u3000#*>\r"
 _NOT_HEADLINE = regex.compile(r"[。！？!?；;，,：:]")
-_AS_COUNT = Figure(text="", start=0, end=0, value=1, kind="count", unit="")
+# built without validation: validating at import would build every record validator at
+# start-up, which is what defer_build in models.py saves
+_AS_COUNT = Figure.model_construct(text="", start=0, end=0, value=Decimal(1), kind="count",
+                                   unit="")
 
 
 @dataclass(slots=True)
