@@ -115,18 +115,53 @@ _UNIT_GUARDS = {
 }
 
 
+# A unit word is read at a number's end by looking its characters up (see _unit_end), not by
+# the regular expression: the table loads in milliseconds where a pattern of some 1,500 words
+# took a third of a second to compile, and it is consulted only where a number ends.
+# Guard: (characters that may not follow the word, whether a Latin letter may not follow).
+_Guard = tuple[str, bool]
+_NO_GUARD: _Guard = ("", False)
+
+
+@dataclass(frozen=True)
+class _WordTable:
+    """Words looked up at a position, longest first, each with the guard written after it."""
+    words: dict[str, _Guard]
+    lengths: dict[str, tuple[int, ...]]   # first character -> lengths of its words, longest first
+
+    @classmethod
+    def of(cls, words: dict[str, _Guard]) -> "_WordTable":
+        lengths: dict[str, set[int]] = {}
+        for word in words:
+            lengths.setdefault(word[0], set()).add(len(word))
+        return cls(words, {ch: tuple(sorted(ns, reverse=True)) for ch, ns in lengths.items()})
+
+    def end_at(self, text: str, i: int) -> int:
+        """End of the longest word written at ``i`` whose guard lets it stand, or -1."""
+        for length in self.lengths.get(text[i], ()):
+            j = i + length
+            guard = self.words.get(text[i:j])
+            if guard is None or j > len(text):
+                continue
+            if j < len(text) and (guard[0] or guard[1]):
+                after = text[j]
+                if after in guard[0] or guard[1] and after.isascii() and after.isalpha():
+                    continue
+            return j
+        return -1
+
+
 @cache
-def _unit_pattern() -> str:
-    """One pattern for every unit word, longest first, as a trie: the regex engine tries a
-    few branches per character instead of every word (there are some 800 with currencies)."""
-    variants: dict[str, str] = {}   # written form -> guard written after it
+def _unit_tables() -> tuple[_WordTable, _WordTable]:
+    """(currency names and codes, every other unit word). A currency word is read first, so
+    that 人民币 wins over 人; among the others the longest that may stand there."""
+    variants: dict[str, _Guard] = {}
     listed = _listed_currency_words()
     for surface, unit in _units().items():
         if surface in listed["currency_names"] or surface in listed["currency_codes"]:
             continue
-        guard = f"(?![{_UNIT_GUARDS[surface]}])" if surface in _UNIT_GUARDS else ""
-        if "A" <= surface[-1] <= "z":
-            guard += "(?![A-Za-z])"  # Latin letters only as a whole word (5G is no gram)
+        # Latin letters only as a whole word (5G is no gram)
+        guard = (_UNIT_GUARDS.get(surface, ""), "A" <= surface[-1] <= "z")
         forms = [surface]
         if surface.startswith("个") and len(surface) > 1:
             # 三个多月, 一个半小时: the qualifier sits inside the unit word
@@ -136,15 +171,27 @@ def _unit_pattern() -> str:
         for form in forms:
             variants.setdefault(form, guard)
     # 度 is a temperature or a kWh only with words around it (see _build); 旬 an age decade.
-    variants.update({"度": "(?![电假量过日数])", "旬": ""})
-    # 六 个 百 分点: the words of this unit may be spaced out
-    spaced = "个?[ \\t]*+百[ \\t]*+分[ \\t]*+点"
-    # Currency names and codes (some 700) go first, behind a test of their first character, so
-    # that most units never try them and 人民币 still wins over 人.
-    currency = {w: "" for w in listed["currency_names"]}
-    currency.update((w, "(?![A-Za-z])") for w in listed["currency_codes"])
-    first = regex.escape("".join(sorted({w[0] for w in currency})))
-    return f"{spaced}|(?=[{first}]){_trie_pattern(currency)}|{_trie_pattern(variants)}"
+    variants.update({"度": ("电假量过日数", False), "旬": _NO_GUARD})
+    currency = {w: _NO_GUARD for w in listed["currency_names"]}
+    currency.update((w, ("", True)) for w in listed["currency_codes"])
+    return _WordTable.of(currency), _WordTable.of(variants)
+
+
+# 六 个 百 分点: the words of this unit may be spaced out
+_SPACED_POINT = regex.compile("个?[ \t]*+百[ \t]*+分[ \t]*+点")
+
+
+def _unit_end(text: str, i: int) -> int:
+    """End of the unit word written at ``i`` (no spaces before it), or -1."""
+    if i >= len(text):
+        return -1
+    if text[i] in "个百":
+        spaced = _SPACED_POINT.match(text, i)
+        if spaced:
+            return spaced.end()
+    currency, other = _unit_tables()
+    end = currency.end_at(text, i)
+    return end if end >= 0 else other.end_at(text, i)
 
 
 @cache
@@ -161,39 +208,6 @@ def _listed_currency_words() -> dict[str, frozenset[str]]:
         else:
             names.update((surface, "个" + surface))  # 20个比特币
     return {"currency_names": frozenset(names), "currency_codes": frozenset(codes)}
-
-
-def _compile_with_units(pattern: str, flags: int = 0) -> regex.Pattern:
-    return regex.compile(pattern, flags)
-
-
-_COMMON_UNIT_CHARS = "元%个人家年名次项户件吨亩平公千米岁天月小分倍周台辆座所条位场批套"
-
-
-def _trie_pattern(words: dict[str, str]) -> str:
-    """Alternation of ``words`` (each with a lookahead guard) sharing prefixes; at every node
-    longer words are tried before the word that ends there."""
-    trie: dict[str, Any] = {}
-    for word, guard in words.items():
-        node = trie
-        for ch in word:
-            node = node.setdefault(ch, {})
-        node[""] = guard
-
-    def pattern(node: dict[str, Any]) -> str:
-        # The engine tries branches in turn: the commonest unit characters of news first,
-        # then the order of the lexicons (branches differ in their first character, so the
-        # order changes no result).
-        chars = sorted((ch for ch in node if ch), key=lambda ch: _COMMON_UNIT_CHARS.find(ch)
-                       if ch in _COMMON_UNIT_CHARS else len(_COMMON_UNIT_CHARS))
-        branches: list[str] = [regex.escape(ch) + pattern(node[ch]) for ch in chars]
-        if "" in node:
-            branches.append(node[""] or "")
-        if len(branches) == 1:
-            return branches[0]
-        return "(?:" + "|".join(branches) + ")"
-
-    return pattern(trie)
 
 
 _CN_CHARS = "〇零一二两三四五六七八九壹贰叁肆伍陆柒捌玖十拾百佰仟万亿廿卅卌"
@@ -242,16 +256,61 @@ def _after_pattern() -> str:
     return _alternation(words).replace("上下", "上下(?![游级班文楼车半])")
 
 
+# A figure is read in steps, each by a small pattern or a table lookup: the head (currency
+# sign, qualifier, sign, temperature scale, number) is searched for; percentages (百分之) and
+# fractions (三分之一) are tried only where their words follow; units are looked up where a
+# number ends. Each step tries its alternatives in the order a single pattern would, and
+# everything after the number is optional, so the steps read exactly what one pattern did.
+_GROUPS = ("cur", "pre", "neg", "scale_name", "pctpre", "pctnum", "whole", "den", "nneg",
+           "numer", "n1", "u1", "sep", "pre2", "n2", "inner", "scale2", "unit", "half", "more",
+           "post")
+
+
+class _Shape:
+    """The parts of a figure's shape as found in the text, each a span, with the text of each
+    in ``g`` (None for a part not written): what _build reads to decide what it measures."""
+
+    __slots__ = ("text", "g", "spans", "span_start", "span_end")
+
+    def __init__(self, text: str, start: int) -> None:
+        self.text = text
+        self.g: dict[str, str | None] = dict.fromkeys(_GROUPS)
+        self.spans: dict[str, tuple[int, int]] = {}
+        self.span_start = start
+        self.span_end = start
+
+    def put(self, name: str, start: int, end: int) -> None:
+        self.g[name] = self.text[start:end]
+        self.spans[name] = (start, end)
+
+    def drop(self, name: str) -> None:
+        self.g[name] = None
+        del self.spans[name]
+
+    def group(self, name: str = "") -> str:
+        """The text of a part ("" when it is not written), or of the whole shape."""
+        if not name:
+            return self.text[self.span_start:self.span_end]
+        return self.g[name] or ""
+
+    def start(self, name: str = "") -> int:
+        return self.spans.get(name, (-1, -1))[0] if name else self.span_start
+
+    def end(self, name: str = "") -> int:
+        return self.spans.get(name, (-1, -1))[1] if name else self.span_end
+
+    def span(self) -> tuple[int, int]:
+        return self.span_start, self.span_end
+
+
 @cache
-def _figure_regex() -> regex.Pattern:
-    unit = _unit_pattern()
-    inner = _alternation(s for (p, s) in _qualifiers() if p == "inner")
+def _head_regex() -> tuple[regex.Pattern[str], tuple[tuple[str, int], ...]]:
+    """Where a figure starts: a currency sign, a qualifier, a sign, a temperature scale and
+    a number; with the index of each named part."""
     # Fail fast at the many positions where no figure can start.
     first_chars = regex.escape("".join(sorted(
         set(_CN_CHARS + "0123456789.-千兆负零华摄半对")
         | {surface[0] for (position, surface) in _qualifiers() if position == "before"})))
-    tail = (f"(?:[ \\t]*+(?P<inner>{inner})(?P<scale2>(?:[ \\t]*+{_SCALE}){{0,3}}))?"
-            f"(?:[ \\t]*+(?P<unit>{unit}))?")
     symbol_words = [s for s, (_, form) in _currencies().items() if form == "symbol"]
     symbols = _alternation(symbol_words)
     first_chars += regex.escape("".join(sorted({w[0] for w in symbol_words})))
@@ -261,22 +320,156 @@ def _figure_regex() -> regex.Pattern:
         (?P<pre>{_before_pattern()})?
         (?P<neg>负|零下|(?<![0-9A-Za-z\\-])-(?=[0-9.]))?
         (?P<scale_name>华氏温度|华氏|摄氏温度|摄氏)?
-        (?:
-            (?P<pctpre>(?<![{_CN_CHARS}0-9])[百佰千仟万亿]{{1,4}}[ \\t]*+分[ \\t]*+之)[ \\t]*+(?P<pctnum>{_NUM})
-          | (?=[{_FRACTION_RUN}]{{1,45}}+(?:分[ \\t]*+之|又))
-            (?:(?P<whole>{_NUM})[ \\t]*+又[ \\t]*+)?(?P<den>{_NUM})[ \\t]*+分[ \\t]*+之[ \\t]*+(?P<nneg>负)?(?P<numer>{_NUM})
-          | (?P<n1>{_NUM})
-            (?:[ \\t]*+(?P<u1>{unit}))?
-            (?:[ \\t]*+(?P<sep>{_SEP})[ \\t]*+(?P<pre2>{_before_pattern()})?(?P<n2>{_NUM}))?
-        )
+        (?P<n1>{_NUM})
+    """
+    compiled = regex.compile(pattern, regex.VERBOSE)
+    return compiled, tuple(compiled.groupindex.items())
+
+
+_PERCENT_FIRST = "百佰千仟万亿"
+
+
+@cache
+def _percent_regex() -> regex.Pattern[str]:
+    """百分之七十, 千分之三 (compiled on the first text that writes one)."""
+    return regex.compile(
+        f"(?P<pctpre>(?<![{_CN_CHARS}0-9])[{_PERCENT_FIRST}]{{1,4}}[ \\t]*+分[ \\t]*+之)"
+        f"[ \\t]*+(?P<pctnum>{_NUM})")
+
+
+# A fraction's words follow a run of numeral characters: 三分之一, 2又3分之1.
+_FRACTION_AHEAD = regex.compile(f"[{_FRACTION_RUN}]{{1,45}}+(?:分[ \\t]*+之|又)")
+
+
+@cache
+def _fraction_regex() -> regex.Pattern[str]:
+    return regex.compile(
+        f"(?:(?P<whole>{_NUM})[ \\t]*+又[ \\t]*+)?(?P<den>{_NUM})[ \\t]*+分[ \\t]*+之[ \\t]*+"
+        f"(?P<nneg>负)?(?P<numer>{_NUM})")
+
+
+@cache
+def _number_regex() -> regex.Pattern[str]:
+    return regex.compile(_NUM)
+
+
+_SEP_FIRST = "—-–~～至到"
+_SEP_REGEX = regex.compile(f"[ \\t]*+(?P<sep>{_SEP})[ \\t]*+")
+
+
+@cache
+def _before_words() -> tuple[tuple[str, str], ...]:
+    """Qualifiers written before a number, longest first, each with the characters that may
+    not stand before it (签约 is no 约)."""
+    return tuple((surface, _BEFORE_GUARDS.get(surface, ""))
+                 for (position, surface) in sorted(_qualifiers(), key=lambda k: -len(k[1]))
+                 if position == "before")
+
+
+@cache
+def _inner_regex() -> tuple[regex.Pattern[str], frozenset[str]]:
+    """500余万, 十多万: a qualifier after the number and the scale words after it."""
+    words = [s for (p, s) in _qualifiers() if p == "inner"]
+    pattern = (f"[ \\t]*+(?P<inner>{_alternation(words)})"
+               f"(?P<scale2>(?:[ \\t]*+{_SCALE}){{0,3}})")
+    return regex.compile(pattern), frozenset(w[0] for w in words)
+
+
+@cache
+def _end_regex() -> tuple[regex.Pattern[str], frozenset[str]]:
+    """半, 多 and 以上 after the number and its unit."""
+    after = [s for (p, s) in _qualifiers() if p == "after"]
+    pattern = (f"(?P<half>{_HALF_AFTER_UNIT})?"
+               "(?P<more>(?<=\\p{Han})(?:多|余)(?![少次种个项样家位名人数半万亿元年月天岁]))?"
+               f"(?P<post>{_after_pattern()})?")
+    return regex.compile(pattern), frozenset("半多余" + "".join(w[0] for w in after))
+
+
+def _skip_blanks(text: str, i: int) -> int:
+    while i < len(text) and text[i] in " \t":
+        i += 1
+    return i
+
+
+def _shape(head: regex.Match[str]) -> _Shape:
+    """The whole shape of a figure whose head was found."""
+    text = head.string
+    shape = _Shape(text, head.start())
+    regs = head.regs
+    for name, index in _head_regex()[1]:
+        if regs[index][0] >= 0:
+            shape.put(name, *regs[index])
+    number_start, position = shape.spans["n1"]
+    branch: regex.Match[str] | None = None
+    if text[number_start] in _PERCENT_FIRST:
+        branch = _percent_regex().match(text, number_start)
+    if branch is None and _FRACTION_AHEAD.match(text, number_start):
+        branch = _fraction_regex().match(text, number_start)
+    if branch is not None:
+        shape.drop("n1")
+        for name, index in branch.re.groupindex.items():
+            if branch.regs[index][0] >= 0:
+                shape.put(name, *branch.regs[index])
+        position = branch.end()
+    else:
+        position = _read_unit_and_range(text, shape, position)
+    if shape.g["u1"] is None or shape.g["sep"] is not None:
         # after a unit written once (54家, 三个多月) only 半/多/以上 follow; after a range or
         # a bare number, the unit of the whole (3至5亿元, 4万余名)
-        (?:(?(u1)(?(sep)|(?!))){tail})?
-        (?P<half>{_HALF_AFTER_UNIT})?
-        (?P<more>(?<=\\p{{Han}})(?:多|余)(?![少次种个项样家位名人数半万亿元年月天岁]))?
-        (?P<post>{_after_pattern()})?
-    """
-    return _compile_with_units(pattern, regex.VERBOSE)
+        at = _skip_blanks(text, position)
+        inner, inner_first = _inner_regex()
+        if at < len(text) and text[at] in inner_first:
+            found = inner.match(text, position)
+            if found:
+                shape.put("inner", *found.span("inner"))
+                shape.put("scale2", *found.span("scale2"))
+                position = found.end()
+                at = _skip_blanks(text, position)
+        unit_end = _unit_end(text, at)
+        if unit_end >= 0:
+            shape.put("unit", at, unit_end)
+            position = unit_end
+    end, end_first = _end_regex()
+    if position < len(text) and text[position] in end_first:
+        found = end.match(text, position)
+        if found:
+            for name in ("half", "more", "post"):
+                if found.start(name) >= 0:
+                    shape.put(name, *found.span(name))
+            position = found.end()
+    shape.span_end = position
+    return shape
+
+
+def _read_unit_and_range(text: str, shape: _Shape, position: int) -> int:
+    """The unit after the first number (54家) and the second number of a range (3至5)."""
+    at = _skip_blanks(text, position)
+    unit_end = _unit_end(text, at)
+    if unit_end >= 0:
+        shape.put("u1", at, unit_end)
+        position = unit_end
+        at = _skip_blanks(text, position)
+    if at >= len(text) or text[at] not in _SEP_FIRST:
+        return position
+    sep = _SEP_REGEX.match(text, position)
+    if sep is None:
+        return position
+    number = _number_regex()
+    at = sep.end()
+    for word, guard in _before_words():
+        if not text.startswith(word, at) or (at > 0 and text[at - 1] in guard):
+            continue
+        second = number.match(text, at + len(word))
+        if second:
+            shape.put("pre2", at, at + len(word))
+            break
+    else:
+        second = number.match(text, at)
+    if second is None:
+        return position
+    shape.put("sep", *sep.span("sep"))
+    shape.put("n2", *second.span())
+    return second.end()
 
 
 @cache
@@ -334,7 +527,7 @@ def _value_of(numeral: str) -> tuple[Decimal | None, Decimal | None, Decimal | N
     return None, vague[0], vague[1]
 
 
-def _value_or_shorter(m: regex.Match, name: str,
+def _value_or_shorter(m: _Shape, name: str,
                       end: int) -> tuple[Decimal | None, Decimal | None, Decimal | None, int]:
     """The value of a numeral; when it does not parse and ends the match, the numeral without
     a stray scale character at its end (五十千 -> 五十, 百分之七十百分位 -> 百分之七十)."""
@@ -393,7 +586,7 @@ def _unit_of(surface: str) -> tuple[Unit, str]:
     return unit, inside
 
 
-def _build(m: regex.Match, ntext: NormalizedText) -> Optional[Candidate]:
+def _build(m: _Shape, ntext: NormalizedText) -> Optional[Candidate]:
     try:
         candidate = _build_or_raise(m, ntext)
     except (_NotAFigure, ValueError, ArithmeticError):
@@ -424,10 +617,10 @@ def _as_written(ntext: NormalizedText, start: int, end: int, measure: str) -> st
     return "".join(chars)
 
 
-def _build_or_raise(m: regex.Match, ntext: NormalizedText) -> Optional[Candidate]:
+def _build_or_raise(m: _Shape, ntext: NormalizedText) -> Optional[Candidate]:
     text = ntext.text
     start, end = m.span()
-    g = m.groupdict()
+    g = m.g
     before = _char(text, start - 1)
 
     if before == "第" or (g["n1"] and _char(text, m.start("n1") - 1) == "第"):
@@ -593,8 +786,8 @@ def _build_or_raise(m: regex.Match, ntext: NormalizedText) -> Optional[Candidate
         else:
             bare_per = _per_after(text, end, bare=True)
             if bare_per:
-                return _figure(start, bare_per.end(), rule + "/<per>", value, low, high,
-                               qualifier, "other", "", None, bare_per.group("per"))
+                return _figure(start, bare_per[1], rule + "/<per>", value, low, high,
+                               qualifier, "other", "", None, bare_per[0])
             return _bare_number(m, g, ntext, value, low, high, qualifier, start, end)
 
     if not _keeps_unit(m, ntext, unit_entry, qualifier, value):
@@ -638,7 +831,7 @@ def _build_or_raise(m: regex.Match, ntext: NormalizedText) -> Optional[Candidate
     per_match = _per_after(text, end, bare=False)
     per: str | None = None
     if per_match:
-        per, end = per_match.group("per"), per_match.end()
+        per, end = per_match
     elif kind != "duration":
         per = _per_before(text, start)
     if kind == "money" and not explicit_currency and unit_entry.surface in ("元", "圆", "块"):
@@ -714,7 +907,7 @@ def _qualifier_before(text: str, start: int) -> Optional[str]:
     return None
 
 
-def _stands_as_amount(text: str, m: regex.Match, g: dict[str, Any]) -> bool:
+def _stands_as_amount(text: str, m: _Shape, g: dict[str, Any]) -> bool:
     """美元3.5亿 is an amount; 日元9月 is a currency word before a date."""
     after = _char(text, m.end())
     if after in _DATE_AFTER or (after.isascii() and after.isalpha()):
@@ -900,26 +1093,31 @@ def _unit_first_chars() -> frozenset[str]:
     return frozenset(s[0] for s in _units())
 
 
-@cache
-def _per_regex() -> regex.Pattern:
-    extra = "月|年|日|h|min|s|d"
-    return _compile_with_units(
-        rf"[ \t]*+/[ \t]*+(?P<per>(?:[0-9]++(?:\.[0-9]++)?[ \t]*+(?:[十百千万亿]++))?"
-        rf"[ \t]*+(?:{_unit_pattern()}|(?:{extra})(?![A-Za-z]))?)")
+# After 3元/ a rate's denominator: a scaled number (10万) and a unit or a period
+_PER_HEAD = regex.compile(
+    r"[ \t]*+/[ \t]*+(?:[0-9]++(?:\.[0-9]++)?[ \t]*+[十百千万亿]++)?[ \t]*+")
+_PER_PERIOD = regex.compile(r"(?:月|年|日|h|min|s|d)(?![A-Za-z])")
 
 
-def _per_after(text: str, end: int, bare: bool) -> Optional[regex.Match]:
-    """3元/斤, 120公里/小时, 12.5/10万: the denominator of a rate. After a bare number only a
-    scaled number is one (12.5/10万), so that 2/24 stays out."""
+def _per_after(text: str, end: int, bare: bool) -> Optional[tuple[str, int]]:
+    """3元/斤, 120公里/小时, 12.5/10万: the denominator of a rate and where it ends. After a
+    bare number only a scaled number is one (12.5/10万), so that 2/24 stays out."""
     if _char(text, end) != "/" and _char(text, end).strip():
         return None
-    found = _per_regex().match(text, end)
-    if not found or not found.group("per").strip():
+    found = _PER_HEAD.match(text, end)
+    if not found:
         return None
-    per = found.group("per")
+    per_start = text.index("/", end) + 1
+    per_end = _unit_end(text, found.end())
+    if per_end < 0:
+        period = _PER_PERIOD.match(text, found.end())
+        per_end = period.end() if period else found.end()
+    per = text[per_start:per_end]
+    if not per.strip():
+        return None
     if bare and not regex.match(r"[0-9.]++[ \t]*+[十百千万亿]", per):
         return None
-    return found
+    return per, per_end
 
 
 @cache
@@ -989,7 +1187,7 @@ def _discount_factor(value: Decimal | None) -> Optional[Fraction]:
     return None
 
 
-def _degree_unit(m: regex.Match, ntext: NormalizedText) -> Optional[Unit]:
+def _degree_unit(m: _Shape, ntext: NormalizedText) -> Optional[Unit]:
     """度 is a degree Celsius with temperature words around, a kWh with electricity words
     (用电100度), else nothing (an angle, a degree of something)."""
     if m.group("scale_name") or m.group("neg") == "零下":
@@ -1002,7 +1200,7 @@ def _degree_unit(m: regex.Match, ntext: NormalizedText) -> Optional[Unit]:
     return None
 
 
-def _decade_of_age(m: regex.Match, ntext: NormalizedText, value: Decimal | None) -> Optional[Candidate]:
+def _decade_of_age(m: _Shape, ntext: NormalizedText, value: Decimal | None) -> Optional[Candidate]:
     """七旬 = in one's seventies: 70-79 years."""
     if value is None or not 1 <= value <= 12 or value != value.to_integral_value():
         return None
@@ -1013,7 +1211,7 @@ def _decade_of_age(m: regex.Match, ntext: NormalizedText, value: Decimal | None)
     })
 
 
-def _keeps_unit(m: regex.Match, ntext: NormalizedText, unit: Unit, qualifier: str,
+def _keeps_unit(m: _Shape, ntext: NormalizedText, unit: Unit, qualifier: str,
                 value: Decimal | None) -> bool:
     text = ntext.text
     numeral = m.group("n1") or ""
@@ -1045,7 +1243,7 @@ def _keeps_unit(m: regex.Match, ntext: NormalizedText, unit: Unit, qualifier: st
     return True
 
 
-def _bare_number(m: regex.Match, g: dict[str, Any], ntext: NormalizedText,
+def _bare_number(m: _Shape, g: dict[str, Any], ntext: NormalizedText,
                  value: Decimal | None, low: Decimal | None, high: Decimal | None,
                  qualifier: str, start: int, end: int) -> Optional[Candidate]:
     """A number with no unit: kept only where it stands as a number on its own."""
@@ -1094,13 +1292,14 @@ def extract(ntext: NormalizedText, context: Context | None = None) -> list[Candi
     """Figure candidates in ``ntext``, in order, with set phrases (一盘棋) left out."""
     text = ntext.text
     candidates = []
-    search = _figure_regex().search
+    search = _head_regex()[0].search
     remembered: dict[tuple[str, int, int], Any] = {}
     position = 0
     while True:
-        m = search(text, position)
-        if m is None:
+        head = search(text, position)
+        if head is None:
             break
+        m = _shape(head)
         start, end = m.span()
         position = max(end, start + 1)
         if end - start > MAX_NUMERAL_CHARS and (end - start > MAX_FIGURE_CHARS
@@ -1133,7 +1332,7 @@ _CONTEXT = 32
 _NOT_SEEN = object()
 
 
-def _build_remembered(m: regex.Match, ntext: NormalizedText,
+def _build_remembered(m: _Shape, ntext: NormalizedText,
                       remembered: dict[tuple[str, int, int], Any]) -> Candidate | None:
     """_build, remembering results by the text around the match: a text that repeats itself
     (tables, lists, generated or pathological input: 1年1年1年…) builds each shape once, so
@@ -1188,7 +1387,7 @@ def _regional_yuan(candidates: list[Candidate], ntext: NormalizedText) -> None:
             candidate.fields["unit"] = mentions[k][1]
 
 
-def _numeral_too_long(m: regex.Match) -> bool:
+def _numeral_too_long(m: _Shape) -> bool:
     for name in ("n1", "n2", "den", "numer", "whole", "pctnum"):
         written = m.group(name)
         if written and len(written) > MAX_NUMERAL_CHARS:
