@@ -12,6 +12,7 @@ length of the text.
 from __future__ import annotations
 
 import bisect
+import re
 from collections.abc import Iterable
 from dataclasses import dataclass
 from decimal import Decimal
@@ -41,6 +42,8 @@ class Unit:
     factor: Fraction
 
 
+_ONE = Fraction(1)  # the factor of most units, tested by identity first (see _times)
+
 # Money read from words that are also ordinary words or measure words (块 = a piece, 毛 =
 # hair, 角 = a corner): money only with a coin written after them (三块五, 两毛五) or money
 # words around them (see _is_colloquial_money).
@@ -65,20 +68,21 @@ def _units() -> dict[str, Unit]:
     units: dict[str, Unit] = {}
     for row in read_table("units.tsv"):
         surface = fold(row["surface"])
-        units[surface] = Unit(surface, row["kind"], row["unit"], Fraction(row["factor"]))
+        factor = _ONE if row["factor"] == "1" else Fraction(row["factor"])
+        units[surface] = Unit(surface, row["kind"], row["unit"], factor)
     for surface, (iso, form) in _currencies().items():
         if form == "name" and iso == "CNY":  # 元, the commonest unit of all, early
-            units.setdefault(surface, Unit(surface, "money", iso, Fraction(1)))
+            units.setdefault(surface, Unit(surface, "money", iso, _ONE))
     for word in read_lines("measure_words.txt"):
         word = fold(word)
-        units.setdefault(word, Unit(word, "count", word, Fraction(1)))
+        units.setdefault(word, Unit(word, "count", word, _ONE))
     for surface, factor in _COLLOQUIAL_MONEY_UNITS.items():
         units[surface] = Unit(surface, "money", "CNY", factor)
     for surface in ("毛", "角"):
         units[surface] = Unit(surface, "money", "CNY", _COLLOQUIAL_MONEY[surface])
     for surface, (iso, form) in _currencies().items():
         if form != "symbol" and surface not in units:
-            units[surface] = Unit(surface, "money", iso, Fraction(1))
+            units[surface] = Unit(surface, "money", iso, _ONE)
     return units
 
 
@@ -185,7 +189,7 @@ def _unit_end(text: str, i: int) -> int:
     """End of the unit word written at ``i`` (no spaces before it), or -1."""
     if i >= len(text):
         return -1
-    if text[i] in "个百":
+    if text[i] == "百" or text[i] == "个" and _char(text, _skip_blanks(text, i + 1)) == "百":
         spaced = _SPACED_POINT.match(text, i)
         if spaced:
             return spaced.end()
@@ -266,6 +270,9 @@ _GROUPS = ("cur", "pre", "neg", "scale_name", "pctpre", "pctnum", "whole", "den"
            "post")
 
 
+_NO_PARTS: dict[str, str | None] = dict.fromkeys(_GROUPS)
+
+
 class _Shape:
     """The parts of a figure's shape as found in the text, each a span, with the text of each
     in ``g`` (None for a part not written): what _build reads to decide what it measures."""
@@ -274,7 +281,7 @@ class _Shape:
 
     def __init__(self, text: str, start: int) -> None:
         self.text = text
-        self.g: dict[str, str | None] = dict.fromkeys(_GROUPS)
+        self.g = _NO_PARTS.copy()
         self.spans: dict[str, tuple[int, int]] = {}
         self.span_start = start
         self.span_end = start
@@ -385,6 +392,15 @@ def _end_regex() -> tuple[regex.Pattern[str], frozenset[str]]:
     return regex.compile(pattern), frozenset("半多余" + "".join(w[0] for w in after))
 
 
+@cache
+def _continuations() -> frozenset[str]:
+    """The characters a figure can go on with after its number: where none follows, the
+    figure is the number alone."""
+    currency, other = _unit_tables()
+    return frozenset(" \t个百分又0123456789" + _SEP_FIRST + _FRACTION_RUN).union(
+        currency.lengths, other.lengths, _inner_regex()[1], _end_regex()[1])
+
+
 def _skip_blanks(text: str, i: int) -> int:
     while i < len(text) and text[i] in " \t":
         i += 1
@@ -403,7 +419,9 @@ def _shape(head: regex.Match[str]) -> _Shape:
     branch: regex.Match[str] | None = None
     if text[number_start] in _PERCENT_FIRST:
         branch = _percent_regex().match(text, number_start)
-    if branch is None and _FRACTION_AHEAD.match(text, number_start):
+    if branch is None and (text.find("分", number_start, number_start + 46) >= 0
+                           or text.find("又", number_start, number_start + 46) >= 0) \
+            and _FRACTION_AHEAD.match(text, number_start):
         branch = _fraction_regex().match(text, number_start)
     if branch is not None:
         shape.drop("n1")
@@ -478,8 +496,10 @@ def _post_regex() -> regex.Pattern:
 
 
 @cache
-def _set_phrase_regex() -> regex.Pattern:
-    return regex.compile(_alternation(read_lines("set_phrases.txt")))
+def _set_phrase_regex() -> re.Pattern[str]:
+    # plain words: the standard library's engine scans a text for them several times faster
+    words = sorted(read_lines("set_phrases.txt"), key=len, reverse=True)
+    return re.compile("|".join(map(re.escape, words)))
 
 
 _TEMPERATURE_CONTEXT = regex.compile(r"温|℃|摄氏|华氏|零下|发烧|烧到|高烧|体温|冷|热")
@@ -496,8 +516,16 @@ _CLOCK_READING = regex.compile(r"(?:[一二两三四五六七八九十]|十[一�
 _URL = regex.compile(r"(?:https?://|www\.)[!-~]++")
 
 
+_CJK_SEEN: dict[str, bool] = {}
+
+
 def _is_cjk(ch: str) -> bool:
-    return bool(ch) and bool(_CJK.match(ch))
+    """Whether ``ch`` (one character) is a Chinese character; remembered per character, since
+    a text asks about the same few hundred characters over and over."""
+    known = _CJK_SEEN.get(ch)
+    if known is None:
+        known = _CJK_SEEN[ch] = bool(ch) and bool(_CJK.match(ch))
+    return known
 
 
 def _char(text: str, i: int) -> str:
@@ -663,8 +691,8 @@ def _build_or_raise(m: _Shape, ntext: NormalizedText) -> Optional[Candidate]:
         if liang is not None:
             value, low, high = liang, None, None
         else:
-            value, low, high, end = cast(tuple[Decimal, None, None], _discount_value(g)) + (end,) \
-                if _discount_value(g) \
+            discount = _discount_value(g)
+            value, low, high, end = discount + (end,) if discount \
                 else _value_or_shorter(m, "n1", end)
         rule = "<num>"
         if value is None:
@@ -1151,7 +1179,7 @@ def _is_cjk_word_start(text: str, i: int) -> bool:
 
 
 def _times(x: Decimal, factor: Fraction) -> Decimal:
-    if factor == 1:
+    if factor is _ONE or factor == 1:
         return tidy(x)
     return tidy(x * factor.numerator / factor.denominator)
 
@@ -1299,6 +1327,11 @@ def extract(ntext: NormalizedText, context: Context | None = None) -> list[Candi
         head = search(text, position)
         if head is None:
             break
+        start, end = head.span()
+        if end - start == 1 and (end == len(text) or text[end] not in _continuations()) and (
+                _is_cjk(_char(text, start - 1)) or _is_cjk(_char(text, end))):
+            position = end
+            continue  # a lone numeral character inside words (统一, 一级): the common case
         m = _shape(head)
         start, end = m.span()
         position = max(end, start + 1)
