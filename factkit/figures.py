@@ -127,38 +127,14 @@ _Guard = tuple[str, bool]
 _NO_GUARD: _Guard = ("", False)
 
 
-@dataclass(frozen=True)
-class _WordTable:
-    """Words looked up at a position, longest first, each with the guard written after it."""
-    words: dict[str, _Guard]
-    lengths: dict[str, tuple[int, ...]]   # first character -> lengths of its words, longest first
-
-    @classmethod
-    def of(cls, words: dict[str, _Guard]) -> "_WordTable":
-        lengths: dict[str, set[int]] = {}
-        for word in words:
-            lengths.setdefault(word[0], set()).add(len(word))
-        return cls(words, {ch: tuple(sorted(ns, reverse=True)) for ch, ns in lengths.items()})
-
-    def end_at(self, text: str, i: int) -> int:
-        """End of the longest word written at ``i`` whose guard lets it stand, or -1."""
-        for length in self.lengths.get(text[i], ()):
-            j = i + length
-            guard = self.words.get(text[i:j])
-            if guard is None or j > len(text):
-                continue
-            if j < len(text) and (guard[0] or guard[1]):
-                after = text[j]
-                if after in guard[0] or guard[1] and after.isascii() and after.isalpha():
-                    continue
-            return j
-        return -1
+# Where a unit word may start: its first character -> (length, words of that length) to try
+# in turn: currency words first (so that 人民币 wins over 人), then every other unit word,
+# each group longest first.
+_UnitLookup = dict[str, tuple[tuple[int, dict[str, _Guard]], ...]]
 
 
 @cache
-def _unit_tables() -> tuple[_WordTable, _WordTable]:
-    """(currency names and codes, every other unit word). A currency word is read first, so
-    that 人民币 wins over 人; among the others the longest that may stand there."""
+def _unit_lookup() -> _UnitLookup:
     variants: dict[str, _Guard] = {}
     listed = _listed_currency_words()
     for surface, unit in _units().items():
@@ -178,7 +154,14 @@ def _unit_tables() -> tuple[_WordTable, _WordTable]:
     variants.update({"度": ("电假量过日数", False), "旬": _NO_GUARD})
     currency = {w: _NO_GUARD for w in listed["currency_names"]}
     currency.update((w, ("", True)) for w in listed["currency_codes"])
-    return _WordTable.of(currency), _WordTable.of(variants)
+    lookup: dict[str, list[tuple[int, dict[str, _Guard]]]] = {}
+    for words in (currency, variants):
+        by_length: dict[tuple[str, int], dict[str, _Guard]] = {}
+        for word, guard in words.items():
+            by_length.setdefault((word[0], len(word)), {})[word] = guard
+        for (first, length), group in sorted(by_length.items(), key=lambda kv: -kv[0][1]):
+            lookup.setdefault(first, []).append((length, group))
+    return {first: tuple(entries) for first, entries in lookup.items()}
 
 
 # 六 个 百 分点: the words of this unit may be spaced out
@@ -186,16 +169,26 @@ _SPACED_POINT = regex.compile("个?[ \t]*+百[ \t]*+分[ \t]*+点")
 
 
 def _unit_end(text: str, i: int) -> int:
-    """End of the unit word written at ``i`` (no spaces before it), or -1."""
+    """End of the unit word written at ``i`` (no spaces before it), or -1: the first word in
+    the order of _unit_lookup whose guard lets it stand there."""
     if i >= len(text):
         return -1
-    if text[i] == "百" or text[i] == "个" and _char(text, _skip_blanks(text, i + 1)) == "百":
+    first = text[i]
+    if first == "百" or first == "个" and _char(text, _skip_blanks(text, i + 1)) == "百":
         spaced = _SPACED_POINT.match(text, i)
         if spaced:
             return spaced.end()
-    currency, other = _unit_tables()
-    end = currency.end_at(text, i)
-    return end if end >= 0 else other.end_at(text, i)
+    for length, words in _unit_lookup().get(first, ()):
+        j = i + length
+        guard = words.get(text[i:j])
+        if guard is None:
+            continue
+        if j < len(text) and (guard[0] or guard[1]):
+            after = text[j]
+            if after in guard[0] or guard[1] and after.isascii() and after.isalpha():
+                continue
+        return j
+    return -1
 
 
 @cache
@@ -396,9 +389,8 @@ def _end_regex() -> tuple[regex.Pattern[str], frozenset[str]]:
 def _continuations() -> frozenset[str]:
     """The characters a figure can go on with after its number: where none follows, the
     figure is the number alone."""
-    currency, other = _unit_tables()
     return frozenset(" \t个百分又0123456789" + _SEP_FIRST + _FRACTION_RUN).union(
-        currency.lengths, other.lengths, _inner_regex()[1], _end_regex()[1])
+        _unit_lookup(), _inner_regex()[1], _end_regex()[1])
 
 
 def _skip_blanks(text: str, i: int) -> int:
@@ -843,7 +835,12 @@ def _build_or_raise(m: _Shape, ntext: NormalizedText) -> Optional[Candidate]:
         factor = discount
     if value is None and low is None:
         return None
-    value, low, high = (None if x is None else _times(x, factor) for x in (value, low, high))
+    if value is not None:
+        value = _times(value, factor)
+    if low is not None:
+        low = _times(low, factor)
+    if high is not None:
+        high = _times(high, factor)
     if value is not None and qualifier in ("exact", "approx") and not more:
         compound = _compound_after(text, end, unit_entry, value)
         if compound:
@@ -1239,6 +1236,29 @@ def _decade_of_age(m: _Shape, ntext: NormalizedText, value: Decimal | None) -> O
     })
 
 
+def _is_year_number(numeral: str) -> bool:
+    digits = numeral.strip()
+    return (digits.isdigit() and len(digits) == 4) or (
+        len(digits) >= 2 and all(ch in CN_DIGITS for ch in digits))
+
+
+def _is_word_not_amount(m: _Shape) -> bool:
+    """Shapes of a number and a unit word only that _build would read through and then drop
+    (see _keeps_unit), told apart before it: 一 with a measure word (一家酒店, 一场: the
+    article "a") and a year (2026年, 二〇二六年: a date). No currency word before them, part
+    or rule of _build makes a figure of them."""
+    if len(m.spans) != 2 or m.g["u1"] is None:
+        return False
+    numeral, word = m.g["n1"] or "", m.g["u1"]
+    if word == "年":
+        return _is_year_number(numeral)
+    if numeral not in ("一", "壹") or word in ("度", "旬"):
+        return False
+    unit, inside = _unit_of(word)
+    return (unit.kind == "count" and unit.factor == 1 and not inside
+            and unit.surface not in _COLLOQUIAL_MONEY)
+
+
 def _keeps_unit(m: _Shape, ntext: NormalizedText, unit: Unit, qualifier: str,
                 value: Decimal | None) -> bool:
     text = ntext.text
@@ -1250,12 +1270,7 @@ def _keeps_unit(m: _Shape, ntext: NormalizedText, unit: Unit, qualifier: str,
     if unit.surface == "日" and plain and numeral in ("百", "千", "万"):
         return False  # 百日攻坚: a campaign's name
     if unit.surface == "年" and numeral:
-        digits = numeral.strip()
-        is_year_number = (
-            (digits.isdigit() and len(digits) == 4)
-            or (len(digits) >= 2 and all(ch in CN_DIGITS for ch in digits))
-        )
-        if is_year_number and not m.group("pre") and not m.group("inner"):
+        if _is_year_number(numeral) and not m.group("pre") and not m.group("inner"):
             return False  # 2026年, 二〇二六年: a date
     if unit.kind == "count":
         word = "unit" if m.group("unit") else "u1"
@@ -1344,6 +1359,8 @@ def extract(ntext: NormalizedText, context: Context | None = None) -> list[Candi
             continue
         if end - start == 1 and (_is_cjk(_char(text, start - 1)) or _is_cjk(_char(text, end))):
             continue  # a lone numeral character inside words (统一, 一级): the common case
+        if _is_word_not_amount(m):
+            continue
         candidate = _build_remembered(m, ntext, remembered)
         if candidate is not None:
             candidates.append(_trim(candidate, text))
