@@ -308,21 +308,15 @@ class _Shape:
 
 @cache
 def _head_regex() -> tuple[regex.Pattern[str], tuple[tuple[str, int], ...]]:
-    """Where a figure starts: a currency sign, a qualifier, a sign, a temperature scale and
-    a number; with the index of each named part."""
-    # Fail fast at the many positions where no figure can start.
-    first_chars = regex.escape("".join(sorted(
-        set(_CN_CHARS + "0123456789.-千兆负零华摄半对")
-        | {surface[0] for (position, surface) in _qualifiers() if position == "before"})))
+    """The start of a figure, matched where _head_starts finds one: a currency sign, a
+    qualifier, a sign, a temperature scale and a number; with the index of each named part."""
     symbol_words = [s for s, (_, form) in _currencies().items() if form == "symbol"]
     symbols = _alternation(symbol_words)
+    # the optional parts behind a test of their first character, which fails fast
     symbol_first = regex.escape("".join(sorted({w[0] for w in symbol_words})))
-    first_chars += symbol_first
-    # the optional parts behind a test of their first character too
     before_first = regex.escape("".join(sorted(
         {surface[0] for (position, surface) in _qualifiers() if position == "before"})))
     pattern = f"""
-        (?=[{first_chars}])
         (?:(?=[{symbol_first}])(?P<cur>{symbols})[ \\t]*+)?
         (?:(?=[{before_first}])(?P<pre>{_before_pattern()}))?
         (?P<neg>负|零下|(?<![0-9A-Za-z\\-])-(?=[0-9.]))?
@@ -350,6 +344,7 @@ def _head_starts() -> tuple[re.Pattern[str], dict[str, tuple[str, ...]]]:
 
 
 _PERCENT_FIRST = "百佰千仟万亿"
+_PERCENT_AHEAD = regex.compile(f"[{_PERCENT_FIRST}]{{1,4}}[ \\t]*+分")
 
 
 @cache
@@ -432,7 +427,7 @@ def _shape(head: regex.Match[str]) -> _Shape:
             shape.put(name, *regs[index])
     number_start, position = shape.spans["n1"]
     branch: regex.Match[str] | None = None
-    if text[number_start] in _PERCENT_FIRST:
+    if text[number_start] in _PERCENT_FIRST and _PERCENT_AHEAD.match(text, number_start):
         branch = _percent_regex().match(text, number_start)
     if branch is None and (text.find("分", number_start, number_start + 46) >= 0
                            or text.find("又", number_start, number_start + 46) >= 0) \
@@ -1169,19 +1164,34 @@ def _per_after(text: str, end: int, bare: bool) -> Optional[tuple[str, int]]:
 
 
 @cache
-def _per_before_regex() -> regex.Pattern:
-    words = [s for s, u in _units().items()
-             if u.kind not in ("duration", "money", "percent", "temperature") and s != "个"]
-    # 每斤3元, 每人补助500元, 每斤涨了2元: 每 + a unit, then at most a short verb
-    return regex.compile(rf"每(?P<per>{_alternation(words)})[^0-9，。；、,;：:\s]{{0,3}}$")
+def _per_before_words() -> tuple[frozenset[str], tuple[int, ...]]:
+    """Unit words a rate is written with after 每, and their lengths, longest first."""
+    words = frozenset(s for s, u in _units().items()
+                      if u.kind not in ("duration", "money", "percent", "temperature")
+                      and s != "个")
+    return words, tuple(sorted({len(w) for w in words}, reverse=True))
+
+
+# after 每 and the unit at most a short verb (每斤涨了2元), up to the amount or a line's end
+_PER_BEFORE_TAIL = regex.compile(r"[^0-9，。；、,;：:\s]{0,3}\n?")
 
 
 def _per_before(text: str, start: int) -> Optional[str]:
-    """The denominator written before the amount with 每 (每年 is a period, not a rate)."""
-    if "每" not in text[max(0, start - 9):start]:
+    """The denominator written before the amount with 每 (每斤3元, 每人补助500元) within
+    9 characters; 每年 is a period, not a rate. The first 每 that reads so, and after it the
+    longest unit word."""
+    at = text.find("每", max(0, start - 9), start)
+    if at < 0:
         return None
-    found = _per_before_regex().search(text, max(0, start - 9), start)
-    return found.group("per") if found else None
+    words, lengths = _per_before_words()
+    while at >= 0:
+        for length in lengths:
+            end = at + 1 + length
+            if end <= start and text[at + 1:end] in words and \
+                    _PER_BEFORE_TAIL.fullmatch(text, end, start):
+                return text[at + 1:end]
+        at = text.find("每", at + 1, start)
+    return None
 
 
 _AFTER_WORD_END = set("的了时候")
