@@ -421,11 +421,16 @@ def _shape(head: regex.Match[str]) -> _Shape:
     """The whole shape of a figure whose head was found."""
     text = head.string
     shape = _Shape(text, head.start())
+    parts, spans = shape.g, shape.spans
     regs = head.regs
     for name, index in _head_regex()[1]:
-        if regs[index][0] >= 0:
-            shape.put(name, *regs[index])
-    number_start, position = shape.spans["n1"]
+        start, end = regs[index]
+        if start >= 0:
+            parts[name], spans[name] = text[start:end], (start, end)
+    number_start, position = spans["n1"]
+    if position == len(text) or text[position] not in _continuations():
+        shape.span_end = position  # nothing written after the number goes on with it
+        return shape
     branch: regex.Match[str] | None = None
     if text[number_start] in _PERCENT_FIRST and _PERCENT_AHEAD.match(text, number_start):
         branch = _percent_regex().match(text, number_start)
@@ -701,7 +706,7 @@ def _build_or_raise(m: _Shape, ntext: NormalizedText) -> Optional[Candidate]:
         if liang is not None:
             value, low, high = liang, None, None
         else:
-            discount = _discount_value(g)
+            discount = _discount_value(g) if (g["unit"] or g["u1"]) == "折" else None
             value, low, high, end = discount + (end,) if discount \
                 else _value_or_shorter(m, "n1", end)
         rule = "<num>"
