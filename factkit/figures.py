@@ -1371,49 +1371,47 @@ def _bare_number(m: _Shape, g: dict[str, Any], ntext: NormalizedText,
 
 def extract(ntext: NormalizedText, context: Context | None = None) -> list[Candidate]:
     """Figure candidates in ``ntext``, in order, with set phrases (一盘棋) left out."""
-    text = ntext.text
-    candidates = []
-    match = _head_regex()[0].match
+    text, written = ntext.text, ntext.written
+    candidates: list[Candidate] = []
     starts, qualifier_words = _head_starts()
-    remembered: dict[tuple[str, int, int], Any] = {}
+    remembered: dict[tuple[str, int], tuple[int, tuple[int, int, str, dict[str, Any]] | None]] = {}
     position = 0
-    for start_char in starts.finditer(text):
-        at = start_char.start()
+    hits = starts.finditer(text)
+    while (hit := next(hits, None)) is not None:
+        at = hit.start()
         if at < position:
+            if position - at > _CONTEXT:  # past a long run read in one step: skip ahead
+                hits = starts.finditer(text, position)
             continue
         words = qualifier_words.get(text[at])
         if words is not None and not any(text.startswith(word, at) for word in words):
-            continue
-        head = match(text, at)
-        if head is None:
-            continue
-        start, end = head.span()
-        if end - start == 1 and (end == len(text) or text[end] not in _continuations()) and (
-                _is_cjk(_char(text, start - 1)) or _is_cjk(_char(text, end))):
-            position = end
-            continue  # a lone numeral character inside words (统一, 一级): the common case
-        m = _shape(head)
-        start, end = m.span()
-        position = max(end, start + 1)
-        if end - start > MAX_NUMERAL_CHARS and (end - start > MAX_FIGURE_CHARS
-                                                or _numeral_too_long(m)):
-            # a run of numeral characters too long to be a number (see numerals.py): skip
-            # all of it, so that no piece of it is read as a number either
-            run = _NUMERAL_RUN.match(text, start)
-            position = max(position, run.end() if run else end)
-            continue
-        if end - start == 1 and (_is_cjk(_char(text, start - 1)) or _is_cjk(_char(text, end))):
-            continue  # a lone numeral character inside words (统一, 一级): the common case
-        if _is_word_not_amount(m):
-            continue
-        candidate = _build_remembered(m, ntext, remembered)
+            continue  # 不, 大, 最 that start no qualifier word
+        # What is read at ``at`` is remembered by the text around it: a text that repeats
+        # itself (tables, lists, generated or pathological input: 1年1年1年…) reads each
+        # shape once, so the scan costs about the same per character whatever the density
+        # of figures. Runs of spaces make what is read reach further: not remembered.
+        window_start = max(0, at - _CONTEXT)
+        around = written[window_start:at + _REACH]
+        key = (around, at - window_start)
+        known = remembered.get(key) if " " not in around and "\t" not in around else None
+        if known is None:
+            position, candidate = _read_at(ntext, at)
+            if position - at < _REACH - _CONTEXT and " " not in around and "\t" not in around:
+                if len(remembered) > 4096:
+                    remembered.clear()
+                remembered[key] = (position - at, None if candidate is None else (
+                    candidate.start - at, candidate.end - at, candidate.rule,
+                    dict(candidate.fields)))
+        else:
+            position = at + known[0]
+            found = known[1]
+            candidate = None if found is None else Candidate(
+                at + found[0], at + found[1], "figure", found[2], dict(found[3]))
         if candidate is not None:
-            candidates.append(_trim(candidate, text))
-            # coins, compounds and rates read past the match (三块五一斤): go on after them
-            position = max(position, candidate.end)
+            candidates.append(candidate)
     if not candidates:
         return candidates
-    if ntext.written != text:
+    if written != text:
         _regional_yuan(candidates, ntext)
     blocked = [(s.start(), s.end()) for s in _set_phrase_regex().finditer(text)]
     if "://" in text or "www." in text:
@@ -1421,35 +1419,42 @@ def extract(ntext: NormalizedText, context: Context | None = None) -> list[Candi
     return _outside(candidates, sorted(blocked)) if blocked else candidates
 
 
-# What _build reads around a match stays within this many characters of it (context windows,
-# currency words before, coins and rates after), unless runs of spaces intervene.
+# What is read at a position stays within this many characters before it and _REACH after
+# it (context windows, currency words before, coins and rates after), unless runs of spaces
+# intervene; _build reads within _CONTEXT of a shape.
 _CONTEXT = 32
-_NOT_SEEN = object()
+_REACH = 96
 
 
-def _build_remembered(m: _Shape, ntext: NormalizedText,
-                      remembered: dict[tuple[str, int, int], Any]) -> Candidate | None:
-    """_build, remembering results by the text around the match: a text that repeats itself
-    (tables, lists, generated or pathological input: 1年1年1年…) builds each shape once, so
-    the scan costs about the same per character whatever the density of figures."""
+def _read_at(ntext: NormalizedText, at: int) -> tuple[int, Candidate | None]:
+    """The figure that starts at ``at`` (a character a figure can start with), if any, and
+    where the scan goes on."""
+    text = ntext.text
+    head = _head_regex()[0].match(text, at)
+    if head is None:
+        return at, None
+    start, end = head.span()
+    if end - start == 1 and (end == len(text) or text[end] not in _continuations()) and (
+            _is_cjk(_char(text, start - 1)) or _is_cjk(_char(text, end))):
+        return end, None  # a lone numeral character inside words (统一, 一级): the common case
+    m = _shape(head)
     start, end = m.span()
-    window_start = max(0, start - _CONTEXT)
-    around = ntext.written[window_start:end + _CONTEXT]
-    if " " in around or "\t" in around:
-        return _build(m, ntext)
-    key = (around, start - window_start, end - start)
-    known = remembered.get(key, _NOT_SEEN)
-    if known is _NOT_SEEN:
-        candidate = _build(m, ntext)
-        if len(remembered) > 4096:
-            remembered.clear()
-        remembered[key] = None if candidate is None else (
-            candidate.start - start, candidate.end - start, candidate.rule,
-            dict(candidate.fields))
-        return candidate
-    if known is None:
-        return None
-    return Candidate(start + known[0], start + known[1], "figure", known[2], dict(known[3]))
+    position = max(end, start + 1)
+    if end - start > MAX_NUMERAL_CHARS and (end - start > MAX_FIGURE_CHARS
+                                            or _numeral_too_long(m)):
+        # a run of numeral characters too long to be a number (see numerals.py): skip
+        # all of it, so that no piece of it is read as a number either
+        run = _NUMERAL_RUN.match(text, start)
+        return max(position, run.end() if run else end), None
+    if end - start == 1 and (_is_cjk(_char(text, start - 1)) or _is_cjk(_char(text, end))):
+        return position, None  # the same, found once the shape was read
+    if _is_word_not_amount(m):
+        return position, None
+    candidate = _build(m, ntext)
+    if candidate is None:
+        return position, None
+    # coins, compounds and rates read past the shape (三块五一斤): go on after them
+    return max(position, candidate.end), _trim(candidate, text)
 
 
 _BARE_YUAN = "<元>"
