@@ -177,7 +177,8 @@ def _unit_end(text: str, i: int) -> int:
     if first == "百" or first == "个" and _char(text, _skip_blanks(text, i + 1)) == "百":
         spaced = _SPACED_POINT.match(text, i)
         if spaced:
-            return spaced.end()
+            spaced_end: int = spaced.end()
+            return spaced_end
     for length, words in _unit_lookup().get(first, ()):
         j = i + length
         guard = words.get(text[i:j])
@@ -335,11 +336,12 @@ def _head_starts() -> tuple[re.Pattern[str], dict[str, tuple[str, ...]]]:
     (and where a qualifier word is)."""
     symbol_first = {w[0] for w, (_, form) in _currencies().items() if form == "symbol"}
     before = [s for (p, s) in _qualifiers() if p == "before"]
-    chars = set(_CN_CHARS + "0123456789.-千兆负零华摄半对") | symbol_first | {w[0] for w in before}
+    number_first = set(_CN_CHARS + "0123456789.-千兆负零华摄半对")
     words: dict[str, tuple[str, ...]] = {}
     for word in before:
-        if word[0] not in _CN_CHARS + "0123456789.-千兆负零华摄半对" and word[0] not in symbol_first:
+        if word[0] not in number_first and word[0] not in symbol_first:
             words[word[0]] = words.get(word[0], ()) + (word,)
+    chars = number_first | symbol_first | {w[0] for w in before}
     return re.compile("[" + "".join(map(re.escape, sorted(chars))) + "]"), words
 
 
@@ -502,7 +504,8 @@ def _read_unit_and_range(text: str, shape: _Shape, position: int) -> int:
         return position
     shape.put("sep", *sep.span("sep"))
     shape.put("n2", *second.span())
-    return second.end()
+    second_end: int = second.end()
+    return second_end
 
 
 @cache
@@ -706,8 +709,8 @@ def _build_or_raise(m: _Shape, ntext: NormalizedText) -> Optional[Candidate]:
         if liang is not None:
             value, low, high = liang, None, None
         else:
-            discount = _discount_value(g) if (g["unit"] or g["u1"]) == "折" else None
-            value, low, high, end = discount + (end,) if discount \
+            digit_discount = _discount_value(g) if (g["unit"] or g["u1"]) == "折" else None
+            value, low, high, end = digit_discount + (end,) if digit_discount \
                 else _value_or_shorter(m, "n1", end)
         rule = "<num>"
         if value is None:
@@ -719,7 +722,7 @@ def _build_or_raise(m: _Shape, ntext: NormalizedText) -> Optional[Candidate]:
             if value is None or second is None:
                 return None
             if not g["u1"]:
-                value = _shared_scale(g["n1"], g["n2"], value, second)
+                value = _shared_scale(cast(str, g["n1"]), cast(str, g["n2"]), value, second)
             if not value < second:
                 return None  # a range runs upwards; 5-3 is a code or a score
             low, high, value = value, second, None
