@@ -378,12 +378,15 @@ _SEP_REGEX = regex.compile(f"[ \\t]*+(?P<sep>{_SEP})[ \\t]*+")
 
 
 @cache
-def _before_words() -> tuple[tuple[str, str], ...]:
-    """Qualifiers written before a number, longest first, each with the characters that may
-    not stand before it (签约 is no 约)."""
-    return tuple((surface, _BEFORE_GUARDS.get(surface, ""))
-                 for (position, surface) in sorted(_qualifiers(), key=lambda k: -len(k[1]))
-                 if position == "before")
+def _before_words() -> dict[str, tuple[tuple[str, str], ...]]:
+    """Qualifiers written before a number by their first character, longest first, each with
+    the characters that may not stand before it (签约 is no 约)."""
+    words: dict[str, tuple[tuple[str, str], ...]] = {}
+    for (position, surface) in sorted(_qualifiers(), key=lambda k: -len(k[1])):
+        if position == "before":
+            entry = (surface, _BEFORE_GUARDS.get(surface, ""))
+            words[surface[0]] = words.get(surface[0], ()) + (entry,)
+    return words
 
 
 @cache
@@ -491,7 +494,7 @@ def _read_unit_and_range(text: str, shape: _Shape, position: int) -> int:
         return position
     number = _number_regex()
     at = sep.end()
-    for word, guard in _before_words():
+    for word, guard in _before_words().get(_char(text, at), ()):
         if not text.startswith(word, at) or (at > 0 and text[at - 1] in guard):
             continue
         second = number.match(text, at + len(word))
