@@ -1,13 +1,17 @@
 """Figures: numeric quantities with their units (money, counts, rates, physical amounts).
 
-One regular expression finds every "qualifier? number (range)? qualifier? unit? qualifier?"
-shape; ``_build`` then decides, with the rules named in it, whether the shape measures
-something and what its value is. Lexicons live in ``data/``: ``units.tsv`` (unit words with
-kind, canonical unit and factor), ``measure_words.txt`` (量词 for counts),
+Every "qualifier? number (range)? qualifier? unit? qualifier?" shape is read in steps
+(``_shape``): a small pattern matches the number and what is written before it, wherever a
+character a figure can start with is found; unit words are looked up in a table where the
+number ends; percentages, fractions and ranges are read by their own small patterns only
+where their words follow. ``_build`` then decides, with the rules named in it, whether the
+shape measures something and what its value is. Lexicons live in ``data/``: ``units.tsv``
+(unit words with kind, canonical unit and factor), ``measure_words.txt`` (量词 for counts),
 ``qualifiers.tsv`` and ``set_phrases.txt``.
 
 All patterns use possessive quantifiers or bounded alternations, so matching is linear in the
-length of the text.
+length of the text; what is read at a position is remembered by the text around it, so a
+text that repeats itself costs no more per character than news.
 """
 from __future__ import annotations
 
