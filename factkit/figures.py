@@ -199,7 +199,7 @@ def _unit_end(text: str, i: int) -> int:
 @cache
 def _listed_currency_words() -> dict[str, frozenset[str]]:
     """The currency words matched as named lists: every name and code except the CNY words
-    that are also stems of other units (元, 块钱), which stay in the trie."""
+    that are also stems of other units (元, 块钱), which are read with the other units."""
     names: set[str] = set()
     codes: set[str] = set()
     for surface, unit in _units().items():
