@@ -1393,9 +1393,13 @@ def extract(ntext: NormalizedText, context: Context | None = None) -> list[Candi
             if position - at > _CONTEXT:  # past a long run read in one step: skip ahead
                 hits = starts.finditer(text, position)
             continue
-        words = qualifier_words.get(text[at])
+        first = text[at]
+        words = qualifier_words.get(first)
         if words is not None and not any(text.startswith(word, at) for word in words):
             continue  # 不, 大, 最 that start no qualifier word
+        if first in _LONE_DIGITS and at + 1 < len(text) and text[at + 1] not in _continuations() \
+                and text[at + 1] not in _NUMERAL_GOES_ON and _is_cjk(text[at + 1]):
+            continue  # a lone numeral character inside words (统一, 一级): the common case
         # What is read at ``at`` is remembered by the text around it: a text that repeats
         # itself (tables, lists, generated or pathological input: 1年1年1年…) reads each
         # shape once, so the scan costs about the same per character whatever the density
@@ -1427,6 +1431,13 @@ def extract(ntext: NormalizedText, context: Context | None = None) -> list[Candi
     if "://" in text or "www." in text:
         blocked += [(u.start(), u.end()) for u in _URL.finditer(text)]
     return _outside(candidates, sorted(blocked)) if blocked else candidates
+
+
+# A Chinese digit is a number of its own when what follows neither goes on with the numeral
+# nor starts anything a figure may go on with (see _read_at): where that is a Chinese
+# character, it is a character inside a word. (零 may start 零下, 千 and 兆 units.)
+_LONE_DIGITS = frozenset("〇一二两三四五六七八九壹贰叁肆伍陆柒捌玖十拾百佰仟万亿廿卅卌")
+_NUMERAL_GOES_ON = frozenset(_CN_CHARS + "千兆点")
 
 
 # What is read at a position stays within this many characters before it and _REACH after
