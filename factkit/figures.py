@@ -1,17 +1,22 @@
 """Figures: numeric quantities with their units (money, counts, rates, physical amounts).
 
-One regular expression finds every "qualifier? number (range)? qualifier? unit? qualifier?"
-shape; ``_build`` then decides, with the rules named in it, whether the shape measures
-something and what its value is. Lexicons live in ``data/``: ``units.tsv`` (unit words with
-kind, canonical unit and factor), ``measure_words.txt`` (量词 for counts),
+Every "qualifier? number (range)? qualifier? unit? qualifier?" shape is read in steps
+(``_shape``): a small pattern matches the number and what is written before it, wherever a
+character a figure can start with is found; unit words are looked up in a table where the
+number ends; percentages, fractions and ranges are read by their own small patterns only
+where their words follow. ``_build`` then decides, with the rules named in it, whether the
+shape measures something and what its value is. Lexicons live in ``data/``: ``units.tsv``
+(unit words with kind, canonical unit and factor), ``measure_words.txt`` (量词 for counts),
 ``qualifiers.tsv`` and ``set_phrases.txt``.
 
 All patterns use possessive quantifiers or bounded alternations, so matching is linear in the
-length of the text.
+length of the text; what is read at a position is remembered by the text around it, so a
+text that repeats itself costs no more per character than news.
 """
 from __future__ import annotations
 
 import bisect
+import re
 from collections.abc import Iterable
 from dataclasses import dataclass
 from decimal import Decimal
@@ -41,6 +46,8 @@ class Unit:
     factor: Fraction
 
 
+_ONE = Fraction(1)  # the factor of most units, tested by identity first (see _times)
+
 # Money read from words that are also ordinary words or measure words (块 = a piece, 毛 =
 # hair, 角 = a corner): money only with a coin written after them (三块五, 两毛五) or money
 # words around them (see _is_colloquial_money).
@@ -65,20 +72,21 @@ def _units() -> dict[str, Unit]:
     units: dict[str, Unit] = {}
     for row in read_table("units.tsv"):
         surface = fold(row["surface"])
-        units[surface] = Unit(surface, row["kind"], row["unit"], Fraction(row["factor"]))
+        factor = _ONE if row["factor"] == "1" else Fraction(row["factor"])
+        units[surface] = Unit(surface, row["kind"], row["unit"], factor)
     for surface, (iso, form) in _currencies().items():
         if form == "name" and iso == "CNY":  # 元, the commonest unit of all, early
-            units.setdefault(surface, Unit(surface, "money", iso, Fraction(1)))
+            units.setdefault(surface, Unit(surface, "money", iso, _ONE))
     for word in read_lines("measure_words.txt"):
         word = fold(word)
-        units.setdefault(word, Unit(word, "count", word, Fraction(1)))
+        units.setdefault(word, Unit(word, "count", word, _ONE))
     for surface, factor in _COLLOQUIAL_MONEY_UNITS.items():
         units[surface] = Unit(surface, "money", "CNY", factor)
     for surface in ("毛", "角"):
         units[surface] = Unit(surface, "money", "CNY", _COLLOQUIAL_MONEY[surface])
     for surface, (iso, form) in _currencies().items():
         if form != "symbol" and surface not in units:
-            units[surface] = Unit(surface, "money", iso, Fraction(1))
+            units[surface] = Unit(surface, "money", iso, _ONE)
     return units
 
 
@@ -115,18 +123,29 @@ _UNIT_GUARDS = {
 }
 
 
+# A unit word is read at a number's end by looking its characters up (see _unit_end), not by
+# the regular expression: the table loads in milliseconds where a pattern of some 1,500 words
+# took a third of a second to compile, and it is consulted only where a number ends.
+# Guard: (characters that may not follow the word, whether a Latin letter may not follow).
+_Guard = tuple[str, bool]
+_NO_GUARD: _Guard = ("", False)
+
+
+# Where a unit word may start: its first character -> (length, words of that length) to try
+# in turn: currency words first (so that 人民币 wins over 人), then every other unit word,
+# each group longest first.
+_UnitLookup = dict[str, tuple[tuple[int, dict[str, _Guard]], ...]]
+
+
 @cache
-def _unit_pattern() -> str:
-    """One pattern for every unit word, longest first, as a trie: the regex engine tries a
-    few branches per character instead of every word (there are some 800 with currencies)."""
-    variants: dict[str, str] = {}   # written form -> guard written after it
+def _unit_lookup() -> _UnitLookup:
+    variants: dict[str, _Guard] = {}
     listed = _listed_currency_words()
     for surface, unit in _units().items():
         if surface in listed["currency_names"] or surface in listed["currency_codes"]:
             continue
-        guard = f"(?![{_UNIT_GUARDS[surface]}])" if surface in _UNIT_GUARDS else ""
-        if "A" <= surface[-1] <= "z":
-            guard += "(?![A-Za-z])"  # Latin letters only as a whole word (5G is no gram)
+        # Latin letters only as a whole word (5G is no gram)
+        guard = (_UNIT_GUARDS.get(surface, ""), "A" <= surface[-1] <= "z")
         forms = [surface]
         if surface.startswith("个") and len(surface) > 1:
             # 三个多月, 一个半小时: the qualifier sits inside the unit word
@@ -136,21 +155,51 @@ def _unit_pattern() -> str:
         for form in forms:
             variants.setdefault(form, guard)
     # 度 is a temperature or a kWh only with words around it (see _build); 旬 an age decade.
-    variants.update({"度": "(?![电假量过日数])", "旬": ""})
-    # 六 个 百 分点: the words of this unit may be spaced out
-    spaced = "个?[ \\t]*+百[ \\t]*+分[ \\t]*+点"
-    # Currency names and codes (some 700) go first, behind a test of their first character, so
-    # that most units never try them and 人民币 still wins over 人.
-    currency = {w: "" for w in listed["currency_names"]}
-    currency.update((w, "(?![A-Za-z])") for w in listed["currency_codes"])
-    first = regex.escape("".join(sorted({w[0] for w in currency})))
-    return f"{spaced}|(?=[{first}]){_trie_pattern(currency)}|{_trie_pattern(variants)}"
+    variants.update({"度": ("电假量过日数", False), "旬": _NO_GUARD})
+    currency = {w: _NO_GUARD for w in listed["currency_names"]}
+    currency.update((w, ("", True)) for w in listed["currency_codes"])
+    lookup: dict[str, list[tuple[int, dict[str, _Guard]]]] = {}
+    for words in (currency, variants):
+        by_length: dict[tuple[str, int], dict[str, _Guard]] = {}
+        for word, guard in words.items():
+            by_length.setdefault((word[0], len(word)), {})[word] = guard
+        for (first, length), group in sorted(by_length.items(), key=lambda kv: -kv[0][1]):
+            lookup.setdefault(first, []).append((length, group))
+    return {first: tuple(entries) for first, entries in lookup.items()}
+
+
+# 六 个 百 分点: the words of this unit may be spaced out
+_SPACED_POINT = regex.compile("个?[ \t]*+百[ \t]*+分[ \t]*+点")
+
+
+def _unit_end(text: str, i: int) -> int:
+    """End of the unit word written at ``i`` (no spaces before it), or -1: the first word in
+    the order of _unit_lookup whose guard lets it stand there."""
+    if i >= len(text):
+        return -1
+    first = text[i]
+    if first == "百" or first == "个" and _char(text, _skip_blanks(text, i + 1)) == "百":
+        spaced = _SPACED_POINT.match(text, i)
+        if spaced:
+            spaced_end: int = spaced.end()
+            return spaced_end
+    for length, words in _unit_lookup().get(first, ()):
+        j = i + length
+        guard = words.get(text[i:j])
+        if guard is None:
+            continue
+        if j < len(text) and (guard[0] or guard[1]):
+            after = text[j]
+            if after in guard[0] or guard[1] and after.isascii() and after.isalpha():
+                continue
+        return j
+    return -1
 
 
 @cache
 def _listed_currency_words() -> dict[str, frozenset[str]]:
     """The currency words matched as named lists: every name and code except the CNY words
-    that are also stems of other units (元, 块钱), which stay in the trie."""
+    that are also stems of other units (元, 块钱), which are read with the other units."""
     names: set[str] = set()
     codes: set[str] = set()
     for surface, unit in _units().items():
@@ -161,39 +210,6 @@ def _listed_currency_words() -> dict[str, frozenset[str]]:
         else:
             names.update((surface, "个" + surface))  # 20个比特币
     return {"currency_names": frozenset(names), "currency_codes": frozenset(codes)}
-
-
-def _compile_with_units(pattern: str, flags: int = 0) -> regex.Pattern:
-    return regex.compile(pattern, flags)
-
-
-_COMMON_UNIT_CHARS = "元%个人家年名次项户件吨亩平公千米岁天月小分倍周台辆座所条位场批套"
-
-
-def _trie_pattern(words: dict[str, str]) -> str:
-    """Alternation of ``words`` (each with a lookahead guard) sharing prefixes; at every node
-    longer words are tried before the word that ends there."""
-    trie: dict[str, Any] = {}
-    for word, guard in words.items():
-        node = trie
-        for ch in word:
-            node = node.setdefault(ch, {})
-        node[""] = guard
-
-    def pattern(node: dict[str, Any]) -> str:
-        # The engine tries branches in turn: the commonest unit characters of news first,
-        # then the order of the lexicons (branches differ in their first character, so the
-        # order changes no result).
-        chars = sorted((ch for ch in node if ch), key=lambda ch: _COMMON_UNIT_CHARS.find(ch)
-                       if ch in _COMMON_UNIT_CHARS else len(_COMMON_UNIT_CHARS))
-        branches: list[str] = [regex.escape(ch) + pattern(node[ch]) for ch in chars]
-        if "" in node:
-            branches.append(node[""] or "")
-        if len(branches) == 1:
-            return branches[0]
-        return "(?:" + "|".join(branches) + ")"
-
-    return pattern(trie)
 
 
 _CN_CHARS = "〇零一二两三四五六七八九壹贰叁肆伍陆柒捌玖十拾百佰仟万亿廿卅卌"
@@ -218,7 +234,10 @@ _CHINESE = (f"{_CN_CHAR}(?:[ \\t]*+{_CN_CHAR}){{0,{_RUN_BOUND}}}+"
 _NUMERAL_RUN = regex.compile(
     "[0-9.,〇零一二两三四五六七八九十拾百佰千仟万亿兆廿卅卌壹贰叁肆伍陆柒捌玖点 \t]++")
 _HALF = "(?<![上下前后大多一])(?:半百|半(?=个|小时|天|年|钟头|分钟|成|折|岁|周岁))|(?<=打)对(?=折)"
-_NUM = f"(?:{_ARABIC_FRACTION}|{_ARABIC_SCALED}|{_CHINESE}|{_HALF})"
+# Each kind of numeral behind a test of its first character: the engine tries the
+# alternatives in turn, and most fail at their first character.
+_NUM = (f"(?:(?=[0-9]){_ARABIC_FRACTION}|(?=[0-9.]){_ARABIC_SCALED}"
+        f"|(?=[{_CN_CHARS}千兆]){_CHINESE}|(?=[半对]){_HALF})")
 # characters a numeral before 分之 or 又 is written with (a cheap test before reading fractions)
 _FRACTION_RUN = "0-9.,/^eE+\\-kK〇零一二两三四五六七八九十拾百佰仟千万亿兆廿卅卌壹贰叁肆伍陆柒捌玖点半 \\t"
 _SEP = "(?:——|--|—|–|-|~|～|至|到)"
@@ -242,41 +261,258 @@ def _after_pattern() -> str:
     return _alternation(words).replace("上下", "上下(?![游级班文楼车半])")
 
 
+# A figure is read in steps, each by a small pattern or a table lookup: the head (currency
+# sign, qualifier, sign, temperature scale, number) is searched for; percentages (百分之) and
+# fractions (三分之一) are tried only where their words follow; units are looked up where a
+# number ends. Each step tries its alternatives in the order a single pattern would, and
+# everything after the number is optional, so the steps read exactly what one pattern did.
+_GROUPS = ("cur", "pre", "neg", "scale_name", "pctpre", "pctnum", "whole", "den", "nneg",
+           "numer", "n1", "u1", "sep", "pre2", "n2", "inner", "scale2", "unit", "half", "more",
+           "post")
+
+
+_NO_PARTS: dict[str, str | None] = dict.fromkeys(_GROUPS)
+
+
+class _Shape:
+    """The parts of a figure's shape as found in the text, each a span, with the text of each
+    in ``g`` (None for a part not written): what _build reads to decide what it measures."""
+
+    __slots__ = ("text", "g", "spans", "span_start", "span_end")
+
+    def __init__(self, text: str, start: int) -> None:
+        self.text = text
+        self.g = _NO_PARTS.copy()
+        self.spans: dict[str, tuple[int, int]] = {}
+        self.span_start = start
+        self.span_end = start
+
+    def put(self, name: str, start: int, end: int) -> None:
+        self.g[name] = self.text[start:end]
+        self.spans[name] = (start, end)
+
+    def drop(self, name: str) -> None:
+        self.g[name] = None
+        del self.spans[name]
+
+    def group(self, name: str = "") -> str:
+        """The text of a part ("" when it is not written), or of the whole shape."""
+        if not name:
+            return self.text[self.span_start:self.span_end]
+        return self.g[name] or ""
+
+    def start(self, name: str = "") -> int:
+        return self.spans.get(name, (-1, -1))[0] if name else self.span_start
+
+    def end(self, name: str = "") -> int:
+        return self.spans.get(name, (-1, -1))[1] if name else self.span_end
+
+    def span(self) -> tuple[int, int]:
+        return self.span_start, self.span_end
+
+
 @cache
-def _figure_regex() -> regex.Pattern:
-    unit = _unit_pattern()
-    inner = _alternation(s for (p, s) in _qualifiers() if p == "inner")
-    # Fail fast at the many positions where no figure can start.
-    first_chars = regex.escape("".join(sorted(
-        set(_CN_CHARS + "0123456789.-千兆负零华摄半对")
-        | {surface[0] for (position, surface) in _qualifiers() if position == "before"})))
-    tail = (f"(?:[ \\t]*+(?P<inner>{inner})(?P<scale2>(?:[ \\t]*+{_SCALE}){{0,3}}))?"
-            f"(?:[ \\t]*+(?P<unit>{unit}))?")
+def _head_regex() -> tuple[regex.Pattern[str], tuple[tuple[str, int], ...]]:
+    """The start of a figure, matched where _head_starts finds one: a currency sign, a
+    qualifier, a sign, a temperature scale and a number; with the index of each named part."""
     symbol_words = [s for s, (_, form) in _currencies().items() if form == "symbol"]
     symbols = _alternation(symbol_words)
-    first_chars += regex.escape("".join(sorted({w[0] for w in symbol_words})))
+    # the optional parts behind a test of their first character, which fails fast
+    symbol_first = regex.escape("".join(sorted({w[0] for w in symbol_words})))
+    before_first = regex.escape("".join(sorted(
+        {surface[0] for (position, surface) in _qualifiers() if position == "before"})))
     pattern = f"""
-        (?=[{first_chars}])
-        (?:(?P<cur>{symbols})[ \\t]*+)?
-        (?P<pre>{_before_pattern()})?
+        (?:(?=[{symbol_first}])(?P<cur>{symbols})[ \\t]*+)?
+        (?:(?=[{before_first}])(?P<pre>{_before_pattern()}))?
         (?P<neg>负|零下|(?<![0-9A-Za-z\\-])-(?=[0-9.]))?
         (?P<scale_name>华氏温度|华氏|摄氏温度|摄氏)?
-        (?:
-            (?P<pctpre>(?<![{_CN_CHARS}0-9])[百佰千仟万亿]{{1,4}}[ \\t]*+分[ \\t]*+之)[ \\t]*+(?P<pctnum>{_NUM})
-          | (?=[{_FRACTION_RUN}]{{1,45}}+(?:分[ \\t]*+之|又))
-            (?:(?P<whole>{_NUM})[ \\t]*+又[ \\t]*+)?(?P<den>{_NUM})[ \\t]*+分[ \\t]*+之[ \\t]*+(?P<nneg>负)?(?P<numer>{_NUM})
-          | (?P<n1>{_NUM})
-            (?:[ \\t]*+(?P<u1>{unit}))?
-            (?:[ \\t]*+(?P<sep>{_SEP})[ \\t]*+(?P<pre2>{_before_pattern()})?(?P<n2>{_NUM}))?
-        )
+        (?P<n1>{_NUM})
+    """
+    compiled = regex.compile(pattern, regex.VERBOSE)
+    return compiled, tuple(compiled.groupindex.items())
+
+
+@cache
+def _head_starts() -> tuple[re.Pattern[str], dict[str, tuple[str, ...]]]:
+    """The characters a figure can start with, and for those that only start a qualifier word
+    (不到, 大约, 最多) the words. The standard engine finds the characters several times faster
+    than the figure pattern skips text, so the pattern is tried only where one is written
+    (and where a qualifier word is)."""
+    symbol_first = {w[0] for w, (_, form) in _currencies().items() if form == "symbol"}
+    before = [s for (p, s) in _qualifiers() if p == "before"]
+    number_first = set(_CN_CHARS + "0123456789.-千兆负零华摄半对")
+    words: dict[str, tuple[str, ...]] = {}
+    for word in before:
+        if word[0] not in number_first and word[0] not in symbol_first:
+            words[word[0]] = words.get(word[0], ()) + (word,)
+    chars = number_first | symbol_first | {w[0] for w in before}
+    return re.compile("[" + "".join(map(re.escape, sorted(chars))) + "]"), words
+
+
+_PERCENT_FIRST = "百佰千仟万亿"
+_PERCENT_AHEAD = regex.compile(f"[{_PERCENT_FIRST}]{{1,4}}[ \\t]*+分")
+
+
+@cache
+def _percent_regex() -> regex.Pattern[str]:
+    """百分之七十, 千分之三 (compiled on the first text that writes one)."""
+    return regex.compile(
+        f"(?P<pctpre>(?<![{_CN_CHARS}0-9])[{_PERCENT_FIRST}]{{1,4}}[ \\t]*+分[ \\t]*+之)"
+        f"[ \\t]*+(?P<pctnum>{_NUM})")
+
+
+# A fraction's words follow a run of numeral characters: 三分之一, 2又3分之1.
+_FRACTION_AHEAD = regex.compile(f"[{_FRACTION_RUN}]{{1,45}}+(?:分[ \\t]*+之|又)")
+
+
+@cache
+def _fraction_regex() -> regex.Pattern[str]:
+    return regex.compile(
+        f"(?:(?P<whole>{_NUM})[ \\t]*+又[ \\t]*+)?(?P<den>{_NUM})[ \\t]*+分[ \\t]*+之[ \\t]*+"
+        f"(?P<nneg>负)?(?P<numer>{_NUM})")
+
+
+@cache
+def _number_regex() -> regex.Pattern[str]:
+    return regex.compile(_NUM)
+
+
+_SEP_FIRST = "—-–~～至到"
+_SEP_REGEX = regex.compile(f"[ \\t]*+(?P<sep>{_SEP})[ \\t]*+")
+
+
+@cache
+def _before_words() -> dict[str, tuple[tuple[str, str], ...]]:
+    """Qualifiers written before a number by their first character, longest first, each with
+    the characters that may not stand before it (签约 is no 约)."""
+    words: dict[str, tuple[tuple[str, str], ...]] = {}
+    for (position, surface) in sorted(_qualifiers(), key=lambda k: -len(k[1])):
+        if position == "before":
+            entry = (surface, _BEFORE_GUARDS.get(surface, ""))
+            words[surface[0]] = words.get(surface[0], ()) + (entry,)
+    return words
+
+
+@cache
+def _inner_regex() -> tuple[regex.Pattern[str], frozenset[str]]:
+    """500余万, 十多万: a qualifier after the number and the scale words after it."""
+    words = [s for (p, s) in _qualifiers() if p == "inner"]
+    pattern = (f"[ \\t]*+(?P<inner>{_alternation(words)})"
+               f"(?P<scale2>(?:[ \\t]*+{_SCALE}){{0,3}})")
+    return regex.compile(pattern), frozenset(w[0] for w in words)
+
+
+@cache
+def _end_regex() -> tuple[regex.Pattern[str], frozenset[str]]:
+    """半, 多 and 以上 after the number and its unit."""
+    after = [s for (p, s) in _qualifiers() if p == "after"]
+    pattern = (f"(?P<half>{_HALF_AFTER_UNIT})?"
+               "(?P<more>(?<=\\p{Han})(?:多|余)(?![少次种个项样家位名人数半万亿元年月天岁]))?"
+               f"(?P<post>{_after_pattern()})?")
+    return regex.compile(pattern), frozenset("半多余" + "".join(w[0] for w in after))
+
+
+@cache
+def _continuations() -> frozenset[str]:
+    """The characters a figure can go on with after its number: where none follows, the
+    figure is the number alone."""
+    return frozenset(" \t个百分又0123456789" + _SEP_FIRST + _FRACTION_RUN).union(
+        _unit_lookup(), _inner_regex()[1], _end_regex()[1])
+
+
+def _skip_blanks(text: str, i: int) -> int:
+    while i < len(text) and text[i] in " \t":
+        i += 1
+    return i
+
+
+def _shape(head: regex.Match[str]) -> _Shape:
+    """The whole shape of a figure whose head was found."""
+    text = head.string
+    shape = _Shape(text, head.start())
+    parts, spans = shape.g, shape.spans
+    regs = head.regs
+    for name, index in _head_regex()[1]:
+        start, end = regs[index]
+        if start >= 0:
+            parts[name], spans[name] = text[start:end], (start, end)
+    number_start, position = spans["n1"]
+    if position == len(text) or text[position] not in _continuations():
+        shape.span_end = position  # nothing written after the number goes on with it
+        return shape
+    branch: regex.Match[str] | None = None
+    if text[number_start] in _PERCENT_FIRST and _PERCENT_AHEAD.match(text, number_start):
+        branch = _percent_regex().match(text, number_start)
+    if branch is None and (text.find("分", number_start, number_start + 46) >= 0
+                           or text.find("又", number_start, number_start + 46) >= 0) \
+            and _FRACTION_AHEAD.match(text, number_start):
+        branch = _fraction_regex().match(text, number_start)
+    if branch is not None:
+        shape.drop("n1")
+        for name, index in branch.re.groupindex.items():
+            if branch.regs[index][0] >= 0:
+                shape.put(name, *branch.regs[index])
+        position = branch.end()
+    else:
+        position = _read_unit_and_range(text, shape, position)
+    if shape.g["u1"] is None or shape.g["sep"] is not None:
         # after a unit written once (54家, 三个多月) only 半/多/以上 follow; after a range or
         # a bare number, the unit of the whole (3至5亿元, 4万余名)
-        (?:(?(u1)(?(sep)|(?!))){tail})?
-        (?P<half>{_HALF_AFTER_UNIT})?
-        (?P<more>(?<=\\p{{Han}})(?:多|余)(?![少次种个项样家位名人数半万亿元年月天岁]))?
-        (?P<post>{_after_pattern()})?
-    """
-    return _compile_with_units(pattern, regex.VERBOSE)
+        at = _skip_blanks(text, position)
+        inner, inner_first = _inner_regex()
+        if at < len(text) and text[at] in inner_first:
+            found = inner.match(text, position)
+            if found:
+                shape.put("inner", *found.span("inner"))
+                shape.put("scale2", *found.span("scale2"))
+                position = found.end()
+                at = _skip_blanks(text, position)
+        unit_end = _unit_end(text, at)
+        if unit_end >= 0:
+            shape.put("unit", at, unit_end)
+            position = unit_end
+    end, end_first = _end_regex()
+    if position < len(text) and text[position] in end_first:
+        found = end.match(text, position)
+        if found:
+            for name in ("half", "more", "post"):
+                if found.start(name) >= 0:
+                    shape.put(name, *found.span(name))
+            position = found.end()
+    shape.span_end = position
+    return shape
+
+
+def _read_unit_and_range(text: str, shape: _Shape, position: int) -> int:
+    """The unit after the first number (54家) and the second number of a range (3至5)."""
+    at = _skip_blanks(text, position)
+    unit_end = _unit_end(text, at)
+    if unit_end >= 0:
+        shape.put("u1", at, unit_end)
+        position = unit_end
+        at = _skip_blanks(text, position)
+    if at >= len(text) or text[at] not in _SEP_FIRST:
+        return position
+    sep = _SEP_REGEX.match(text, position)
+    if sep is None:
+        return position
+    number = _number_regex()
+    at = sep.end()
+    for word, guard in _before_words().get(_char(text, at), ()):
+        if not text.startswith(word, at) or (at > 0 and text[at - 1] in guard):
+            continue
+        second = number.match(text, at + len(word))
+        if second:
+            shape.put("pre2", at, at + len(word))
+            break
+    else:
+        second = number.match(text, at)
+    if second is None:
+        return position
+    shape.put("sep", *sep.span("sep"))
+    shape.put("n2", *second.span())
+    second_end: int = second.end()
+    return second_end
 
 
 @cache
@@ -285,8 +521,10 @@ def _post_regex() -> regex.Pattern:
 
 
 @cache
-def _set_phrase_regex() -> regex.Pattern:
-    return regex.compile(_alternation(read_lines("set_phrases.txt")))
+def _set_phrase_regex() -> re.Pattern[str]:
+    # plain words: the standard library's engine scans a text for them several times faster
+    words = sorted(read_lines("set_phrases.txt"), key=len, reverse=True)
+    return re.compile("|".join(map(re.escape, words)))
 
 
 _TEMPERATURE_CONTEXT = regex.compile(r"温|℃|摄氏|华氏|零下|发烧|烧到|高烧|体温|冷|热")
@@ -303,8 +541,16 @@ _CLOCK_READING = regex.compile(r"(?:[一二两三四五六七八九十]|十[一�
 _URL = regex.compile(r"(?:https?://|www\.)[!-~]++")
 
 
+_CJK_SEEN: dict[str, bool] = {}
+
+
 def _is_cjk(ch: str) -> bool:
-    return bool(ch) and bool(_CJK.match(ch))
+    """Whether ``ch`` (one character) is a Chinese character; remembered per character, since
+    a text asks about the same few hundred characters over and over."""
+    known = _CJK_SEEN.get(ch)
+    if known is None:
+        known = _CJK_SEEN[ch] = bool(ch) and bool(_CJK.match(ch))
+    return known
 
 
 def _char(text: str, i: int) -> str:
@@ -334,7 +580,7 @@ def _value_of(numeral: str) -> tuple[Decimal | None, Decimal | None, Decimal | N
     return None, vague[0], vague[1]
 
 
-def _value_or_shorter(m: regex.Match, name: str,
+def _value_or_shorter(m: _Shape, name: str,
                       end: int) -> tuple[Decimal | None, Decimal | None, Decimal | None, int]:
     """The value of a numeral; when it does not parse and ends the match, the numeral without
     a stray scale character at its end (五十千 -> 五十, 百分之七十百分位 -> 百分之七十)."""
@@ -393,7 +639,7 @@ def _unit_of(surface: str) -> tuple[Unit, str]:
     return unit, inside
 
 
-def _build(m: regex.Match, ntext: NormalizedText) -> Optional[Candidate]:
+def _build(m: _Shape, ntext: NormalizedText) -> Optional[Candidate]:
     try:
         candidate = _build_or_raise(m, ntext)
     except (_NotAFigure, ValueError, ArithmeticError):
@@ -424,10 +670,10 @@ def _as_written(ntext: NormalizedText, start: int, end: int, measure: str) -> st
     return "".join(chars)
 
 
-def _build_or_raise(m: regex.Match, ntext: NormalizedText) -> Optional[Candidate]:
+def _build_or_raise(m: _Shape, ntext: NormalizedText) -> Optional[Candidate]:
     text = ntext.text
     start, end = m.span()
-    g = m.groupdict()
+    g = m.g
     before = _char(text, start - 1)
 
     if before == "第" or (g["n1"] and _char(text, m.start("n1") - 1) == "第"):
@@ -470,8 +716,8 @@ def _build_or_raise(m: regex.Match, ntext: NormalizedText) -> Optional[Candidate
         if liang is not None:
             value, low, high = liang, None, None
         else:
-            value, low, high, end = cast(tuple[Decimal, None, None], _discount_value(g)) + (end,) \
-                if _discount_value(g) \
+            digit_discount = _discount_value(g) if (g["unit"] or g["u1"]) == "折" else None
+            value, low, high, end = digit_discount + (end,) if digit_discount \
                 else _value_or_shorter(m, "n1", end)
         rule = "<num>"
         if value is None:
@@ -483,7 +729,7 @@ def _build_or_raise(m: regex.Match, ntext: NormalizedText) -> Optional[Candidate
             if value is None or second is None:
                 return None
             if not g["u1"]:
-                value = _shared_scale(g["n1"], g["n2"], value, second)
+                value = _shared_scale(cast(str, g["n1"]), cast(str, g["n2"]), value, second)
             if not value < second:
                 return None  # a range runs upwards; 5-3 is a code or a score
             low, high, value = value, second, None
@@ -593,8 +839,8 @@ def _build_or_raise(m: regex.Match, ntext: NormalizedText) -> Optional[Candidate
         else:
             bare_per = _per_after(text, end, bare=True)
             if bare_per:
-                return _figure(start, bare_per.end(), rule + "/<per>", value, low, high,
-                               qualifier, "other", "", None, bare_per.group("per"))
+                return _figure(start, bare_per[1], rule + "/<per>", value, low, high,
+                               qualifier, "other", "", None, bare_per[0])
             return _bare_number(m, g, ntext, value, low, high, qualifier, start, end)
 
     if not _keeps_unit(m, ntext, unit_entry, qualifier, value):
@@ -622,7 +868,12 @@ def _build_or_raise(m: regex.Match, ntext: NormalizedText) -> Optional[Candidate
         factor = discount
     if value is None and low is None:
         return None
-    value, low, high = (None if x is None else _times(x, factor) for x in (value, low, high))
+    if value is not None:
+        value = _times(value, factor)
+    if low is not None:
+        low = _times(low, factor)
+    if high is not None:
+        high = _times(high, factor)
     if value is not None and qualifier in ("exact", "approx") and not more:
         compound = _compound_after(text, end, unit_entry, value)
         if compound:
@@ -638,7 +889,7 @@ def _build_or_raise(m: regex.Match, ntext: NormalizedText) -> Optional[Candidate
     per_match = _per_after(text, end, bare=False)
     per: str | None = None
     if per_match:
-        per, end = per_match.group("per"), per_match.end()
+        per, end = per_match
     elif kind != "duration":
         per = _per_before(text, start)
     if kind == "money" and not explicit_currency and unit_entry.surface in ("元", "圆", "块"):
@@ -714,7 +965,7 @@ def _qualifier_before(text: str, start: int) -> Optional[str]:
     return None
 
 
-def _stands_as_amount(text: str, m: regex.Match, g: dict[str, Any]) -> bool:
+def _stands_as_amount(text: str, m: _Shape, g: dict[str, Any]) -> bool:
     """美元3.5亿 is an amount; 日元9月 is a currency word before a date."""
     after = _char(text, m.end())
     if after in _DATE_AFTER or (after.isascii() and after.isalpha()):
@@ -900,42 +1151,62 @@ def _unit_first_chars() -> frozenset[str]:
     return frozenset(s[0] for s in _units())
 
 
-@cache
-def _per_regex() -> regex.Pattern:
-    extra = "月|年|日|h|min|s|d"
-    return _compile_with_units(
-        rf"[ \t]*+/[ \t]*+(?P<per>(?:[0-9]++(?:\.[0-9]++)?[ \t]*+(?:[十百千万亿]++))?"
-        rf"[ \t]*+(?:{_unit_pattern()}|(?:{extra})(?![A-Za-z]))?)")
+# After 3元/ a rate's denominator: a scaled number (10万) and a unit or a period
+_PER_HEAD = regex.compile(
+    r"[ \t]*+/[ \t]*+(?:[0-9]++(?:\.[0-9]++)?[ \t]*+[十百千万亿]++)?[ \t]*+")
+_PER_PERIOD = regex.compile(r"(?:月|年|日|h|min|s|d)(?![A-Za-z])")
 
 
-def _per_after(text: str, end: int, bare: bool) -> Optional[regex.Match]:
-    """3元/斤, 120公里/小时, 12.5/10万: the denominator of a rate. After a bare number only a
-    scaled number is one (12.5/10万), so that 2/24 stays out."""
+def _per_after(text: str, end: int, bare: bool) -> Optional[tuple[str, int]]:
+    """3元/斤, 120公里/小时, 12.5/10万: the denominator of a rate and where it ends. After a
+    bare number only a scaled number is one (12.5/10万), so that 2/24 stays out."""
     if _char(text, end) != "/" and _char(text, end).strip():
         return None
-    found = _per_regex().match(text, end)
-    if not found or not found.group("per").strip():
+    found = _PER_HEAD.match(text, end)
+    if not found:
         return None
-    per = found.group("per")
+    per_start = text.index("/", end) + 1
+    per_end = _unit_end(text, found.end())
+    if per_end < 0:
+        period = _PER_PERIOD.match(text, found.end())
+        per_end = period.end() if period else found.end()
+    per = text[per_start:per_end]
+    if not per.strip():
+        return None
     if bare and not regex.match(r"[0-9.]++[ \t]*+[十百千万亿]", per):
         return None
-    return found
+    return per, per_end
 
 
 @cache
-def _per_before_regex() -> regex.Pattern:
-    words = [s for s, u in _units().items()
-             if u.kind not in ("duration", "money", "percent", "temperature") and s != "个"]
-    # 每斤3元, 每人补助500元, 每斤涨了2元: 每 + a unit, then at most a short verb
-    return regex.compile(rf"每(?P<per>{_alternation(words)})[^0-9，。；、,;：:\s]{{0,3}}$")
+def _per_before_words() -> tuple[frozenset[str], tuple[int, ...]]:
+    """Unit words a rate is written with after 每, and their lengths, longest first."""
+    words = frozenset(s for s, u in _units().items()
+                      if u.kind not in ("duration", "money", "percent", "temperature")
+                      and s != "个")
+    return words, tuple(sorted({len(w) for w in words}, reverse=True))
+
+
+# after 每 and the unit at most a short verb (每斤涨了2元), up to the amount or a line's end
+_PER_BEFORE_TAIL = regex.compile(r"[^0-9，。；、,;：:\s]{0,3}\n?")
 
 
 def _per_before(text: str, start: int) -> Optional[str]:
-    """The denominator written before the amount with 每 (每年 is a period, not a rate)."""
-    if "每" not in text[max(0, start - 9):start]:
+    """The denominator written before the amount with 每 (每斤3元, 每人补助500元) within
+    9 characters; 每年 is a period, not a rate. The first 每 that reads so, and after it the
+    longest unit word."""
+    at = text.find("每", max(0, start - 9), start)
+    if at < 0:
         return None
-    found = _per_before_regex().search(text, max(0, start - 9), start)
-    return found.group("per") if found else None
+    words, lengths = _per_before_words()
+    while at >= 0:
+        for length in lengths:
+            end = at + 1 + length
+            if end <= start and text[at + 1:end] in words and \
+                    _PER_BEFORE_TAIL.fullmatch(text, end, start):
+                return text[at + 1:end]
+        at = text.find("每", at + 1, start)
+    return None
 
 
 _AFTER_WORD_END = set("的了时候")
@@ -953,7 +1224,7 @@ def _is_cjk_word_start(text: str, i: int) -> bool:
 
 
 def _times(x: Decimal, factor: Fraction) -> Decimal:
-    if factor == 1:
+    if factor is _ONE or factor == 1:
         return tidy(x)
     return tidy(x * factor.numerator / factor.denominator)
 
@@ -989,7 +1260,7 @@ def _discount_factor(value: Decimal | None) -> Optional[Fraction]:
     return None
 
 
-def _degree_unit(m: regex.Match, ntext: NormalizedText) -> Optional[Unit]:
+def _degree_unit(m: _Shape, ntext: NormalizedText) -> Optional[Unit]:
     """度 is a degree Celsius with temperature words around, a kWh with electricity words
     (用电100度), else nothing (an angle, a degree of something)."""
     if m.group("scale_name") or m.group("neg") == "零下":
@@ -1002,7 +1273,7 @@ def _degree_unit(m: regex.Match, ntext: NormalizedText) -> Optional[Unit]:
     return None
 
 
-def _decade_of_age(m: regex.Match, ntext: NormalizedText, value: Decimal | None) -> Optional[Candidate]:
+def _decade_of_age(m: _Shape, ntext: NormalizedText, value: Decimal | None) -> Optional[Candidate]:
     """七旬 = in one's seventies: 70-79 years."""
     if value is None or not 1 <= value <= 12 or value != value.to_integral_value():
         return None
@@ -1013,7 +1284,30 @@ def _decade_of_age(m: regex.Match, ntext: NormalizedText, value: Decimal | None)
     })
 
 
-def _keeps_unit(m: regex.Match, ntext: NormalizedText, unit: Unit, qualifier: str,
+def _is_year_number(numeral: str) -> bool:
+    digits = numeral.strip()
+    return (digits.isdigit() and len(digits) == 4) or (
+        len(digits) >= 2 and all(ch in CN_DIGITS for ch in digits))
+
+
+def _is_word_not_amount(m: _Shape) -> bool:
+    """Shapes of a number and a unit word only that _build would read through and then drop
+    (see _keeps_unit), told apart before it: 一 with a measure word (一家酒店, 一场: the
+    article "a") and a year (2026年, 二〇二六年: a date). No currency word before them, part
+    or rule of _build makes a figure of them."""
+    if len(m.spans) != 2 or m.g["u1"] is None:
+        return False
+    numeral, word = m.g["n1"] or "", m.g["u1"]
+    if word == "年":
+        return _is_year_number(numeral)
+    if numeral not in ("一", "壹") or word in ("度", "旬"):
+        return False
+    unit, inside = _unit_of(word)
+    return (unit.kind == "count" and unit.factor == 1 and not inside
+            and unit.surface not in _COLLOQUIAL_MONEY)
+
+
+def _keeps_unit(m: _Shape, ntext: NormalizedText, unit: Unit, qualifier: str,
                 value: Decimal | None) -> bool:
     text = ntext.text
     numeral = m.group("n1") or ""
@@ -1024,12 +1318,7 @@ def _keeps_unit(m: regex.Match, ntext: NormalizedText, unit: Unit, qualifier: st
     if unit.surface == "日" and plain and numeral in ("百", "千", "万"):
         return False  # 百日攻坚: a campaign's name
     if unit.surface == "年" and numeral:
-        digits = numeral.strip()
-        is_year_number = (
-            (digits.isdigit() and len(digits) == 4)
-            or (len(digits) >= 2 and all(ch in CN_DIGITS for ch in digits))
-        )
-        if is_year_number and not m.group("pre") and not m.group("inner"):
+        if _is_year_number(numeral) and not m.group("pre") and not m.group("inner"):
             return False  # 2026年, 二〇二六年: a date
     if unit.kind == "count":
         word = "unit" if m.group("unit") else "u1"
@@ -1045,7 +1334,7 @@ def _keeps_unit(m: regex.Match, ntext: NormalizedText, unit: Unit, qualifier: st
     return True
 
 
-def _bare_number(m: regex.Match, g: dict[str, Any], ntext: NormalizedText,
+def _bare_number(m: _Shape, g: dict[str, Any], ntext: NormalizedText,
                  value: Decimal | None, low: Decimal | None, high: Decimal | None,
                  qualifier: str, start: int, end: int) -> Optional[Candidate]:
     """A number with no unit: kept only where it stands as a number on its own."""
@@ -1092,34 +1381,51 @@ def _bare_number(m: regex.Match, g: dict[str, Any], ntext: NormalizedText,
 
 def extract(ntext: NormalizedText, context: Context | None = None) -> list[Candidate]:
     """Figure candidates in ``ntext``, in order, with set phrases (一盘棋) left out."""
-    text = ntext.text
-    candidates = []
-    search = _figure_regex().search
-    remembered: dict[tuple[str, int, int], Any] = {}
+    text, written = ntext.text, ntext.written
+    candidates: list[Candidate] = []
+    starts, qualifier_words = _head_starts()
+    remembered: dict[tuple[str, int], tuple[int, tuple[int, int, str, dict[str, Any]] | None]] = {}
     position = 0
-    while True:
-        m = search(text, position)
-        if m is None:
-            break
-        start, end = m.span()
-        position = max(end, start + 1)
-        if end - start > MAX_NUMERAL_CHARS and (end - start > MAX_FIGURE_CHARS
-                                                or _numeral_too_long(m)):
-            # a run of numeral characters too long to be a number (see numerals.py): skip
-            # all of it, so that no piece of it is read as a number either
-            run = _NUMERAL_RUN.match(text, start)
-            position = max(position, run.end() if run else end)
+    hits = starts.finditer(text)
+    while (hit := next(hits, None)) is not None:
+        at = hit.start()
+        if at < position:
+            if position - at > _CONTEXT:  # past a long run read in one step: skip ahead
+                hits = starts.finditer(text, position)
             continue
-        if end - start == 1 and (_is_cjk(_char(text, start - 1)) or _is_cjk(_char(text, end))):
+        first = text[at]
+        words = qualifier_words.get(first)
+        if words is not None and not any(text.startswith(word, at) for word in words):
+            continue  # 不, 大, 最 that start no qualifier word
+        if first in _LONE_DIGITS and at + 1 < len(text) and text[at + 1] not in _continuations() \
+                and text[at + 1] not in _NUMERAL_GOES_ON and _is_cjk(text[at + 1]):
             continue  # a lone numeral character inside words (统一, 一级): the common case
-        candidate = _build_remembered(m, ntext, remembered)
+        # What is read at ``at`` is remembered by the text around it: a text that repeats
+        # itself (tables, lists, generated or pathological input: 1年1年1年…) reads each
+        # shape once, so the scan costs about the same per character whatever the density
+        # of figures. Runs of spaces make what is read reach further: not remembered.
+        window_start = max(0, at - _CONTEXT)
+        around = written[window_start:at + _REACH]
+        key = (around, at - window_start)
+        known = remembered.get(key) if " " not in around and "\t" not in around else None
+        if known is None:
+            position, candidate = _read_at(ntext, at)
+            if position - at < _REACH - _CONTEXT and " " not in around and "\t" not in around:
+                if len(remembered) > 4096:
+                    remembered.clear()
+                remembered[key] = (position - at, None if candidate is None else (
+                    candidate.start - at, candidate.end - at, candidate.rule,
+                    dict(candidate.fields)))
+        else:
+            position = at + known[0]
+            found = known[1]
+            candidate = None if found is None else Candidate(
+                at + found[0], at + found[1], "figure", found[2], dict(found[3]))
         if candidate is not None:
-            candidates.append(_trim(candidate, text))
-            # coins, compounds and rates read past the match (三块五一斤): go on after them
-            position = max(position, candidate.end)
+            candidates.append(candidate)
     if not candidates:
         return candidates
-    if ntext.written != text:
+    if written != text:
         _regional_yuan(candidates, ntext)
     blocked = [(s.start(), s.end()) for s in _set_phrase_regex().finditer(text)]
     if "://" in text or "www." in text:
@@ -1127,35 +1433,49 @@ def extract(ntext: NormalizedText, context: Context | None = None) -> list[Candi
     return _outside(candidates, sorted(blocked)) if blocked else candidates
 
 
-# What _build reads around a match stays within this many characters of it (context windows,
-# currency words before, coins and rates after), unless runs of spaces intervene.
+# A Chinese digit is a number of its own when what follows neither goes on with the numeral
+# nor starts anything a figure may go on with (see _read_at): where that is a Chinese
+# character, it is a character inside a word. (零 may start 零下, 千 and 兆 units.)
+_LONE_DIGITS = frozenset("〇一二两三四五六七八九壹贰叁肆伍陆柒捌玖十拾百佰仟万亿廿卅卌")
+_NUMERAL_GOES_ON = frozenset(_CN_CHARS + "千兆点")
+
+
+# What is read at a position stays within this many characters before it and _REACH after
+# it (context windows, currency words before, coins and rates after), unless runs of spaces
+# intervene; _build reads within _CONTEXT of a shape.
 _CONTEXT = 32
-_NOT_SEEN = object()
+_REACH = 96
 
 
-def _build_remembered(m: regex.Match, ntext: NormalizedText,
-                      remembered: dict[tuple[str, int, int], Any]) -> Candidate | None:
-    """_build, remembering results by the text around the match: a text that repeats itself
-    (tables, lists, generated or pathological input: 1年1年1年…) builds each shape once, so
-    the scan costs about the same per character whatever the density of figures."""
+def _read_at(ntext: NormalizedText, at: int) -> tuple[int, Candidate | None]:
+    """The figure that starts at ``at`` (a character a figure can start with), if any, and
+    where the scan goes on."""
+    text = ntext.text
+    head = _head_regex()[0].match(text, at)
+    if head is None:
+        return at, None
+    start, end = head.span()
+    if end - start == 1 and (end == len(text) or text[end] not in _continuations()) and (
+            _is_cjk(_char(text, start - 1)) or _is_cjk(_char(text, end))):
+        return end, None  # a lone numeral character inside words (统一, 一级): the common case
+    m = _shape(head)
     start, end = m.span()
-    window_start = max(0, start - _CONTEXT)
-    around = ntext.written[window_start:end + _CONTEXT]
-    if " " in around or "\t" in around:
-        return _build(m, ntext)
-    key = (around, start - window_start, end - start)
-    known = remembered.get(key, _NOT_SEEN)
-    if known is _NOT_SEEN:
-        candidate = _build(m, ntext)
-        if len(remembered) > 4096:
-            remembered.clear()
-        remembered[key] = None if candidate is None else (
-            candidate.start - start, candidate.end - start, candidate.rule,
-            dict(candidate.fields))
-        return candidate
-    if known is None:
-        return None
-    return Candidate(start + known[0], start + known[1], "figure", known[2], dict(known[3]))
+    position = max(end, start + 1)
+    if end - start > MAX_NUMERAL_CHARS and (end - start > MAX_FIGURE_CHARS
+                                            or _numeral_too_long(m)):
+        # a run of numeral characters too long to be a number (see numerals.py): skip
+        # all of it, so that no piece of it is read as a number either
+        run = _NUMERAL_RUN.match(text, start)
+        return max(position, run.end() if run else end), None
+    if end - start == 1 and (_is_cjk(_char(text, start - 1)) or _is_cjk(_char(text, end))):
+        return position, None  # the same, found once the shape was read
+    if _is_word_not_amount(m):
+        return position, None
+    candidate = _build(m, ntext)
+    if candidate is None:
+        return position, None
+    # coins, compounds and rates read past the shape (三块五一斤): go on after them
+    return max(position, candidate.end), _trim(candidate, text)
 
 
 _BARE_YUAN = "<元>"
@@ -1188,7 +1508,7 @@ def _regional_yuan(candidates: list[Candidate], ntext: NormalizedText) -> None:
             candidate.fields["unit"] = mentions[k][1]
 
 
-def _numeral_too_long(m: regex.Match) -> bool:
+def _numeral_too_long(m: _Shape) -> bool:
     for name in ("n1", "n2", "den", "numer", "whole", "pctnum"):
         written = m.group(name)
         if written and len(written) > MAX_NUMERAL_CHARS:

@@ -4,6 +4,7 @@ from __future__ import annotations
 import pytest
 
 import factkit
+from conftest import SEEDS
 from factkit import figures, parse_number
 from factkit.candidates import Context
 from factkit.normalize import normalize
@@ -37,3 +38,21 @@ def test_repeated_shapes_give_each_its_own_record():
     assert all(text[f.start:f.end] == f.text == "1年" for f in found[:2000])
     assert [(f.unit, f.value) for f in found[2000:]] == [("Wh", 100000), ("°C", 20)]
     assert found[1999].start == 5 * 1999 + 2
+
+
+@pytest.mark.parametrize("seed", sorted(SEEDS.glob("*.txt")), ids=lambda p: p.stem)
+def test_a_repeated_article_reads_as_the_first_time(seed):
+    # what is read at a figure's start is remembered by the text around it (see extract):
+    # each copy must give the figures of the first, away from the joins where the text
+    # around a figure differs
+    article = seed.read_text(encoding="utf-8")
+    copies = 3
+    found = factkit.extract(article * copies).figures
+    first = [f for f in factkit.extract(article).figures
+             if 64 <= f.start and f.end <= len(article) - 64]
+    assert len(first) > 20
+    for k in range(copies):
+        shift = k * len(article)
+        again = [f.model_copy(update={"start": f.start - shift, "end": f.end - shift})
+                 for f in found if shift + 64 <= f.start and f.end <= shift + len(article) - 64]
+        assert again == first
