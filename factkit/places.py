@@ -28,7 +28,7 @@ How a name becomes a place, in order:
 from __future__ import annotations
 
 from collections import Counter
-from collections.abc import Sequence
+from collections.abc import Sequence, Set as AbstractSet
 from dataclasses import dataclass
 from functools import cache
 from typing import Any
@@ -36,10 +36,10 @@ from typing import Any
 import regex
 
 from .candidates import Candidate, Context
-from .gazetteer import (LEVEL_ORDER, Abbreviation, ExtraPlace, Gazetteer, boundary_words, gazetteer,
-                        is_statistical_code)
+from .gazetteer import (LEVEL_ORDER, Abbreviation, ExtraPlace, Gazetteer, PlaceName,
+                        boundary_words, gazetteer, is_statistical_code, place_name)
 from .lexicon import read_table
-from .lexmatch import leftmost_longest
+from .lexmatch import leftmost_longest, lexicon
 from .normalize import NormalizedText
 
 __all__ = ["extract"]
@@ -86,65 +86,86 @@ def _is_han(ch: str) -> bool:
     return bool(ch) and bool(_HAN.match(ch))
 
 
+class _Names:
+    """The place names the shared lexicon found in one text: spans by start, the longest
+    first at each start, and what each span names."""
+
+    def __init__(self, text: str) -> None:
+        self.spans: list[tuple[int, int]] = []
+        self.names: dict[tuple[int, int], PlaceName] = {}
+        self.ends: dict[int, list[int]] = {}
+        for start, end, _, payloads in lexicon().scan(text):
+            name = place_name(payloads)
+            if name is not None and name.matched:
+                self.spans.append((start, end))
+                self.names[start, end] = name
+                self.ends.setdefault(start, []).append(end)
+
+
 def _scan(text: str, g: Gazetteer) -> list[Mention]:
     """Leftmost-longest names, all found in one pass over the text, except where the text
     segments another way around a short name (其中国有, 远大理想, 建设和县级)."""
     words = boundary_words()
+    found = _Names(text)
 
     def accept(start: int, end: int) -> bool:
         return not _across_words(text, start, end, words) and \
-            not _yields(text, start, end, g, words)
-    assert g.index is not None  # the gazetteer loader always builds it
-    spans = leftmost_longest(g.index.spans(text), accept)
+            not _yields(text, start, end, found, words)
+    spans = leftmost_longest(found.spans, accept)
     # a word that holds a name inside it (发展中国家) is matched too, and wins, and is dropped
-    return [_mention(start, text[start:end], g) for start, end in spans
-            if text[start:end] not in g.blockers]
+    return [_mention(start, text[start:end], found.names[start, end]) for start, end in spans
+            if not found.names[start, end].blocker]
 
 
-def _yields(text: str, start: int, end: int, g: Gazetteer, words: frozenset[str]) -> bool:
+def _yields(text: str, start: int, end: int, found: _Names, words: AbstractSet[str]) -> bool:
     """True when a weak name gives way to a strong one that starts inside it and ends after
     it: a county's short name (同德 in 同德国总理) or a name whose first character ends the
     word before it (关中 in 有关中国)."""
-    name = text[start:end]
     splits = start > 0 and text[start - 1:start + 1] in words
-    if not splits and not _weak_alias(name, g):
+    if not splits and not _weak_alias(found.names[start, end]):
         return False
-    assert g.index is not None
     for inner in range(start + 1, end):
-        for inner_end in g.index.ends_at(text, inner):
+        for inner_end in found.ends.get(inner, ()):
             if inner_end > end and inner_end - inner >= end - start and \
-                    _strong(text[inner:inner_end], g) and \
+                    _strong(found.names[inner, inner_end]) and \
                     not _across_words(text, inner, inner_end, words):
                 return True
     return False
 
 
-def _weak_alias(name: str, g: Gazetteer) -> bool:
-    if name in g.extra or name in g.by_name:
+def _weak_alias(name: PlaceName) -> bool:
+    if name.extra is not None or name.codes:
         return False
+    g = gazetteer()
     return all(LEVEL_ORDER.get(g.divisions[c].level, 9) >= LEVEL_ORDER["county"]
-               for c in g.by_alias.get(name, ()))
+               for c in name.alias_codes)
 
 
-def _strong(name: str, g: Gazetteer) -> bool:
-    return name in g.extra or name in g.by_name or not _weak_alias(name, g)
+def _strong(name: PlaceName) -> bool:
+    return name.extra is not None or bool(name.codes) or not _weak_alias(name)
 
 
-def _mention(start: int, name: str, g: Gazetteer) -> Mention:
-    name, codes, via, extra = _lookup(name, g)
-    return Mention(start, start + len(name), name, codes, via, extra=extra)
+def _mention(start: int, text: str, name: PlaceName) -> Mention:
+    found = _LOOKUPS.get(text)
+    if found is None:
+        found = _LOOKUPS[text] = _lookup(text, name)
+    text, codes, via, extra = found
+    return Mention(start, start + len(text), text, codes, via, extra=extra)
 
 
-@cache
-def _lookup(name: str, g: Gazetteer) -> tuple[str, tuple[str, ...], str, ExtraPlace | None]:
-    """What a name is, once per name: a long text naming 郴州市 100,000 times shares one
-    name string and one tuple of codes."""
-    if name in g.extra:
-        return name, (), "extra", g.extra[name]
-    codes = list(g.by_name.get(name, []))
+Lookup = tuple[str, tuple[str, ...], str, ExtraPlace | None]
+# what a name is, once per name: a long text naming 郴州市 100,000 times shares one name
+# string and one tuple of codes (the names are the lexicon's: the cache is bounded by it)
+_LOOKUPS: dict[str, Lookup] = {}
+
+
+def _lookup(text: str, name: PlaceName) -> Lookup:
+    if name.extra is not None:
+        return text, (), "extra", name.extra
+    codes = list(name.codes)
     via = "name" if codes else "alias"
-    codes += [c for c in g.by_alias.get(name, []) if c not in codes]
-    return name, tuple(codes), via, None
+    codes += [c for c in name.alias_codes if c not in codes]
+    return text, tuple(codes), via, None
 
 
 # a two-character name opening with one of these, in running text, is more often the word
@@ -152,7 +173,7 @@ def _lookup(name: str, g: Gazetteer) -> tuple[str, tuple[str, ...], str, ExtraPl
 _FUNCTION_CHARS = set("和与及或同跟向对在从把被给")
 
 
-def _across_words(text: str, start: int, end: int, words: frozenset[str]) -> bool:
+def _across_words(text: str, start: int, end: int, words: AbstractSet[str]) -> bool:
     """True when a short name's first character ends a word and its last character opens
     one (其中|国有: not 中国; 远大|理想: not 大理; 发展中|国家: not 中国)."""
     if end - start > 3:
@@ -207,7 +228,7 @@ def _readings(ch: str, g: Gazetteer) -> list[Abbreviation]:
 
 
 def _run_readings(text: str, i: int, j: int, g: Gazetteer,
-                  words: frozenset[str]) -> list[Abbreviation] | None:
+                  words: AbstractSet[str]) -> list[Abbreviation] | None:
     """The readings of a run of two or more one-character forms, all of one kind (中美 are
     countries, 京津冀 divisions), unless the run is a word (黑云) or its ends belong to the
     words around it (集中美, 中英文)."""
@@ -237,7 +258,7 @@ def _run_readings(text: str, i: int, j: int, g: Gazetteer,
 _BEFORE = set("驻访抵在来赴进离返对反侵旅留")
 
 
-def _framed_reading(text: str, i: int, g: Gazetteer, words: frozenset[str],
+def _framed_reading(text: str, i: int, g: Gazetteer, words: AbstractSet[str],
                     before: bool = True, after: bool = True) -> Abbreviation | None:
     readings = _readings(text[i], g)
     if not readings:
@@ -251,7 +272,7 @@ def _framed_reading(text: str, i: int, g: Gazetteer, words: frozenset[str],
     return _frame_after(text, i, g, words) if after else None
 
 
-def _frame_after(text: str, i: int, g: Gazetteer, words: frozenset[str]) -> Abbreviation | None:
+def _frame_after(text: str, i: int, g: Gazetteer, words: AbstractSet[str]) -> Abbreviation | None:
     """The reading of text[i] followed by a word that makes it a place (美方, 湘企), unless
     the character belongs to the word before it (集中方) or the frame word to the one after
     it (美方向)."""
