@@ -36,7 +36,8 @@ from typing import Any, NamedTuple
 import regex
 
 from .lexicon import read_lines, read_table
-from .lexmatch import DOMAINS, Lexicon, lexicon, read_sections
+from .lexmatch import (DOMAINS, Blocks, Lexicon, compile_blocks, compile_index, data_file,
+                       lexicon, read_sections)
 from . import normalize
 
 __all__ = ["Division", "Gazetteer", "gazetteer", "PLACEHOLDER_NAMES", "is_statistical_code"]
@@ -143,35 +144,31 @@ class _Names(Mapping[str, Any]):
 
 
 class _Divisions(Mapping[str, Division]):
-    """Division records by code, decoded a prefecture block at a time, on first use."""
+    """Division records by code, read from the compiled file on first use: a prefecture's
+    block is decoded to text once, and a record is parsed from it when asked for."""
 
-    def __init__(self, blocks: bytes, index: dict[str, list[int]]) -> None:
+    def __init__(self, blocks: Blocks) -> None:
         self._blocks = blocks
-        self._index = index
+        self._texts: dict[str, str] = {}
         self._records: dict[str, Division] = {}
-        self._children: dict[str, list[str]] = {}
-        self._decoded: set[str] = set()
 
-    def _decode(self, block: str) -> None:
-        self._decoded.add(block)
-        where = self._index.get(block)
-        if where is None:
-            return
-        text = bytes(self._blocks[where[0]:where[1]]).decode()
-        for line in text.splitlines():
-            code, name, level, parent = line.split("\t")
-            self._records[code] = Division(code, name, level, parent or None)
-            if parent:
-                self._children.setdefault(parent, []).append(code)
+    def _text(self, block: str) -> str:
+        text = self._texts.get(block)
+        if text is None:
+            text = self._texts[block] = "\n" + (self._blocks.get(block) or "")
+        return text
 
     def get(self, code: str, default: Any = None) -> Any:  # type: ignore[override]
         record = self._records.get(code)
         if record is None:
-            block = block_of(code)
-            if block not in self._decoded:
-                self._decode(block)
-                record = self._records.get(code)
-        return default if record is None else record
+            text = self._text(block_of(code))
+            at = text.find(f"\n{code}\t")
+            if at < 0:
+                return default
+            line = text[at + 1:text.find("\n", at + 1)]
+            _, name, level, parent = line.split("\t")
+            record = self._records[code] = Division(code, name, level, parent or None)
+        return record
 
     def __getitem__(self, code: str) -> Division:
         record = self.get(code)
@@ -182,28 +179,30 @@ class _Divisions(Mapping[str, Division]):
     def __contains__(self, code: object) -> bool:
         return isinstance(code, str) and self.get(code) is not None
 
-    def _decode_all(self) -> None:
-        for block in self._index:
-            if block not in self._decoded:
-                self._decode(block)
-
     def __iter__(self) -> Iterator[str]:
-        self._decode_all()
-        return iter(list(self._records))
+        for block in self._blocks.keys():
+            for line in self._text(block).splitlines():
+                if line:
+                    yield line.partition("\t")[0]
 
     def __len__(self) -> int:
-        self._decode_all()
-        return len(self._records)
+        return sum(self._text(block).count("\n") - 1 for block in self._blocks.keys())
 
     def children(self, code: str) -> list[str]:
         # a division's children are in its own block, except a province's prefectures
         blocks = [block_of(code)]
         if is_statistical_code(code) and code.endswith("0" * 10):
-            blocks = [b for b in self._index if b.startswith(code[:2])]
+            blocks = [b for b in self._blocks.keys() if b.startswith(code[:2])]
+        found = []
+        needle = f"\t{code}\n"
         for block in blocks:
-            if block not in self._decoded:
-                self._decode(block)
-        return self._children.get(code, [])
+            text = self._text(block)
+            at = text.find(needle)
+            while at >= 0:
+                line = text.rfind("\n", 0, at) + 1
+                found.append(text[line:text.index("\t", line)])
+                at = text.find(needle, at + 1)
+        return found
 
 
 def block_of(code: str) -> str:
@@ -223,9 +222,8 @@ class Gazetteer:
     short_forms: dict[str, list[Abbreviation]] = field(default_factory=dict)
     # words that hold a name inside them (发展中国家): matched with the names, then dropped
     blockers: frozenset[str] = frozenset()
-    # county code -> (offset, length) of the gzip member of villages.tsv.gz holding its villages
-    village_members: dict[str, list[int]] = field(default_factory=dict)
-    _village_file: bytes | None = None
+    # county code -> the gzip member of villages.tsv.gz that holds its villages
+    village_members: Blocks | None = None
     _village_lines: dict[str, str] = field(default_factory=dict)
     _read_counties: set[str] = field(default_factory=set)
     _village_cache: dict[str, dict[str, str]] = field(default_factory=dict)
@@ -272,13 +270,10 @@ class Gazetteer:
 
     def _read_villages(self, county: str) -> None:
         self._read_counties.add(county)
-        member = self.village_members.get(county)
+        member = self.village_members.raw(county) if self.village_members else None
         if member is None:
             return
-        if self._village_file is None:
-            self._village_file = _data_bytes("villages.tsv.gz")
-        offset, length = member
-        text = zlib.decompress(self._village_file[offset:offset + length], wbits=31).decode()
+        text = zlib.decompress(member, wbits=31).decode()
         for line in text.splitlines():
             if line and not line.startswith("#"):
                 township, _, packed = line.partition("\t")
@@ -309,10 +304,10 @@ def gazetteer() -> Gazetteer:
             row["char"], row["official"], row["kind"], row["before"] == "y",
             tuple(w for w in row["after"].split("|") if w), row["weak"] == "y"))
     return Gazetteer(
-        _Divisions(sections["divisions"], json.loads(bytes(sections["division_blocks"]))),
-        _Names(phrases, "name"), _Names(phrases, "alias"),
-        json.loads(bytes(sections["abbreviations"])), _Names(phrases, "extra"),
-        short_forms, _blockers(), json.loads(bytes(sections["village_members"])))
+        _Divisions(Blocks(sections, "divisions")), _Names(phrases, "name"),
+        _Names(phrases, "alias"), json.loads(bytes(sections["abbreviations"])),
+        _Names(phrases, "extra"), short_forms, _blockers(),
+        Blocks(sections, "villages", data_file("villages.tsv.gz")))
 
 
 def _blockers() -> frozenset[str]:
@@ -425,36 +420,36 @@ def gazetteer_sections(src: Sources) -> dict[str, bytes]:
         d = src.divisions[code]
         blocks.setdefault(block_of(code), []).append(f"{code}\t{d.name}\t{d.level}\t"
                                                       f"{d.parent or ''}\n")
-    encoded, index, offset = [], {}, 0
-    for block, lines in blocks.items():
-        data = "".join(lines).encode()
-        encoded.append(data)
-        index[block] = [offset, offset + len(data)]
-        offset += len(data)
+    counties, sizes, start = village_members(src.villages_gz)
     return {
-        "division_blocks": _json(index),
-        "divisions": b"".join(encoded),
+        **compile_blocks("divisions", {key: "".join(lines) for key, lines in blocks.items()}),
         "abbreviations": _json(src.abbreviations),
-        "village_members": _json(village_members(src.villages_gz)),
-        "boundary_words": word_groups(read_lines("boundary_words.txt")),
+        **compile_index("villages", counties, sizes, start),
+        **compile_blocks("boundary_words", word_groups(read_lines("boundary_words.txt"))),
     }
 
 
-def village_members(data: bytes) -> dict[str, list[int]]:
-    """County code -> (offset, length) of the gzip member that holds its townships' lines."""
-    members: dict[str, list[int]] = {}
-    offset = 0
+def village_members(data: bytes) -> tuple[list[str], list[int], int]:
+    """The counties of villages.tsv.gz in file order (one gzip member each, after a member
+    holding the header), the members' sizes, and where the first one starts."""
+    counties: list[str] = []
+    sizes: list[int] = []
+    offset = first = 0
     while offset < len(data):
         unzip = zlib.decompressobj(wbits=31)
         text = unzip.decompress(data[offset:]).decode()
-        length = len(data) - offset - len(unzip.unused_data)
-        for line in text.splitlines():
-            if line and not line.startswith("#"):
-                county = line[:6]
-                if members.setdefault(county, [offset, length]) != [offset, length]:
-                    raise ValueError(f"villages.tsv.gz: county {county} is in two members")
-        offset += length
-    return members
+        size = len(data) - offset - len(unzip.unused_data)
+        found = {line[:6] for line in text.splitlines() if line and not line.startswith("#")}
+        if len(found) > 1:
+            raise ValueError(f"villages.tsv.gz: the member at {offset} holds {len(found)} "
+                             "counties (scripts/build_gazetteer.py writes one a member)")
+        if found:
+            counties += found
+            sizes.append(size)
+        elif not counties:
+            first = offset + size
+        offset += size
+    return counties, sizes, first
 
 
 def _json(value: Any) -> bytes:
@@ -491,7 +486,7 @@ def _folded(name: str) -> str:
 class WordSet(AbstractSet[str]):
     """A large set of short words, decoded a first character at a time, on first use."""
 
-    def __init__(self, groups: dict[str, str]) -> None:
+    def __init__(self, groups: Blocks) -> None:
         self._groups = groups                 # first character -> the rests, "|"-joined
         self._rests: dict[str, frozenset[str]] = {}
 
@@ -505,25 +500,26 @@ class WordSet(AbstractSet[str]):
         return word[1:] in rests
 
     def __iter__(self) -> Iterator[str]:
-        for first, rests in self._groups.items():
-            for rest in rests.split("|"):
+        for first in self._groups.keys():
+            for rest in (self._groups.get(first) or "").split("|"):
                 yield first + rest
 
     def __len__(self) -> int:
-        return sum(rests.count("|") + 1 for rests in self._groups.values())
+        return sum((self._groups.get(first) or "").count("|") + 1
+                   for first in self._groups.keys())
 
     @classmethod
     def _from_iterable(cls, words: Iterable[str]) -> frozenset[str]:
         return frozenset(words)  # what set operations (words & names) return
 
 
-def word_groups(words: Iterable[str]) -> bytes:
-    """A word list as ``WordSet`` reads it: a line per first character."""
+def word_groups(words: Iterable[str]) -> dict[str, str]:
+    """A word list as ``WordSet`` reads it: first character -> the rests, "|"-joined."""
     groups: dict[str, list[str]] = {}
     for word in sorted(set(words)):
         if len(word) >= 2:
             groups.setdefault(word[0], []).append(word[1:])
-    return "\n".join(f"{first}\t{'|'.join(rests)}" for first, rests in groups.items()).encode()
+    return {first: "|".join(rests) for first, rests in groups.items()}
 
 
 @cache
@@ -531,5 +527,4 @@ def boundary_words() -> WordSet:
     """Two- and three-character words that are not places (其中, 理想): see
     scripts/build_world.py."""
     _, sections = read_sections("gazetteer.bin")
-    lines = bytes(sections["boundary_words"]).decode().split("\n")
-    return WordSet(dict(line.split("\t") for line in lines))  # type: ignore[misc]
+    return WordSet(Blocks(sections, "boundary_words"))
