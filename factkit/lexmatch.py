@@ -175,7 +175,9 @@ class Hit(NamedTuple):
 
 
 class _Group(NamedTuple):
-    lengths: tuple[int, ...]                 # longest first
+    # the lengths of the phrases of this opening by the character after it ("" for the
+    # opening itself), longest first: at a position, only the lengths that can match there
+    lengths: dict[str, tuple[int, ...]]
     phrases: dict[str, tuple[str, ...]]      # phrase -> payloads
 
 
@@ -210,7 +212,11 @@ class Lexicon:
             for line in text.decode().splitlines():
                 phrase, *payloads = line.split("\t")
                 phrases[phrase] = tuple(payloads)
-            lengths = tuple(sorted({len(p) for p in phrases}, reverse=True))
+            by_next: dict[str, set[int]] = {}
+            for phrase in phrases:
+                by_next.setdefault(phrase[2:3], set()).add(len(phrase))
+            lengths = {after: tuple(sorted(found, reverse=True))
+                       for after, found in by_next.items()}
             group = self._groups[index] = _Group(lengths, phrases)
         return group
 
@@ -264,16 +270,20 @@ class Lexicon:
         hits: list[Hit] = []
         group_of = self._groups.get
         size = len(text)
-        for start, _, index in self.openings(text, automaton):
+        for start, minus_opening, index in self.openings(text, automaton):
             group = group_of(index) or self._group(index)
-            phrases = group.phrases
-            for length in group.lengths:
-                end = start + length
-                if end <= size:  # a slice past the end would be a shorter phrase
-                    phrase = text[start:end]
-                    payloads = phrases.get(phrase)
-                    if payloads is not None:
-                        hits.append(Hit(start, end, phrase, payloads))
+            phrases, lengths = group.phrases, group.lengths
+            # the phrases longer than the opening that go on with the next character, then
+            # the opening itself
+            after_opening = text[start + 2:start + 3] if minus_opening == -2 else ""
+            for after in ((after_opening, "") if after_opening else ("",)):
+                for length in lengths.get(after, ()):
+                    end = start + length
+                    if end <= size:  # a slice past the end would be a shorter phrase
+                        phrase = text[start:end]
+                        payloads = phrases.get(phrase)
+                        if payloads is not None:
+                            hits.append(Hit(start, end, phrase, payloads))
         self._last = (text, hits)
         return hits
 
