@@ -151,6 +151,7 @@ class _Divisions(Mapping[str, Division]):
         self._blocks = blocks
         self._texts: dict[str, str] = {}
         self._records: dict[str, Division] = {}
+        self._children: dict[str, list[str]] = {}
 
     def _text(self, block: str) -> str:
         text = self._texts.get(block)
@@ -189,6 +190,12 @@ class _Divisions(Mapping[str, Division]):
         return sum(self._text(block).count("\n") - 1 for block in self._blocks.keys())
 
     def children(self, code: str) -> list[str]:
+        found = self._children.get(code)
+        if found is None:
+            found = self._children[code] = self._find_children(code)
+        return found
+
+    def _find_children(self, code: str) -> list[str]:
         # a division's children are in its own block, except a province's prefectures
         blocks = [block_of(code)]
         if is_statistical_code(code) and code.endswith("0" * 10):
@@ -227,6 +234,7 @@ class Gazetteer:
     _village_lines: dict[str, str] = field(default_factory=dict)
     _read_counties: set[str] = field(default_factory=set)
     _village_cache: dict[str, dict[str, str]] = field(default_factory=dict)
+    _village_names: dict[str, dict[str, list[tuple[str, str]]]] = field(default_factory=dict)
     _ancestor_cache: dict[str, tuple[str, ...]] = field(default_factory=dict)
 
     def path(self, code: str) -> list[str]:
@@ -267,6 +275,19 @@ class Gazetteer:
                     villages.setdefault(name, township[:9] + suffix)
             self._village_cache[township] = villages
         return villages
+
+    def village_names(self, county: str) -> dict[str, list[tuple[str, str]]]:
+        """Village name -> (township, village code) of the villages of one county."""
+        names = self._village_names.get(county)
+        if names is None:
+            if county not in self._read_counties:
+                self._read_villages(county)
+            names = {}
+            for township in sorted(t for t in self._village_lines if t.startswith(county)):
+                for name, code in self.villages_of(township).items():
+                    names.setdefault(name, []).append((township, code))
+            self._village_names[county] = names
+        return names
 
     def _read_villages(self, county: str) -> None:
         self._read_counties.add(county)

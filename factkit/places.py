@@ -219,12 +219,25 @@ def _abbreviations(text: str, g: Gazetteer, taken: list[Mention]) -> list[Mentio
     return found
 
 
-def _readings(ch: str, g: Gazetteer) -> list[Abbreviation]:
-    readings = list(g.short_forms.get(ch, ()))
-    if ch in g.abbreviations and not any(r.kind == "division" for r in readings):
-        readings.append(Abbreviation(ch, "", "division", False,
-                                     tuple(sorted(_words()["abbr_suffix"]))))
-    return readings
+def _readings(ch: str, g: Gazetteer) -> tuple[Abbreviation, ...]:
+    return _frames(g).get(ch, _NO_FRAME)[0]
+
+
+_NO_FRAME: tuple[tuple[Abbreviation, ...], frozenset[str]] = ((), frozenset())
+
+
+@cache
+def _frames(g: Gazetteer) -> dict[str, tuple[tuple[Abbreviation, ...], frozenset[str]]]:
+    """Each one-character form: its readings, and the characters its frame words after it
+    start with (most characters are followed by none of them: nothing more to try)."""
+    frames = {}
+    for ch in {*g.short_forms, *g.abbreviations}:
+        readings = list(g.short_forms.get(ch, ()))
+        if ch in g.abbreviations and not any(r.kind == "division" for r in readings):
+            readings.append(Abbreviation(ch, "", "division", False,
+                                         tuple(sorted(_words()["abbr_suffix"]))))
+        frames[ch] = (tuple(readings), frozenset(w[0] for r in readings for w in r.after))
+    return frames
 
 
 def _run_readings(text: str, i: int, j: int, g: Gazetteer,
@@ -276,9 +289,10 @@ def _frame_after(text: str, i: int, g: Gazetteer, words: AbstractSet[str]) -> Ab
     """The reading of text[i] followed by a word that makes it a place (美方, 湘企), unless
     the character belongs to the word before it (集中方) or the frame word to the one after
     it (美方向)."""
-    if i and text[i - 1:i + 1] in words:
+    readings, next_chars = _frames(g).get(text[i], _NO_FRAME)
+    if text[i + 1:i + 2] not in next_chars or i and text[i - 1:i + 1] in words:
         return None
-    for reading in _readings(text[i], g):
+    for reading in readings:
         for after in reading.after:
             end = i + 1 + len(after)
             if text.startswith(after, i + 1) and not (
@@ -496,29 +510,35 @@ def _villages(mentions: list[Mention], text: str, g: Gazetteer) -> list[Mention]
                 if code is None:
                     found.append(Mention(m.end, chained.end(), name, via="shape", accepted=True,
                                          parent=m.code, shape_level="township"))
-    # village names of the townships named in the text, wherever they stand
-    if township_codes:
-        names: dict[str, str] = {}
+    # village names of the townships named in the text, wherever they stand: looked up only
+    # where 村 or 社区 ends a word no name covers
+    suffix_ends = [suffix.end() for suffix in _VILLAGE_SUFFIX.finditer(text)] \
+        if township_codes else []
+    if suffix_ends:
+        covered = bytearray(len(text))
+        for m in (*mentions, *found):
+            covered[m.start:m.end] = b"\x01" * (m.end - m.start)
+        ends = {m.end for m in mentions}
         # townships named as such first, then by where they are named, then by code: the
         # result never depends on set order (hash seeds)
-        for township in sorted(township_codes, key=lambda t: (t not in named_townships,
-                                                               township_codes[t], t)):
-            for name, code in g.villages_of(township).items():
-                if len(name) >= 3:
-                    names.setdefault(name, code)
-        covered = {i for m in mentions for i in range(m.start, m.end)}
-        ends = {m.end for m in mentions}
-        covered.update(i for v in found for i in range(v.start, v.end))
-        for suffix in _VILLAGE_SUFFIX.finditer(text):
-            end = suffix.end()
-            if end - 1 in covered:
+        order = sorted(township_codes, key=lambda t: (t not in named_townships,
+                                                      township_codes[t], t))
+        rank = {township: number for number, township in enumerate(order)}
+        by_county = [g.village_names(county) for county in sorted({t[:6] for t in order})]
+        for end in suffix_ends:
+            if covered[end - 1]:
                 continue
             for length in range(7, 2, -1):
                 start = end - length
-                if start >= 0 and text[start:end] in names and (
-                        not _is_han(text[start - 1] if start else "") or start in ends):
-                    found.append(Mention(start, end, text[start:end], [names[text[start:end]]],
-                                         "village", True, names[text[start:end]]))
+                if start < 0 or start and _is_han(text[start - 1]) and start not in ends:
+                    continue
+                written = text[start:end]
+                # the village of that name in the first township of the order
+                code = min(((rank[township], code) for names in by_county
+                            for township, code in names.get(written, ()) if township in rank),
+                           default=(0, None))[1]
+                if code is not None:
+                    found.append(Mention(start, end, written, [code], "village", True, code))
                     break
     return found
 
