@@ -172,7 +172,7 @@ class _Divisions(Mapping[str, Division]):
         return record
 
     def __getitem__(self, code: str) -> Division:
-        record = self.get(code)
+        record = self._records.get(code) or self.get(code)
         if record is None:
             raise KeyError(code)
         return record

@@ -175,9 +175,10 @@ class Hit(NamedTuple):
 
 
 class _Group(NamedTuple):
-    # the lengths of the phrases of this opening by the character after it ("" for the
-    # opening itself), longest first: at a position, only the lengths that can match there
-    lengths: dict[str, tuple[int, ...]]
+    # the lengths of the phrases longer than the opening, by the character after it, longest
+    # first: at a position, only the lengths that can match there are tried
+    longer: dict[str, tuple[int, ...]]
+    whole: tuple[str, ...] | None            # the payloads of the opening itself, if a phrase
     phrases: dict[str, tuple[str, ...]]      # phrase -> payloads
 
 
@@ -214,10 +215,12 @@ class Lexicon:
                 phrases[phrase] = tuple(payloads)
             by_next: dict[str, set[int]] = {}
             for phrase in phrases:
-                by_next.setdefault(phrase[2:3], set()).add(len(phrase))
-            lengths = {after: tuple(sorted(found, reverse=True))
-                       for after, found in by_next.items()}
-            group = self._groups[index] = _Group(lengths, phrases)
+                if len(phrase) > 2:
+                    by_next.setdefault(phrase[2], set()).add(len(phrase))
+            longer = {after: tuple(sorted(found, reverse=True))
+                      for after, found in by_next.items()}
+            opening = self._openings[index]
+            group = self._groups[index] = _Group(longer, phrases.get(opening), phrases)
         return group
 
     def payloads(self, phrase: str) -> tuple[str, ...] | None:
@@ -272,18 +275,21 @@ class Lexicon:
         size = len(text)
         for start, minus_opening, index in self.openings(text, automaton):
             group = group_of(index) or self._group(index)
-            phrases, lengths = group.phrases, group.lengths
-            # the phrases longer than the opening that go on with the next character, then
-            # the opening itself
-            after_opening = text[start + 2:start + 3] if minus_opening == -2 else ""
-            for after in ((after_opening, "") if after_opening else ("",)):
-                for length in lengths.get(after, ()):
+            # most openings are words that open phrases (医疗 of 医疗保障局) and are no phrase
+            # themselves: one lookup finds nothing to try
+            longer = group.longer.get(text[start + 2:start + 3]) if group.longer else None
+            if longer:
+                phrases = group.phrases
+                for length in longer:
                     end = start + length
                     if end <= size:  # a slice past the end would be a shorter phrase
                         phrase = text[start:end]
                         payloads = phrases.get(phrase)
                         if payloads is not None:
                             hits.append(Hit(start, end, phrase, payloads))
+            if group.whole is not None:
+                end = start - minus_opening
+                hits.append(Hit(start, end, text[start:end], group.whole))
         self._last = (text, hits)
         return hits
 

@@ -273,7 +273,7 @@ _BEFORE = set("驻访抵在来赴进离返对反侵旅留")
 
 def _framed_reading(text: str, i: int, g: Gazetteer, words: AbstractSet[str],
                     before: bool = True, after: bool = True) -> Abbreviation | None:
-    readings = _readings(text[i], g)
+    readings, next_chars = _frames(g).get(text[i], _NO_FRAME)
     if not readings:
         return None
     # 现在京东: 在 belongs to 现在 (unless 来华, 访华 are words themselves: 邀请来华)
@@ -282,7 +282,9 @@ def _framed_reading(text: str, i: int, g: Gazetteer, words: AbstractSet[str],
         reading = next((r for r in readings if r.before), None)
         if reading is not None:
             return reading
-    return _frame_after(text, i, g, words) if after else None
+    if not after or text[i + 1:i + 2] not in next_chars:
+        return None  # no frame word follows: most characters, looked at no further
+    return _frame_after(text, i, g, words)
 
 
 def _frame_after(text: str, i: int, g: Gazetteer, words: AbstractSet[str]) -> Abbreviation | None:
@@ -405,6 +407,11 @@ _FOREIGN_SUFFIXES = {"city": "市", "province": "州省邦县府"}
 def _salient(codes: Sequence[str], g: Gazetteer) -> str | None:
     """The division a short name means when nothing else decides: a province (海南), or a
     prefecture over the county of the same name inside it (长沙 = 长沙市, not 长沙县)."""
+    return _salient_of(tuple(codes), g)
+
+
+@cache  # the same names come back in every text
+def _salient_of(codes: tuple[str, ...], g: Gazetteer) -> str | None:
     provinces = [c for c in codes if _level(g, c) == "province"]
     if len(provinces) == 1:
         return provinces[0]
