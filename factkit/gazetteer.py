@@ -95,11 +95,12 @@ def _place_name(payload: str) -> PlaceName | None:
     if not payload:
         return None
     fields = json.loads(payload)
-    extra = fields.get("e")
+    extra = None
+    if "e" in fields:
+        name, level, official, code, path, country, covers = fields["e"]
+        extra = ExtraPlace(name, level, official, code, tuple(path), country, tuple(covers))
     return PlaceName(bool(fields.get("m")), tuple(fields.get("n", ())),
-                     tuple(fields.get("a", ())),
-                     ExtraPlace(*extra[:4], tuple(extra[4]), extra[5], tuple(extra[6]))
-                     if extra else None, bool(fields.get("b")))
+                     tuple(fields.get("a", ())), extra, bool(fields.get("b")))
 
 
 def place_name(payloads: tuple[str, ...]) -> PlaceName | None:
@@ -159,7 +160,7 @@ class _Divisions(Mapping[str, Division]):
             text = self._texts[block] = "\n" + (self._blocks.get(block) or "")
         return text
 
-    def get(self, code: str, default: Any = None) -> Any:  # type: ignore[override]
+    def get(self, code: str, default: Any = None) -> Any:
         record = self._records.get(code)
         if record is None:
             text = self._text(block_of(code))
@@ -530,7 +531,7 @@ class WordSet(AbstractSet[str]):
                    for first in self._groups.keys())
 
     @classmethod
-    def _from_iterable(cls, words: Iterable[str]) -> frozenset[str]:
+    def _from_iterable(cls, words: Iterable[str]) -> frozenset[str]:  # type: ignore[override]
         return frozenset(words)  # what set operations (words & names) return
 
 
