@@ -91,9 +91,8 @@ class PlaceName(NamedTuple):
 
 
 @cache
-def _place_name(payload: str) -> PlaceName | None:
-    if not payload:
-        return None
+def place_name(payload: str) -> PlaceName:
+    """What a place payload of the shared lexicon says (decoded once per phrase)."""
     fields = json.loads(payload)
     extra = None
     if "e" in fields:
@@ -101,11 +100,6 @@ def _place_name(payload: str) -> PlaceName | None:
         extra = ExtraPlace(name, level, official, code, tuple(path), country, tuple(covers))
     return PlaceName(bool(fields.get("m")), tuple(fields.get("n", ())),
                      tuple(fields.get("a", ())), extra, bool(fields.get("b")))
-
-
-def place_name(payloads: tuple[str, ...]) -> PlaceName | None:
-    """The place a phrase of the shared lexicon names, None when it names none."""
-    return _place_name(payloads[PLACE])
 
 
 class _Names(Mapping[str, Any]):
@@ -118,7 +112,7 @@ class _Names(Mapping[str, Any]):
         self._part = part
 
     def _value(self, payloads: tuple[str, ...] | None) -> Any:
-        name = _place_name(payloads[PLACE]) if payloads else None
+        name = place_name(payloads[PLACE]) if payloads and payloads[PLACE] else None
         if name is None:
             return None
         if self._part == "name":
@@ -505,21 +499,29 @@ def _folded(name: str) -> str:
     return normalize.fold(name)
 
 
+class _Rests(dict[str, frozenset[str]]):
+    """First character -> the rests of the words it opens, decoded when first asked for."""
+
+    def __init__(self, groups: Blocks) -> None:
+        super().__init__()
+        self.groups = groups
+
+    def __missing__(self, first: str) -> frozenset[str]:
+        group = self.groups.get(first)
+        rests = self[first] = frozenset(group.split("|")) if group else frozenset()
+        return rests
+
+
 class WordSet(AbstractSet[str]):
     """A large set of short words, decoded a first character at a time, on first use."""
 
     def __init__(self, groups: Blocks) -> None:
         self._groups = groups                 # first character -> the rests, "|"-joined
-        self._rests: dict[str, frozenset[str]] = {}
+        self._rests = _Rests(groups)
 
     def __contains__(self, word: object) -> bool:
-        if not isinstance(word, str) or len(word) < 2:
-            return False
-        rests = self._rests.get(word[0])
-        if rests is None:
-            group = self._groups.get(word[0])
-            rests = self._rests[word[0]] = frozenset(group.split("|")) if group else frozenset()
-        return word[1:] in rests
+        # a word of one character or none has the rest "", which no group holds
+        return word[1:] in self._rests[word[:1]]  # type: ignore[index]
 
     def __iter__(self) -> Iterator[str]:
         for first in self._groups.keys():

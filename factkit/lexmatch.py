@@ -37,11 +37,11 @@ from bisect import bisect_left
 from collections.abc import Callable, Iterable, Iterator, Mapping
 from functools import cache
 from importlib import resources
-from typing import Any, NamedTuple
+from typing import Any, NamedTuple, TypeVar
 
 import ahocorasick_rs
 
-__all__ = ["Lexicon", "Hit", "Blocks", "lexicon", "leftmost_longest", "data_file",
+__all__ = ["Lexicon", "Hits", "Blocks", "lexicon", "leftmost_longest", "data_file",
            "read_sections", "write_sections", "compile_phrases", "compile_blocks", "compile_index"]
 
 DOMAINS = ("place", "org")
@@ -167,11 +167,21 @@ def compile_phrases(payloads: Mapping[str, tuple[str, ...]]) -> dict[str, bytes]
             "singles": "".join(o for o in openings if len(o) == 1).encode()}
 
 
-class Hit(NamedTuple):
-    start: int
-    end: int
-    phrase: str
-    payloads: tuple[str, ...]   # one per domain, "" where the phrase is not of that domain
+class Hits(NamedTuple):
+    """Every occurrence of a phrase in a text, by start, the longest first at each start: its
+    start, its end and its payloads (one per domain, "" where the phrase is not of that
+    domain). Three flat lists rather than a tuple per occurrence: a long text has millions,
+    and lists of numbers and shared payloads cost the garbage collector nothing to walk."""
+
+    starts: list[int]
+    ends: list[int]
+    payloads: list[tuple[str, ...]]
+
+    def __iter__(self) -> Iterator[tuple[int, int, tuple[str, ...]]]:  # type: ignore[override]
+        return zip(self.starts, self.ends, self.payloads)
+
+    def __len__(self) -> int:
+        return len(self.starts)
 
 
 class _Group(NamedTuple):
@@ -203,7 +213,7 @@ class Lexicon:
         self._numbers: dict[str, int] | None = None
         self._singles: re.Pattern[str] | None = None
         self._scanned = 0
-        self._last: tuple[str, list[Hit]] | None = None
+        self._last: tuple[str, Hits] | None = None
 
     def _group(self, index: int) -> _Group:
         group = self._groups.get(index)
@@ -264,13 +274,15 @@ class Lexicon:
             if self._one_character else None
         return numbers, self._singles
 
-    def scan(self, text: str, automaton: bool | None = None) -> list[Hit]:
+    def scan(self, text: str, automaton: bool | None = None) -> Hits:
         """Every occurrence of every phrase, by start, the longest first at each start. The
         scan of the last text is kept: the extractors that read the same text share it."""
         last = self._last
         if last is not None and last[0] is text and automaton is None:
             return last[1]
-        hits: list[Hit] = []
+        hits = Hits([], [], [])
+        add_start, add_end, add_payloads = hits.starts.append, hits.ends.append, \
+            hits.payloads.append
         group_of = self._groups.get
         size = len(text)
         for start, minus_opening, index in self.openings(text, automaton):
@@ -283,13 +295,15 @@ class Lexicon:
                 for length in longer:
                     end = start + length
                     if end <= size:  # a slice past the end would be a shorter phrase
-                        phrase = text[start:end]
-                        payloads = phrases.get(phrase)
+                        payloads = phrases.get(text[start:end])
                         if payloads is not None:
-                            hits.append(Hit(start, end, phrase, payloads))
+                            add_start(start)
+                            add_end(end)
+                            add_payloads(payloads)
             if group.whole is not None:
-                end = start - minus_opening
-                hits.append(Hit(start, end, text[start:end], group.whole))
+                add_start(start)
+                add_end(start - minus_opening)
+                add_payloads(group.whole)
         self._last = (text, hits)
         return hits
 
@@ -301,13 +315,16 @@ def lexicon() -> Lexicon:
     return Lexicon(sections, tuple(header["domains"]))
 
 
-def leftmost_longest(spans: Iterable[tuple[int, int]],
-                     accept: Callable[[int, int], bool] = lambda start, end: True
-                     ) -> Iterator[tuple[int, int]]:
+Span = TypeVar("Span", bound=tuple[Any, ...])
+
+
+def leftmost_longest(spans: Iterable[Span],
+                     accept: Callable[..., bool] = lambda *span: True) -> Iterator[Span]:
     """Non-overlapping spans, from left to right the longest accepted one at each start, from
-    spans given by start, longest first (as ``Lexicon.scan`` gives them)."""
+    spans (start, end, ...) given by start, longest first (as ``Lexicon.scan`` gives them);
+    ``accept`` is called with the items of a span."""
     free = 0
-    for start, end in spans:
-        if start >= free and accept(start, end):
-            yield start, end
-            free = end
+    for span in spans:
+        if span[0] >= free and accept(*span):
+            yield span
+            free = span[1]

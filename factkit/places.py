@@ -28,7 +28,8 @@ How a name becomes a place, in order:
 from __future__ import annotations
 
 from collections import Counter
-from collections.abc import Sequence, Set as AbstractSet
+from bisect import bisect_left
+from collections.abc import Iterator, Sequence, Set as AbstractSet
 from dataclasses import dataclass
 from functools import cache
 from typing import Any
@@ -36,7 +37,7 @@ from typing import Any
 import regex
 
 from .candidates import Candidate, Context
-from .gazetteer import (LEVEL_ORDER, Abbreviation, ExtraPlace, Gazetteer, PlaceName,
+from .gazetteer import (LEVEL_ORDER, PLACE, Abbreviation, ExtraPlace, Gazetteer, PlaceName,
                         boundary_words, gazetteer, is_statistical_code, place_name)
 from .lexicon import read_table
 from .lexmatch import leftmost_longest, lexicon
@@ -87,19 +88,28 @@ def _is_han(ch: str) -> bool:
 
 
 class _Names:
-    """The place names the shared lexicon found in one text: spans by start, the longest
-    first at each start, and what each span names."""
+    """The place names the shared lexicon found in one text: their starts, ends and what they
+    name, by start, the longest first at each start."""
 
     def __init__(self, text: str) -> None:
-        self.spans: list[tuple[int, int]] = []
-        self.names: dict[tuple[int, int], PlaceName] = {}
-        self.ends: dict[int, list[int]] = {}
-        for start, end, _, payloads in lexicon().scan(text):
-            name = place_name(payloads)
-            if name is not None and name.matched:
-                self.spans.append((start, end))
-                self.names[start, end] = name
-                self.ends.setdefault(start, []).append(end)
+        self.starts: list[int] = []
+        self.ends: list[int] = []
+        self.names: list[PlaceName] = []
+        for start, end, payloads in lexicon().scan(text):
+            payload = payloads[PLACE]
+            if payload:
+                name = place_name(payload)
+                if name.matched:
+                    self.starts.append(start)
+                    self.ends.append(end)
+                    self.names.append(name)
+
+    def starting_in(self, start: int, end: int) -> Iterator[tuple[int, int, PlaceName]]:
+        """The names that start inside [start, end)."""
+        for index in range(bisect_left(self.starts, start), len(self.starts)):
+            if self.starts[index] >= end:
+                break
+            yield self.starts[index], self.ends[index], self.names[index]
 
 
 def _scan(text: str, g: Gazetteer) -> list[Mention]:
@@ -108,28 +118,28 @@ def _scan(text: str, g: Gazetteer) -> list[Mention]:
     words = boundary_words()
     found = _Names(text)
 
-    def accept(start: int, end: int) -> bool:
+    def accept(start: int, end: int, name: PlaceName) -> bool:
         return not _across_words(text, start, end, words) and \
-            not _yields(text, start, end, found, words)
-    spans = leftmost_longest(found.spans, accept)
+            not _yields(text, start, end, name, found, words)
     # a word that holds a name inside it (发展中国家) is matched too, and wins, and is dropped
-    return [_mention(start, text[start:end], found.names[start, end]) for start, end in spans
-            if not found.names[start, end].blocker]
+    return [_mention(start, text[start:end], name)
+            for start, end, name in leftmost_longest(zip(found.starts, found.ends, found.names),
+                                                     accept)
+            if not name.blocker]
 
 
-def _yields(text: str, start: int, end: int, found: _Names, words: AbstractSet[str]) -> bool:
+def _yields(text: str, start: int, end: int, name: PlaceName, found: _Names,
+            words: AbstractSet[str]) -> bool:
     """True when a weak name gives way to a strong one that starts inside it and ends after
     it: a county's short name (同德 in 同德国总理) or a name whose first character ends the
     word before it (关中 in 有关中国)."""
     splits = start > 0 and text[start - 1:start + 1] in words
-    if not splits and not _weak_alias(found.names[start, end]):
+    if not splits and not _weak_alias(name):
         return False
-    for inner in range(start + 1, end):
-        for inner_end in found.ends.get(inner, ()):
-            if inner_end > end and inner_end - inner >= end - start and \
-                    _strong(found.names[inner, inner_end]) and \
-                    not _across_words(text, inner, inner_end, words):
-                return True
+    for inner, inner_end, inner_name in found.starting_in(start + 1, end):
+        if inner_end > end and inner_end - inner >= end - start and _strong(inner_name) and \
+                not _across_words(text, inner, inner_end, words):
+            return True
     return False
 
 

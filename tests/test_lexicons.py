@@ -17,7 +17,7 @@ import factkit
 from conftest import REPO, SEEDS, load_yaml
 from factkit import gazetteer as gazetteer_module
 from factkit.gazetteer import boundary_words, gazetteer
-from factkit.lexmatch import Hit, Lexicon, data_file, lexicon, read_sections
+from factkit.lexmatch import Hits, Lexicon, data_file, lexicon, read_sections
 from factkit.normalize import normalize
 from factkit.orgs import lexicon as org_lexicon
 
@@ -94,14 +94,16 @@ def _corpus_texts() -> list[str]:
     return texts + ["局" + "郴州市" * 200 + "公安局", "北", "", "中国人民银行郴州市中心支行"]
 
 
-def _plain_scan(lexicon_: Lexicon, text: str) -> list[Hit]:
+def _plain_scan(lexicon_: Lexicon, text: str) -> Hits:
     """Every phrase at every position, tried one by one: what the scan must find."""
-    hits = []
+    hits = Hits([], [], [])
     for start in range(len(text)):
         for end in range(len(text), start, -1):
             payloads = lexicon_.payloads(text[start:end])
             if payloads is not None:
-                hits.append(Hit(start, end, text[start:end], payloads))
+                hits.starts.append(start)
+                hits.ends.append(end)
+                hits.payloads.append(payloads)
     return hits
 
 

@@ -116,7 +116,7 @@ def scan(text: str) -> tuple[Longest, Longest]:
     suffixes: Longest = {}
     if not text:
         return names, suffixes
-    for start, end, _, payloads in lexicon().scan(text):
+    for start, end, payloads in lexicon().scan(text):
         payload = payloads[ORG]
         if not payload:
             continue
