@@ -279,11 +279,15 @@ class Lexicon:
             if self._one_character else None
         return numbers, self._singles
 
-    def scan(self, text: str, automaton: bool | None = None) -> Hits:
+    def scan(self, text: str, automaton: bool | None = None, keep: bool = True) -> Hits:
         """Every occurrence of every phrase, by start, the longest first at each start. The
-        scan of the last text is kept: the extractors that read the same text share it."""
+        scan of the last text is kept for the next extractor that reads the same text; the
+        last one to read it passes ``keep=False``, so that a long text's scan is not kept
+        after its extraction."""
         last = self._last
         if last is not None and last[0] is text and automaton is None:
+            if not keep:
+                self._last = None
             return last[1]
         hits = Hits([], [], [])
         add_start, add_end, add_payloads = hits.starts.append, hits.ends.append, \
@@ -309,7 +313,7 @@ class Lexicon:
                 add_start(start)
                 add_end(start - minus_opening)
                 add_payloads(group.whole)
-        self._last = (text, hits)
+        self._last = (text, hits) if keep else None
         return hits
 
 

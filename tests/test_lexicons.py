@@ -129,6 +129,7 @@ def test_places_and_organizations_share_one_scan(monkeypatch):
     doc = factkit.extract("郴州市人民政府与北京大学、中国人民银行郴州市中心支行签约。")
     assert doc.places and doc.organizations
     assert len(scans) == 1
+    assert lexicon()._last is None  # the scan of a text is not kept after its extraction
 
 
 def test_data_files_load_from_a_mapping_or_bytes():

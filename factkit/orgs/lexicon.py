@@ -116,7 +116,8 @@ def scan(text: str) -> tuple[Longest, Longest]:
     suffixes: Longest = {}
     if not text:
         return names, suffixes
-    for start, end, payloads in lexicon().scan(text):
+    # organizations run after places: the last reader of the text's scan
+    for start, end, payloads in lexicon().scan(text, keep=False):
         payload = payloads[ORG]
         if not payload:
             continue
