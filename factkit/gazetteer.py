@@ -231,17 +231,21 @@ class Gazetteer:
     _village_cache: dict[str, dict[str, str]] = field(default_factory=dict)
     _village_names: dict[str, dict[str, list[tuple[str, str]]]] = field(default_factory=dict)
     _ancestor_cache: dict[str, tuple[str, ...]] = field(default_factory=dict)
+    _path_cache: dict[str, tuple[str, ...]] = field(default_factory=dict)
 
     def path(self, code: str) -> list[str]:
         """Official names from the province down to the parent, placeholders skipped."""
-        names = []
-        parent = self.divisions[code].parent
-        while parent:
-            division = self.divisions[parent]
-            if division.name not in PLACEHOLDER_NAMES:
-                names.append(division.name)
-            parent = division.parent
-        return names[::-1]
+        found = self._path_cache.get(code)
+        if found is None:  # asked for every place a text names: kept once computed
+            names = []
+            parent = self.divisions[code].parent
+            while parent:
+                division = self.divisions[parent]
+                if division.name not in PLACEHOLDER_NAMES:
+                    names.append(division.name)
+                parent = division.parent
+            found = self._path_cache[code] = tuple(names[::-1])
+        return list(found)
 
     def ancestors(self, code: str) -> tuple[str, ...]:
         found = self._ancestor_cache.get(code)

@@ -206,9 +206,13 @@ def _abbreviations(text: str, g: Gazetteer, taken: list[Mention]) -> list[Mentio
     for m in taken:
         covered[m.start:m.end] = b"\x01" * (m.end - m.start)
     words = boundary_words()
+    frames = _frames(g)
     found: list[Mention] = []
     for run_match in _abbreviation_runs(g).finditer(text):
         i, j = run_match.span()
+        if j - i == 1 and not (i and text[i - 1] in _BEFORE) and \
+                text[j:j + 1] not in frames[text[i]][1]:
+            continue  # a lone character in no frame: most of them (中, 美, 新 in running text)
         if any(covered[i:j]):
             continue  # part of a name found already (湘潭, 美国)
         readings = None
