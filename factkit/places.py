@@ -27,8 +27,9 @@ How a name becomes a place, in order:
 """
 from __future__ import annotations
 
-from collections import Counter
+import re
 from bisect import bisect_left
+from collections import Counter
 from collections.abc import Iterator, Sequence, Set as AbstractSet
 from dataclasses import dataclass
 from functools import cache
@@ -332,9 +333,10 @@ def _abbreviation_mention(i: int, reading: Abbreviation, g: Gazetteer) -> Mentio
 
 
 @cache
-def _abbreviation_runs(g: Gazetteer) -> regex.Pattern:
+def _abbreviation_runs(g: Gazetteer) -> re.Pattern[str]:
+    # the standard library's character-set search: several times faster than regex's here
     chars = set(g.abbreviations) | set(g.short_forms)
-    return regex.compile("[" + regex.escape("".join(sorted(chars))) + "]+")
+    return re.compile("[" + re.escape("".join(sorted(chars))) + "]+")
 
 
 def _level(g: Gazetteer, code: str) -> str:
