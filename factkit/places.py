@@ -27,8 +27,10 @@ How a name becomes a place, in order:
 """
 from __future__ import annotations
 
+import re
+from bisect import bisect_left
 from collections import Counter
-from collections.abc import Sequence
+from collections.abc import Iterator, Sequence, Set as AbstractSet
 from dataclasses import dataclass
 from functools import cache
 from typing import Any
@@ -36,10 +38,10 @@ from typing import Any
 import regex
 
 from .candidates import Candidate, Context
-from .gazetteer import (LEVEL_ORDER, Abbreviation, ExtraPlace, Gazetteer, boundary_words, gazetteer,
-                        is_statistical_code)
+from .gazetteer import (LEVEL_ORDER, PLACE, Abbreviation, ExtraPlace, Gazetteer, PlaceName,
+                        boundary_words, gazetteer, is_statistical_code, place_name)
 from .lexicon import read_table
-from .lexmatch import leftmost_longest
+from .lexmatch import leftmost_longest, lexicon
 from .normalize import NormalizedText
 
 __all__ = ["extract"]
@@ -86,65 +88,95 @@ def _is_han(ch: str) -> bool:
     return bool(ch) and bool(_HAN.match(ch))
 
 
+class _Names:
+    """The place names the shared lexicon found in one text: their starts, ends and what they
+    name, by start, the longest first at each start."""
+
+    def __init__(self, text: str) -> None:
+        self.starts: list[int] = []
+        self.ends: list[int] = []
+        self.names: list[PlaceName] = []
+        for start, end, payloads in lexicon().scan(text):
+            payload = payloads[PLACE]
+            if payload:
+                name = place_name(payload)
+                if name.matched:
+                    self.starts.append(start)
+                    self.ends.append(end)
+                    self.names.append(name)
+
+    def starting_in(self, start: int, end: int) -> Iterator[tuple[int, int, PlaceName]]:
+        """The names that start inside [start, end)."""
+        for index in range(bisect_left(self.starts, start), len(self.starts)):
+            if self.starts[index] >= end:
+                break
+            yield self.starts[index], self.ends[index], self.names[index]
+
+
 def _scan(text: str, g: Gazetteer) -> list[Mention]:
     """Leftmost-longest names, all found in one pass over the text, except where the text
     segments another way around a short name (其中国有, 远大理想, 建设和县级)."""
     words = boundary_words()
+    found = _Names(text)
 
-    def accept(start: int, end: int) -> bool:
+    def accept(start: int, end: int, name: PlaceName) -> bool:
         return not _across_words(text, start, end, words) and \
-            not _yields(text, start, end, g, words)
-    assert g.index is not None  # the gazetteer loader always builds it
-    spans = leftmost_longest(g.index.spans(text), accept)
+            not _yields(text, start, end, name, found, words)
     # a word that holds a name inside it (发展中国家) is matched too, and wins, and is dropped
-    return [_mention(start, text[start:end], g) for start, end in spans
-            if text[start:end] not in g.blockers]
+    return [_mention(start, text[start:end], name)
+            for start, end, name in leftmost_longest(zip(found.starts, found.ends, found.names),
+                                                     accept)
+            if not name.blocker]
 
 
-def _yields(text: str, start: int, end: int, g: Gazetteer, words: frozenset[str]) -> bool:
+def _yields(text: str, start: int, end: int, name: PlaceName, found: _Names,
+            words: AbstractSet[str]) -> bool:
     """True when a weak name gives way to a strong one that starts inside it and ends after
     it: a county's short name (同德 in 同德国总理) or a name whose first character ends the
     word before it (关中 in 有关中国)."""
-    name = text[start:end]
     splits = start > 0 and text[start - 1:start + 1] in words
-    if not splits and not _weak_alias(name, g):
+    if not splits and not _weak_alias(name):
         return False
-    assert g.index is not None
-    for inner in range(start + 1, end):
-        for inner_end in g.index.ends_at(text, inner):
-            if inner_end > end and inner_end - inner >= end - start and \
-                    _strong(text[inner:inner_end], g) and \
-                    not _across_words(text, inner, inner_end, words):
-                return True
+    for inner, inner_end, inner_name in found.starting_in(start + 1, end):
+        if inner_end > end and inner_end - inner >= end - start and _strong(inner_name) and \
+                not _across_words(text, inner, inner_end, words):
+            return True
     return False
 
 
-def _weak_alias(name: str, g: Gazetteer) -> bool:
-    if name in g.extra or name in g.by_name:
+def _weak_alias(name: PlaceName) -> bool:
+    if name.extra is not None or name.codes:
         return False
+    g = gazetteer()
     return all(LEVEL_ORDER.get(g.divisions[c].level, 9) >= LEVEL_ORDER["county"]
-               for c in g.by_alias.get(name, ()))
+               for c in name.alias_codes)
 
 
-def _strong(name: str, g: Gazetteer) -> bool:
-    return name in g.extra or name in g.by_name or not _weak_alias(name, g)
+def _strong(name: PlaceName) -> bool:
+    return name.extra is not None or bool(name.codes) or not _weak_alias(name)
 
 
-def _mention(start: int, name: str, g: Gazetteer) -> Mention:
-    name, codes, via, extra = _lookup(name, g)
-    return Mention(start, start + len(name), name, codes, via, extra=extra)
+def _mention(start: int, text: str, name: PlaceName) -> Mention:
+    found = _LOOKUPS.get(text)
+    if found is None:
+        found = _LOOKUPS[text] = _lookup(text, name)
+    text, codes, via, extra = found
+    return Mention(start, start + len(text), text, codes, via, extra=extra)
 
 
-@cache
-def _lookup(name: str, g: Gazetteer) -> tuple[str, tuple[str, ...], str, ExtraPlace | None]:
-    """What a name is, once per name: a long text naming 郴州市 100,000 times shares one
-    name string and one tuple of codes."""
-    if name in g.extra:
-        return name, (), "extra", g.extra[name]
-    codes = list(g.by_name.get(name, []))
+Lookup = tuple[str, tuple[str, ...], str, ExtraPlace | None]
+# what a name is, once per name: a long text naming 郴州市 100,000 times shares one name
+# string and one tuple of codes (the names are the lexicon's: the cache is bounded by it)
+_LOOKUPS: dict[str, Lookup] = {}
+
+
+def _lookup(text: str, name: PlaceName) -> Lookup:
+    if name.extra is not None:
+        return text, (), "extra", name.extra
+    codes = list(name.codes)
     via = "name" if codes else "alias"
-    codes += [c for c in g.by_alias.get(name, []) if c not in codes]
-    return name, tuple(codes), via, None
+    codes += [c for c in name.alias_codes if c not in codes]
+    return text, tuple(codes), via, None
 
 
 # a two-character name opening with one of these, in running text, is more often the word
@@ -152,7 +184,7 @@ def _lookup(name: str, g: Gazetteer) -> tuple[str, tuple[str, ...], str, ExtraPl
 _FUNCTION_CHARS = set("和与及或同跟向对在从把被给")
 
 
-def _across_words(text: str, start: int, end: int, words: frozenset[str]) -> bool:
+def _across_words(text: str, start: int, end: int, words: AbstractSet[str]) -> bool:
     """True when a short name's first character ends a word and its last character opens
     one (其中|国有: not 中国; 远大|理想: not 大理; 发展中|国家: not 中国)."""
     if end - start > 3:
@@ -175,9 +207,13 @@ def _abbreviations(text: str, g: Gazetteer, taken: list[Mention]) -> list[Mentio
     for m in taken:
         covered[m.start:m.end] = b"\x01" * (m.end - m.start)
     words = boundary_words()
+    frames = _frames(g)
     found: list[Mention] = []
     for run_match in _abbreviation_runs(g).finditer(text):
         i, j = run_match.span()
+        if j - i == 1 and not (i and text[i - 1] in _BEFORE) and \
+                text[j:j + 1] not in frames[text[i]][1]:
+            continue  # a lone character in no frame: most of them (中, 美, 新 in running text)
         if any(covered[i:j]):
             continue  # part of a name found already (湘潭, 美国)
         readings = None
@@ -198,16 +234,29 @@ def _abbreviations(text: str, g: Gazetteer, taken: list[Mention]) -> list[Mentio
     return found
 
 
-def _readings(ch: str, g: Gazetteer) -> list[Abbreviation]:
-    readings = list(g.short_forms.get(ch, ()))
-    if ch in g.abbreviations and not any(r.kind == "division" for r in readings):
-        readings.append(Abbreviation(ch, "", "division", False,
-                                     tuple(sorted(_words()["abbr_suffix"]))))
-    return readings
+def _readings(ch: str, g: Gazetteer) -> tuple[Abbreviation, ...]:
+    return _frames(g).get(ch, _NO_FRAME)[0]
+
+
+_NO_FRAME: tuple[tuple[Abbreviation, ...], frozenset[str]] = ((), frozenset())
+
+
+@cache
+def _frames(g: Gazetteer) -> dict[str, tuple[tuple[Abbreviation, ...], frozenset[str]]]:
+    """Each one-character form: its readings, and the characters its frame words after it
+    start with (most characters are followed by none of them: nothing more to try)."""
+    frames = {}
+    for ch in {*g.short_forms, *g.abbreviations}:
+        readings = list(g.short_forms.get(ch, ()))
+        if ch in g.abbreviations and not any(r.kind == "division" for r in readings):
+            readings.append(Abbreviation(ch, "", "division", False,
+                                         tuple(sorted(_words()["abbr_suffix"]))))
+        frames[ch] = (tuple(readings), frozenset(w[0] for r in readings for w in r.after))
+    return frames
 
 
 def _run_readings(text: str, i: int, j: int, g: Gazetteer,
-                  words: frozenset[str]) -> list[Abbreviation] | None:
+                  words: AbstractSet[str]) -> list[Abbreviation] | None:
     """The readings of a run of two or more one-character forms, all of one kind (中美 are
     countries, 京津冀 divisions), unless the run is a word (黑云) or its ends belong to the
     words around it (集中美, 中英文)."""
@@ -237,9 +286,9 @@ def _run_readings(text: str, i: int, j: int, g: Gazetteer,
 _BEFORE = set("驻访抵在来赴进离返对反侵旅留")
 
 
-def _framed_reading(text: str, i: int, g: Gazetteer, words: frozenset[str],
+def _framed_reading(text: str, i: int, g: Gazetteer, words: AbstractSet[str],
                     before: bool = True, after: bool = True) -> Abbreviation | None:
-    readings = _readings(text[i], g)
+    readings, next_chars = _frames(g).get(text[i], _NO_FRAME)
     if not readings:
         return None
     # 现在京东: 在 belongs to 现在 (unless 来华, 访华 are words themselves: 邀请来华)
@@ -248,16 +297,19 @@ def _framed_reading(text: str, i: int, g: Gazetteer, words: frozenset[str],
         reading = next((r for r in readings if r.before), None)
         if reading is not None:
             return reading
-    return _frame_after(text, i, g, words) if after else None
+    if not after or text[i + 1:i + 2] not in next_chars:
+        return None  # no frame word follows: most characters, looked at no further
+    return _frame_after(text, i, g, words)
 
 
-def _frame_after(text: str, i: int, g: Gazetteer, words: frozenset[str]) -> Abbreviation | None:
+def _frame_after(text: str, i: int, g: Gazetteer, words: AbstractSet[str]) -> Abbreviation | None:
     """The reading of text[i] followed by a word that makes it a place (美方, 湘企), unless
     the character belongs to the word before it (集中方) or the frame word to the one after
     it (美方向)."""
-    if i and text[i - 1:i + 1] in words:
+    readings, next_chars = _frames(g).get(text[i], _NO_FRAME)
+    if text[i + 1:i + 2] not in next_chars or i and text[i - 1:i + 1] in words:
         return None
-    for reading in _readings(text[i], g):
+    for reading in readings:
         for after in reading.after:
             end = i + 1 + len(after)
             if text.startswith(after, i + 1) and not (
@@ -281,9 +333,10 @@ def _abbreviation_mention(i: int, reading: Abbreviation, g: Gazetteer) -> Mentio
 
 
 @cache
-def _abbreviation_runs(g: Gazetteer) -> regex.Pattern:
+def _abbreviation_runs(g: Gazetteer) -> re.Pattern[str]:
+    # the standard library's character-set search: several times faster than regex's here
     chars = set(g.abbreviations) | set(g.short_forms)
-    return regex.compile("[" + regex.escape("".join(sorted(chars))) + "]+")
+    return re.compile("[" + re.escape("".join(sorted(chars))) + "]+")
 
 
 def _level(g: Gazetteer, code: str) -> str:
@@ -370,6 +423,11 @@ _FOREIGN_SUFFIXES = {"city": "市", "province": "州省邦县府"}
 def _salient(codes: Sequence[str], g: Gazetteer) -> str | None:
     """The division a short name means when nothing else decides: a province (海南), or a
     prefecture over the county of the same name inside it (长沙 = 长沙市, not 长沙县)."""
+    return _salient_of(tuple(codes), g)
+
+
+@cache  # the same names come back in every text
+def _salient_of(codes: tuple[str, ...], g: Gazetteer) -> str | None:
     provinces = [c for c in codes if _level(g, c) == "province"]
     if len(provinces) == 1:
         return provinces[0]
@@ -475,29 +533,35 @@ def _villages(mentions: list[Mention], text: str, g: Gazetteer) -> list[Mention]
                 if code is None:
                     found.append(Mention(m.end, chained.end(), name, via="shape", accepted=True,
                                          parent=m.code, shape_level="township"))
-    # village names of the townships named in the text, wherever they stand
-    if township_codes:
-        names: dict[str, str] = {}
+    # village names of the townships named in the text, wherever they stand: looked up only
+    # where 村 or 社区 ends a word no name covers
+    suffix_ends = [suffix.end() for suffix in _VILLAGE_SUFFIX.finditer(text)] \
+        if township_codes else []
+    if suffix_ends:
+        covered = bytearray(len(text))
+        for m in (*mentions, *found):
+            covered[m.start:m.end] = b"\x01" * (m.end - m.start)
+        ends = {m.end for m in mentions}
         # townships named as such first, then by where they are named, then by code: the
         # result never depends on set order (hash seeds)
-        for township in sorted(township_codes, key=lambda t: (t not in named_townships,
-                                                               township_codes[t], t)):
-            for name, code in g.villages_of(township).items():
-                if len(name) >= 3:
-                    names.setdefault(name, code)
-        covered = {i for m in mentions for i in range(m.start, m.end)}
-        ends = {m.end for m in mentions}
-        covered.update(i for v in found for i in range(v.start, v.end))
-        for suffix in _VILLAGE_SUFFIX.finditer(text):
-            end = suffix.end()
-            if end - 1 in covered:
+        order = sorted(township_codes, key=lambda t: (t not in named_townships,
+                                                      township_codes[t], t))
+        rank = {township: number for number, township in enumerate(order)}
+        by_county = [g.village_names(county) for county in sorted({t[:6] for t in order})]
+        for end in suffix_ends:
+            if covered[end - 1]:
                 continue
             for length in range(7, 2, -1):
                 start = end - length
-                if start >= 0 and text[start:end] in names and (
-                        not _is_han(text[start - 1] if start else "") or start in ends):
-                    found.append(Mention(start, end, text[start:end], [names[text[start:end]]],
-                                         "village", True, names[text[start:end]]))
+                if start < 0 or start and _is_han(text[start - 1]) and start not in ends:
+                    continue
+                written = text[start:end]
+                # the village of that name in the first township of the order
+                code = min(((rank[township], code) for names in by_county
+                            for township, code in names.get(written, ()) if township in rank),
+                           default=(0, None))[1]
+                if code is not None:
+                    found.append(Mention(start, end, written, [code], "village", True, code))
                     break
     return found
 

@@ -12,7 +12,8 @@ townships, then the aliases (short names and one-character abbreviations) as
 `alias<TAB>code<TAB>kind`.
 villages.tsv.gz: one line per township, `township_code<TAB>name:suffix|name:suffix…`, where
 name is the form news writes (沙坪村村委会 -> 沙坪村, 汤溪居委会 -> 汤溪社区) and suffix the
-last three digits of the village code. Loaded only when a village needs resolving.
+last three digits of the village code; one gzip member per county, so that a county's
+villages are read without decompressing the others (run scripts/compile_lexicons.py after).
 """
 from __future__ import annotations
 
@@ -42,11 +43,28 @@ def common_village_name(name: str) -> str:
     return name
 
 
-def write_gz(path: Path, text: str) -> None:
+def gz_member(text: str) -> bytes:
     buffer = io.BytesIO()
     with gzip.GzipFile(filename="", mode="wb", fileobj=buffer, compresslevel=9, mtime=0) as gz:
         gz.write(text.encode("utf-8"))
-    path.write_bytes(buffer.getvalue())
+    return buffer.getvalue()
+
+
+def write_gz(path: Path, text: str) -> None:
+    path.write_bytes(gz_member(text))
+
+
+def write_villages(path: Path, text: str) -> None:
+    """villages.tsv.gz as one gzip member per county (the header line in a member of its
+    own): a valid .gz file, read whole by zcat and gzip, of which factkit decompresses only
+    the member of the county it needs (scripts/compile_lexicons.py indexes the members)."""
+    header = "".join(line for line in text.splitlines(keepends=True) if line.startswith("#"))
+    counties: dict[str, list[str]] = defaultdict(list)
+    for line in text.splitlines(keepends=True):
+        if not line.startswith("#"):
+            counties[line[:6]].append(line)
+    path.write_bytes(gz_member(header) + b"".join(
+        gz_member("".join(lines)) for _county, lines in sorted(counties.items())))
 
 
 def rows(path: Path) -> list[list[str]]:
@@ -78,7 +96,7 @@ def main(source: Path) -> None:
         by_township[parent].append(f"{common_village_name(name)}:{code[-3:]}")
     lines = [HEADER] + [f"{township}\t{'|'.join(sorted(names))}\n"
                         for township, names in sorted(by_township.items())]
-    write_gz(OUT / "villages.tsv.gz", "".join(lines))
+    write_villages(OUT / "villages.tsv.gz", "".join(lines))
     print(f"{len(divisions)} divisions, {sum(map(len, by_township.values()))} villages "
           f"in {len(by_township)} townships written to {OUT}")
 

@@ -1,20 +1,24 @@
-"""The organization lexicon as one Aho-Corasick automaton: every named body, alias, brand,
-university and type suffix is found in a single pass over the text, whatever their number.
+"""The organization lexicon: every named body, alias, brand, university and type suffix is
+found in a single pass over the text, whatever their number. The keys are phrases of the
+shared lexicon (lexmatch.py, ``data/lexicon.bin``, compiled from the tables read here by
+``scripts/compile_lexicons.py``), so the pass is the one the places extractor made already.
 
 A key may play several roles (大学 is a type suffix; 北京大学 a named body), so each key
 maps to a tuple of ``Entry``s.
 """
 from __future__ import annotations
 
+import json
 from dataclasses import dataclass
 from functools import cache
 from typing import Iterator, Literal
 
-import ahocorasick
-
 from ..lexicon import read_lines, read_table
+from ..lexmatch import DOMAINS, lexicon
 
-__all__ = ["Entry", "automaton", "scan", "outermost", "suffix_kinds", "suffix_needs"]
+__all__ = ["Entry", "entries", "scan", "outermost", "suffix_kinds", "suffix_needs"]
+
+ORG = DOMAINS.index("org")  # where the org payload is among a phrase's payloads
 
 Role = Literal["name", "suffix"]
 
@@ -63,8 +67,9 @@ def _names() -> Iterator[tuple[str, Entry]]:
         yield brand, Entry("name", "company", None, brand)
 
 
-@cache
-def automaton() -> ahocorasick.Automaton:
+def entries() -> dict[str, tuple[Entry | None, Entry | None]]:
+    """Key -> (its named body, its type suffix), from the source tables: what
+    scripts/compile_lexicons.py puts in the shared lexicon as the org payloads."""
     roles: dict[str, list[Entry]] = {}
     for key, entry in _names():
         # the first listing of a name wins (劳动部 of Taiwan is not also a former mainland one)
@@ -73,13 +78,31 @@ def automaton() -> ahocorasick.Automaton:
     needs = suffix_needs()
     for key, kind in suffix_kinds().items():
         roles.setdefault(key, []).append(Entry("suffix", kind, needs=needs.get(key, "")))
-    machine = ahocorasick.Automaton()
-    for key, entries in roles.items():
-        name = next((e for e in entries if e.role == "name"), None)
-        suffix = next((e for e in entries if e.role == "suffix"), None)
-        machine.add_word(key, (len(key), name, suffix))
-    machine.make_automaton()
-    return machine
+    return {key: (next((e for e in found if e.role == "name"), None),
+                  next((e for e in found if e.role == "suffix"), None))
+            for key, found in roles.items()}
+
+
+def org_payloads() -> dict[str, str]:
+    """Key -> its org payload in the shared lexicon (decoded by ``_entries``)."""
+    payloads = {}
+    for key, (name, suffix) in entries().items():
+        fields: dict[str, object] = {}
+        if name is not None:
+            fields["n"] = [name.kind, name.place, name.full, list(name.short)]
+        if suffix is not None:
+            fields["s"] = [suffix.kind, suffix.needs]
+        payloads[key] = json.dumps(fields, ensure_ascii=False, separators=(",", ":"))
+    return payloads
+
+
+@cache
+def _entries(payload: str) -> tuple[Entry | None, Entry | None]:
+    fields = json.loads(payload)
+    name = fields.get("n")
+    suffix = fields.get("s")
+    return (Entry("name", name[0], name[1], name[2], tuple(name[3])) if name else None,
+            Entry("suffix", suffix[0], needs=suffix[1]) if suffix else None)
 
 
 Longest = dict[int, tuple[int, Entry]]
@@ -87,17 +110,22 @@ Longest = dict[int, tuple[int, Entry]]
 
 def scan(text: str) -> tuple[Longest, Longest]:
     """One pass: for each end position, the longest named body and the longest type suffix
-    ending there, as end -> (start, entry)."""
+    ending there, as end -> (start, entry). The pass is the shared lexicon's: the places
+    extractor scanned the same text already (lexmatch.py)."""
     names: Longest = {}
     suffixes: Longest = {}
     if not text:
         return names, suffixes
-    for last, (length, name, suffix) in automaton().iter(text):
-        end = last + 1
-        start = end - length
-        if name is not None and (end not in names or start < names[end][0]):
+    # organizations run after places: the last reader of the text's scan
+    for start, end, payloads in lexicon().scan(text, keep=False):
+        payload = payloads[ORG]
+        if not payload:
+            continue
+        name, suffix = _entries(payload)
+        # hits come by start: the first one to reach an end is the longest ending there
+        if name is not None and end not in names:
             names[end] = (start, name)
-        if suffix is not None and (end not in suffixes or start < suffixes[end][0]):
+        if suffix is not None and end not in suffixes:
             suffixes[end] = (start, suffix)
     return names, suffixes
 
