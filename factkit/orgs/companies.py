@@ -6,7 +6,7 @@ from __future__ import annotations
 from functools import cache
 from operator import attrgetter
 
-import ahocorasick
+import ahocorasick_rs
 
 from ..candidates import Candidate
 from ..lexicon import read_lines
@@ -17,12 +17,8 @@ __all__ = ["marked_companies", "listed_with", "join_adjacent"]
 
 
 @cache
-def _markers() -> ahocorasick.Automaton:
-    machine = ahocorasick.Automaton()
-    for marker in read_lines("company_markers.txt"):
-        machine.add_word(marker, len(marker))
-    machine.make_automaton()
-    return machine
+def _markers() -> ahocorasick_rs.AhoCorasick:
+    return ahocorasick_rs.AhoCorasick(list(read_lines("company_markers.txt")))
 
 
 # a company marker ends a name only before punctuation, a list word or a verb
@@ -40,9 +36,9 @@ def _marker_spans(text: str) -> list[tuple[int, int]]:
     """The markers that end a name, leftmost first, the longest where several start together,
     none inside another."""
     spans = []
-    for last, length in _markers().iter(text):
-        if _marker_ends_name(text, last + 1):
-            spans.append((last + 1 - length, last + 1))
+    for _, start, end in _markers().find_matches_as_indexes(text, overlapping=True):
+        if _marker_ends_name(text, end):
+            spans.append((start, end))
     spans.sort(key=lambda span: (span[0], -span[1]))
     kept: list[tuple[int, int]] = []
     for start, end in spans:

@@ -7,7 +7,7 @@ from __future__ import annotations
 
 from functools import cache
 
-import ahocorasick
+import ahocorasick_rs
 import regex
 
 from ..candidates import Candidate
@@ -72,16 +72,14 @@ def short_forms(text: str, shorts: dict[str, tuple[str, str | None]],
     """Every occurrence of the document's short names, where it starts a word."""
     if not shorts:
         return []
-    machine = ahocorasick.Automaton()
-    for short, fields in shorts.items():
-        machine.add_word(short, (short, fields))
-    machine.make_automaton()
+    names = list(shorts)
+    matches = ahocorasick_rs.AhoCorasick(names).find_matches_as_indexes(text, overlapping=True)
     found = []
-    for last, (short, (kind, place)) in machine.iter(text):
-        start = last + 1 - len(short)
+    for index, start, end in sorted(matches, key=lambda m: (m[2], m[1])):
         if left_edge_ok(text, start, edges):
-            found.append(Candidate(start, last + 1, "organization", "<document short form>",
-                                   {"name": short, "kind": kind, "place": place}))
+            kind, place = shorts[names[index]]
+            found.append(Candidate(start, end, "organization", "<document short form>",
+                                   {"name": names[index], "kind": kind, "place": place}))
     return found
 
 
