@@ -11,7 +11,7 @@ from .. import lunar
 from .days import (Day, DateSpec, Resolution, Resolver, _add_months, _day, _explicit_year_prefix,
                    _group, _month_span, _months_span, _relative_table,
                    _small_number, _year_number, _year_span)
-from .patterns import _LUNAR_MONTH_NUMBER
+from .patterns import _LUNAR_MONTH_NUMBER, LazyPattern
 from .periods import _monday, _plus, _quarter_of
 
 def _rel_year(word: str | None, r: Resolver) -> tuple[int | None, bool]:
@@ -105,7 +105,7 @@ def _first_republic_mention(text: str) -> int:
 
 # Words that make a text a Taiwan one, where 115年 is a Republic year (2026) although 民国 is
 # not written: a three-digit year of 100–150 cannot be a Gregorian year in news.
-_TAIWAN_WORDS = regex.compile(r"台湾|臺灣|台北|臺北|中央社|新台币|新臺幣|行政院|立法院|国民党|國民黨|民进党"
+_TAIWAN_WORDS = LazyPattern(r"台湾|臺灣|台北|臺北|中央社|新台币|新臺幣|行政院|立法院|国民党|國民黨|民进党"
                               r"|民進黨")
 
 
@@ -299,6 +299,7 @@ _QUARTERS = {"一": 1, "1": 1, "首": 1, "二": 2, "2": 2, "三": 3, "3": 3, "�
 _SEASON_MONTHS = {"春": 3, "夏": 6, "秋": 9, "冬": 12}
 
 
+@lru_cache(maxsize=None)  # a few dozen words
 def _period_months(word: str) -> tuple[int, int, str] | None:
     """(first month, last month, granularity) of a period word of a year; months > 12 spill
     into the next year (冬 = Dec–Feb)."""
