@@ -2,7 +2,7 @@
 from __future__ import annotations
 
 from collections.abc import Callable
-from functools import lru_cache
+from functools import cache, lru_cache
 from typing import cast
 
 import regex
@@ -299,7 +299,7 @@ _QUARTERS = {"一": 1, "1": 1, "首": 1, "二": 2, "2": 2, "三": 3, "3": 3, "�
 _SEASON_MONTHS = {"春": 3, "夏": 6, "秋": 9, "冬": 12}
 
 
-@lru_cache(maxsize=None)  # a few dozen words
+@cache  # a few dozen words
 def _period_months(word: str) -> tuple[int, int, str] | None:
     """(first month, last month, granularity) of a period word of a year; months > 12 spill
     into the next year (冬 = Dec–Feb)."""

@@ -21,7 +21,6 @@ before a clock time; alone it is too often habitual (晚上都睡不着).
 from __future__ import annotations
 
 import datetime
-import re
 from dataclasses import replace
 
 import regex
