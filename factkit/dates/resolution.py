@@ -103,7 +103,7 @@ def extract(ntext: NormalizedText, context: Context | None = None) -> list[Candi
                 word in text for word in rule.words):
             continue
         build = rule.build
-        for m in index.matches(rule.pattern, rule.anchors, rule.breaks):
+        for m in index.matches(rule):
             if m.end() == m.start():
                 continue
             try:

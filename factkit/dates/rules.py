@@ -15,7 +15,7 @@ from .builders import (build_rest_of_period, _build_year_part, build_context_day
                        build_relative_month_day, build_republic_year, build_slash_month_day,
                        build_stem_branch, build_vague, build_year, build_year_month,
                        build_year_period, build_year_range, build_zodiac_year)
-from .holidays import (ALIAS_PATTERN, FESTIVAL_GUARDS, HOLIDAY_SPAN_PATTERN, SOLAR_TERM_PATTERN,
+from .holidays import (SOLAR_TERMS, ALIAS_PATTERN, FESTIVAL_GUARDS, HOLIDAY_SPAN_PATTERN, SOLAR_TERM_PATTERN,
                        build_festival, build_holiday_span, build_national_day, build_solar_term,
                        national_day_pattern, SCHOOL_BREAK_PATTERN, FISCAL_YEAR_PATTERN,
                        build_school_break, build_fiscal_year)
@@ -40,19 +40,27 @@ class Rule:
     """A rule, compiled on first use: most texts need only a few of the rules."""
 
     def __init__(self, name: str, source: str, build: _Build, anchors: str,
-                 words: tuple[str, ...] = (), breaks: str = CLAUSE_BREAKS) -> None:
+                 words: tuple[str, ...] = (), breaks: str = CLAUSE_BREAKS,
+                 screen: str | None = None) -> None:
         self.name = name
         self.source = source    # as written (possessive quantifiers, for the regex engine)
         self.build = build
         self.anchors = anchors  # characters one of which every match holds
         self.words = words      # words one of which a text must hold for a match
         self.breaks = breaks    # characters no match holds or looks ahead at
+        # a small pattern every match holds a match of: a clause without one is skipped, and
+        # a text without one never compiles the rule
+        self.screen_source = screen
 
     @cached_property
     def pattern(self) -> re.Pattern[str]:
         # The stdlib engine: these patterns have no nested repetition (so no catastrophic
         # backtracking) and it scans this kind of pattern about three times faster than regex.
         return re.compile(_plain(_first_char_guard(self.name) + self.source))
+
+    @cached_property
+    def screen(self) -> re.Pattern[str] | None:
+        return re.compile(self.screen_source) if self.screen_source else None
 
     def __repr__(self) -> str:
         return f"Rule({self.name!r})"
@@ -76,6 +84,37 @@ _ANCHORS = {
     "weekday": "周拜期", "offset": "内前后来", "span until now": "周天年月期", "nth weekday": "个",
     "month week": "月", "quarter part": "季", "first months": "月", "plan period": "五",
     "decade": "代",
+}
+_NUMERAL = "[0-9一二两三四五六七八九十百]"
+_MONTH_NUMBER = "[0-9一二三四五六七八九十]{1,2}"
+_DAY_START = "[0-9一二三四五六七八九十廿卅]"
+_ANY_SEP = rf"[ \t]*{_SEP}[ \t]*"
+# Screens: for the rules that are costly to compile and seldom match, a part every match
+# holds, without lookarounds: a clause holding none is not scanned, and a text holding none
+# does not compile the rule. (The scanner test checks that screened rules find what a
+# whole-text scan finds.)
+_SCREENS = {
+    "full date": rf"年[ \t]*{_MONTH_NUMBER}[ \t]*月[ \t]*{_DAY_START}",
+    "year month": rf"年[ \t]*{_MONTH_NUMBER}[ \t]*月",
+    "month day": rf"[0-9一二三四五六七八九十][ \t]*月[ \t]*{_DAY_START}",
+    "day of this month": f"[本上下当]个?月{_NUMERAL}",
+    "day of month": "[0-9一二三四五六七八九十][日号]",
+    "lunar date": "月(?:初|十|二十|廿|三十|卅)", "month part": "旬|月[初底末]",
+    "month range": f"{_NUMERAL}月?{_ANY_SEP}{_NUMERAL}",
+    "year range": rf"[0-9](?:[ \t]*年)?{_ANY_SEP}[0-9]",
+    "first months": "[前首](?:[1-9][0-9]?|[一二两三四五六七八九十]{1,2})个?月",
+    "今年初": "年[初中底末]", "zodiac year": "[鼠牛虎兔龙蛇马羊猴鸡狗猪]年",
+    "stem-branch year": "[甲乙丙丁戊己庚辛壬癸][子丑寅卯辰巳午未申酉戌亥]",
+    "period of a year": "季|半年|全年|年[初中底末终尾]|岁[末初尾]|[春夏秋冬]",
+    "clock": r"[0-9零一二两三四五六七八九十][ \t]*[时点點時]|[0-9][:：][0-5][0-9]",
+    "solar term": "|".join(SOLAR_TERMS), "compact date": "(?:19|20)[0-9]{6}",
+    "spaced numeric date": "[0-9] [0-9]", "day with part": "[今昨明前][晚早晨夜]",
+    "weekday": "(?:星期|周|礼拜)[一二三四五六日天]", "nth weekday": "个(?:星期|周|礼拜)",
+    "month week": "(?:第[一二三四五1-5]|最后一)(?:周|个?星期|个?礼拜)",
+    "quarter part": "季度?[初中末底]|后[两二三]个季度", "plan period": "十[一二三四五六七八九]五",
+    "offset": rf"(?:{_NUMERAL}|半)[ \t]*多?[ \t]*(?:个多?)?(?:天|日|年|月|周|星期|礼拜)[半多]{{0,2}}"
+              r"[ \t]*(?:以|之)?[前后来内]",
+    "span until now": rf"(?:近|过去|最近|前|上|未来|今后|接下来|往后|后|下)[ \t]*(?:{_NUMERAL}|半)",
 }
 # 五一, 十一, 三八 …: the short names of holidays (holidays.ALIAS_PATTERN)
 _ALIAS_ANCHORS = "五十六三七八庆"
@@ -212,7 +251,7 @@ def _rules() -> tuple[Rule, ...]:
     # bare year looks ahead at the comma after the year
     breaks = {"bare year": CLAUSE_BREAKS.replace("，", "")}
     return tuple(Rule(name, pattern, build, anchors[name], _TRIGGER_WORDS.get(name, ()),
-                      breaks.get(name, CLAUSE_BREAKS))
+                      breaks.get(name, CLAUSE_BREAKS), _SCREENS.get(name))
                  for name, pattern, build in rules)
 
 

@@ -17,6 +17,7 @@ import re
 from collections.abc import Iterable, Iterator
 from itertools import accumulate, count
 from operator import add
+from typing import Protocol
 
 __all__ = ["CLAUSE_BREAKS", "TextIndex", "word_anchors"]
 
@@ -111,13 +112,35 @@ class TextIndex:
             bounds[at] = clause
         return bounds
 
-    def matches(self, pattern: re.Pattern[str], anchors: str,
-                breaks: str = CLAUSE_BREAKS) -> Iterator[re.Match[str]]:
-        """``pattern.finditer(text)``, scanning only the clauses that hold an anchor."""
-        search, text = pattern.search, self.text
-        for start, end in self.spans(anchors, breaks):
+    def matches(self, rule: Scanned) -> Iterator[re.Match[str]]:
+        """``rule.pattern.finditer(text)``, scanning only the clauses that hold an anchor
+        (and a match of the rule's screen, if it has one)."""
+        text = self.text
+        spans = self.spans(rule.anchors, rule.breaks)
+        screen = rule.screen
+        if screen is not None:
+            spans = [(start, end) for start, end in spans
+                     if screen.search(text, start, end) is not None]
+        if not spans:
+            return  # the rule is not even compiled
+        pattern = rule.pattern
+        search = pattern.search
+        for start, end in spans:
             if search(text, start, end) is not None:  # most clauses hold no match
                 yield from pattern.finditer(text, start, end)
+
+
+class Scanned(Protocol):
+    """What the scanner needs of a rule (see rules.Rule)."""
+
+    anchors: str
+    breaks: str
+
+    @property
+    def pattern(self) -> re.Pattern[str]: ...
+
+    @property
+    def screen(self) -> re.Pattern[str] | None: ...
 
 
 _FINDERS: dict[str, re.Pattern[str]] = {}
