@@ -1,6 +1,7 @@
 """Builders: from a rule's match to a ``DateSpec`` whose ``resolve`` gives the period."""
 from __future__ import annotations
 
+import re
 from collections.abc import Callable
 from functools import cache, lru_cache
 from typing import cast
@@ -315,14 +316,14 @@ def _period_months(word: str) -> tuple[int, int, str] | None:
         return 6, 7, "other"
     if word in ("年底", "年末", "岁末", "年终", "底", "末", "岁尾", "年尾"):
         return 11, 12, "other"
-    m = regex.fullmatch(r"前([二两三])季度", word)
+    m = re.fullmatch(r"前([二两三])季度", word)
     if m:
         return 1, 3 * (3 if m.group(1) == "三" else 2), "other"
-    m = regex.fullmatch(r"第?([一二三四1-4])季度?|(首)季度?|[Qq]([1-4])", word)
+    m = re.fullmatch(r"第?([一二三四1-4])季度?|(首)季度?|[Qq]([1-4])", word)
     if m:
         q = _QUARTERS[next(g for g in m.groups() if g)]
         return 3 * q - 2, 3 * q, "quarter"
-    m = regex.fullmatch(r"(初|早|深|晚|暮|盛|仲|隆|寒)?([春夏秋冬])(?:天|季|日)?", word)
+    m = re.fullmatch(r"(初|早|深|晚|暮|盛|仲|隆|寒)?([春夏秋冬])(?:天|季|日)?", word)
     if m:
         start = _SEASON_MONTHS[m.group(2)]
         modifier = m.group(1)
