@@ -49,15 +49,14 @@ class TextIndex:
     def __init__(self, text: str, finder: re.Pattern[str]) -> None:
         self.text = text
         parts = finder.split(text)
-        # the i-th separator starts after the first i parts and the i separators before it
-        self._all = list(map(add, accumulate(map(len, parts[:-1])), count()))
         by_char: dict[str, list[int]] = {}
-        for at in self._all:
+        # the i-th separator starts after the first i parts and the i separators before it
+        for at in map(add, accumulate(map(len, parts[:-1])), count()):
             by_char.setdefault(text[at], []).append(at)
         self._by_char = by_char
         self._merged: dict[str, list[int]] = {}
-        self._bounds: dict[str, dict[int, tuple[int, int]]] = {}
         self._spans: dict[str, list[tuple[int, int]]] = {}
+        self._backward = ""
 
     def has_any(self, chars: str) -> bool:
         return any(c in self._by_char for c in chars)
@@ -78,39 +77,26 @@ class TextIndex:
         found = self._spans.get(key)
         if found is not None:
             return found
-        bounds = self._bounds.get(breaks)
-        if bounds is None:
-            bounds = self._bounds[breaks] = self._clauses(breaks)
+        text, finder = self.text, _break_finder(breaks)
+        size = len(text)
+        if not self._backward:
+            self._backward = text[::-1]
         found = []
-        end = -1
+        end = 0
         for at in self.positions(anchors):
             if at < end:
                 continue  # in the clause just added
-            start, end = bounds[at]
+            # the clause: from just after the last break before ``at`` (searched for in the
+            # reversed text, no further back than the clause before) to the next break
+            before = finder.search(self._backward, size - at, size - end)
+            after = finder.search(text, at)
+            start = size - before.start() if before else end
+            end = after.start() if after else size
             if found and start - found[-1][1] <= _JOIN_GAP:
                 start = found.pop()[0]
             found.append((start, end))
         self._spans[key] = found
         return found
-
-    def _clauses(self, breaks: str) -> dict[int, tuple[int, int]]:
-        """The clause around each anchor: from just after the break before it to the break
-        after it (searched for forward in the text, backward in the reversed text)."""
-        text, finder = self.text, _break_finder(breaks)
-        size = len(text)
-        backward = text[::-1]
-        bounds: dict[int, tuple[int, int]] = {}
-        clause = (0, -1)
-        for at in self._all:
-            if at >= clause[1]:
-                after = finder.search(text, at)
-                # the clause starts after the last break before ``at``: none lies before the
-                # end of the previous clause, so the backward search stops there
-                before = finder.search(backward, size - at, size - max(clause[1], 0))
-                clause = (size - before.start() if before else max(clause[1] + 1, 0),
-                          after.start() if after else size)
-            bounds[at] = clause
-        return bounds
 
     def matches(self, rule: Scanned) -> Iterator[re.Match[str]]:
         """``rule.pattern.finditer(text)``, scanning only the clauses that hold an anchor
