@@ -9,8 +9,6 @@ import datetime
 from functools import lru_cache
 from typing import cast
 
-from lunardate import LunarDate
-
 __all__ = ["to_solar", "new_year", "new_years_eve", "lunar_year_span", "nearest_year",
            "STEMS", "BRANCHES", "ZODIAC", "cycle_year"]
 
@@ -26,6 +24,8 @@ def to_solar(year: int, month: int, day: int, leap: bool = False) -> datetime.da
     """Gregorian day of lunar year/month/day, or None when there is no such lunar day."""
     if not FIRST_YEAR <= year <= LAST_YEAR or not 1 <= month <= 12 or not 1 <= day <= 30:
         return None
+    from lunardate import LunarDate  # its tables load when a lunar date is first read
+
     try:
         solar = LunarDate(year, month, day, leap).to_solar_date()
         back = LunarDate.from_solar_date(solar.year, solar.month, solar.day)

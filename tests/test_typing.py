@@ -19,7 +19,8 @@ STRICT_CLEAN = ["__init__.py", "batch.py", "cli.py", "html.py", "models.py", "su
                 "orgs/document.py", "orgs/edges.py", "orgs/grammar.py", "orgs/lexicon.py",
                 "orgs/named.py", "orgs/placing.py", "stream.py", "dates/clock.py",
                 "dates/patterns.py", "dates/ranges.py", "dates/resolution.py", "dates/rules.py",
-                "dates/builders.py", "figures.py", "places.py", "statements.py"]
+                "dates/builders.py", "dates/scan.py", "figures.py", "places.py",
+                "statements.py"]
 
 
 def test_strict_typing(tmp_path):

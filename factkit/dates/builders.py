@@ -1,8 +1,9 @@
 """Builders: from a rule's match to a ``DateSpec`` whose ``resolve`` gives the period."""
 from __future__ import annotations
 
+import re
 from collections.abc import Callable
-from functools import lru_cache
+from functools import cache, lru_cache
 from typing import cast
 
 import regex
@@ -11,7 +12,7 @@ from .. import lunar
 from .days import (Day, DateSpec, Resolution, Resolver, _add_months, _day, _explicit_year_prefix,
                    _group, _month_span, _months_span, _relative_table,
                    _small_number, _year_number, _year_span)
-from .patterns import _LUNAR_MONTH_NUMBER
+from .patterns import _LUNAR_MONTH_NUMBER, LazyPattern
 from .periods import _monday, _plus, _quarter_of
 
 def _rel_year(word: str | None, r: Resolver) -> tuple[int | None, bool]:
@@ -105,7 +106,7 @@ def _first_republic_mention(text: str) -> int:
 
 # Words that make a text a Taiwan one, where 115年 is a Republic year (2026) although 民国 is
 # not written: a three-digit year of 100–150 cannot be a Gregorian year in news.
-_TAIWAN_WORDS = regex.compile(r"台湾|臺灣|台北|臺北|中央社|新台币|新臺幣|行政院|立法院|国民党|國民黨|民进党"
+_TAIWAN_WORDS = LazyPattern(r"台湾|臺灣|台北|臺北|中央社|新台币|新臺幣|行政院|立法院|国民党|國民黨|民进党"
                               r"|民進黨")
 
 
@@ -299,6 +300,7 @@ _QUARTERS = {"一": 1, "1": 1, "首": 1, "二": 2, "2": 2, "三": 3, "3": 3, "�
 _SEASON_MONTHS = {"春": 3, "夏": 6, "秋": 9, "冬": 12}
 
 
+@cache  # a few dozen words
 def _period_months(word: str) -> tuple[int, int, str] | None:
     """(first month, last month, granularity) of a period word of a year; months > 12 spill
     into the next year (冬 = Dec–Feb)."""
@@ -314,14 +316,14 @@ def _period_months(word: str) -> tuple[int, int, str] | None:
         return 6, 7, "other"
     if word in ("年底", "年末", "岁末", "年终", "底", "末", "岁尾", "年尾"):
         return 11, 12, "other"
-    m = regex.fullmatch(r"前([二两三])季度", word)
+    m = re.fullmatch(r"前([二两三])季度", word)
     if m:
         return 1, 3 * (3 if m.group(1) == "三" else 2), "other"
-    m = regex.fullmatch(r"第?([一二三四1-4])季度?|(首)季度?|[Qq]([1-4])", word)
+    m = re.fullmatch(r"第?([一二三四1-4])季度?|(首)季度?|[Qq]([1-4])", word)
     if m:
         q = _QUARTERS[next(g for g in m.groups() if g)]
         return 3 * q - 2, 3 * q, "quarter"
-    m = regex.fullmatch(r"(初|早|深|晚|暮|盛|仲|隆|寒)?([春夏秋冬])(?:天|季|日)?", word)
+    m = re.fullmatch(r"(初|早|深|晚|暮|盛|仲|隆|寒)?([春夏秋冬])(?:天|季|日)?", word)
     if m:
         start = _SEASON_MONTHS[m.group(2)]
         modifier = m.group(1)

@@ -21,12 +21,12 @@ before a clock time; alone it is too often habitual (晚上都睡不着).
 from __future__ import annotations
 
 import datetime
-import re
 from dataclasses import replace
 
 import regex
 
 from .days import DateSpec, Resolution, ResolveFn, Resolver, _group, _small_number
+from .patterns import LazyPattern
 
 __all__ = ["PART_OF_DAY", "build_clock", "build_day_with_part", "CLOCK_PATTERN",
            "DAY_PART_PATTERN", "attach_clock"]
@@ -61,14 +61,14 @@ CLOCK_PATTERN = (
     rf"|(?<![0-9:.])(?P<ch>{_H})[:：](?P<cm>[0-5][0-9])(?:[:：](?P<cs>[0-5][0-9]))?(?![0-9:：]))"
     rf"{_NOT_A_CLOCK_AFTER}(?:许(?![多久]))?"  # 10时许: about ten, part of the time as written
 )
-_SECOND_OF_CLOCK_RANGE = regex.compile(r"[时点分半整钟][ \t]*(?:至|到|—|-|~|～)[ \t]*$")
-_AFTER_DAY = regex.compile(r"[日号天晚早晨夜][ \t]*$")
-_WORD_AFTER_SINGLE = regex.compile(r"[\u4e00-\u9fff](?<![在于间，])")
-_TIME_ONLY_AFTER = regex.compile(r"[ \t]*(?:许|左右|前后|开始|起|至|到|—|-|~|～)")
-_NOT_TIME_WORD = regex.compile(r"间|代|期|候|刻|节|段|光|尚|常|事|空|势|局|差|针|速|区|装")
+_SECOND_OF_CLOCK_RANGE = LazyPattern(r"[时点分半整钟][ \t]*(?:至|到|—|-|~|～)[ \t]*$")
+_AFTER_DAY = LazyPattern(r"[日号天晚早晨夜][ \t]*$")
+_WORD_AFTER_SINGLE = LazyPattern(r"[\u4e00-\u9fff](?<![在于间，])")
+_TIME_ONLY_AFTER = LazyPattern(r"[ \t]*(?:许|左右|前后|开始|起|至|到|—|-|~|～)")
+_NOT_TIME_WORD = LazyPattern(r"间|代|期|候|刻|节|段|光|尚|常|事|空|势|局|差|针|速|区|装")
 # Colon numbers that are scores or ratios: 3:1, 以2:1战胜, 比例1:50.
-_SCORE_BEFORE = regex.compile(r"(?:比分|比例|比|以|为|是)[ \t]*$")
-_SCORE_AFTER = regex.compile(r"[ \t]*(?:的比分|的比例|战胜|击败|力克|取胜|获胜|告负|落败|负于|胜|负|平|的)")
+_SCORE_BEFORE = LazyPattern(r"(?:比分|比例|比|以|为|是)[ \t]*$")
+_SCORE_AFTER = LazyPattern(r"[ \t]*(?:的比分|的比例|战胜|击败|力克|取胜|获胜|告负|落败|负于|胜|负|平|的)")
 
 # A part of day with its day in one word: 今晚, 昨晚, 明早, 今晨, 昨夜 (当晚 is a context day).
 DAY_PART_PATTERN = r"(?P<dw>今|昨|明|前)(?P<pod>晚|早|晨|夜)(?![会饭餐宴报些霞年期辈稻熟婚市班自])"
@@ -105,7 +105,7 @@ def _clock_time(hour: int, minute: int, second: int) -> datetime.time | None:
 # A part of day right before the hour (下午3点); looked for from the hour, so that the rule
 # starts at digits only. 明晚8点: 明晚 is a day with its part (DAY_PART_PATTERN), the clock
 # joins it after.
-_POD_BEFORE = re.compile(rf"(?<![今昨明前当])(?P<pod>{_POD_WORDS})[ \t]*$")
+_POD_BEFORE = LazyPattern(rf"(?<![今昨明前当])(?P<pod>{_POD_WORDS})[ \t]*$")
 
 
 def _part_before(text: str, start: int) -> tuple[int, str | None]:
@@ -194,7 +194,7 @@ def build_day_with_part(m: regex.Match, text: str) -> DateSpec | None:
     return DateSpec(m.start(), m.end(), "今晚", resolve, part_of_day=part)
 
 
-_CLOCK_GAP = regex.compile(r"[ \t]*+(?:的)?[ \t]*+")
+_CLOCK_GAP = LazyPattern(r"[ \t]*+(?:的)?[ \t]*+")
 
 
 def attach_clock(specs: list[DateSpec], text: str) -> list[DateSpec]:
@@ -216,7 +216,7 @@ def attach_clock(specs: list[DateSpec], text: str) -> list[DateSpec]:
 
 
 _PART_STARTS = frozenset(" \t的" + "".join(PART_OF_DAY))
-_PART_AFTER = regex.compile(rf"[ \t]*+(?:的)?(?P<pod>{_POD_WORDS})")
+_PART_AFTER = LazyPattern(rf"[ \t]*+(?:的)?(?P<pod>{_POD_WORDS})")
 
 
 def _with_part_after(day: DateSpec, text: str, following: int) -> DateSpec:

@@ -6,7 +6,7 @@ import calendar
 import datetime
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass
-from functools import cache
+from functools import cache, lru_cache
 from typing import Optional
 
 import regex
@@ -135,6 +135,7 @@ class DateSpec:
 
 # --------------------------------------------------------------------------- numerals in dates
 
+@lru_cache(maxsize=4096)  # month, day and year numbers recur
 def _small_number(text: str) -> int | None:
     """Month, day or short year numbers: 12, 十二, 廿三, 初八 -> 8."""
     text = text.strip()
@@ -151,6 +152,7 @@ def _small_number(text: str) -> int | None:
     return int(value)
 
 
+@lru_cache(maxsize=4096)
 def _year_number(text: str) -> int | None:
     """2026, 二〇二六, 两千零四, 07 (-> 2007), 零八 (-> 2008), 康熙三年 (-> 1664)."""
     text = "".join(text.split()).lstrip("'’‘")

@@ -31,7 +31,7 @@ from .days import (Day, DateSpec, Resolution, Resolver, _day, _explicit_year_pre
                    _months_span)
 from .patterns import year_before
 
-__all__ = ["build_festival", "build_solar_term", "build_holiday_span", "build_national_day",
+__all__ = ["SOLAR_TERMS", "build_festival", "build_solar_term", "build_holiday_span", "build_national_day",
            "FESTIVAL_GUARDS", "ALIAS_PATTERN", "SOLAR_TERM_PATTERN", "HOLIDAY_SPAN_PATTERN",
            "national_day_pattern", "build_school_break", "build_fiscal_year",
            "SCHOOL_BREAK_PATTERN", "FISCAL_YEAR_PATTERN"]
@@ -181,6 +181,7 @@ def build_festival(m: regex.Match, text: str) -> DateSpec | None:
 
 _TERMS = ("立春", "雨水", "惊蛰", "春分", "清明", "谷雨", "立夏", "小满", "芒种", "夏至", "小暑", "大暑",
           "立秋", "处暑", "白露", "秋分", "寒露", "霜降", "立冬", "小雪", "大雪", "冬至", "小寒", "大寒")
+SOLAR_TERMS = tuple(t for t in _TERMS if t != "清明")  # 清明 is read as a festival
 # terms that are also weather or ordinary words: only with a word that makes them a term
 _WEATHER_TERMS = ("雨水", "小雪", "大雪", "白露", "霜降", "小满", "小寒", "大寒", "谷雨", "小暑",
                   "大暑", "处暑", "寒露")

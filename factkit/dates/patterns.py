@@ -1,11 +1,9 @@
 """Pattern fragments of the date rules, and the cheap checks that let a rule skip a text."""
 from __future__ import annotations
 
-import functools
 import re
-from collections.abc import Callable
 from functools import cache
-from typing import cast
+from typing import Any, cast
 
 import regex
 
@@ -44,6 +42,21 @@ def _plain(pattern: str) -> str:
     """Possessive quantifiers are only needed against nested repetition, which the date
     patterns do not have; Python 3.10's re does not know them."""
     return pattern.replace("*+", "*").replace("++", "+")
+
+
+class LazyPattern:
+    """A pattern compiled on its first use, so that importing the package compiles nothing;
+    after that its methods are the compiled pattern's own (no indirection)."""
+
+    def __init__(self, source: str) -> None:
+        self.source = source
+
+    def __getattr__(self, name: str) -> Any:
+        # only reached while the pattern is not compiled, or for a name it does not have
+        compiled = re.compile(_plain(self.source))
+        for method in ("search", "match", "fullmatch", "finditer"):
+            setattr(self, method, getattr(compiled, method))
+        return getattr(compiled, name)
 
 
 _YEAR_START = "0-9〇零一二两三四五六七八九"
@@ -105,52 +118,17 @@ def _starts_of(name: str) -> str:
     return ""
 
 
-@cache
-def _triggers() -> dict[str, re.Pattern[str]]:
-    """What a text must contain for a rule to have a chance: a cheap search that lets most
-    rules skip most texts (a plain pattern scans far faster than a rule's own)."""
-    festival_words = list(_festivals()) + ["五一", "十一", "六一", "三八", "七一", "八一", "国庆"]
-    numeral = "[0-9一二两三四五六七八九十百]"
-    triggers = {
-        "festival": "|".join(map(re.escape, sorted(festival_words, key=len, reverse=True))),
-        "school break": "暑假|寒假", "rest of period": "年内|月内", "fiscal year": "财年|财政年度|会计年度",
-        "plan period": "十.五",
-        "stem-branch year": "[甲乙丙丁戊己庚辛壬癸][子丑寅卯辰巳午未申酉戌亥]",
-        "zodiac year": "[鼠牛虎兔龙蛇马羊猴鸡狗猪]年", "day of this month": f"(?:本|上|下|当)个?月{numeral}",
-        "lunar date": "月(?:初|十|二十|廿|三十|卅)", "month part": "旬|月[初底末中]",
-        "first months": f"[前首]{numeral}{{1,2}}个?月", "今年初": "年[初中底末]",
-        "numeric date": "[0-9][-/.][0-9]", "day-first numeric date": "[0-9][-/.][0-9]",
-        "month-first numeric date": "[0-9]/[0-9]", "month/day": "[0-9]/[0-9]",
-        "compact date": "(?:19|20)[0-9]{2}[01][0-9][0-3][0-9]",
-        "republic year": "民国|台湾|台北|中央社|新台币|行政院|立法院|国民党|民进党",
-        "short numeric date": "[0-9]-[0-9]", "spaced numeric date": "[0-9] [0-9]",
-        "bare year": "[12][0-9]{3}[，,]",
-        "span until now": f"(?:近|过去|最近|前|上|未来|今后|接下来|往后|后|下)[ \t]*(?:{numeral}|半)",
-        "offset": f"(?:{numeral}|半)[ \t]*多?[ \t]*(?:个多?)?(?:天|日|年|月|周|星期|礼拜)[半多]{{0,2}}"
-                  "[ \t]*(?:以|之)?[前后来内]",
-        "vague": "近年|近些年|近几年|近日|日前|近期|前不久|不久前|最近",
-        "solar term": "立春|雨水|惊蛰|春分|谷雨|立夏|小满|芒种|夏至|小暑|大暑|立秋|处暑|白露|秋分|寒露|霜降"
-                      "|立冬|小雪|大雪|冬至|小寒|大寒",
-        "day with part": "[今昨明前][晚早晨夜]",
-        "nth weekday": "个(?:星期|周|礼拜)", "month week": "第.(?:周|个?星期|个?礼拜)|最后一周",
-        "quarter part": "季度?[初中末底]|后.个季度",
-        "month range": f"{numeral}月?[ \t]*(?:——|—|–|-|~|～|至|到)[ \t]*{numeral}",
-        "year range": "[0-9]{4}",
-        "period of a year": "季|半年|全年|年[初中底末终尾]|岁[末初尾]|[春夏秋冬]",
-        "period of a year (alone)": "季|半年|全年|年[初中底末终尾]|岁[末初尾]|[春夏秋冬]",
-    }
-    return {name: re.compile(pattern) for name, pattern in triggers.items()}
-
-
-# Literal words one of which a text must contain for a rule (checked before its trigger
-# pattern, if any): ``word in text`` scans far faster than a pattern of alternatives.
+# Literal words one of which a text must contain for a rule to match: checked once a rule's
+# anchors occur, as ``word in text`` is cheaper than scanning the clauses.
 _TRIGGER_WORDS = {
     "rest of period": ("年内", "月内"), "school break": ("暑假", "寒假"),
     "fiscal year": ("财年", "财政年度", "会计年度"), "national day": ("国庆",),
     "holiday span": ("长假", "假期", "黄金周", "放假期间", "休假期间"),
     "quarter part": ("季",), "month week": ("第", "最后一"),
     "nth weekday": ("个星期", "个周", "个礼拜"), "month/day": ("/",),
-    "month-first numeric date": ("/",), "short numeric date": ("-",), "republic year": ("年",),
+    "month-first numeric date": ("/",), "short numeric date": ("-",),
+    # a Republic year is read after 民国 or in a Taiwan text (builders._TAIWAN_WORDS)
+    "republic year": ("民国", "台湾", "台北", "中央社", "新台币", "行政院", "立法院", "国民党", "民进党"),
     "weekday": ("星期", "周", "礼拜"), "weekend": ("周末",), "decade": ("年代",), "旬": ("旬",),
     "大年初一": ("大年",), "year range (从)": ("从",),
     "context day": ("当天", "当日", "当晚", "当夜", "次日", "翌日"),
@@ -158,59 +136,11 @@ _TRIGGER_WORDS = {
     "spaced numeric date": (" ",), "bare year": ("，", ","), "lunar date": ("月",),
     "month part": ("旬", "月"), "first months": ("前", "首"),
 }
-_CLOCK_UNITS = "时点點時"
-_CLOCK_HOURS = frozenset("0123456789零一二两三四五六七八九十")
-
-
-def _clock_trigger(text: str) -> bool:
-    """A clock unit right after an hour (9时, 三点) or a colon between digits (10:30)."""
-    for unit in _CLOCK_UNITS:
-        at = text.find(unit)
-        while at > 0:
-            before = text[:at].rstrip(" \t")[-1:]
-            if before in _CLOCK_HOURS:
-                return True
-            at = text.find(unit, at + 1)
-    return (":" in text or "：" in text) and _COLON_CLOCK.search(text) is not None
-
-
-_COLON_CLOCK = re.compile(r"[0-9][:：][0-5][0-9]")
-
-
-@cache
-def rule_checks() -> dict[str, Callable[[str], bool]]:
-    """Per rule, a cheap test a text must pass for the rule to be scanned."""
-    checks: dict[str, Callable[[str], bool]] = {"clock": _clock_trigger}
-    patterns = _triggers()
-    for name in set(patterns) | set(_TRIGGER_WORDS):
-        if name in checks:
-            continue
-        words, pattern = _TRIGGER_WORDS.get(name), patterns.get(name)
-        if words and pattern:
-            checks[name] = functools.partial(_has_word_and_match, words, pattern)
-        elif words:
-            checks[name] = functools.partial(_has_word, words)
-        else:
-            checks[name] = functools.partial(_has_match, cast(re.Pattern[str], pattern))
-    return checks
-
-
-def _has_word(words: tuple[str, ...], text: str) -> bool:
-    return any(x in text for x in words)
-
-
-def _has_match(pattern: re.Pattern[str], text: str) -> bool:
-    return pattern.search(text) is not None
-
-
-def _has_word_and_match(words: tuple[str, ...], pattern: re.Pattern[str], text: str) -> bool:
-    return _has_word(words, text) and _has_match(pattern, text)
 
 
 def _first_char_guard(name: str) -> str:
     starts = _starts_of(name)
     return f"(?=[{starts}])" if starts else ""
-
 
 
 @cache

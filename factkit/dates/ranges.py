@@ -4,19 +4,17 @@ from __future__ import annotations
 import datetime
 from dataclasses import replace
 
-import regex
-
 from .clock import _clock_hour
 from .days import DateSpec, Resolution, ResolveFn, Resolver, _remember
-from .patterns import _SEP
+from .patterns import _SEP, LazyPattern
 
 # --------------------------------------------------------------------------- post-processing
 
-_SINCE = regex.compile(r"[ \t]*+以来")
-_RANGE_SEP = regex.compile(rf"[ \t]*+(?:{_SEP}|(?P<and>与|和))[ \t]*+")
-_BETWEEN_END = regex.compile(r"[ \t]*+之?间")
-_WEEKDAY_AFTER = regex.compile(r"[ \t]*+[，,（(]?[ \t]*+(?:星期|周|礼拜)[一二三四五六日天][）)]?")
-_FUTURE_MARKERS = regex.compile(r"(?:预计|计划|将于|将在|将|力争|争取|到|至|截至|截止)[ \t]*+$")
+_SINCE = LazyPattern(r"[ \t]*+以来")
+_RANGE_SEP = LazyPattern(rf"[ \t]*+(?:{_SEP}|(?P<and>与|和))[ \t]*+")
+_BETWEEN_END = LazyPattern(r"[ \t]*+之?间")
+_WEEKDAY_AFTER = LazyPattern(r"[ \t]*+[，,（(]?[ \t]*+(?:星期|周|礼拜)[一二三四五六日天][）)]?")
+_FUTURE_MARKERS = LazyPattern(r"(?:预计|计划|将于|将在|将|力争|争取|到|至|截至|截止)[ \t]*+$")
 
 
 def _attach_since(specs: list[DateSpec], text: str) -> list[DateSpec]:

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import bisect
 import functools
+import re
 from functools import cache
 
 import regex
@@ -14,9 +15,17 @@ from ..normalize import NormalizedText
 from ..overlaps import resolve as resolve_overlaps
 from .clock import attach_clock as _attach_clock
 from .days import Day, DateSpec, Resolution, Resolver, _day, _relative_table, _remember
-from .patterns import rule_checks
+from .patterns import LazyPattern
+from .scan import TextIndex
 from .ranges import _FUTURE_MARKERS, _attach_since, _attach_weekday, _merge_ranges
 from .rules import _rules
+
+@cache
+def _anchor_finder() -> re.Pattern[str]:
+    """Finds the anchor characters of every rule, in one pass over a text."""
+    anchors = sorted({c for rule in _rules() for c in rule.anchors})
+    return re.compile(f"[{re.escape(''.join(anchors))}]")
+
 
 def infer_reference_date(specs: list[DateSpec], text: str) -> Day | None:
     """The day an article most likely speaks from, read from its own dates.
@@ -66,7 +75,7 @@ def _paired_lunar_year(specs: list[DateSpec], text: str, near: int | None) -> in
     return None
 
 
-_PAIR_GAP = regex.compile(r"[ \t]*+[，,（(、/][ \t]*+|[ \t]*+")
+_PAIR_GAP = LazyPattern(r"[ \t]*+[，,（(、/][ \t]*+|[ \t]*+")
 
 
 def _lunar_solar_pair(a: DateSpec, b: DateSpec,
@@ -88,11 +97,13 @@ def extract(ntext: NormalizedText, context: Context | None = None) -> list[Candi
     if not text:
         return []
     raw: list[Candidate] = []
-    for name, pattern, build in _rules():
-        check = rule_checks().get(name)
-        if check is not None and not check(text):
+    index = TextIndex(text, _anchor_finder())
+    for rule in _rules():
+        if not index.has_any(rule.anchors) or rule.words and not any(
+                word in text for word in rule.words):
             continue
-        for m in pattern.finditer(text):
+        build = rule.build
+        for m in index.matches(rule):
             if m.end() == m.start():
                 continue
             try:
@@ -157,7 +168,7 @@ class _ParagraphBreaks:
         return bisect.bisect_left(self.breaks, start) < bisect.bisect_left(self.breaks, end)
 
 
-_PARAGRAPH_BREAK = regex.compile(r"\n")
+_PARAGRAPH_BREAK = LazyPattern(r"\n")
 
 
 @cache
@@ -188,11 +199,11 @@ def _sets_anchor(spec: DateSpec, res: Resolution, text: str) -> bool:
 
 # Words that make a clause speak of the future, before or after the date (预计5月, 5月将,
 # 力争年底前); 到/至 only right before it (到12月, 订单排至第二季度; 截至 looks back).
-_FUTURE_WORDS = regex.compile(r"将(?!近)|预计|计划|力争|争取|拟|即将|有望|目标|准备|打算|届时|预期"
+_FUTURE_WORDS = LazyPattern(r"将(?!近)|预计|计划|力争|争取|拟|即将|有望|目标|准备|打算|届时|预期"
                               r"|规划|下一步|今后|未来|明年|明后年")
-_FUTURE_RIGHT_BEFORE = regex.compile(r"(?<!截)(?:到|至)[ \t]*$")
-_FUTURE_RIGHT_AFTER = regex.compile(r"[ \t]*(?:前|之前|以前)(?![年天])")
-_CLAUSE_END = regex.compile(r"[，。；！？,;!?\n]")
+_FUTURE_RIGHT_BEFORE = LazyPattern(r"(?<!截)(?:到|至)[ \t]*$")
+_FUTURE_RIGHT_AFTER = LazyPattern(r"[ \t]*(?:前|之前|以前)(?![年天])")
+_CLAUSE_END = LazyPattern(r"[，。；！？,;!?\n]")
 _CLAUSE_REACH = 40
 
 

@@ -1,9 +1,9 @@
-"""The rule table: a name, a pattern and a builder per rule (Duckling's rules)."""
+"""The rule table: a name, a pattern, a builder and anchors per rule (Duckling's rules)."""
 from __future__ import annotations
 
 import re
 from collections.abc import Callable
-from functools import cache
+from functools import cache, cached_property
 from typing import TypeAlias
 
 import regex
@@ -15,7 +15,7 @@ from .builders import (build_rest_of_period, _build_year_part, build_context_day
                        build_relative_month_day, build_republic_year, build_slash_month_day,
                        build_stem_branch, build_vague, build_year, build_year_month,
                        build_year_period, build_year_range, build_zodiac_year)
-from .holidays import (ALIAS_PATTERN, FESTIVAL_GUARDS, HOLIDAY_SPAN_PATTERN, SOLAR_TERM_PATTERN,
+from .holidays import (SOLAR_TERMS, ALIAS_PATTERN, FESTIVAL_GUARDS, HOLIDAY_SPAN_PATTERN, SOLAR_TERM_PATTERN,
                        build_festival, build_holiday_span, build_national_day, build_solar_term,
                        national_day_pattern, SCHOOL_BREAK_PATTERN, FISCAL_YEAR_PATTERN,
                        build_school_break, build_fiscal_year)
@@ -24,7 +24,9 @@ from .periods import (build_month_week, build_nth_weekday, build_offset, build_q
                       build_weekday, build_weekend)
 from .days import DateSpec, _alternation, _era_year, _festivals, _relative_table
 from .patterns import (_D, _D_CN, _LUNAR_DAY, _LUNAR_MONTH, _M, _M_CN, _REL_YEAR, _SEP, _SP,
-                       _Y2, _Y3, _Y3_CN, _Y4, _Y4_YEAR, _Y_CN, _first_char_guard, _plain, _year_pattern)
+                       _TRIGGER_WORDS, _Y2, _Y3, _Y3_CN, _Y4, _Y4_YEAR, _Y_CN, _first_char_guard,
+                       _plain, _year_pattern)
+from .scan import CLAUSE_BREAKS, word_anchors
 
 _COUNT = r"[1-9][0-9]{0,2}|[一二两三四五六七八九十百]{1,3}"
 _WHICH_WEEK = r"上上个?|下下个?|上一个|下一个|上个?|下个?|本|这个?"
@@ -34,8 +36,83 @@ _WHICH_WEEK = r"上上个?|下下个?|上一个|下一个|上个?|下个?|本|�
 _Build: TypeAlias = "Callable[[regex.Match[str], str], DateSpec | None]"
 
 
+class Rule:
+    """A rule, compiled on first use: most texts need only a few of the rules."""
+
+    def __init__(self, name: str, source: str, build: _Build, anchors: str,
+                 words: tuple[str, ...] = (), breaks: str = CLAUSE_BREAKS,
+                 screen: str | None = None) -> None:
+        self.name = name
+        self.source = source    # as written (possessive quantifiers, for the regex engine)
+        self.build = build
+        self.anchors = anchors  # characters one of which every match holds
+        self.words = words      # words one of which a text must hold for a match
+        self.breaks = breaks    # characters no match holds or looks ahead at
+        # a small pattern every match holds a match of: a clause without one is skipped, and
+        # a text without one never compiles the rule
+        self.screen_source = screen
+
+    @cached_property
+    def pattern(self) -> re.Pattern[str]:
+        # The stdlib engine: these patterns have no nested repetition (so no catastrophic
+        # backtracking) and it scans this kind of pattern about three times faster than regex.
+        return re.compile(_plain(_first_char_guard(self.name) + self.source))
+
+    @cached_property
+    def screen(self) -> re.Pattern[str] | None:
+        return re.compile(self.screen_source) if self.screen_source else None
+
+    def __repr__(self) -> str:
+        return f"Rule({self.name!r})"
+
+
+# Characters one of which every match of a rule holds (tests/test_dates_scan.py proves each
+# set from the pattern). A rare character makes a rule cheap: it is tried only in the clauses
+# that hold one.
+_ANCHORS = {
+    "full date": "月", "numeric date": "-./", "short numeric date": "-",
+    "month-first numeric date": "/", "day-first numeric date": "-./", "compact date": "01",
+    "month/day": "/", "spaced numeric date": " ", "year month": "月", "month day": "月",
+    "day of this month": "月", "year": "年", "republic year": "年", "bare year": "09",
+    "month": "月", "day of month": "号日", "lunar date": "月", "大年初一": "年",
+    "solar term": "冬夏寒春暑水满秋种蛰降雨雪露", "holiday span": "假周", "national day": "庆",
+    "school break": "假", "fiscal year": "年", "stem-branch year": "年", "zodiac year": "年",
+    "period of a year": "年", "period of a year (alone)": "冬初夏季尾年度春末秋", "今年初": "年",
+    "month part": "月", "旬": "旬", "month range": "月", "year range": "年",
+    "year range (从)": "从", "clock": ":时時点钟點：", "day with part": "夜早晚晨",
+    "weekend": "末", "context day": "夜天日晚", "rest of period": "内", "vague": "久年日来近",
+    "weekday": "周拜期", "offset": "内前后来", "span until now": "周天年月期", "nth weekday": "个",
+    "month week": "月", "quarter part": "季", "first months": "月", "plan period": "五",
+    "decade": "代",
+}
+_NUMERAL = "[0-9一二两三四五六七八九十百]"
+_MONTH_NUMBER = "[0-9一二三四五六七八九十]{1,2}"
+_DAY_START = "[0-9一二三四五六七八九十廿卅]"
+_ANY_SEP = rf"[ \t]*{_SEP}[ \t]*"
+# Screens: for the rules that cost most to compile and often do not match, a part every match
+# holds, without lookarounds: a clause holding none is not scanned, and a text holding none
+# does not compile the rule. (The scanner test checks that screened rules find what a
+# whole-text scan finds.)
+_SCREENS = {
+    "full date": rf"年[ \t]*{_MONTH_NUMBER}[ \t]*月[ \t]*{_DAY_START}",
+    "year month": rf"年[ \t]*{_MONTH_NUMBER}[ \t]*月",
+    "month day": rf"[0-9一二三四五六七八九十][ \t]*月[ \t]*{_DAY_START}",
+    "day of month": "[0-9一二三四五六七八九十][日号]",
+    "lunar date": "月(?:初|十|二十|廿|三十|卅)", "month part": "旬|月[初底末]",
+    "month range": f"{_NUMERAL}月?{_ANY_SEP}{_NUMERAL}",
+    "first months": "[前首](?:[1-9][0-9]?|[一二两三四五六七八九十]{1,2})个?月",
+    "今年初": "年[初中底末]",
+    "period of a year": "季|半年|全年|年[初中底末终尾]|岁[末初尾]|[春夏秋冬]",
+    "clock": r"[0-9零一二两三四五六七八九十][ \t]*[时点點時]|[0-9][:：][0-5][0-9]",
+    "solar term": "|".join(SOLAR_TERMS), "nth weekday": "个(?:星期|周|礼拜)",
+    "month week": "(?:第[一二三四五1-5]|最后一)(?:周|个?星期|个?礼拜)",
+}
+# 五一, 十一, 三八 …: the short names of holidays (holidays.ALIAS_PATTERN)
+_ALIAS_ANCHORS = "五十六三七八庆"
+
+
 @cache
-def _rules() -> tuple[tuple[str, regex.Pattern[str], _Build], ...]:
+def _rules() -> tuple[Rule, ...]:
     year = _year_pattern()
     festivals = "|".join(FESTIVAL_GUARDS.get(w, ("", ""))[0] + regex.escape(w)
                          + FESTIVAL_GUARDS.get(w, ("", ""))[1]
@@ -160,9 +237,12 @@ def _rules() -> tuple[tuple[str, regex.Pattern[str], _Build], ...]:
         ("decade", r"(?P<c>上世纪|本世纪|[0-9]{2}世纪|[一二]?十[一二三四五六七八九]?世纪)?(?P<d>[1-9]0|[一二三四五六七八九]十)年代",
          build_decade),
     ]
-    # The stdlib engine: these patterns have no nested repetition (so no catastrophic
-    # backtracking) and it scans this kind of pattern about three times faster than regex.
-    return tuple((name, re.compile(_plain(_first_char_guard(name) + pattern)), build)
+    anchors = _ANCHORS | {"festival": word_anchors(_festivals()) + _ALIAS_ANCHORS,
+                          "relative": word_anchors(w for w in _relative_table() if w != "当年")}
+    # bare year looks ahead at the comma after the year
+    breaks = {"bare year": CLAUSE_BREAKS.replace("，", "")}
+    return tuple(Rule(name, pattern, build, anchors[name], _TRIGGER_WORDS.get(name, ()),
+                      breaks.get(name, CLAUSE_BREAKS), _SCREENS.get(name))
                  for name, pattern, build in rules)
 
 

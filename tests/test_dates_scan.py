@@ -1,0 +1,122 @@
+"""The date scanner runs each rule only in the clauses that hold one of its anchors
+(factkit/dates/scan.py). That is sound when every match of a rule holds an anchor and no rule
+consumes, or looks ahead at, a clause break; both are proved here from the patterns, and the
+scanner's matches are compared with a whole-text scan on real and generated text."""
+from __future__ import annotations
+
+import random
+import subprocess
+import sys
+
+import pytest
+
+from conftest import REPO, SEEDS, load_yaml
+from factkit.dates.patterns import _first_char_guard, _plain
+from factkit.dates.resolution import _anchor_finder
+from factkit.dates.rules import _rules
+from factkit.dates.scan import CLAUSE_BREAKS, TextIndex, word_anchors
+from factkit.normalize import normalize
+from pattern_analysis import choose_anchors, forward_characters, parse, requires
+
+RULES = _rules()
+
+
+def _tree(rule):  # type: ignore[no-untyped-def]
+    return parse(_plain(_first_char_guard(rule.name) + rule.source))
+
+
+@pytest.mark.parametrize("rule", RULES, ids=lambda r: r.name)
+def test_every_match_holds_an_anchor(rule):
+    tree = _tree(rule)
+    assert requires(tree, rule.anchors), (
+        f"{rule.name}: a match can miss all of {rule.anchors!r}; anchors that hold: "
+        f"{''.join(sorted(choose_anchors(tree) or [])) or None!r}")
+
+
+@pytest.mark.parametrize("rule", RULES, ids=lambda r: r.name)
+def test_no_match_reaches_past_a_break(rule):
+    chars, open_ended = forward_characters(_tree(rule))
+    assert not open_ended, f"{rule.name} looks ahead at anything: clause breaks are unsafe"
+    assert not chars & set(rule.breaks), (
+        f"{rule.name} consumes or looks ahead at {sorted(chars & set(rule.breaks))}")
+    assert not set(rule.anchors) & set(rule.breaks)
+    assert set(rule.breaks) <= set(CLAUSE_BREAKS)
+
+
+def test_word_anchors_pick_rare_characters():
+    # a character of every word, never 一 when another will do
+    assert word_anchors(["五一", "国庆节", "春节"]) == "五节"
+    assert word_anchors(["今天", "昨天", "今年"]) == "天年"
+    for words in (["大年初一", "双十一"], ["元旦", "除夕", "清明节"]):
+        anchors = word_anchors(words)
+        assert all(set(word) & set(anchors) for word in words)
+        assert "一" not in anchors
+
+
+def _corpus_texts() -> list[str]:
+    texts: list[str] = []
+
+    def walk(value) -> None:  # type: ignore[no-untyped-def]
+        if isinstance(value, str):
+            texts.append(value)
+        elif isinstance(value, dict):
+            for item in value.values():
+                walk(item)
+        elif isinstance(value, list):
+            for item in value:
+                walk(item)
+    for name in ("dates", "figures", "statements", "traditional"):
+        walk(load_yaml(f"corpus/{name}.yaml"))
+    return texts + [path.read_text(encoding="utf-8") for path in sorted(SEEDS.glob("*.txt"))]
+
+
+def _shuffled(texts: list[str], count: int) -> list[str]:
+    """Pieces of the corpus glued with breaks, spaces and date characters, so that matches
+    land at clause edges, across spaces and next to one another."""
+    rng = random.Random(2026)
+    pieces = [text[i:i + rng.randint(1, 10)] for text in texts for i in range(0, len(text), 6)]
+    glue = ["", "", " ", "\t", "  ", *CLAUSE_BREAKS, "年", "月", "日", "号", "-", "/", ".", ":",
+            "至", "，2026", "2026年"]
+    return ["".join(rng.choice(pieces) + rng.choice(glue) for _ in range(rng.randint(2, 14)))
+            for _ in range(count)]
+
+
+def _spans(matches) -> list[tuple[int, int, tuple]]:  # type: ignore[no-untyped-def]
+    return [(m.start(), m.end(), m.groups()) for m in matches]
+
+
+def test_scanner_finds_what_a_whole_text_scan_finds():
+    texts = _corpus_texts()
+    texts += _shuffled(texts, 3000)
+    finder = _anchor_finder()
+    for raw in texts:
+        text = normalize(raw).text
+        index = TextIndex(text, finder)
+        for rule in RULES:
+            assert _spans(index.matches(rule)) == \
+                _spans(rule.pattern.finditer(text)), (rule.name, text)
+
+
+def test_importing_compiles_nothing():
+    """Importing the package compiles no date pattern and reads no date table: the first
+    text that needs a rule pays for it."""
+    code = ("import os, re, sys, regex\n"
+            "seen = []\n"
+            "def counting(original):\n"
+            "    def call(*args, **kwargs):\n"
+            "        caller = sys._getframe(1).f_code.co_filename\n"
+            "        if os.sep + 'dates' + os.sep in caller or caller.endswith('lunar.py'):\n"
+            "            seen.append(args[0])\n"
+            "        return original(*args, **kwargs)\n"
+            "    return call\n"
+            "re.compile = counting(re.compile)\n"
+            "regex.compile = counting(regex.compile)\n"
+            "import factkit\n"
+            "from factkit.dates import days, rules\n"
+            "loaded = [f.__name__ for f in (days._eras, days._festivals, days._relative_table,\n"
+            "                               rules._rules) if f.cache_info().currsize]\n"
+            "print(seen, loaded, 'lunardate' in sys.modules)\n")
+    run = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True,
+                         cwd=REPO, timeout=120)
+    assert run.returncode == 0, run.stderr
+    assert run.stdout.strip() == "[] [] False"
