@@ -29,7 +29,13 @@ _LAZY = {"Result": "batch", "extract_many": "batch", "pipe": "batch", "read_json
          "to_frame": "tables"}
 
 
+_LAZY_MODULES = frozenset(("batch", "html", "stream", "tables", "summary", "cli",
+                           "spacy_component"))
+
+
 def __getattr__(name: str) -> Any:
+    if name in _LAZY_MODULES:  # factkit.batch.extract_many without importing factkit.batch
+        return importlib.import_module(f".{name}", __name__)
     module = _LAZY.get(name)
     if module is None:
         raise AttributeError(f"module 'factkit' has no attribute {name!r}")
@@ -39,7 +45,7 @@ def __getattr__(name: str) -> Any:
 
 
 def __dir__() -> list[str]:
-    return sorted(set(globals()) | set(_LAZY))
+    return sorted(set(globals()) | set(_LAZY) | _LAZY_MODULES)
 
 __all__ = [
     "extract", "iter_facts", "extract_many", "pipe", "read_jsonl", "to_frame", "Result",

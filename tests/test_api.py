@@ -130,3 +130,23 @@ def test_a_failing_extractor_is_reported_and_the_others_still_run():
     doc = factkit.Pipeline(extractors=[broken, figures.extract])("增长6.8%")
     assert [f.text for f in doc.figures] == ["6.8%"]
     assert len(doc.warnings) == 1 and "KeyError" in doc.warnings[0]
+
+
+def test_import_loads_only_what_extract_needs():
+    # worker processes, HTML and tables load on first use, and validators on first validation
+    probe = ("import sys, factkit\n"
+             "heavy = ['concurrent.futures.process', 'multiprocessing', 'factkit.batch',"
+             " 'factkit.html', 'factkit.tables']\n"
+             "print([m for m in heavy if m in sys.modules])\n"
+             "print(factkit.Figure.__pydantic_complete__)\n"
+             "factkit.extract('2025年郴州市地区生产总值增长5%。')\n"
+             "print(factkit.Figure.__pydantic_complete__)\n"
+             "print(factkit.batch.extract_many is factkit.extract_many,"
+             " callable(factkit.to_frame), 'render_html' in dir(factkit))\n")
+    import subprocess
+    import sys
+    out = subprocess.run([sys.executable, "-c", probe], capture_output=True, text=True,
+                         check=True).stdout.split("\n")
+    assert out[:4] == ["[]", "False", "False", "True True True"]
+    with pytest.raises(AttributeError, match="no attribute 'nonesuch'"):
+        factkit.nonesuch  # noqa: B018
