@@ -8,7 +8,9 @@ chunk's records, candidates and normalized copies at a time.
 Where a chunk ends: at the last paragraph end (a line break that ``normalize`` keeps, i.e. one
 after a sentence end or next to markup) within ``chunk_size``; in a paragraph longer than that,
 at its last sentence end (。！？；); in a sentence longer than that, at the next sentence or
-paragraph end after it. A chunk boundary never cuts a sentence.
+paragraph end after it. A chunk boundary never cuts a sentence, except in text that has no
+sentence end for four chunks and more (a dump, one string repeated): that is cut at the chunk
+size, and each side is read with a thousand characters of the other, so no mention is cut.
 
 Context across chunks. Each chunk is read together with up to ``context_size`` characters of
 the paragraphs before it (whole paragraphs where they fit), and only records that start inside
@@ -37,6 +39,11 @@ __all__ = ["iter_facts", "chunk_spans"]
 
 CHUNK_SIZE = 200_000
 CONTEXT_SIZE = 2_000
+# A "sentence" longer than this many chunks is no sentence (a dump without punctuation, one
+# string repeated): it is cut at the chunk size, and each side of the cut is read with this
+# many characters of the other, more than any mention spans, so no mention is cut.
+_LONGEST_SENTENCE = 4
+_CUT_OVERLAP = 1_000
 
 
 def iter_facts(text: str, ref_date: datetime.date | str | None = None, *,
@@ -52,12 +59,17 @@ def iter_facts(text: str, ref_date: datetime.date | str | None = None, *,
         raise ValueError("chunk_size must be positive and context_size not negative")
     ref = _as_date(ref_date)
     pipeline = pipeline or _default_pipeline or Pipeline()
-    for start, end in chunk_spans(text, chunk_size):
+    cut_before = False
+    for start, end, cut in _chunks(text, chunk_size):
         window = _window_start(text, start, context_size)
-        lists, context = pipeline.records(text[window:end], ref, offset=window)
+        if cut_before:  # read the mention the cut went through whole; it was yielded before
+            window = min(window, max(0, start - _CUT_OVERLAP))
+        read_end = min(len(text), end + _CUT_OVERLAP) if cut else end
+        cut_before = cut
+        lists, context = pipeline.records(text[window:read_end], ref, offset=window)
         if ref is None and context.ref_date_inferred:
             ref = context.ref_date
-        records = [r for records in lists.values() for r in records if r.start >= start]
+        records = [r for records in lists.values() for r in records if start <= r.start < end]
         del lists
         records.sort(key=lambda r: (r.start, r.end))
         yield from records
@@ -66,23 +78,32 @@ def iter_facts(text: str, ref_date: datetime.date | str | None = None, *,
 def chunk_spans(text: str, chunk_size: int = CHUNK_SIZE) -> Iterator[tuple[int, int]]:
     """The (start, end) of each chunk: consecutive, covering ``text``, cut as the module
     docstring says."""
+    for start, end, _ in _chunks(text, chunk_size):
+        yield start, end
+
+
+def _chunks(text: str, chunk_size: int) -> Iterator[tuple[int, int, bool]]:
+    """(start, end, whether end cuts endless text rather than ending a sentence)."""
     start = 0
     while start < len(text):
-        end = _chunk_end(text, start, chunk_size)
-        yield start, end
+        end, cut = _chunk_end(text, start, chunk_size)
+        yield start, end, cut
         start = end
 
 
-def _chunk_end(text: str, start: int, chunk_size: int) -> int:
+def _chunk_end(text: str, start: int, chunk_size: int) -> tuple[int, bool]:
     limit = start + chunk_size
     if limit >= len(text):
-        return len(text)
+        return len(text), False
     end = _last_paragraph_end(text, start, limit)
     if end is None:
         end = _last_sentence_end(text, start, limit)
     if end is None:
-        end = _next_boundary(text, limit)
-    return end
+        reach = limit + _LONGEST_SENTENCE * chunk_size
+        end = _next_boundary(text, limit, reach)
+        if end >= reach:
+            return limit, True  # no sentence is this long: a cut, read across (iter_facts)
+    return end, False
 
 
 def _last_paragraph_end(text: str, start: int, limit: int) -> int | None:
@@ -115,8 +136,9 @@ def _last_sentence_end(text: str, start: int, limit: int) -> int | None:
     return last
 
 
-def _next_boundary(text: str, position: int) -> int:
-    for m in _SENTENCE_SPLIT.finditer(text, position):
+def _next_boundary(text: str, position: int, reach: int | None = None) -> int:
+    """The first sentence or paragraph end after ``position`` (looked for up to ``reach``)."""
+    for m in _SENTENCE_SPLIT.finditer(text, position, len(text) if reach is None else reach):
         if m.group()[0] != "\n":
             return cast(int, m.end())
         run = _BREAK_RUN.match(text, _run_start(text, position, m.start()))

@@ -99,3 +99,15 @@ def test_records_index_the_whole_text_on_any_paragraphs(paragraphs, chunk_size):
     for r in records:
         assert 0 <= r.start < r.end <= len(text)
         assert r.text == LAYOUT_BREAK.sub("", text[r.start:r.end])
+
+
+@pytest.mark.parametrize("unit", ["1年", "2026年2月24日", "深冬", "郴州市委、", "3.5万余吨"])
+def test_text_without_sentence_ends_is_cut_without_cutting_a_mention(unit):
+    # one string repeated with no sentence end: cut at the chunk size, read across the cut
+    text = unit * (30_000 // len(unit))
+    spans = list(chunk_spans(text, 1_000))
+    assert len(spans) > 20 and spans[-1][1] == len(text)
+    streamed = [(r.start, r.end, type(r).__name__, r.text)
+                for r in factkit.iter_facts(text, chunk_size=1_000)]
+    whole = sorted((r.start, r.end, type(r).__name__, r.text) for r in factkit.extract(text).facts)
+    assert streamed == whole
