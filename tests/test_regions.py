@@ -35,7 +35,7 @@ def _cases():
             yield pytest.param(region, kind, marks=marks, id=f"{region}-{kind}")
 
 
-@pytest.mark.parametrize(("region", "kind"), _cases())
+@pytest.mark.parametrize(("region", "kind"), list(_cases()))
 def test_region_paragraph(region, kind):
     annotation = EXPECTED[region]
     doc = factkit.extract(_text(region), ref_date=annotation["ref_date"])
