@@ -115,7 +115,7 @@ class Resolver:
 ResolveFn = Callable[[Resolver], Optional[Resolution]]
 
 
-@dataclass
+@dataclass(slots=True)  # a long text dense with dates makes several per date
 class DateSpec:
     start: int
     end: int
