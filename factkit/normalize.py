@@ -123,6 +123,7 @@ def _identity_bmp() -> list[int]:
 # White space runs that hold at least one line break.
 _BREAK_RUN = regex.compile(r"[ \t\u3000\xa0\r\f\v]*+(?:\n[ \t\u3000\xa0\r\f\v]*+)++")
 _SPACES = frozenset(" \t\u3000\xa0\r\f\v")
+_SPACES_AND_BREAKS = _SPACES | {"\n"}
 
 
 def _break_runs(text: str) -> Iterator[tuple[int, int]]:
@@ -131,18 +132,18 @@ def _break_runs(text: str) -> Iterator[tuple[int, int]]:
     end = 0
     newline = text.find("\n")
     while newline >= 0:
-        start = _spaces_before(text, end, newline)
+        start = _run_start(text, end, newline)
         run = _BREAK_RUN.match(text, start)  # always matches: spaces, then the line break
         end = run.end() if run is not None else newline + 1
         yield start, end
         newline = text.find("\n", end)
 
 
-def _spaces_before(text: str, floor: int, newline: int) -> int:
-    """Where the run of spaces before the line break at ``newline`` begins (not before
+def _run_start(text: str, floor: int, position: int,
+               characters: frozenset[str] = _SPACES) -> int:
+    """Where the run of ``characters`` that ends at ``position`` begins (not before
     ``floor``)."""
-    position = newline
-    while position > floor and text[position - 1] in _SPACES:
+    while position > floor and text[position - 1] in characters:
         position -= 1
     return position
 

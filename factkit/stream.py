@@ -32,7 +32,8 @@ from collections.abc import Iterator
 from typing import cast
 
 from .models import Fact
-from .normalize import _BREAK_RUN, _SENTENCE_SPLIT, _is_layout_break
+from .normalize import (_BREAK_RUN, _SENTENCE_SPLIT, _SPACES_AND_BREAKS, _is_layout_break,
+                        _run_start)
 from .pipeline import Pipeline
 
 __all__ = ["iter_facts", "chunk_spans"]
@@ -113,17 +114,10 @@ def _last_paragraph_end(text: str, start: int, limit: int) -> int | None:
         newline = text.rfind("\n", start, position)
         if newline <= start:
             return None
-        run = _BREAK_RUN.match(text, _run_start(text, start, newline))
+        run = _BREAK_RUN.match(text, _run_start(text, start, newline, _SPACES_AND_BREAKS))
         if run and run.end() <= limit and not _is_layout_break(text, run.start(), run.end()):
             return cast(int, run.end())
         position = run.start() if run else newline
-
-
-def _run_start(text: str, floor: int, newline: int) -> int:
-    position = newline
-    while position > floor and text[position - 1] in " \t\u3000\xa0\r\f\v\n":
-        position -= 1
-    return position
 
 
 def _last_sentence_end(text: str, start: int, limit: int) -> int | None:
@@ -141,7 +135,7 @@ def _next_boundary(text: str, position: int, reach: int | None = None) -> int:
     for m in _SENTENCE_SPLIT.finditer(text, position, len(text) if reach is None else reach):
         if m.group()[0] != "\n":
             return cast(int, m.end())
-        run = _BREAK_RUN.match(text, _run_start(text, position, m.start()))
+        run = _BREAK_RUN.match(text, _run_start(text, position, m.start(), _SPACES_AND_BREAKS))
         if run and not _is_layout_break(text, run.start(), run.end()):
             return cast(int, run.end())
     return len(text)
@@ -158,7 +152,7 @@ def _window_start(text: str, start: int, context_size: int) -> int:
         newline = text.find("\n", position, start)
         if newline < 0:
             return start
-        run = _BREAK_RUN.match(text, _run_start(text, floor, newline))
+        run = _BREAK_RUN.match(text, _run_start(text, floor, newline, _SPACES_AND_BREAKS))
         if run and not _is_layout_break(text, run.start(), run.end()):
             return min(cast(int, run.end()), start)
         position = (run.end() if run else newline + 1)
