@@ -167,7 +167,7 @@ class _Divisions(Mapping[str, Division]):
         return record
 
     def __getitem__(self, code: str) -> Division:
-        record = self._records.get(code) or self.get(code)
+        record: Division | None = self.get(code)
         if record is None:
             raise KeyError(code)
         return record
@@ -215,7 +215,7 @@ def block_of(code: str) -> str:
 
 @dataclass(eq=False)  # one per process, compared and hashed by identity
 class Gazetteer:
-    divisions: Mapping[str, Division]
+    divisions: _Divisions
     by_name: Mapping[str, list[str]]        # official name -> codes
     by_alias: Mapping[str, list[str]]       # short name -> codes
     abbreviations: dict[str, str]           # 湘 -> 430000000000
@@ -300,9 +300,7 @@ class Gazetteer:
                 self._village_lines[township] = packed
 
     def children(self, code: str) -> list[str]:
-        if isinstance(self.divisions, _Divisions):
-            return self.divisions.children(code)
-        return [c for c, d in self.divisions.items() if d.parent == code]
+        return self.divisions.children(code)
 
 
 def is_statistical_code(code: str) -> bool:

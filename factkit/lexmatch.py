@@ -207,8 +207,7 @@ BUILD_AFTER = 50_000
 class Lexicon:
     """A compiled phrase lexicon: every phrase of it in a text, in one pass."""
 
-    def __init__(self, sections: Mapping[str, bytes], domains: tuple[str, ...]) -> None:
-        self.domains = domains
+    def __init__(self, sections: Mapping[str, bytes]) -> None:
         self._openings = bytes(sections["openings"]).decode().split("\n")
         self._one_character = bytes(sections["singles"]).decode()  # the phrases of one character
         self._offsets = _uint32(sections["offsets"])
@@ -321,7 +320,10 @@ class Lexicon:
 def lexicon() -> Lexicon:
     """The shared lexicon of place and organization phrases (``data/lexicon.bin``)."""
     header, sections = read_sections("lexicon.bin")
-    return Lexicon(sections, tuple(header["domains"]))
+    if tuple(header["domains"]) != DOMAINS:  # payloads are read by position in DOMAINS
+        raise ValueError(f"lexicon.bin holds the domains {header['domains']}, not {DOMAINS}: "
+                         "run scripts/compile_lexicons.py")
+    return Lexicon(sections)
 
 
 Span = TypeVar("Span", bound=tuple[Any, ...])

@@ -10,6 +10,7 @@ import ahocorasick_rs
 
 from ..candidates import Candidate
 from ..lexicon import read_lines
+from ..lexmatch import leftmost_longest
 from .edges import is_generic, is_han, left_stretch, stopword_at, stopword_end
 from .placing import Places, Spans, place_at
 
@@ -40,11 +41,7 @@ def _marker_spans(text: str) -> list[tuple[int, int]]:
         if _marker_ends_name(text, end):
             spans.append((start, end))
     spans.sort(key=lambda span: (span[0], -span[1]))
-    kept: list[tuple[int, int]] = []
-    for start, end in spans:
-        if not kept or start >= kept[-1][1]:
-            kept.append((start, end))
-    return kept
+    return list(leftmost_longest(spans))
 
 
 _COMMON_WORDS = frozenset({"高科", "黑科"})

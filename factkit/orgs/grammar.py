@@ -95,8 +95,7 @@ def named(span: tuple[int, int, Entry], text: str, places: Places,
           floor: int) -> Candidate | None:
     suffix_start, end, entry = span
     suffix = text[suffix_start:end]
-    if end < len(text) and text[end] in _NOT_AFTER.get(suffix[-2:],
-                                                        _NOT_AFTER.get(suffix[-1], "")):
+    if _blocked_after(text, suffix, end):
         return None
     if end - suffix_start == 1 and (text[suffix_start - 1:end] in _WORDS_ENDING_IN_SUFFIX
                                     or text[suffix_start:end + 1] in _WORDS_ENDING_IN_SUFFIX):
