@@ -190,7 +190,7 @@ _TERM_CONTEXT_BEFORE = r"(?<=节气|迎来|交节|又到|时值|正值|已是|�
 # 清明 is read as a festival (its day is the solar term's)
 SOLAR_TERM_PATTERN = (
     r"(?P<t>"
-    + "|".join(t for t in _TERMS if t not in _WEATHER_TERMS and t != "清明")
+    + "|".join(t for t in SOLAR_TERMS if t not in _WEATHER_TERMS)
     + "|" + "|".join(f"{t}(?=[”\"」]?{_TERM_CONTEXT_AFTER[3:-1]})|{_TERM_CONTEXT_BEFORE}{t}"
                      for t in _WEATHER_TERMS)
     + r")(?!天气)"

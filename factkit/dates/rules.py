@@ -15,7 +15,7 @@ from .builders import (build_rest_of_period, _build_year_part, build_context_day
                        build_relative_month_day, build_republic_year, build_slash_month_day,
                        build_stem_branch, build_vague, build_year, build_year_month,
                        build_year_period, build_year_range, build_zodiac_year)
-from .holidays import (SOLAR_TERMS, ALIAS_PATTERN, FESTIVAL_GUARDS, HOLIDAY_SPAN_PATTERN, SOLAR_TERM_PATTERN,
+from .holidays import (SOLAR_TERMS, ALIAS_PATTERN, FESTIVAL_ALIASES, FESTIVAL_GUARDS, HOLIDAY_SPAN_PATTERN, SOLAR_TERM_PATTERN,
                        build_festival, build_holiday_span, build_national_day, build_solar_term,
                        national_day_pattern, SCHOOL_BREAK_PATTERN, FISCAL_YEAR_PATTERN,
                        build_school_break, build_fiscal_year)
@@ -75,7 +75,7 @@ _ANCHORS = {
     "month/day": "/", "spaced numeric date": " ", "year month": "月", "month day": "月",
     "day of this month": "月", "year": "年", "republic year": "年", "bare year": "09",
     "month": "月", "day of month": "号日", "lunar date": "月", "大年初一": "年",
-    "solar term": "冬夏寒春暑水满秋种蛰降雨雪露", "holiday span": "假周", "national day": "庆",
+    "holiday span": "假周", "national day": "庆",
     "school break": "假", "fiscal year": "年", "stem-branch year": "年", "zodiac year": "年",
     "period of a year": "年", "period of a year (alone)": "冬初夏季尾年度春末秋", "今年初": "年",
     "month part": "月", "旬": "旬", "month range": "月", "year range": "年",
@@ -107,8 +107,6 @@ _SCREENS = {
     "solar term": "|".join(SOLAR_TERMS), "nth weekday": "个(?:星期|周|礼拜)",
     "month week": "(?:第[一二三四五1-5]|最后一)(?:周|个?星期|个?礼拜)",
 }
-# 五一, 十一, 三八 …: the short names of holidays (holidays.ALIAS_PATTERN)
-_ALIAS_ANCHORS = "五十六三七八庆"
 
 
 @cache
@@ -237,7 +235,9 @@ def _rules() -> tuple[Rule, ...]:
         ("decade", r"(?P<c>上世纪|本世纪|[0-9]{2}世纪|[一二]?十[一二三四五六七八九]?世纪)?(?P<d>[1-9]0|[一二三四五六七八九]十)年代",
          build_decade),
     ]
-    anchors = _ANCHORS | {"festival": word_anchors(_festivals()) + _ALIAS_ANCHORS,
+    # the short names of holidays (五一, 三八) are festivals too (holidays.ALIAS_PATTERN)
+    anchors = _ANCHORS | {"festival": word_anchors([*_festivals(), *FESTIVAL_ALIASES]),
+                          "solar term": word_anchors(SOLAR_TERMS),
                           "relative": word_anchors(w for w in _relative_table() if w != "当年")}
     # bare year looks ahead at the comma after the year
     breaks = {"bare year": CLAUSE_BREAKS.replace("，", "")}

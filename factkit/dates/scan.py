@@ -15,6 +15,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterable, Iterator
+from functools import cache
 from itertools import accumulate, count
 from operator import add
 from typing import Protocol
@@ -54,7 +55,6 @@ class TextIndex:
         for at in map(add, accumulate(map(len, parts[:-1])), count()):
             by_char.setdefault(text[at], []).append(at)
         self._by_char = by_char
-        self._merged: dict[str, list[int]] = {}
         self._spans: dict[str, list[tuple[int, int]]] = {}
         self._backward = ""
 
@@ -63,12 +63,8 @@ class TextIndex:
 
     def positions(self, chars: str) -> list[int]:
         """Where any of ``chars`` occurs, in order."""
-        found = self._merged.get(chars)
-        if found is None:
-            lists = [self._by_char[c] for c in chars if c in self._by_char]
-            found = lists[0] if len(lists) == 1 else sorted(p for one in lists for p in one)
-            self._merged[chars] = found
-        return found
+        lists = [self._by_char[c] for c in chars if c in self._by_char]
+        return lists[0] if len(lists) == 1 else sorted(p for one in lists for p in one)
 
     def spans(self, anchors: str, breaks: str = CLAUSE_BREAKS) -> list[tuple[int, int]]:
         """The stretches of text to scan for a rule: the clauses that hold one of
@@ -129,11 +125,6 @@ class Scanned(Protocol):
     def screen(self) -> re.Pattern[str] | None: ...
 
 
-_FINDERS: dict[str, re.Pattern[str]] = {}
-
-
+@cache
 def _break_finder(breaks: str) -> re.Pattern[str]:
-    finder = _FINDERS.get(breaks)
-    if finder is None:
-        finder = _FINDERS[breaks] = re.compile(f"[{re.escape(breaks)}]")
-    return finder
+    return re.compile(f"[{re.escape(breaks)}]")
