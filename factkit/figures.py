@@ -1153,7 +1153,7 @@ def _unit_first_chars() -> frozenset[str]:
 
 # After 3元/ a rate's denominator: a scaled number (10万) and a unit or a period
 _PER_HEAD = regex.compile(
-    r"[ \t]*+/[ \t]*+(?:[0-9]++(?:\.[0-9]++)?[ \t]*+[十百千万亿]++)?[ \t]*+")
+    r"[ \t]*+/[ \t]*+(?P<per>(?:[0-9]++(?:\.[0-9]++)?[ \t]*+[十百千万亿]++)?[ \t]*+)")
 _PER_PERIOD = regex.compile(r"(?:月|年|日|h|min|s|d)(?![A-Za-z])")
 
 
@@ -1165,7 +1165,7 @@ def _per_after(text: str, end: int, bare: bool) -> Optional[tuple[str, int]]:
     found = _PER_HEAD.match(text, end)
     if not found:
         return None
-    per_start = text.index("/", end) + 1
+    per_start = found.start("per")  # after the blanks that follow the slash
     per_end = _unit_end(text, found.end())
     if per_end < 0:
         period = _PER_PERIOD.match(text, found.end())
