@@ -541,16 +541,11 @@ _CLOCK_READING = regex.compile(r"(?:[一二两三四五六七八九十]|十[一�
 _URL = regex.compile(r"(?:https?://|www\.)[!-~]++")
 
 
-_CJK_SEEN: dict[str, bool] = {}
-
-
+@cache
 def _is_cjk(ch: str) -> bool:
     """Whether ``ch`` (one character) is a Chinese character; remembered per character, since
     a text asks about the same few hundred characters over and over."""
-    known = _CJK_SEEN.get(ch)
-    if known is None:
-        known = _CJK_SEEN[ch] = bool(ch) and bool(_CJK.match(ch))
-    return known
+    return bool(ch) and bool(_CJK.match(ch))
 
 
 def _char(text: str, i: int) -> str:
@@ -1407,10 +1402,11 @@ def extract(ntext: NormalizedText, context: Context | None = None) -> list[Candi
         window_start = max(0, at - _CONTEXT)
         around = written[window_start:at + _REACH]
         key = (around, at - window_start)
-        known = remembered.get(key) if " " not in around and "\t" not in around else None
+        spaced = " " in around or "\t" in around
+        known = None if spaced else remembered.get(key)
         if known is None:
             position, candidate = _read_at(ntext, at)
-            if position - at < _REACH - _CONTEXT and " " not in around and "\t" not in around:
+            if not spaced and position - at < _REACH - _CONTEXT:
                 if len(remembered) > 4096:
                     remembered.clear()
                 remembered[key] = (position - at, None if candidate is None else (
