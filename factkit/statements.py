@@ -456,6 +456,10 @@ class _Reader:
             clause_subjects = (self._clause_subjects(s_start, s_end)
                                if k < len(self.actor_starts) and self.actor_starts[k] < s_end
                                else [])
+            # the subjects leading a clause of this sentence (one of a list does not): they are
+            # the sentence's candidates for _subject, then its topic for the sentences after
+            self.leading_at = [at for at, _, leads in clause_subjects if leads]
+            self.leading = leading = [subject for _, subject, leads in clause_subjects if leads]
             if sentence_figures:
                 following = pieces[number + 1][:2] if number + 1 < len(pieces) else None
                 topic = (self._speaker(s_start, s_end, clause_subjects, following)
@@ -465,7 +469,6 @@ class _Reader:
                                        last_metric)
                 out.extend(found)
                 last_metric = self.last_metric
-            leading = [subject for _, subject, leads in clause_subjects if leads]
             if leading:
                 for subject in leading:
                     _remember(history, subject)
@@ -563,9 +566,6 @@ class _Reader:
         text = self.text
         sentence_start, sentence_end = self.ntext.span_to_original(s_start, s_end)
         targets = self._targets(s_start, s_end)
-        # the subjects leading a clause of this sentence (one of a list does not), for _subject
-        self.leading_at = [at for at, _, leads in clause_subjects if leads]
-        self.leading = [subject for _, subject, leads in clause_subjects if leads]
         # the metric found for each figure so far; _NO_STATEMENT where a figure has none
         found: list[_Pair | None] = [_NO_STATEMENT] * len(figures)
         # the last statement's item, and the last one with a metric, with their figure's index
