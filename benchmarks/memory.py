@@ -42,7 +42,9 @@ PER_FACT = f"""
 import gc, tracemalloc, factkit
 seed = open({str(SEED)!r}, encoding="utf-8").read()
 factkit.extract(seed)
-for name, unit, repeat in (("1年 (figures)", "1年", 100_000), ("郴州市 (places)", "郴州市", 100_000),
+for name, unit, repeat in (("1年 (figures)", "1年", 100_000), ("1, (figures)", "1,", 100_000),
+                           ("郴州市 (places)", "郴州市", 100_000),
+                           ("2026年2月24日 (dates)", "2026年2月24日", 50_000),
                            ("news (seed repeated)", seed + "\\n", 30)):
     text = unit * repeat
     gc.collect()
