@@ -105,21 +105,28 @@ class Pipeline:
                offset: int) -> dict[str, list[Fact]]:
         # Offsets map to the original monotonically, so candidates in (start, end) order give
         # records in order; the default policy returns them so, a custom one may not.
-        if any((b.start, b.end) < (a.start, a.end) for a, b in pairwise(kept)):
+        if self.overlap_policy is not resolve and any(
+                (b.start, b.end) < (a.start, a.end) for a, b in pairwise(kept)):
             kept.sort(key=lambda c: (c.start, c.end))
         lists: dict[str, list[Fact]] = {name: [] for name in _DOCUMENT_FIELDS.values()}
-        strings: dict[str, str] = {}  # one object per distinct string of this text
+        strings: dict[str, str] = {}  # one object per distinct text of this document
+        offsets = ntext.offsets
+        mapped = bool(offsets.cut_positions)  # else a position is the same in the original
+        written = ntext.written
+        factories = self._factories
         kept.reverse()
         while kept:
             candidate = kept.pop()
-            start, end = ntext.span_to_original(candidate.start, candidate.end)
-            text = ntext.written_text(candidate.start, candidate.end)
+            start, end = candidate.start, candidate.end
+            text = written[start:end]
+            if mapped:
+                start, end = offsets.span_to_original(start, end)
+            elif end < start:
+                end = start
             values = {"text": strings.setdefault(text, text),
                       "start": start + offset, "end": end + offset}
-            for key, value in candidate.fields.items():
-                values[key] = strings.setdefault(value, value) if type(value) is str else value
-            lists[_DOCUMENT_FIELDS[candidate.fact]].append(
-                self._factories[candidate.fact](values))
+            values.update(candidate.fields)
+            lists[_DOCUMENT_FIELDS[candidate.fact]].append(factories[candidate.fact](values))
         return lists
 
 
