@@ -211,17 +211,17 @@ class RecordFactory(Generic[_Record]):
             known = self._by_keys.setdefault(keys, (given, [
                 (name, factory) for name, factory in self.factories if name not in given]))
         fields_set, factories = known
-        data = self.template.copy()
-        data.update(values)
-        for name, factory in factories:
-            data[name] = factory()
         record = self.record_type.__new__(self.record_type)
-        # The first value is stored as an attribute, so that the record's ``__dict__`` is the
-        # compact view of its attributes and not empty: ``dict.update`` of an empty dict
-        # replaces its table with a copy of the other's, a dict of its own. The values come in
-        # the order of the fields, so every record of the type shares one key table.
-        _set_attribute(record, self.first_field, data[self.first_field])
-        record.__dict__.update(data)
+        # One attribute is stored first, so that the record's ``__dict__`` is the compact view
+        # of its attributes and not empty: ``dict.update`` of an empty dict replaces its table
+        # with a copy of the other's, a dict of its own. The defaults go in first, in the order
+        # of the fields, so every record of the type shares one key table.
+        _set_attribute(record, self.first_field, None)
+        attributes = record.__dict__
+        attributes.update(self.template)
+        attributes.update(values)
+        for name, factory in factories:
+            attributes[name] = factory()
         _set_attribute(record, "__pydantic_fields_set__", fields_set)
         _set_attribute(record, "__pydantic_extra__", None)
         _set_attribute(record, "__pydantic_private__", None)
