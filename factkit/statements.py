@@ -117,9 +117,11 @@ def _noun_pattern() -> regex.Pattern:
 
 
 @cache
-def _edge_ends() -> frozenset[str]:
-    """Last characters of the words that may end a metric on its left."""
-    return frozenset(w[-1] for w, r in _roles()[0].items() if r in _METRIC_LEFT_EDGE)
+def _last_edge_end() -> regex.Pattern:
+    """Finds, right to left, the last characters of the words that may end a metric on its
+    left: the phrase's characters are looked at in one search, not one by one."""
+    ends = sorted({w[-1] for w, r in _roles()[0].items() if r in _METRIC_LEFT_EDGE})
+    return regex.compile("(?r)[" + "".join(map(regex.escape, ends)) + "]")
 
 
 @cache
@@ -156,14 +158,30 @@ _COUNTED_PREDICATE_EDGE = _COUNTED_EDGE - {"action"}
 _ACTION = frozenset({"action"})
 _GLUE = frozenset({"glue"})
 _AFTER_FUTURE = frozenset({"level", "change", "action", "glue", "to"})
-_BASIS_MARK = regex.compile(r"(?:比|较|与|同|相比|相较于?|对比)$")
+_BASIS_WORDS = ("比", "较", "与", "同", "相比", "相较", "相较于", "对比")
+_BASIS_MARK = regex.compile("(?:" + "|".join(_BASIS_WORDS) + ")$")
+# what may stand right before a date compared against: a basis word's last character (or the
+# line break ``$`` may match before); any other character rules the search out
+_BEFORE_BASIS_DATE = frozenset(word[-1] for word in _BASIS_WORDS) | {"\n"}
 _SAME_PERIOD = regex.compile(r"^同期")
 _LIST_SPLIT = regex.compile(r"[、]|(?<=.{2})(?:和|与|及|以及)(?=.{2})")
 _LIST_INDEX = regex.compile(r"^(?:[、.．)）]|\s)")
 _THRESHOLD_AFTER = regex.compile(r"(?:以上|以下|及以上|及以下|以内)?的?[\p{Han}A-Za-z]")
 _LETTER_RUN = regex.compile(r"[\p{Han}A-Za-z]+")
 _COUNTED_OPENING = regex.compile(r"[\p{Han}A-Za-z/]")
+
+
+@cache
+def _opens_counted(character: str) -> bool:
+    """Whether a counted noun may start with ``character`` (a letter, or a slash before
+    another figure): asked after every figure, and a cached answer costs less than a match."""
+    return _COUNTED_OPENING.match(character) is not None
 _WORD_CHARACTER = regex.compile(r"[\p{Han}A-Za-z0-9]")
+
+
+@cache
+def _is_word_character(character: str) -> bool:
+    return _WORD_CHARACTER.match(character) is not None
 # a phrase ending so is a time clause (接警后, 建成后), not a metric
 _NOT_IN_METRIC = regex.compile(r"(?:[他她它我你]们?|一[个位家批些名只])+")
 _METRIC_MODIFIERS = {"平均", "年均", "实际", "全年", "每年", "每月", "每天", "每日", "每周",
@@ -183,8 +201,10 @@ _RATE_NOUNS = ("增长率", "增长速度", "增速", "增幅", "降幅", "涨�
 _SUBJECT_WORD_STARTS = "全我本该公"
 # first characters of the target words (力争, 目标, 计划, 预计, 将 …): a cheap pre-scan
 _TARGET_START = re.compile("[力目计争确规拟努预有将]")
-_DATELINE = regex.compile(r"(?:新华社|中新社|中新网|人民网|央视网|本报|本台)[^\s，。]{2,12}?"
+_AGENCIES = ("新华社", "中新社", "中新网", "人民网", "央视网", "本报", "本台")
+_DATELINE = regex.compile("(?:" + "|".join(_AGENCIES) + r")[^\s，。]{2,12}?"
                           r"\d{1,2}月\d{1,2}日(?:电|讯)")
+_AGENCY_OPENINGS = frozenset(agency[0] for agency in _AGENCIES)   # where a dateline may start
 _YOY_MOM = regex.compile(r"同比|环比")
 _SPEAKS = regex.compile(r"介绍|表示|说|称|指出|透露|告诉")
 
@@ -276,6 +296,23 @@ class _Found:
     basis: str | None = None
     subject: Subject | None = None
     period: DateMention | None = None
+
+
+@dataclass(slots=True)
+class _Sentence:
+    """A sentence being read, with what all its figures read alike."""
+    start: int
+    end: int
+    targets: _Targets
+    clause_subjects: _ClauseSubjects
+    topic: Subject | None
+    history: dict[str, Subject]           # the latest subject of each kind
+    carried_period: DateMention | None    # the period carried from before the sentence
+    last_metric: _LastMetric              # the paragraph's last metric, with its subject
+    has_targets: bool = False
+
+    def __post_init__(self) -> None:
+        self.has_targets = bool(self.targets[0] or self.targets[2])
 
 
 class _Positions:
@@ -401,6 +438,8 @@ class _Reader:
         self.leading_at: list[int] = []
         self.mentions: dict[_Pair, Mention] = {}
         self.leading: list[Subject] = []
+        # nobody named and no 全县 in the text: a figure's subject is the one carried to it
+        self.nobody_named = not self.actors and not self.subject_word_starts
 
     # ---- the document walk ----------------------------------------------------------------
     def statements(self) -> list[Statement]:
@@ -433,7 +472,8 @@ class _Reader:
                         article_topic = headline_subject
                         _remember(history, headline_subject)
                 last_metric = None
-                dateline = _DATELINE.match(self.text, s_start, s_end)
+                dateline = (_DATELINE.match(self.text, s_start, s_end)
+                            if self.text[s_start] in _AGENCY_OPENINGS else None)
                 if dateline is not None:   # 新华社长沙3月5日电: the article's place
                     k = bisect.bisect_left(self.actor_starts, s_start)
                     if k < len(self.actors) and self.actors[k].end <= dateline.end():
@@ -458,8 +498,12 @@ class _Reader:
                                else [])
             # the subjects leading a clause of this sentence (one of a list does not): they are
             # the sentence's candidates for _subject, then its topic for the sentences after
-            self.leading_at = [at for at, _, leads in clause_subjects if leads]
-            self.leading = leading = [subject for _, subject, leads in clause_subjects if leads]
+            if clause_subjects:
+                self.leading_at = [at for at, _, leads in clause_subjects if leads]
+                self.leading = leading = [subject for _, subject, leads in clause_subjects
+                                          if leads]
+            else:
+                self.leading_at = self.leading = leading = []
             if sentence_figures:
                 following = pieces[number + 1][:2] if number + 1 < len(pieces) else None
                 topic = (self._speaker(s_start, s_end, clause_subjects, following)
@@ -514,12 +558,13 @@ class _Reader:
         pieces = []
         paragraph = 0
         text = self.text
-        previous = 0
+        k = 0   # the first cut after the sentence's start
         for s_start, s_end in self.ntext.sentences:
-            if s_start > 0 and text.find("\n", previous, s_start) >= 0:
+            # sentences tile the lines, so a line break before one lies right before it
+            if s_start > 0 and text[s_start - 1] == "\n":
                 paragraph += 1
-            previous = s_end
-            k = bisect.bisect_right(cuts, s_start)
+            while k < len(cuts) and cuts[k] <= s_start:
+                k += 1
             start = s_start
             while k < len(cuts) and cuts[k] < s_end:
                 if cuts[k] > start:
@@ -527,8 +572,9 @@ class _Reader:
                     paragraph += 1
                 start = cuts[k]
                 k += 1
-            pieces.append((start, s_end, paragraph, start in headline_starts))
-            if start in headline_starts:
+            headline = start in headline_starts
+            pieces.append((start, s_end, paragraph, headline))
+            if headline:
                 paragraph += 1
         return pieces
 
@@ -565,7 +611,8 @@ class _Reader:
                   last_metric: _LastMetric = None) -> list[Statement]:
         text = self.text
         sentence_start, sentence_end = self.ntext.span_to_original(s_start, s_end)
-        targets = self._targets(s_start, s_end)
+        sentence = _Sentence(s_start, s_end, self._targets(s_start, s_end), clause_subjects,
+                             topic, history, carried_period, last_metric)
         # the metric found for each figure so far; _NO_STATEMENT where a figure has none
         found: list[_Pair | None] = [_NO_STATEMENT] * len(figures)
         # the last statement's item, and the last one with a metric, with their figure's index
@@ -606,7 +653,7 @@ class _Reader:
                                            figures, i)
                        if (metric is None or verb_only or figure.kind in ("count", "age")
                            or after in "的/") and not threshold
-                       and _COUNTED_OPENING.match(text, span.end) is not None else None)
+                       and _opens_counted(after) else None)
             if threshold:   # 10亿元以上项目, 60岁以上的老人: a bound, not a value
                 relation, counted = "other", None
             if figure.kind == "percent" and text.startswith("的", span.end) and counted:
@@ -648,9 +695,7 @@ class _Reader:
                 borrowed = (with_metric.metric if with_metric is not None
                             and k - with_metric_at <= _LOOK_BACK else None)
                 item = self._finish(_Found(metrics[k - i], relation, basis, subjects[k - i]),
-                                    member, clause_start, s_start, s_end, targets,
-                                    clause_subjects, topic, history, carried_period, parallel,
-                                    borrowed, last_metric)
+                                    member, clause_start, sentence, parallel, borrowed)
                 found[k] = item.metric
                 recent = item
                 recent_at = k
@@ -666,11 +711,8 @@ class _Reader:
                             else (with_metric.metric, with_metric.subject))
         return statements
 
-    def _finish(self, item: _Found, span: _Span[Figure], clause_start: int, s_start: int,
-                s_end: int, targets: _Targets, clause_subjects: _ClauseSubjects,
-                topic: Subject | None, history: dict[str, Subject],
-                carried_period: DateMention | None, parallel: Subject | None,
-                borrowed: _Pair | None, last_metric: _LastMetric = None) -> _Found:
+    def _finish(self, item: _Found, span: _Span[Figure], clause_start: int, sentence: _Sentence,
+                parallel: Subject | None, borrowed: _Pair | None) -> _Found:
         figure = span.record
         text = self.text
         # a change with no phrase of its own changes the figure before it
@@ -678,9 +720,9 @@ class _Reader:
                 and figure.kind != "duration":
             if borrowed is not None:
                 item.metric = borrowed
-            elif item.relation == "change" and last_metric is not None:
+            elif item.relation == "change" and sentence.last_metric is not None:
                 # 其中，第四季度增长5.4%: the paragraph's last metric, and whose it was
-                item.metric, item.subject = last_metric
+                item.metric, item.subject = sentence.last_metric
 
         if item.metric is not None and item.relation == "level":
             phrase = text[item.metric[0]:item.metric[1]]
@@ -693,10 +735,11 @@ class _Reader:
             # a span of time that is no measured quantity (15分钟医疗服务圈, 短短半个月, 坚持
             # 三个多月); 平均住院日7.8天 is a level
             item.relation = "other"
-        item.period = ((self._period(s_start, span.start) or self._period_after(span.end, s_end))
-                       if self.dates else None) or carried_period
-        if item.relation not in ("other", "share") and (targets[0] or targets[2]):
-            marker = self._target_for(targets, clause_start, span.start)
+        item.period = ((self._period(sentence.start, span.start)
+                        or self._period_after(span.end, sentence.end))
+                       if self.dates else None) or sentence.carried_period
+        if sentence.has_targets and item.relation not in ("other", "share"):
+            marker = self._target_for(sentence.targets, clause_start, span.start)
             if marker is not None:
                 period = item.period
                 over = (marker == "forecast" and period is not None
@@ -706,13 +749,14 @@ class _Reader:
                     item.relation = "target"
         if item.relation in ("level", "share"):
             item.basis = None
-        if item.subject is None and not self.actors and not self.subject_word_starts:
-            item.subject = parallel or topic   # nobody named, and no 全县: nothing to look up
+        if item.subject is None and self.nobody_named:
+            item.subject = parallel or sentence.topic   # nothing to look up
         elif item.subject is None:
             # parallel clauses share the subject of the one before (郴州市12.3万人受灾，紧急
             # 转移安置群众1.8万人)
-            item.subject = self._subject(span, item.metric, s_start, clause_start, clause_subjects,
-                                         parallel or topic, history)
+            item.subject = self._subject(span, item.metric, sentence.start, clause_start,
+                                         sentence.clause_subjects, parallel or sentence.topic,
+                                         sentence.history)
         return item
 
     # ---- clauses ------------------------------------------------------------------------------
@@ -822,14 +866,19 @@ class _Reader:
         hard_break = _LAST_HARD_BREAK.search(text, limit, end)
         floor = hard_break.end() if hard_break is not None else limit
         phrase_start = floor
-        edge_ends = _edge_ends()
-        for at in range(position, floor, -1):
-            if text[at - 1] not in edge_ends or at > position:
-                continue
+        last_edge_end = _last_edge_end()
+        search_end = position
+        while True:
+            edge_end = last_edge_end.search(text, floor, search_end)
+            if edge_end is None:
+                break
+            at = edge_end.end()
+            search_end = at - 1
             word = _word_ending_at(text, at, limit, _METRIC_LEFT_EDGE)
             if at == end and word is not None and (word in _RATE_NOUNS
                                                    or _role(word) == "action"):
                 position -= len(word)   # 增速, 研发投入: closing the phrase, a verb is a noun
+                search_end = min(search_end, position)
                 continue
             if word is not None and (
                     len(word) > 1 or word in _ONE_CHARACTER_EDGE
@@ -838,7 +887,7 @@ class _Reader:
                 phrase_start = at
                 break
         while phrase_start < end and (text[phrase_start] in "的了、“”" or not
-                                      _WORD_CHARACTER.match(text[phrase_start])):
+                                      _is_word_character(text[phrase_start])):
             phrase_start += 1
         head = _NOT_IN_METRIC.match(text, phrase_start, end)
         if head and end - head.end() >= 2:
@@ -907,13 +956,12 @@ class _Reader:
             return None
         limit = min(s_end, start + _MAX_COUNTED)
         letters = _LETTER_RUN.match(text, start, limit)
-        letters_end = letters.end() if letters is not None else start
+        # the noun ends where the run of letters does, or at the next figure or date
+        stop = min(letters.end() if letters is not None else start,
+                   self._next_start(self.figure_starts, start),
+                   self._next_start(self.date_starts, start))
         position = start
-        while position < letters_end:
-            if self._figure_at(position):
-                break
-            if position in self.date_start_set:
-                break
+        while position < stop:
             if (text[position] in "的中和及、" or (
                     position > start and _word_starting_at(
                         text, position, limit,
@@ -932,6 +980,12 @@ class _Reader:
             if end - start > 6 or not closed:
                 return None
         return start, end
+
+    @staticmethod
+    def _next_start(starts: list[int], position: int) -> int:
+        """The first of ``starts`` (in order) at or after ``position``."""
+        k = bisect.bisect_left(starts, position)
+        return starts[k] if k < len(starts) else position + _MAX_COUNTED
 
     def _figure_at(self, position: int) -> bool:
         k = bisect.bisect_left(self.figure_starts, position)
@@ -1012,7 +1066,8 @@ class _Reader:
         return wide_roles[k - 1] if k else None
 
     def _is_basis_date(self, d: _Span[DateMention]) -> bool:
-        return _BASIS_MARK.search(self.text, max(0, d.start - 3), d.start) is not None
+        return (self.text[d.start - 1:d.start] in _BEFORE_BASIS_DATE
+                and _BASIS_MARK.search(self.text, max(0, d.start - 3), d.start) is not None)
 
     def _basis_of(self, d: _Span[DateMention]) -> str:
         after = self.text[d.end:d.end + 2]
@@ -1130,9 +1185,10 @@ class _Reader:
         if figure.unit or figure.kind != "other":
             return False
         before = self.text[max(0, span.start - 1):span.start]
+        if not (span.start == 0 or before in ("\n", "(", "（", " ", "#", "*")):
+            return False   # not at the start of a line or in brackets
         after = self.text[span.end:span.end + 1]
-        at_line_start = span.start == 0 or before in ("\n", "(", "（", " ", "#", "*")
-        return at_line_start and (bool(_LIST_INDEX.match(after)) or before in ("(", "（"))
+        return bool(_LIST_INDEX.match(after)) or before in ("(", "（")
 
     def _mention(self, span: tuple[int, int] | None) -> Mention | None:
         """The metric's mention; one record per span (a level and its change share it)."""
