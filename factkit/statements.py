@@ -503,7 +503,8 @@ class _Reader:
                 self.leading = leading = [subject for _, subject, leads in clause_subjects
                                           if leads]
             else:
-                self.leading_at = self.leading = leading = []
+                self.leading_at, self.leading = [], []
+                leading = self.leading
             if sentence_figures:
                 following = pieces[number + 1][:2] if number + 1 < len(pieces) else None
                 topic = (self._speaker(s_start, s_end, clause_subjects, following)
