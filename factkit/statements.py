@@ -248,11 +248,8 @@ def _remember(history: dict[str, Subject], subject: Subject) -> None:
         elif subject.level in _PLACE_SUFFIX.get(subject.name[-1:], ()):
             history[subject.name[-1]] = subject   # 郴州市, 娄星区 (not 长青社区)
         return
-    for kinds in _ORG_KIND.values():
-        if subject.kind in kinds:
-            history[kinds[0]] = subject
-    if subject.kind == "zone":
-        history["区"] = subject
+    for key in _HISTORY_KEYS.get(subject.kind, ()):
+        history[key] = subject
 
 
 # the levels a word such as 全区 may stand for, by the last character of the place's name
@@ -261,6 +258,11 @@ _PLACE_SUFFIX = {"县": ("county",), "区": ("county",), "市": ("prefecture", "
                  "乡": ("township",), "村": ("village",)}
 _ORG_KIND = {"院": ("hospital", "school", "research"), "公司": ("company",), "行": ("company",),
              "园": ("zone",)}
+# where an organization of each kind is remembered: under its group's first kind (a school
+# under hospital, for 该院), and a zone also under 区 (全区)
+_HISTORY_KEYS: dict[str, tuple[str, ...]] = {kind: (kinds[0],) for kinds in _ORG_KIND.values()
+                                             for kind in kinds}
+_HISTORY_KEYS["zone"] += ("区",)
 
 _HEADLINE_LENGTH = 40
 # How far back clause and phrase searches look: clauses are short, and a text without
@@ -487,11 +489,10 @@ class _Reader:
             while nested_index < len(self.nested) and self.nested[nested_index].start < s_end:
                 _remember(history, self.nested[nested_index].record)
                 nested_index += 1
-            sentence_figures = []
-            while figure_index < len(self.figures) and self.figures[figure_index].start < s_end:
-                if self.figures[figure_index].start >= s_start:
-                    sentence_figures.append(self.figures[figure_index])
-                figure_index += 1
+            next_index = bisect.bisect_left(self.figure_starts, s_end, figure_index)
+            sentence_figures = [f for f in self.figures[figure_index:next_index]
+                                if f.start >= s_start]
+            figure_index = next_index
             k = bisect.bisect_left(self.actor_starts, s_start)
             clause_subjects = (self._clause_subjects(s_start, s_end)
                                if k < len(self.actor_starts) and self.actor_starts[k] < s_end
