@@ -129,8 +129,15 @@ def _heads() -> tuple[str, ...]:
     return tuple(w for w, r in _roles()[0].items() if r == "head")
 
 
+@cache
+def _noun_characters() -> frozenset[str]:
+    return frozenset("".join(w for w, r in _roles()[0].items() if r == "noun"))
+
+
 def _in_noun(text: str, position: int) -> bool:
     """Whether ``position`` is inside a compound noun of the lexicon (地区生产总值)."""
+    if text[position] not in _noun_characters():
+        return False   # no noun of the lexicon holds this character
     for m in _noun_pattern().finditer(text, max(0, position - 6), position + 7):
         if m.start() <= position < m.end():
             return True
@@ -223,6 +230,13 @@ def _CLAUSE_MARKS() -> regex.Pattern:
                   key=len, reverse=True)
     return regex.compile("(?P<gap>" + "|".join(map(regex.escape, gaps)) + ")"
                          r"|(?P<share>占(?!地面积))|(?P<comparison>(?:比|较)(?![重例率值较]))")
+
+
+@cache
+def _CLAUSE_MARK_START() -> re.Pattern[str]:
+    """The first characters of the clause marks: where none stands, there is no mark."""
+    gaps = (w for w, r in _roles()[0].items() if r == "gap" and len(w) > 1)
+    return re.compile("[" + re.escape("".join(sorted({w[0] for w in gaps} | set("占比较")))) + "]")
 
 
 @cache
@@ -785,6 +799,8 @@ class _Reader:
         share; 比/较 + what is compared with: the phrase is no metric of this figure. Gives the
         relation, where the metric phrase ends, and whether a comparison stands before it."""
         gap = share = comparison = None
+        if _CLAUSE_MARK_START().search(self.text, start, np_end) is None:
+            return relation, np_end, False
         for m in _CLAUSE_MARKS().finditer(self.text, start, np_end):
             kind = m.lastgroup
             if kind == "gap" and gap is None:
