@@ -51,6 +51,8 @@ _Pair = tuple[int, int]
 _ClauseSubjects = list[tuple[int, Subject, bool]]
 # the metric of the paragraph's last statement, with its subject
 _LastMetric = tuple[_Pair, Subject | None] | None
+# what a figure's statement says: metric, relation, basis, subject, period
+_Reading = tuple[_Pair | None, str, str | None, Subject | None, DateMention | None]
 
 _CLAUSE_BREAK = "，,：:（）()"
 _HARD_BREAK = set("。！？!?；;\n，,：:、（）()“”\"《》【】[]/|·—")
@@ -303,15 +305,6 @@ class _Span(Generic[_R]):
     start: int
     end: int
     record: _R
-
-
-@dataclass(slots=True)
-class _Found:
-    metric: tuple[int, int] | None = None
-    relation: str = "level"
-    basis: str | None = None
-    subject: Subject | None = None
-    period: DateMention | None = None
 
 
 @dataclass(slots=True)
@@ -631,9 +624,10 @@ class _Reader:
                              topic, history, carried_period, last_metric)
         # the metric found for each figure so far; _NO_STATEMENT where a figure has none
         found: list[_Pair | None] = [_NO_STATEMENT] * len(figures)
-        # the last statement's item, and the last one with a metric, with their figure's index
-        recent: _Found | None = None
-        with_metric: _Found | None = None
+        # the subject of the last statement, and the metric of the last one with a metric (with
+        # its subject), with their figure's index
+        recent_subject: Subject | None = None
+        with_metric: tuple[_Pair, Subject | None] | None = None
         recent_at = with_metric_at = -1
         statements: list[Statement] = []
         list_metrics: list[tuple[int, int] | None] = []   # the last 分别 list of the sentence
@@ -706,74 +700,72 @@ class _Reader:
             for k, member in enumerate(group, i):
                 # what the statements just before say, within a few figures: the subject that
                 # parallel clauses share, the metric a change without a phrase of its own takes
-                parallel = (recent.subject if recent is not None and k - recent_at <= _LOOK_BACK
-                            else None)
-                borrowed = (with_metric.metric if with_metric is not None
+                parallel = recent_subject if k - recent_at <= _LOOK_BACK else None
+                borrowed = (with_metric[0] if with_metric is not None
                             and k - with_metric_at <= _LOOK_BACK else None)
-                item = self._finish(_Found(metrics[k - i], relation, basis, subjects[k - i]),
-                                    member, clause_start, sentence, parallel, borrowed)
-                found[k] = item.metric
-                recent = item
-                recent_at = k
-                if item.metric is not None:
-                    with_metric, with_metric_at = item, k
+                read_metric, read_relation, read_basis, subject, period = self._finish(
+                    metrics[k - i], relation, basis, subjects[k - i], member, clause_start,
+                    sentence, parallel, borrowed)
+                found[k] = read_metric
+                recent_subject, recent_at = subject, k
+                if read_metric is not None:
+                    with_metric, with_metric_at = (read_metric, subject), k
                 statements.append(self.new_statement({
-                    "figure": member.record, "metric": self._mention(item.metric),
-                    "relation": item.relation, "basis": item.basis, "subject": item.subject,
-                    "period": item.period, "sentence_start": sentence_start,
+                    "figure": member.record,
+                    "metric": None if read_metric is None else self._mention(read_metric),
+                    "relation": read_relation, "basis": read_basis, "subject": subject,
+                    "period": period, "sentence_start": sentence_start,
                     "sentence_end": sentence_end}))
             i += len(group)
-        self.last_metric = (last_metric if with_metric is None or with_metric.metric is None
-                            else (with_metric.metric, with_metric.subject))
+        self.last_metric = last_metric if with_metric is None else with_metric
         return statements
 
-    def _finish(self, item: _Found, span: _Span[Figure], clause_start: int, sentence: _Sentence,
-                parallel: Subject | None, borrowed: _Pair | None) -> _Found:
+    def _finish(self, metric: _Pair | None, relation: str, basis: str | None,
+                subject: Subject | None, span: _Span[Figure], clause_start: int,
+                sentence: _Sentence, parallel: Subject | None, borrowed: _Pair | None
+                ) -> _Reading:
         figure = span.record
-        text = self.text
         # a change with no phrase of its own changes the figure before it
-        if item.metric is None and item.relation in ("change", "target", "share", "other") \
+        if metric is None and relation in ("change", "target", "share", "other") \
                 and figure.kind != "duration":
             if borrowed is not None:
-                item.metric = borrowed
-            elif item.relation == "change" and sentence.last_metric is not None:
+                metric = borrowed
+            elif relation == "change" and sentence.last_metric is not None:
                 # 其中，第四季度增长5.4%: the paragraph's last metric, and whose it was
-                item.metric, item.subject = sentence.last_metric
+                metric, subject = sentence.last_metric
 
-        if item.metric is not None and item.relation == "level":
-            phrase = text[item.metric[0]:item.metric[1]]
-            if phrase.endswith(_RATE_NOUNS):
-                item.relation = "change"   # 增速为5.9%
-        if figure.kind == "duration" and item.relation == "level" and (
-                item.metric is None or item.metric[0] >= span.end
-                or not self._ends_in_head(item.metric)
+        if metric is not None and relation == "level":
+            if self.text[metric[0]:metric[1]].endswith(_RATE_NOUNS):
+                relation = "change"   # 增速为5.9%
+        if figure.kind == "duration" and relation == "level" and (
+                metric is None or metric[0] >= span.end
+                or not self._ends_in_head(metric)
                 or figure.text.endswith(("内", "以内", "之内"))):
             # a span of time that is no measured quantity (15分钟医疗服务圈, 短短半个月, 坚持
             # 三个多月); 平均住院日7.8天 is a level
-            item.relation = "other"
-        item.period = ((self._period(sentence.start, span.start)
-                        or self._period_after(span.end, sentence.end))
-                       if self.dates else None) or sentence.carried_period
-        if sentence.has_targets and item.relation not in ("other", "share"):
+            relation = "other"
+        period = ((self._period(sentence.start, span.start)
+                   or self._period_after(span.end, sentence.end))
+                  if self.dates else None) or sentence.carried_period
+        if sentence.has_targets and relation not in ("other", "share"):
             marker = self._target_for(sentence.targets, clause_start, span.start)
             if marker is not None:
-                period = item.period
                 over = (marker == "forecast" and period is not None
                         and period.last_day is not None and self.ref_date is not None
                         and period.last_day < self.ref_date)
                 if not over:
-                    item.relation = "target"
-        if item.relation in ("level", "share"):
-            item.basis = None
-        if item.subject is None and self.nobody_named:
-            item.subject = parallel or sentence.topic   # nothing to look up
-        elif item.subject is None:
+                    relation = "target"
+        if relation in ("level", "share"):
+            basis = None
+        if subject is None and self.nobody_named:
+            subject = parallel or sentence.topic   # nothing to look up
+        elif subject is None:
             # parallel clauses share the subject of the one before (郴州市12.3万人受灾，紧急
             # 转移安置群众1.8万人)
-            item.subject = self._subject(span, item.metric, sentence.start, clause_start,
-                                         sentence.clause_subjects, parallel or sentence.topic,
-                                         sentence.history)
-        return item
+            subject = self._subject(span, metric, sentence.start, clause_start,
+                                    sentence.clause_subjects, parallel or sentence.topic,
+                                    sentence.history)
+        return metric, relation, basis, subject, period
 
     # ---- clauses ------------------------------------------------------------------------------
     def _clause_start(self, s_start: int, position: int) -> int:
