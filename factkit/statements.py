@@ -290,7 +290,19 @@ _NO_STATEMENT = (-1, -1)   # in a sentence's list of metrics found: a list index
 _LIST_JOINS = frozenset("、和与及,，")
 _SENTENCE_FINAL = set("。！？!?；;…”’」』）)】")
 _END_CREDIT = regex.compile(r"\s*[（(][^（()）]{2,30}[）)]\s*$")
-_SHORT_LINE = regex.compile(r"(?m)^[^\n]{1,60}$")
+_LONGEST_LINE = 60   # a headline's line, markup and blanks included
+
+
+def _short_lines(text: str) -> list[tuple[int, str]]:
+    """The non-empty lines of at most ``_LONGEST_LINE`` characters, with where each starts
+    (splitting at line breaks finds them in half the time of a multi-line pattern)."""
+    found = []
+    start = 0
+    for line in text.split("\n"):
+        if 0 < len(line) <= _LONGEST_LINE:
+            found.append((start, line))
+        start += len(line) + 1
+    return found
 _LINE_MARKUP = " \t\u3000#*>\r"
 _NOT_HEADLINE = regex.compile(r"[。！？!?；;，,：:]")
 # built without validation: validating at import would build every record validator at
@@ -545,8 +557,7 @@ class _Reader:
         original = self.ntext.original
         headlines: list[tuple[int, int]] = []
         previous_end = -1   # where the last headline's text ends
-        for m in _SHORT_LINE.finditer(original):
-            line = m.group()
+        for line_start, line in _short_lines(original):
             stripped = line.strip(_LINE_MARKUP)
             if not stripped or len(stripped) > _HEADLINE_LENGTH:
                 continue
@@ -554,14 +565,14 @@ class _Reader:
                 if _NOT_HEADLINE.search(stripped):
                     continue
                 # the line before must end a sentence, or be a headline itself
-                window = original[max(0, m.start() - 200):m.start()]
+                window = original[max(0, line_start - 200):line_start]
                 before = window.rstrip()
-                before_end = m.start() - (len(window) - len(before))
+                before_end = line_start - (len(window) - len(before))
                 before = before.rstrip(_LINE_MARKUP)
                 if before and before[-1] not in _SENTENCE_FINAL and before_end != previous_end:
                     continue
-            headlines.append(to_norm.span(m.start(), m.end()))
-            previous_end = m.start() + len(line.rstrip())
+            headlines.append(to_norm.span(line_start, line_start + len(line)))
+            previous_end = line_start + len(line.rstrip())
         cuts = sorted({edge for span in headlines for edge in span})
         headline_starts = {start for start, _ in headlines}
         pieces = []
