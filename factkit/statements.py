@@ -646,11 +646,12 @@ class _Reader:
         while i < len(figures):
             span = figures[i]
             figure = span.record
-            if not figure.unit and figure.kind == "other" and self._is_list_index(span, figure):
+            kind = figure.kind
+            if kind == "other" and not figure.unit and self._is_list_index(span, figure):
                 i += 1
                 continue
             clause_start = self._clause_start(s_start, span.start)
-            previous_end = max(clause_start, figures[i - 1].end if i else clause_start)
+            previous_end = max(clause_start, figures[i - 1].end) if i else clause_start
             metric = None
             relation, basis, np_end = "level", None, span.start
             # nothing written between the figure and the one before (1年1年…): nothing to read
@@ -664,7 +665,7 @@ class _Reader:
                         relation = "change"   # 多收粮食2.1万吨
                 basis = basis or self._basis_in(previous_end, span.start)
             # 投资10亿元以上项目6个, 60岁以上的老人: a bound of a class, not a value
-            threshold = (figure.kind != "percent" and figure.qualifier in ("at_least", "at_most")
+            threshold = (figure.qualifier in ("at_least", "at_most") and kind != "percent"
                          and _THRESHOLD_AFTER.match(text, span.end) is not None
                          and (metric is None or self._another_figure(figures, i, s_end)))
             verb_only = metric is not None and _role(text[metric[0]:metric[1]]) == "action"
@@ -672,23 +673,25 @@ class _Reader:
             # a counted noun starts with a letter (54家关联企业), or another figure after a slash
             counted = (self._counted_after(span, figure, s_end, metric is None or verb_only,
                                            figures, i)
-                       if (metric is None or verb_only or figure.kind in ("count", "age")
+                       if (metric is None or verb_only or kind in ("count", "age")
                            or after in "的/") and not threshold
                        and _opens_counted(after) else None)
             if threshold:   # 10亿元以上项目, 60岁以上的老人: a bound, not a value
                 relation, counted = "other", None
-            if figure.kind == "percent" and text.startswith("的", span.end) and counted:
+            if kind == "percent" and text.startswith("的", span.end) and counted:
                 metric, relation = counted, "share"    # 75%的膳食经费: a part of it
-            elif counted and (metric is None or verb_only or figure.kind in ("count", "age")):
+            elif counted and (metric is None or verb_only or kind in ("count", "age")):
                 metric = counted
             if metric is None and np_end > previous_end:
                 action = _word_ending_at(text, np_end, previous_end, _ACTION)
                 if action and len(action) > 1:
                     metric = (np_end - len(action), np_end)   # 累计生产出620吨, 出口…
-            group = (self._group(figures, i) if i + 1 < len(figures)
-                     and figures[i + 1].start == span.end + 1 else [span])
-            metrics: list[_Pair | None] = [metric] * len(group)
-            subjects: list[Subject | None] = [None] * len(group)
+            if i + 1 < len(figures) and figures[i + 1].start == span.end + 1:
+                group = self._group(figures, i)
+                metrics: list[_Pair | None] = [metric] * len(group)
+                subjects: list[Subject | None] = [None] * len(group)
+            else:   # a figure of its own: no list to pair
+                group, metrics, subjects = [span], [metric], [None]
             if len(group) > 1 and "分别" in text[previous_end:span.start]:
                 items = self._list_items(metric, previous_end, np_end)
                 named = [self._actor_at(a, b) for a, b in items]
