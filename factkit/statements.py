@@ -185,12 +185,17 @@ def _opens_counted(character: str) -> bool:
     """Whether a counted noun may start with ``character`` (a letter, or a slash before
     another figure): asked after every figure, and a cached answer costs less than a match."""
     return _COUNTED_OPENING.match(character) is not None
+
+
 _WORD_CHARACTER = regex.compile(r"[\p{Han}A-Za-z0-9]")
 
 
 @cache
 def _is_word_character(character: str) -> bool:
+    """A Han character, a Latin letter or a digit (cached: asked character by character)."""
     return _WORD_CHARACTER.match(character) is not None
+
+
 # a phrase ending so is a time clause (接警后, 建成后), not a metric
 _NOT_IN_METRIC = regex.compile(r"(?:[他她它我你]们?|一[个位家批些名只])+")
 _METRIC_MODIFIERS = {"平均", "年均", "实际", "全年", "每年", "每月", "每天", "每日", "每周",
@@ -303,6 +308,8 @@ def _short_lines(text: str) -> list[tuple[int, str]]:
             found.append((start, line))
         start += len(line) + 1
     return found
+
+
 _LINE_MARKUP = " \t\u3000#*>\r"
 _NOT_HEADLINE = regex.compile(r"[。！？!?；;，,：:]")
 # built without validation: validating at import would build every record validator at
@@ -748,9 +755,9 @@ class _Reader:
                 # 其中，第四季度增长5.4%: the paragraph's last metric, and whose it was
                 metric, subject = sentence.last_metric
 
-        if metric is not None and relation == "level":
-            if self.text[metric[0]:metric[1]].endswith(_RATE_NOUNS):
-                relation = "change"   # 增速为5.9%
+        if metric is not None and relation == "level" \
+                and self.text[metric[0]:metric[1]].endswith(_RATE_NOUNS):
+            relation = "change"   # 增速为5.9%
         if figure.kind == "duration" and relation == "level" and (
                 metric is None or metric[0] >= span.end
                 or not self._ends_in_head(metric)
