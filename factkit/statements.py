@@ -51,6 +51,8 @@ _Pair = tuple[int, int]
 _ClauseSubjects = list[tuple[int, Subject, bool]]
 # the metric of the paragraph's last statement, with its subject
 _LastMetric = tuple[_Pair, Subject | None] | None
+# what a figure's statement says: metric, relation, basis, subject, period
+_Reading = tuple[_Pair | None, str, str | None, Subject | None, DateMention | None]
 
 _CLAUSE_BREAK = "，,：:（）()"
 _HARD_BREAK = set("。！？!?；;\n，,：:、（）()“”\"《》【】[]/|·—")
@@ -117,9 +119,11 @@ def _noun_pattern() -> regex.Pattern:
 
 
 @cache
-def _edge_ends() -> frozenset[str]:
-    """Last characters of the words that may end a metric on its left."""
-    return frozenset(w[-1] for w, r in _roles()[0].items() if r in _METRIC_LEFT_EDGE)
+def _last_edge_end() -> regex.Pattern:
+    """Finds, right to left, the last characters of the words that may end a metric on its
+    left: the phrase's characters are looked at in one search, not one by one."""
+    ends = sorted({w[-1] for w, r in _roles()[0].items() if r in _METRIC_LEFT_EDGE})
+    return regex.compile("(?r)[" + "".join(map(regex.escape, ends)) + "]")
 
 
 @cache
@@ -127,8 +131,15 @@ def _heads() -> tuple[str, ...]:
     return tuple(w for w, r in _roles()[0].items() if r == "head")
 
 
+@cache
+def _noun_characters() -> frozenset[str]:
+    return frozenset("".join(w for w, r in _roles()[0].items() if r == "noun"))
+
+
 def _in_noun(text: str, position: int) -> bool:
     """Whether ``position`` is inside a compound noun of the lexicon (地区生产总值)."""
+    if text[position] not in _noun_characters():
+        return False   # no noun of the lexicon holds this character
     for m in _noun_pattern().finditer(text, max(0, position - 6), position + 7):
         if m.start() <= position < m.end():
             return True
@@ -156,14 +167,35 @@ _COUNTED_PREDICATE_EDGE = _COUNTED_EDGE - {"action"}
 _ACTION = frozenset({"action"})
 _GLUE = frozenset({"glue"})
 _AFTER_FUTURE = frozenset({"level", "change", "action", "glue", "to"})
-_BASIS_MARK = regex.compile(r"(?:比|较|与|同|相比|相较于?|对比)$")
+_BASIS_WORDS = ("比", "较", "与", "同", "相比", "相较", "相较于", "对比")
+_BASIS_MARK = regex.compile("(?:" + "|".join(_BASIS_WORDS) + ")$")
+# what may stand right before a date compared against: a basis word's last character (or the
+# line break ``$`` may match before); any other character rules the search out
+_BEFORE_BASIS_DATE = frozenset(word[-1] for word in _BASIS_WORDS) | {"\n"}
 _SAME_PERIOD = regex.compile(r"^同期")
 _LIST_SPLIT = regex.compile(r"[、]|(?<=.{2})(?:和|与|及|以及)(?=.{2})")
 _LIST_INDEX = regex.compile(r"^(?:[、.．)）]|\s)")
 _THRESHOLD_AFTER = regex.compile(r"(?:以上|以下|及以上|及以下|以内)?的?[\p{Han}A-Za-z]")
 _LETTER_RUN = regex.compile(r"[\p{Han}A-Za-z]+")
 _COUNTED_OPENING = regex.compile(r"[\p{Han}A-Za-z/]")
+
+
+@cache
+def _opens_counted(character: str) -> bool:
+    """Whether a counted noun may start with ``character`` (a letter, or a slash before
+    another figure): asked after every figure, and a cached answer costs less than a match."""
+    return _COUNTED_OPENING.match(character) is not None
+
+
 _WORD_CHARACTER = regex.compile(r"[\p{Han}A-Za-z0-9]")
+
+
+@cache
+def _is_word_character(character: str) -> bool:
+    """A Han character, a Latin letter or a digit (cached: asked character by character)."""
+    return _WORD_CHARACTER.match(character) is not None
+
+
 # a phrase ending so is a time clause (接警后, 建成后), not a metric
 _NOT_IN_METRIC = regex.compile(r"(?:[他她它我你]们?|一[个位家批些名只])+")
 _METRIC_MODIFIERS = {"平均", "年均", "实际", "全年", "每年", "每月", "每天", "每日", "每周",
@@ -183,8 +215,10 @@ _RATE_NOUNS = ("增长率", "增长速度", "增速", "增幅", "降幅", "涨�
 _SUBJECT_WORD_STARTS = "全我本该公"
 # first characters of the target words (力争, 目标, 计划, 预计, 将 …): a cheap pre-scan
 _TARGET_START = re.compile("[力目计争确规拟努预有将]")
-_DATELINE = regex.compile(r"(?:新华社|中新社|中新网|人民网|央视网|本报|本台)[^\s，。]{2,12}?"
+_AGENCIES = ("新华社", "中新社", "中新网", "人民网", "央视网", "本报", "本台")
+_DATELINE = regex.compile("(?:" + "|".join(_AGENCIES) + r")[^\s，。]{2,12}?"
                           r"\d{1,2}月\d{1,2}日(?:电|讯)")
+_AGENCY_OPENINGS = frozenset(agency[0] for agency in _AGENCIES)   # where a dateline may start
 _YOY_MOM = regex.compile(r"同比|环比")
 _SPEAKS = regex.compile(r"介绍|表示|说|称|指出|透露|告诉")
 
@@ -203,6 +237,13 @@ def _CLAUSE_MARKS() -> regex.Pattern:
                   key=len, reverse=True)
     return regex.compile("(?P<gap>" + "|".join(map(regex.escape, gaps)) + ")"
                          r"|(?P<share>占(?!地面积))|(?P<comparison>(?:比|较)(?![重例率值较]))")
+
+
+@cache
+def _CLAUSE_MARK_START() -> re.Pattern[str]:
+    """The first characters of the clause marks: where none stands, there is no mark."""
+    gaps = (w for w, r in _roles()[0].items() if r == "gap" and len(w) > 1)
+    return re.compile("[" + re.escape("".join(sorted({w[0] for w in gaps} | set("占比较")))) + "]")
 
 
 @cache
@@ -228,11 +269,8 @@ def _remember(history: dict[str, Subject], subject: Subject) -> None:
         elif subject.level in _PLACE_SUFFIX.get(subject.name[-1:], ()):
             history[subject.name[-1]] = subject   # 郴州市, 娄星区 (not 长青社区)
         return
-    for kinds in _ORG_KIND.values():
-        if subject.kind in kinds:
-            history[kinds[0]] = subject
-    if subject.kind == "zone":
-        history["区"] = subject
+    for key in _HISTORY_KEYS.get(subject.kind, ()):
+        history[key] = subject
 
 
 # the levels a word such as 全区 may stand for, by the last character of the place's name
@@ -241,6 +279,11 @@ _PLACE_SUFFIX = {"县": ("county",), "区": ("county",), "市": ("prefecture", "
                  "乡": ("township",), "村": ("village",)}
 _ORG_KIND = {"院": ("hospital", "school", "research"), "公司": ("company",), "行": ("company",),
              "园": ("zone",)}
+# where an organization of each kind is remembered: under its group's first kind (a school
+# under hospital, for 该院), and a zone also under 区 (全区)
+_HISTORY_KEYS: dict[str, tuple[str, ...]] = {kind: (kinds[0],) for kinds in _ORG_KIND.values()
+                                             for kind in kinds}
+_HISTORY_KEYS["zone"] += ("区",)
 
 _HEADLINE_LENGTH = 40
 # How far back clause and phrase searches look: clauses are short, and a text without
@@ -252,7 +295,21 @@ _NO_STATEMENT = (-1, -1)   # in a sentence's list of metrics found: a list index
 _LIST_JOINS = frozenset("、和与及,，")
 _SENTENCE_FINAL = set("。！？!?；;…”’」』）)】")
 _END_CREDIT = regex.compile(r"\s*[（(][^（()）]{2,30}[）)]\s*$")
-_SHORT_LINE = regex.compile(r"(?m)^[^\n]{1,60}$")
+_LONGEST_LINE = 60   # a headline's line, markup and blanks included
+
+
+def _short_lines(text: str) -> list[tuple[int, str]]:
+    """The non-empty lines of at most ``_LONGEST_LINE`` characters, with where each starts
+    (splitting at line breaks finds them in half the time of a multi-line pattern)."""
+    found = []
+    start = 0
+    for line in text.split("\n"):
+        if 0 < len(line) <= _LONGEST_LINE:
+            found.append((start, line))
+        start += len(line) + 1
+    return found
+
+
 _LINE_MARKUP = " \t\u3000#*>\r"
 _NOT_HEADLINE = regex.compile(r"[。！？!?；;，,：:]")
 # built without validation: validating at import would build every record validator at
@@ -270,12 +327,20 @@ class _Span(Generic[_R]):
 
 
 @dataclass(slots=True)
-class _Found:
-    metric: tuple[int, int] | None = None
-    relation: str = "level"
-    basis: str | None = None
-    subject: Subject | None = None
-    period: DateMention | None = None
+class _Sentence:
+    """A sentence being read, with what all its figures read alike."""
+    start: int
+    end: int
+    targets: _Targets
+    clause_subjects: _ClauseSubjects
+    topic: Subject | None
+    history: dict[str, Subject]           # the latest subject of each kind
+    carried_period: DateMention | None    # the period carried from before the sentence
+    last_metric: _LastMetric              # the paragraph's last metric, with its subject
+    has_targets: bool = False
+
+    def __post_init__(self) -> None:
+        self.has_targets = bool(self.targets[0] or self.targets[2])
 
 
 class _Positions:
@@ -401,6 +466,8 @@ class _Reader:
         self.leading_at: list[int] = []
         self.mentions: dict[_Pair, Mention] = {}
         self.leading: list[Subject] = []
+        # nobody named and no 全县 in the text: a figure's subject is the one carried to it
+        self.nobody_named = not self.actors and not self.subject_word_starts
 
     # ---- the document walk ----------------------------------------------------------------
     def statements(self) -> list[Statement]:
@@ -433,7 +500,8 @@ class _Reader:
                         article_topic = headline_subject
                         _remember(history, headline_subject)
                 last_metric = None
-                dateline = _DATELINE.match(self.text, s_start, s_end)
+                dateline = (_DATELINE.match(self.text, s_start, s_end)
+                            if self.text[s_start] in _AGENCY_OPENINGS else None)
                 if dateline is not None:   # 新华社长沙3月5日电: the article's place
                     k = bisect.bisect_left(self.actor_starts, s_start)
                     if k < len(self.actors) and self.actors[k].end <= dateline.end():
@@ -447,19 +515,23 @@ class _Reader:
             while nested_index < len(self.nested) and self.nested[nested_index].start < s_end:
                 _remember(history, self.nested[nested_index].record)
                 nested_index += 1
-            sentence_figures = []
-            while figure_index < len(self.figures) and self.figures[figure_index].start < s_end:
-                if self.figures[figure_index].start >= s_start:
-                    sentence_figures.append(self.figures[figure_index])
-                figure_index += 1
+            next_index = bisect.bisect_left(self.figure_starts, s_end, figure_index)
+            sentence_figures = [f for f in self.figures[figure_index:next_index]
+                                if f.start >= s_start]
+            figure_index = next_index
             k = bisect.bisect_left(self.actor_starts, s_start)
             clause_subjects = (self._clause_subjects(s_start, s_end)
                                if k < len(self.actor_starts) and self.actor_starts[k] < s_end
                                else [])
             # the subjects leading a clause of this sentence (one of a list does not): they are
             # the sentence's candidates for _subject, then its topic for the sentences after
-            self.leading_at = [at for at, _, leads in clause_subjects if leads]
-            self.leading = leading = [subject for _, subject, leads in clause_subjects if leads]
+            if clause_subjects:
+                self.leading_at = [at for at, _, leads in clause_subjects if leads]
+                self.leading = leading = [subject for _, subject, leads in clause_subjects
+                                          if leads]
+            else:
+                self.leading_at, self.leading = [], []
+                leading = self.leading
             if sentence_figures:
                 following = pieces[number + 1][:2] if number + 1 < len(pieces) else None
                 topic = (self._speaker(s_start, s_end, clause_subjects, following)
@@ -492,8 +564,7 @@ class _Reader:
         original = self.ntext.original
         headlines: list[tuple[int, int]] = []
         previous_end = -1   # where the last headline's text ends
-        for m in _SHORT_LINE.finditer(original):
-            line = m.group()
+        for line_start, line in _short_lines(original):
             stripped = line.strip(_LINE_MARKUP)
             if not stripped or len(stripped) > _HEADLINE_LENGTH:
                 continue
@@ -501,25 +572,26 @@ class _Reader:
                 if _NOT_HEADLINE.search(stripped):
                     continue
                 # the line before must end a sentence, or be a headline itself
-                window = original[max(0, m.start() - 200):m.start()]
+                window = original[max(0, line_start - 200):line_start]
                 before = window.rstrip()
-                before_end = m.start() - (len(window) - len(before))
+                before_end = line_start - (len(window) - len(before))
                 before = before.rstrip(_LINE_MARKUP)
                 if before and before[-1] not in _SENTENCE_FINAL and before_end != previous_end:
                     continue
-            headlines.append(to_norm.span(m.start(), m.end()))
-            previous_end = m.start() + len(line.rstrip())
+            headlines.append(to_norm.span(line_start, line_start + len(line)))
+            previous_end = line_start + len(line.rstrip())
         cuts = sorted({edge for span in headlines for edge in span})
         headline_starts = {start for start, _ in headlines}
         pieces = []
         paragraph = 0
         text = self.text
-        previous = 0
+        k = 0   # the first cut after the sentence's start
         for s_start, s_end in self.ntext.sentences:
-            if s_start > 0 and text.find("\n", previous, s_start) >= 0:
+            # sentences tile the lines, so a line break before one lies right before it
+            if s_start > 0 and text[s_start - 1] == "\n":
                 paragraph += 1
-            previous = s_end
-            k = bisect.bisect_right(cuts, s_start)
+            while k < len(cuts) and cuts[k] <= s_start:
+                k += 1
             start = s_start
             while k < len(cuts) and cuts[k] < s_end:
                 if cuts[k] > start:
@@ -527,8 +599,9 @@ class _Reader:
                     paragraph += 1
                 start = cuts[k]
                 k += 1
-            pieces.append((start, s_end, paragraph, start in headline_starts))
-            if start in headline_starts:
+            headline = start in headline_starts
+            pieces.append((start, s_end, paragraph, headline))
+            if headline:
                 paragraph += 1
         return pieces
 
@@ -565,12 +638,14 @@ class _Reader:
                   last_metric: _LastMetric = None) -> list[Statement]:
         text = self.text
         sentence_start, sentence_end = self.ntext.span_to_original(s_start, s_end)
-        targets = self._targets(s_start, s_end)
+        sentence = _Sentence(s_start, s_end, self._targets(s_start, s_end), clause_subjects,
+                             topic, history, carried_period, last_metric)
         # the metric found for each figure so far; _NO_STATEMENT where a figure has none
         found: list[_Pair | None] = [_NO_STATEMENT] * len(figures)
-        # the last statement's item, and the last one with a metric, with their figure's index
-        recent: _Found | None = None
-        with_metric: _Found | None = None
+        # the subject of the last statement, and the metric of the last one with a metric (with
+        # its subject), with their figure's index
+        recent_subject: Subject | None = None
+        with_metric: tuple[_Pair, Subject | None] | None = None
         recent_at = with_metric_at = -1
         statements: list[Statement] = []
         list_metrics: list[tuple[int, int] | None] = []   # the last 分别 list of the sentence
@@ -578,11 +653,12 @@ class _Reader:
         while i < len(figures):
             span = figures[i]
             figure = span.record
-            if not figure.unit and figure.kind == "other" and self._is_list_index(span, figure):
+            kind = figure.kind
+            if kind == "other" and not figure.unit and self._is_list_index(span, figure):
                 i += 1
                 continue
             clause_start = self._clause_start(s_start, span.start)
-            previous_end = max(clause_start, figures[i - 1].end if i else clause_start)
+            previous_end = max(clause_start, figures[i - 1].end) if i else clause_start
             metric = None
             relation, basis, np_end = "level", None, span.start
             # nothing written between the figure and the one before (1年1年…): nothing to read
@@ -596,7 +672,7 @@ class _Reader:
                         relation = "change"   # 多收粮食2.1万吨
                 basis = basis or self._basis_in(previous_end, span.start)
             # 投资10亿元以上项目6个, 60岁以上的老人: a bound of a class, not a value
-            threshold = (figure.kind != "percent" and figure.qualifier in ("at_least", "at_most")
+            threshold = (figure.qualifier in ("at_least", "at_most") and kind != "percent"
                          and _THRESHOLD_AFTER.match(text, span.end) is not None
                          and (metric is None or self._another_figure(figures, i, s_end)))
             verb_only = metric is not None and _role(text[metric[0]:metric[1]]) == "action"
@@ -604,23 +680,25 @@ class _Reader:
             # a counted noun starts with a letter (54家关联企业), or another figure after a slash
             counted = (self._counted_after(span, figure, s_end, metric is None or verb_only,
                                            figures, i)
-                       if (metric is None or verb_only or figure.kind in ("count", "age")
+                       if (metric is None or verb_only or kind in ("count", "age")
                            or after in "的/") and not threshold
-                       and _COUNTED_OPENING.match(text, span.end) is not None else None)
+                       and _opens_counted(after) else None)
             if threshold:   # 10亿元以上项目, 60岁以上的老人: a bound, not a value
                 relation, counted = "other", None
-            if figure.kind == "percent" and text.startswith("的", span.end) and counted:
+            if kind == "percent" and text.startswith("的", span.end) and counted:
                 metric, relation = counted, "share"    # 75%的膳食经费: a part of it
-            elif counted and (metric is None or verb_only or figure.kind in ("count", "age")):
+            elif counted and (metric is None or verb_only or kind in ("count", "age")):
                 metric = counted
             if metric is None and np_end > previous_end:
                 action = _word_ending_at(text, np_end, previous_end, _ACTION)
                 if action and len(action) > 1:
                     metric = (np_end - len(action), np_end)   # 累计生产出620吨, 出口…
-            group = (self._group(figures, i) if i + 1 < len(figures)
-                     and figures[i + 1].start == span.end + 1 else [span])
-            metrics: list[_Pair | None] = [metric] * len(group)
-            subjects: list[Subject | None] = [None] * len(group)
+            if i + 1 < len(figures) and figures[i + 1].start == span.end + 1:
+                group = self._group(figures, i)
+                metrics: list[_Pair | None] = [metric] * len(group)
+                subjects: list[Subject | None] = [None] * len(group)
+            else:   # a figure of its own: no list to pair
+                group, metrics, subjects = [span], [metric], [None]
             if len(group) > 1 and "分别" in text[previous_end:span.start]:
                 items = self._list_items(metric, previous_end, np_end)
                 named = [self._actor_at(a, b) for a, b in items]
@@ -643,77 +721,72 @@ class _Reader:
             for k, member in enumerate(group, i):
                 # what the statements just before say, within a few figures: the subject that
                 # parallel clauses share, the metric a change without a phrase of its own takes
-                parallel = (recent.subject if recent is not None and k - recent_at <= _LOOK_BACK
-                            else None)
-                borrowed = (with_metric.metric if with_metric is not None
+                parallel = recent_subject if k - recent_at <= _LOOK_BACK else None
+                borrowed = (with_metric[0] if with_metric is not None
                             and k - with_metric_at <= _LOOK_BACK else None)
-                item = self._finish(_Found(metrics[k - i], relation, basis, subjects[k - i]),
-                                    member, clause_start, s_start, s_end, targets,
-                                    clause_subjects, topic, history, carried_period, parallel,
-                                    borrowed, last_metric)
-                found[k] = item.metric
-                recent = item
-                recent_at = k
-                if item.metric is not None:
-                    with_metric, with_metric_at = item, k
+                read_metric, read_relation, read_basis, subject, period = self._finish(
+                    metrics[k - i], relation, basis, subjects[k - i], member, clause_start,
+                    sentence, parallel, borrowed)
+                found[k] = read_metric
+                recent_subject, recent_at = subject, k
+                if read_metric is not None:
+                    with_metric, with_metric_at = (read_metric, subject), k
                 statements.append(self.new_statement({
-                    "figure": member.record, "metric": self._mention(item.metric),
-                    "relation": item.relation, "basis": item.basis, "subject": item.subject,
-                    "period": item.period, "sentence_start": sentence_start,
+                    "figure": member.record,
+                    "metric": None if read_metric is None else self._mention(read_metric),
+                    "relation": read_relation, "basis": read_basis, "subject": subject,
+                    "period": period, "sentence_start": sentence_start,
                     "sentence_end": sentence_end}))
             i += len(group)
-        self.last_metric = (last_metric if with_metric is None or with_metric.metric is None
-                            else (with_metric.metric, with_metric.subject))
+        self.last_metric = last_metric if with_metric is None else with_metric
         return statements
 
-    def _finish(self, item: _Found, span: _Span[Figure], clause_start: int, s_start: int,
-                s_end: int, targets: _Targets, clause_subjects: _ClauseSubjects,
-                topic: Subject | None, history: dict[str, Subject],
-                carried_period: DateMention | None, parallel: Subject | None,
-                borrowed: _Pair | None, last_metric: _LastMetric = None) -> _Found:
+    def _finish(self, metric: _Pair | None, relation: str, basis: str | None,
+                subject: Subject | None, span: _Span[Figure], clause_start: int,
+                sentence: _Sentence, parallel: Subject | None, borrowed: _Pair | None
+                ) -> _Reading:
         figure = span.record
-        text = self.text
         # a change with no phrase of its own changes the figure before it
-        if item.metric is None and item.relation in ("change", "target", "share", "other") \
+        if metric is None and relation in ("change", "target", "share", "other") \
                 and figure.kind != "duration":
             if borrowed is not None:
-                item.metric = borrowed
-            elif item.relation == "change" and last_metric is not None:
+                metric = borrowed
+            elif relation == "change" and sentence.last_metric is not None:
                 # 其中，第四季度增长5.4%: the paragraph's last metric, and whose it was
-                item.metric, item.subject = last_metric
+                metric, subject = sentence.last_metric
 
-        if item.metric is not None and item.relation == "level":
-            phrase = text[item.metric[0]:item.metric[1]]
-            if phrase.endswith(_RATE_NOUNS):
-                item.relation = "change"   # 增速为5.9%
-        if figure.kind == "duration" and item.relation == "level" and (
-                item.metric is None or item.metric[0] >= span.end
-                or not self._ends_in_head(item.metric)
+        if metric is not None and relation == "level" \
+                and self.text[metric[0]:metric[1]].endswith(_RATE_NOUNS):
+            relation = "change"   # 增速为5.9%
+        if figure.kind == "duration" and relation == "level" and (
+                metric is None or metric[0] >= span.end
+                or not self._ends_in_head(metric)
                 or figure.text.endswith(("内", "以内", "之内"))):
             # a span of time that is no measured quantity (15分钟医疗服务圈, 短短半个月, 坚持
             # 三个多月); 平均住院日7.8天 is a level
-            item.relation = "other"
-        item.period = ((self._period(s_start, span.start) or self._period_after(span.end, s_end))
-                       if self.dates else None) or carried_period
-        if item.relation not in ("other", "share") and (targets[0] or targets[2]):
-            marker = self._target_for(targets, clause_start, span.start)
+            relation = "other"
+        period = ((self._period(sentence.start, span.start)
+                   or self._period_after(span.end, sentence.end))
+                  if self.dates else None) or sentence.carried_period
+        if sentence.has_targets and relation not in ("other", "share"):
+            marker = self._target_for(sentence.targets, clause_start, span.start)
             if marker is not None:
-                period = item.period
                 over = (marker == "forecast" and period is not None
                         and period.last_day is not None and self.ref_date is not None
                         and period.last_day < self.ref_date)
                 if not over:
-                    item.relation = "target"
-        if item.relation in ("level", "share"):
-            item.basis = None
-        if item.subject is None and not self.actors and not self.subject_word_starts:
-            item.subject = parallel or topic   # nobody named, and no 全县: nothing to look up
-        elif item.subject is None:
+                    relation = "target"
+        if relation in ("level", "share"):
+            basis = None
+        if subject is None and self.nobody_named:
+            subject = parallel or sentence.topic   # nothing to look up
+        elif subject is None:
             # parallel clauses share the subject of the one before (郴州市12.3万人受灾，紧急
             # 转移安置群众1.8万人)
-            item.subject = self._subject(span, item.metric, s_start, clause_start, clause_subjects,
-                                         parallel or topic, history)
-        return item
+            subject = self._subject(span, metric, sentence.start, clause_start,
+                                    sentence.clause_subjects, parallel or sentence.topic,
+                                    sentence.history)
+        return metric, relation, basis, subject, period
 
     # ---- clauses ------------------------------------------------------------------------------
     def _clause_start(self, s_start: int, position: int) -> int:
@@ -739,6 +812,8 @@ class _Reader:
         share; 比/较 + what is compared with: the phrase is no metric of this figure. Gives the
         relation, where the metric phrase ends, and whether a comparison stands before it."""
         gap = share = comparison = None
+        if _CLAUSE_MARK_START().search(self.text, start, np_end) is None:
+            return relation, np_end, False
         for m in _CLAUSE_MARKS().finditer(self.text, start, np_end):
             kind = m.lastgroup
             if kind == "gap" and gap is None:
@@ -822,14 +897,19 @@ class _Reader:
         hard_break = _LAST_HARD_BREAK.search(text, limit, end)
         floor = hard_break.end() if hard_break is not None else limit
         phrase_start = floor
-        edge_ends = _edge_ends()
-        for at in range(position, floor, -1):
-            if text[at - 1] not in edge_ends or at > position:
-                continue
+        last_edge_end = _last_edge_end()
+        search_end = position
+        while True:
+            edge_end = last_edge_end.search(text, floor, search_end)
+            if edge_end is None:
+                break
+            at = edge_end.end()
+            search_end = at - 1
             word = _word_ending_at(text, at, limit, _METRIC_LEFT_EDGE)
             if at == end and word is not None and (word in _RATE_NOUNS
                                                    or _role(word) == "action"):
                 position -= len(word)   # 增速, 研发投入: closing the phrase, a verb is a noun
+                search_end = min(search_end, position)
                 continue
             if word is not None and (
                     len(word) > 1 or word in _ONE_CHARACTER_EDGE
@@ -838,7 +918,7 @@ class _Reader:
                 phrase_start = at
                 break
         while phrase_start < end and (text[phrase_start] in "的了、“”" or not
-                                      _WORD_CHARACTER.match(text[phrase_start])):
+                                      _is_word_character(text[phrase_start])):
             phrase_start += 1
         head = _NOT_IN_METRIC.match(text, phrase_start, end)
         if head and end - head.end() >= 2:
@@ -907,13 +987,12 @@ class _Reader:
             return None
         limit = min(s_end, start + _MAX_COUNTED)
         letters = _LETTER_RUN.match(text, start, limit)
-        letters_end = letters.end() if letters is not None else start
+        # the noun ends where the run of letters does, or at the next figure or date
+        stop = min(letters.end() if letters is not None else start,
+                   self._next_start(self.figure_starts, start),
+                   self._next_start(self.date_starts, start))
         position = start
-        while position < letters_end:
-            if self._figure_at(position):
-                break
-            if position in self.date_start_set:
-                break
+        while position < stop:
             if (text[position] in "的中和及、" or (
                     position > start and _word_starting_at(
                         text, position, limit,
@@ -932,6 +1011,12 @@ class _Reader:
             if end - start > 6 or not closed:
                 return None
         return start, end
+
+    @staticmethod
+    def _next_start(starts: list[int], position: int) -> int:
+        """The first of ``starts`` (in order) at or after ``position``."""
+        k = bisect.bisect_left(starts, position)
+        return starts[k] if k < len(starts) else position + _MAX_COUNTED
 
     def _figure_at(self, position: int) -> bool:
         k = bisect.bisect_left(self.figure_starts, position)
@@ -1012,7 +1097,8 @@ class _Reader:
         return wide_roles[k - 1] if k else None
 
     def _is_basis_date(self, d: _Span[DateMention]) -> bool:
-        return _BASIS_MARK.search(self.text, max(0, d.start - 3), d.start) is not None
+        return (self.text[d.start - 1:d.start] in _BEFORE_BASIS_DATE
+                and _BASIS_MARK.search(self.text, max(0, d.start - 3), d.start) is not None)
 
     def _basis_of(self, d: _Span[DateMention]) -> str:
         after = self.text[d.end:d.end + 2]
@@ -1130,9 +1216,10 @@ class _Reader:
         if figure.unit or figure.kind != "other":
             return False
         before = self.text[max(0, span.start - 1):span.start]
+        if not (span.start == 0 or before in ("\n", "(", "（", " ", "#", "*")):
+            return False   # not at the start of a line or in brackets
         after = self.text[span.end:span.end + 1]
-        at_line_start = span.start == 0 or before in ("\n", "(", "（", " ", "#", "*")
-        return at_line_start and (bool(_LIST_INDEX.match(after)) or before in ("(", "（"))
+        return bool(_LIST_INDEX.match(after)) or before in ("(", "（")
 
     def _mention(self, span: tuple[int, int] | None) -> Mention | None:
         """The metric's mention; one record per span (a level and its change share it)."""
