@@ -4,8 +4,8 @@ ahead of time.
 **One pass for several lexicons.** The place names of the gazetteer and the organization
 names and type suffixes are one ``Lexicon`` (``data/lexicon.bin``): each phrase carries one
 payload per domain ("place", "org"), empty where the phrase is not of that domain. A text is
-scanned once (``Lexicon.scan``); the places and the organizations extractors both read that
-scan, kept for the last text scanned.
+scanned once (``Lexicon.scan``): the scan belongs to the text (``NormalizedText.phrases``), and
+the places and the organizations extractors both read it there.
 
 **How a scan runs.** Phrases are grouped by their *opening*, their first two characters (the
 whole phrase when it has one). An Aho-Corasick automaton over the 27,000 openings
@@ -217,7 +217,6 @@ class Lexicon:
         self._numbers: dict[str, int] | None = None
         self._singles: re.Pattern[str] | None = None
         self._scanned = 0
-        self._last: tuple[str, Hits] | None = None
 
     def _group(self, index: int) -> _Group:
         group = self._groups.get(index)
@@ -278,16 +277,8 @@ class Lexicon:
             if self._one_character else None
         return numbers, self._singles
 
-    def scan(self, text: str, automaton: bool | None = None, keep: bool = True) -> Hits:
-        """Every occurrence of every phrase, by start, the longest first at each start. The
-        scan of the last text is kept for the next extractor that reads the same text; the
-        last one to read it passes ``keep=False``, so that a long text's scan is not kept
-        after its extraction."""
-        last = self._last
-        if last is not None and last[0] is text and automaton is None:
-            if not keep:
-                self._last = None
-            return last[1]
+    def scan(self, text: str, automaton: bool | None = None) -> Hits:
+        """Every occurrence of every phrase, by start, the longest first at each start."""
         hits = Hits([], [], [])
         add_start, add_end, add_payloads = hits.starts.append, hits.ends.append, \
             hits.payloads.append
@@ -312,7 +303,6 @@ class Lexicon:
                 add_start(start)
                 add_end(start - minus_opening)
                 add_payloads(group.whole)
-        self._last = (text, hits) if keep else None
         return hits
 
 

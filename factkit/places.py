@@ -41,7 +41,7 @@ from .candidates import Candidate, Context
 from .gazetteer import (LEVEL_ORDER, PLACE, Abbreviation, ExtraPlace, Gazetteer, PlaceName,
                         boundary_words, gazetteer, is_statistical_code, place_name)
 from .lexicon import read_table
-from .lexmatch import leftmost_longest, lexicon
+from .lexmatch import Hits, leftmost_longest
 from .normalize import NormalizedText
 
 __all__ = ["extract"]
@@ -92,11 +92,11 @@ class _Names:
     """The place names the shared lexicon found in one text: their starts, ends and what they
     name, by start, the longest first at each start."""
 
-    def __init__(self, text: str) -> None:
+    def __init__(self, phrases: Hits) -> None:
         self.starts: list[int] = []
         self.ends: list[int] = []
         self.names: list[PlaceName] = []
-        for start, end, payloads in lexicon().scan(text):
+        for start, end, payloads in phrases:
             payload = payloads[PLACE]
             if payload:
                 name = place_name(payload)
@@ -113,11 +113,11 @@ class _Names:
             yield self.starts[index], self.ends[index], self.names[index]
 
 
-def _scan(text: str, g: Gazetteer) -> list[Mention]:
+def _scan(text: str, phrases: Hits) -> list[Mention]:
     """Leftmost-longest names, all found in one pass over the text, except where the text
     segments another way around a short name (其中国有, 远大理想, 建设和县级)."""
     words = boundary_words()
-    found = _Names(text)
+    found = _Names(phrases)
 
     def accept(start: int, end: int, name: PlaceName) -> bool:
         return not _across_words(text, start, end, words) and \
@@ -623,7 +623,7 @@ def extract(ntext: NormalizedText, context: Context | None = None) -> list[Candi
     if len(text) < 2:
         return []
     g = gazetteer()
-    mentions = _scan(text, g)
+    mentions = _scan(text, ntext.phrases)
     _accept(mentions, text, g)
     # one-character forms where no accepted name is (中方 is China's side unless 怀化 supports
     # the county 中方县)

@@ -126,10 +126,13 @@ def test_places_and_organizations_share_one_scan(monkeypatch):
         return original(self, text, automaton)
 
     monkeypatch.setattr(Lexicon, "openings", counted)
-    doc = factkit.extract("郴州市人民政府与北京大学、中国人民银行郴州市中心支行签约。")
+    text = "郴州市人民政府与北京大学、中国人民银行郴州市中心支行签约。"
+    doc = factkit.extract(text)
     assert doc.places and doc.organizations
     assert len(scans) == 1
-    assert lexicon()._last is None  # the scan of a text is not kept after its extraction
+    # the scan belongs to the document: the next one, even of the same string, scans anew
+    assert factkit.extract(text) == doc
+    assert len(scans) == 2
 
 
 def test_data_files_load_from_a_mapping_or_bytes():

@@ -44,7 +44,7 @@ def extract(ntext: NormalizedText, context: Context | None = None) -> list[Candi
     quantity_ends = sorted(compress(map(_END, found), map(_QUANTITIES.__contains__,
                                                           map(_FACT, found))))
     edges = set(quantity_ends) | set(places.by_end)
-    longest_names, longest_suffixes = lexicon.scan(text)
+    longest_names, longest_suffixes = lexicon.read(ntext.phrases)
     suffix_kinds = lexicon.suffix_kinds()
 
     shorts: dict[str, tuple[str, str | None]] = {}

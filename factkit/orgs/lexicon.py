@@ -14,9 +14,9 @@ from functools import cache
 from typing import Iterator, Literal
 
 from ..lexicon import read_lines, read_table
-from ..lexmatch import DOMAINS, lexicon
+from ..lexmatch import DOMAINS, Hits
 
-__all__ = ["Entry", "entries", "scan", "outermost", "suffix_kinds", "suffix_needs"]
+__all__ = ["Entry", "entries", "read", "outermost", "suffix_kinds", "suffix_needs"]
 
 ORG = DOMAINS.index("org")  # where the org payload is among a phrase's payloads
 
@@ -108,16 +108,13 @@ def _entries(payload: str) -> tuple[Entry | None, Entry | None]:
 Longest = dict[int, tuple[int, Entry]]
 
 
-def scan(text: str) -> tuple[Longest, Longest]:
-    """One pass: for each end position, the longest named body and the longest type suffix
-    ending there, as end -> (start, entry). The pass is the shared lexicon's: the places
-    extractor scanned the same text already (lexmatch.py)."""
+def read(phrases: Hits) -> tuple[Longest, Longest]:
+    """For each end position, the longest named body and the longest type suffix ending
+    there, as end -> (start, entry), from the text's scan of the shared lexicon
+    (``NormalizedText.phrases``, which the places extractor read already)."""
     names: Longest = {}
     suffixes: Longest = {}
-    if not text:
-        return names, suffixes
-    # organizations run after places: the last reader of the text's scan
-    for start, end, payloads in lexicon().scan(text, keep=False):
+    for start, end, payloads in phrases:
         payload = payloads[ORG]
         if not payload:
             continue
