@@ -8,27 +8,35 @@ scanned once (``Lexicon.scan``): the scan belongs to the text (``NormalizedText.
 the places and the organizations extractors both read it there.
 
 **How a scan runs.** Phrases are grouped by their *opening*, their first two characters (the
-whole phrase when it has one). An Aho-Corasick automaton over the 27,000 openings
-(ahocorasick_rs, in Rust) finds, in one call, every position where a phrase may start; only
-there, the phrases of that opening that go on with the next character are looked up by hash.
+whole phrase when it has one). An Aho-Corasick automaton (ahocorasick_rs, in Rust) finds, in
+one call, every position where a phrase may start; only there, the phrases of that opening
+that go on with the next character are looked up by hash. The automaton's patterns are the
+openings' *triggers*: an opening that is a phrase itself is its own trigger; one that only
+opens longer phrases (医疗 of 医疗保障局) is triggered by their first three characters. On
+news, two openings found in three are words that open phrases (发展, 中国) followed by nothing
+of the lexicon: over the 35,000 triggers of the 27,000 openings, the automaton finds 350
+positions to look at on the seeds instead of 1,000.
 Measured (CPU, on a loaded 2-core machine) with the 48,000 phrases of the two lexicons, on the
 seed articles (10,900 characters) and on 1 MB of news (350,000 characters): an index by
 opening read by a Python loop over the character pairs, 9-11 ms and 290-320 ms;
 pyahocorasick over the whole phrases, 14 ms and 300-460 ms (its root has a child per first
 character, thousands, searched one by one); ahocorasick_rs over the whole phrases, 0.4-0.8 ms
-and 28-30 ms, but it takes 160-200 ms to build, on every start, as it cannot be stored
+and 28-30 ms, but it takes 130-200 ms to build, on every start, as it cannot be stored
 (a pickled pyahocorasick automaton loads in 10 ms, and scans as slowly). The automaton over
-the openings builds in 25-30 ms and a whole scan takes 1.1-1.3 ms on the seeds. One automaton
+the openings builds in 25-30 ms and a whole scan takes 1.1-1.3 ms on the seeds; over their
+triggers, 45-50 ms and 0.6-0.8 ms (measured later, same machine). One automaton
 for places and organizations rather than two: a second pass would read the text again for
 the 300 openings of organization names the first one finds anyway.
 
 **Compiled files** (``scripts/compile_lexicons.py`` writes them; a test rebuilds them from
 the source tables and compares): a JSON header line naming the sources and the sections,
-then the sections' bytes. A phrase lexicon has four sections: ``openings`` (sorted, one per
+then the sections' bytes. A phrase lexicon has six sections: ``openings`` (sorted, one per
 line), ``offsets`` (little-endian uint32: where each opening's group starts in ``groups``),
-``groups`` (one line per phrase: the phrase and its payloads, tab-separated) and ``singles``
-(the openings of one character). Nothing is decoded at load but the openings: a group is
-decoded the first time a text holds its opening.
+``groups`` (one line per phrase: the phrase and its payloads, tab-separated), ``singles``
+(the openings of one character), ``triggers`` (one per line) and ``trigger_openings``
+(uint32: the opening each trigger stands for). Nothing is decoded at load but the openings:
+a group is decoded the first time a text holds its opening, the triggers when the automaton
+is built.
 """
 from __future__ import annotations
 
@@ -163,13 +171,23 @@ def compile_phrases(payloads: Mapping[str, tuple[str, ...]]) -> dict[str, bytes]
     openings = sorted(groups)
     offsets = [0]
     encoded = []
-    for opening in openings:
+    triggers: list[str] = []
+    trigger_openings: list[int] = []
+    for index, opening in enumerate(openings):
         group = ("\n".join(groups[opening]) + "\n").encode()
         encoded.append(group)
         offsets.append(offsets[-1] + len(group))
+        # an opening that is a phrase triggers itself; one that is not, by its phrases' first
+        # three characters
+        found = [opening] if opening in payloads else \
+            sorted({line[:3] for line in groups[opening]})
+        triggers += found
+        trigger_openings += [index] * len(found)
     return {"openings": "\n".join(openings).encode(), "offsets": _uint32_bytes(offsets),
             "groups": b"".join(encoded),
-            "singles": "".join(o for o in openings if len(o) == 1).encode()}
+            "singles": "".join(o for o in openings if len(o) == 1).encode(),
+            "triggers": "\n".join(triggers).encode(),
+            "trigger_openings": _uint32_bytes(trigger_openings)}
 
 
 class Hits(NamedTuple):
@@ -197,11 +215,11 @@ class _Group(NamedTuple):
     phrases: dict[str, tuple[str, ...]]      # phrase -> payloads
 
 
-# Characters scanned before the automaton is built. Building it takes about 25 ms (CPU), as
-# long as finding the openings of 50,000 characters in Python (0.5 µs a character), after
+# Characters scanned before the automaton is built. Building it takes 45-50 ms (CPU), as
+# long as finding the openings of 100,000 characters in Python (0.5 µs a character), after
 # which it finds them at 0.05 µs: a short text is scanned without it, and a run of texts or a
 # long one pays for it once it has paid for itself.
-BUILD_AFTER = 50_000
+BUILD_AFTER = 100_000
 
 
 class Lexicon:
@@ -212,8 +230,10 @@ class Lexicon:
         self._one_character = bytes(sections["singles"]).decode()  # the phrases of one character
         self._offsets = _uint32(sections["offsets"])
         self._groups_bytes = sections["groups"]
+        self._triggers = sections["triggers"], sections["trigger_openings"]
         self._groups: dict[int, _Group] = {}
         self._automaton: ahocorasick_rs.AhoCorasick | None = None
+        self._trigger_openings: array[int] = array("I")
         self._numbers: dict[str, int] | None = None
         self._singles: re.Pattern[str] | None = None
         self._scanned = 0
@@ -258,8 +278,10 @@ class Lexicon:
             automaton = self._automaton is not None or self._scanned > BUILD_AFTER
         if automaton:
             if self._automaton is None:
-                self._automaton = ahocorasick_rs.AhoCorasick(self._openings)
-            found = [(start, start - end, index) for index, start, end in
+                self._automaton, self._trigger_openings = self._build_automaton()
+            # a trigger of three characters stands for its opening of two
+            opening_of = self._trigger_openings
+            found = [(start, max(start - end, -2), opening_of[index]) for index, start, end in
                      self._automaton.find_matches_as_indexes(text, overlapping=True)]
         else:
             numbers, singles = (self._numbers, self._singles) if self._numbers is not None \
@@ -270,6 +292,11 @@ class Lexicon:
                 found += [(m.start(), -1, numbers[m.group()]) for m in singles.finditer(text)]
         found.sort()
         return found
+
+    def _build_automaton(self) -> tuple[ahocorasick_rs.AhoCorasick, array[int]]:
+        triggers, openings = self._triggers
+        return (ahocorasick_rs.AhoCorasick(bytes(triggers).decode().split("\n")),
+                _uint32(openings))
 
     def _number_openings(self) -> tuple[dict[str, int], re.Pattern[str] | None]:
         self._numbers = numbers = dict(zip(self._openings, range(len(self._openings))))
