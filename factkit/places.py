@@ -29,16 +29,15 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_left
-from collections import Counter
 from collections.abc import Iterator, Sequence, Set as AbstractSet
 from dataclasses import dataclass
 from functools import cache
-from typing import Any
+from typing import Any, NamedTuple
 
 import regex
 
 from .candidates import Candidate, Context
-from .gazetteer import (LEVEL_ORDER, PLACE, Abbreviation, ExtraPlace, Gazetteer, PlaceName,
+from .gazetteer import (LEVEL_ORDER, PLACE, Abbreviation, ExtraPlace, Gazetteer,
                         boundary_words, gazetteer, is_statistical_code, place_name)
 from .lexicon import read_table
 from .lexmatch import Hits, leftmost_longest
@@ -88,6 +87,35 @@ def _is_han(ch: str) -> bool:
     return bool(ch) and bool(_HAN.match(ch))
 
 
+class _Name(NamedTuple):
+    """A place name of the lexicon as this module reads it, worked out once per name."""
+
+    codes: tuple[str, ...]      # its divisions: of that official name, then of that short name
+    via: str                    # name | alias | extra
+    extra: ExtraPlace | None
+    blocker: bool               # a word that holds a name inside it (发展中国家)
+    # only a short name of counties or lower divisions (同德 of 同德县): it gives way to a
+    # name that overlaps it (同德国总理), see _yields
+    weak: bool
+
+
+@cache  # a payload is one string object of the lexicon: its hash is computed once
+def _name(payload: str) -> _Name | None:
+    """What a place payload names; None for a name not read in running text (a zone)."""
+    place = place_name(payload)
+    if not place.matched:
+        return None
+    if place.extra is not None:
+        return _Name((), "extra", place.extra, place.blocker, False)
+    codes = list(place.codes)
+    codes += [c for c in place.alias_codes if c not in codes]
+    g = gazetteer()
+    weak = not place.codes and all(
+        LEVEL_ORDER.get(g.divisions[c].level, 9) >= LEVEL_ORDER["county"]
+        for c in place.alias_codes)
+    return _Name(tuple(codes), "name" if place.codes else "alias", None, place.blocker, weak)
+
+
 class _Names:
     """The place names the shared lexicon found in one text: their starts, ends and what they
     name, by start, the longest first at each start."""
@@ -95,17 +123,17 @@ class _Names:
     def __init__(self, phrases: Hits) -> None:
         self.starts: list[int] = []
         self.ends: list[int] = []
-        self.names: list[PlaceName] = []
+        self.names: list[_Name] = []
         for start, end, payloads in phrases:
             payload = payloads[PLACE]
             if payload:
-                name = place_name(payload)
-                if name.matched:
+                name = _name(payload)
+                if name is not None:
                     self.starts.append(start)
                     self.ends.append(end)
                     self.names.append(name)
 
-    def starting_in(self, start: int, end: int) -> Iterator[tuple[int, int, PlaceName]]:
+    def starting_in(self, start: int, end: int) -> Iterator[tuple[int, int, _Name]]:
         """The names that start inside [start, end)."""
         for index in range(bisect_left(self.starts, start), len(self.starts)):
             if self.starts[index] >= end:
@@ -119,64 +147,28 @@ def _scan(text: str, phrases: Hits) -> list[Mention]:
     words = boundary_words()
     found = _Names(phrases)
 
-    def accept(start: int, end: int, name: PlaceName) -> bool:
+    def accept(start: int, end: int, name: _Name) -> bool:
         return not _across_words(text, start, end, words) and \
             not _yields(text, start, end, name, found, words)
     # a word that holds a name inside it (发展中国家) is matched too, and wins, and is dropped
-    return [_mention(start, text[start:end], name)
+    return [Mention(start, end, text[start:end], name.codes, name.via, extra=name.extra)
             for start, end, name in leftmost_longest(zip(found.starts, found.ends, found.names),
                                                      accept)
             if not name.blocker]
 
 
-def _yields(text: str, start: int, end: int, name: PlaceName, found: _Names,
+def _yields(text: str, start: int, end: int, name: _Name, found: _Names,
             words: AbstractSet[str]) -> bool:
     """True when a weak name gives way to a strong one that starts inside it and ends after
     it: a county's short name (同德 in 同德国总理) or a name whose first character ends the
     word before it (关中 in 有关中国)."""
-    splits = start > 0 and text[start - 1:start + 1] in words
-    if not splits and not _weak_alias(name):
+    if not name.weak and not (start > 0 and text[start - 1:start + 1] in words):
         return False
     for inner, inner_end, inner_name in found.starting_in(start + 1, end):
-        if inner_end > end and inner_end - inner >= end - start and _strong(inner_name) and \
+        if inner_end > end and inner_end - inner >= end - start and not inner_name.weak and \
                 not _across_words(text, inner, inner_end, words):
             return True
     return False
-
-
-def _weak_alias(name: PlaceName) -> bool:
-    if name.extra is not None or name.codes:
-        return False
-    g = gazetteer()
-    return all(LEVEL_ORDER.get(g.divisions[c].level, 9) >= LEVEL_ORDER["county"]
-               for c in name.alias_codes)
-
-
-def _strong(name: PlaceName) -> bool:
-    return name.extra is not None or bool(name.codes) or not _weak_alias(name)
-
-
-def _mention(start: int, text: str, name: PlaceName) -> Mention:
-    found = _LOOKUPS.get(text)
-    if found is None:
-        found = _LOOKUPS[text] = _lookup(text, name)
-    text, codes, via, extra = found
-    return Mention(start, start + len(text), text, codes, via, extra=extra)
-
-
-Lookup = tuple[str, tuple[str, ...], str, ExtraPlace | None]
-# what a name is, once per name: a long text naming 郴州市 100,000 times shares one name
-# string and one tuple of codes (the names are the lexicon's: the cache is bounded by it)
-_LOOKUPS: dict[str, Lookup] = {}
-
-
-def _lookup(text: str, name: PlaceName) -> Lookup:
-    if name.extra is not None:
-        return text, (), "extra", name.extra
-    codes = list(name.codes)
-    via = "name" if codes else "alias"
-    codes += [c for c in name.alias_codes if c not in codes]
-    return text, tuple(codes), via, None
 
 
 # a two-character name opening with one of these, in running text, is more often the word
@@ -339,6 +331,7 @@ def _abbreviation_runs(g: Gazetteer) -> re.Pattern[str]:
     return re.compile("[" + re.escape("".join(sorted(chars))) + "]+")
 
 
+@cache  # asked for every mention of a place
 def _level(g: Gazetteer, code: str) -> str:
     return g.divisions[code].level
 
@@ -384,35 +377,43 @@ def _accept(mentions: list[Mention], text: str, g: Gazetteer) -> None:
             continue
         if m.text in words["not_a_place"]:
             continue
-        after_word = _after_pattern().match(text, m.end)
-        neighbour = _adjacent_related(mentions, index, g)
-        named_elsewhere = any(c in named_with_parents for c in m.codes)
-        supported = bool(after_word) or neighbour or named_elsewhere
         if m.text.endswith("乡") and text[m.end:m.end + 1] == "村":
             continue  # 振兴乡村: the word 乡村, not the township 振兴乡
+        # what supports a name, each asked only where the answer is still open: a following
+        # word (县, 委, 高新区), a related place right beside it, the same place named elsewhere
         if m.via == "name" or m.text[-1] in "县市区旗盟":
             # full names, and short forms that keep their suffix (城步县); a two-character
             # name (成县, 中山) runs into the words around it unless something supports it
             # Taiwan's, Hong Kong's and Macao's names are few and unique (新界, 北区 is not)
-            unique = len(m.codes) == 1 and not is_statistical_code(m.codes[0]) and \
+            m.accepted = len(m.text) >= 3 or \
+                _supported(mentions, index, text, g, named_with_parents) or \
+                len(m.codes) == 1 and not is_statistical_code(m.codes[0]) and \
                 not _COMPASS_DISTRICT.fullmatch(m.text)
-            m.accepted = len(m.text) >= 3 or supported or unique
             continue
         if m.text in words["needs_support"]:
             # 长春 in 彭长春, 中山 in 中山大学: only the same place named elsewhere counts
-            m.accepted = neighbour or named_elsewhere
+            m.accepted = _adjacent_related(mentions, index, g) or \
+                any(c in named_with_parents for c in m.codes)
         elif _salient(m.codes, g) is not None:
             # 李长春, 王大同: a given name after a surname, unless a place supports it
-            m.accepted = supported or not (
+            m.accepted = not (
                 m.start and text[m.start - 1] in words["surname"] and
-                not (index and mentions[index - 1].end == m.start))
+                not (index and mentions[index - 1].end == m.start)) or \
+                _supported(mentions, index, text, g, named_with_parents)
         else:
-            m.accepted = supported
+            m.accepted = _supported(mentions, index, text, g, named_with_parents)
     # Support spreads: once a short name is accepted, its other mentions are the same place.
     accepted_aliases = {m.text for m in mentions if m.accepted and m.via == "alias"}
     for m in mentions:
         if m.via == "alias" and m.text in accepted_aliases:
             m.accepted = True
+
+
+def _supported(mentions: list[Mention], index: int, text: str, g: Gazetteer,
+               named_with_parents: AbstractSet[str]) -> bool:
+    m = mentions[index]
+    return bool(_after_pattern().match(text, m.end)) or \
+        _adjacent_related(mentions, index, g) or any(c in named_with_parents for c in m.codes)
 
 
 _WATER = set("江河湖溪川水渠峡")
@@ -461,20 +462,26 @@ def _resolve(mentions: list[Mention], g: Gazetteer) -> None:
         if len(m.codes) == 1:
             m.code = m.codes[0]
     for _ in range(2):  # a second pass uses what the first one settled
-        context: Counter[str] = Counter()
-        for m in accepted:
-            if m.code:
-                context[m.code] += 1
-                for ancestor in g.ancestors(m.code):
-                    context[ancestor] += 1
+        if all(m.code for m in accepted):
+            return  # most texts: every name points to one division
+        # the divisions the text has settled, and their ancestors
+        context: set[str] = set()
+        for code in {m.code for m in accepted if m.code}:
+            context.add(code)
+            context.update(g.ancestors(code))
+        settled = False
         previous: Mention | None = None
         for m in accepted:
             if m.code is None:
                 m.code = _pick(m, previous, context, g)
+                settled = settled or m.code is not None
             previous = m
+        if not settled:
+            return  # a second pass would find what this one found
 
 
-def _pick(m: Mention, previous: Mention | None, context: Counter[str], g: Gazetteer) -> str | None:
+def _pick(m: Mention, previous: Mention | None, context: AbstractSet[str],
+          g: Gazetteer) -> str | None:
     codes = m.codes
     if previous and previous.end == m.start and previous.code:
         inside = [c for c in codes if previous.code in g.ancestors(c)]
@@ -508,11 +515,13 @@ def _villages(mentions: list[Mention], text: str, g: Gazetteer) -> list[Mention]
     # two named townships that both have a village of that name
     township_codes: dict[str, int] = {}
     named_townships: set[str] = set()
+    counties: set[str] = set()
     for m in mentions:
         if not m.accepted or not m.code:
             continue
         level = _level(g, m.code)
-        if level == "county":
+        if level == "county" and m.code not in counties:  # its first mention is the one kept
+            counties.add(m.code)
             for child in g.children(m.code):
                 township_codes.setdefault(child, m.start)
         if level == "township":
