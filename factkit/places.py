@@ -84,7 +84,10 @@ _SHAPE_FOLLOWERS = regex.compile(r"的|人民|党委|政府|卫生院|中心|派
 
 
 def _is_han(ch: str) -> bool:
-    return bool(ch) and bool(_HAN.match(ch))
+    # the common block without the pattern; nothing below U+2E80 is Han
+    if "\u4e00" <= ch <= "\u9fff":
+        return True
+    return ch >= "\u2e80" and bool(_HAN.match(ch))
 
 
 class _Name(NamedTuple):
@@ -148,8 +151,10 @@ def _scan(text: str, phrases: Hits) -> list[Mention]:
     found = _Names(phrases)
 
     def accept(start: int, end: int, name: _Name) -> bool:
-        return not _across_words(text, start, end, words) and \
-            not _yields(text, start, end, name, found, words)
+        # whether the name's first character ends the word before it (其中|国有), for both
+        splits = start > 0 and text[start - 1:start + 1] in words
+        return not _across_words(text, start, end, words, splits) and \
+            not _yields(text, start, end, name, found, words, splits)
     # a word that holds a name inside it (发展中国家) is matched too, and wins, and is dropped
     return [Mention(start, end, text[start:end], name.codes, name.via, extra=name.extra)
             for start, end, name in leftmost_longest(zip(found.starts, found.ends, found.names),
@@ -158,15 +163,16 @@ def _scan(text: str, phrases: Hits) -> list[Mention]:
 
 
 def _yields(text: str, start: int, end: int, name: _Name, found: _Names,
-            words: AbstractSet[str]) -> bool:
+            words: AbstractSet[str], splits: bool) -> bool:
     """True when a weak name gives way to a strong one that starts inside it and ends after
     it: a county's short name (同德 in 同德国总理) or a name whose first character ends the
-    word before it (关中 in 有关中国)."""
-    if not name.weak and not (start > 0 and text[start - 1:start + 1] in words):
+    word before it (``splits``: 关中 in 有关中国)."""
+    if not name.weak and not splits:
         return False
     for inner, inner_end, inner_name in found.starting_in(start + 1, end):
         if inner_end > end and inner_end - inner >= end - start and not inner_name.weak and \
-                not _across_words(text, inner, inner_end, words):
+                not _across_words(text, inner, inner_end, words,
+                                  text[inner - 1:inner + 1] in words):
             return True
     return False
 
@@ -176,17 +182,18 @@ def _yields(text: str, start: int, end: int, name: _Name, found: _Names,
 _FUNCTION_CHARS = set("和与及或同跟向对在从把被给")
 
 
-def _across_words(text: str, start: int, end: int, words: AbstractSet[str]) -> bool:
-    """True when a short name's first character ends a word and its last character opens
-    one (其中|国有: not 中国; 远大|理想: not 大理; 发展中|国家: not 中国)."""
-    if end - start > 3:
+def _across_words(text: str, start: int, end: int, words: AbstractSet[str],
+                  splits: bool) -> bool:
+    """True when a short name's first character ends a word (``splits``: the word of it and
+    the character before it) and its last character opens one (其中|国有: not 中国;
+    远大|理想: not 大理; 发展中|国家: not 中国)."""
+    if end - start > 3 or start == 0:
         return False
-    opens = text[end - 1:end + 1] in words or text[end - 1:end + 2] in words
-    if start and opens and end - start == 2 and text[start] in _FUNCTION_CHARS and \
-            _is_han(text[start - 1]):
-        return True
-    return start > 0 and opens and (text[start - 1:start + 1] in words or
-                                    start > 1 and text[start - 2:start + 1] in words)
+    # the end of the name is looked at only where its start already reads another way
+    if not (splits or start > 1 and text[start - 2:start + 1] in words or
+            end - start == 2 and text[start] in _FUNCTION_CHARS and _is_han(text[start - 1])):
+        return False
+    return text[end - 1:end + 1] in words or text[end - 1:end + 2] in words
 
 
 _ABBR_RUN_EXCLUDED = set("新")  # 新 opens too many words (新青年) to start a run
@@ -326,9 +333,16 @@ def _abbreviation_mention(i: int, reading: Abbreviation, g: Gazetteer) -> Mentio
 
 @cache
 def _abbreviation_runs(g: Gazetteer) -> re.Pattern[str]:
+    """Runs of one-character forms, and the lone ones that may stand in a frame: after a
+    character of _BEFORE, or before one that a frame word after it starts with. The other
+    lone ones, most of them (中, 美, 新 in running text), are not even looked at."""
     # the standard library's character-set search: several times faster than regex's here
-    chars = set(g.abbreviations) | set(g.short_forms)
-    return re.compile("[" + re.escape("".join(sorted(chars))) + "]+")
+    frames = _frames(g)
+    chars = re.escape("".join(sorted(frames)))
+    before = re.escape("".join(sorted(_BEFORE)))
+    after = re.escape("".join(sorted({c for _, next_chars in frames.values()
+                                      for c in next_chars})))
+    return re.compile(f"[{chars}](?:[{chars}]+|(?<=[{before}].)|(?=[{after}]))")
 
 
 @cache  # asked for every mention of a place
