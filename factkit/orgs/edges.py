@@ -6,7 +6,7 @@ words is found by a walk over the body, not by a pattern of every generic word.
 """
 from __future__ import annotations
 
-from functools import cache
+from functools import cache, lru_cache
 
 import regex
 
@@ -30,7 +30,13 @@ def is_han(ch: str) -> bool:
     character are settled without the pattern."""
     if "\u4e00" <= ch <= "\u9fff":
         return True
-    return ch >= "\u2e80" and bool(_han_pattern().match(ch))
+    return ch >= "\u2e80" and _rare_han(ch)
+
+
+# the rest is punctuation (、，。) far more often than a Han character: asked again and again
+@lru_cache(maxsize=4096)
+def _rare_han(ch: str) -> bool:
+    return bool(_han_pattern().match(ch))
 
 
 @cache
