@@ -655,11 +655,13 @@ def extract(ntext: NormalizedText, context: Context | None = None) -> list[Candi
     mentions.sort(key=lambda m: m.start)
     _resolve(mentions, g)
     mentions = [m for m in mentions if m.accepted]
-    mentions += _villages(mentions, text, g)
+    villages = _villages(mentions, text, g)
+    if villages:  # the others are in order of start already
+        mentions = sorted(mentions + villages, key=lambda m: m.start)
     candidates = []
     # the same place named again shares its fields (a text may name 郴州市 100,000 times)
     shared: dict[tuple[Any, ...], dict[str, Any] | None] = {}
-    for m in sorted(mentions, key=lambda m: m.start):
+    for m in mentions:
         key = (m.code, id(m.extra), m.text, m.parent, m.shape_level, tuple(m.codes))
         if key not in shared:
             shared[key] = _fields(m, g)
