@@ -105,13 +105,16 @@ def _entries(payload: str) -> tuple[Entry | None, Entry | None]:
             Entry("suffix", suffix[0], needs=suffix[1]) if suffix else None)
 
 
+# end -> (start, entry), in order of start, the longest first (see ``read``)
 Longest = dict[int, tuple[int, Entry]]
 
 
 def read(phrases: Hits) -> tuple[Longest, Longest]:
     """For each end position, the longest named body and the longest type suffix ending
     there, as end -> (start, entry), from the text's scan of the shared lexicon
-    (``NormalizedText.phrases``, which the places extractor read already)."""
+    (``NormalizedText.phrases``, which the places extractor read already). The hits come by
+    start, the longest first, and an end is entered at its first hit: the entries are in
+    order of start, the longest first."""
     names: Longest = {}
     suffixes: Longest = {}
     for start, end, payloads in phrases:
@@ -129,9 +132,8 @@ def read(phrases: Hits) -> tuple[Longest, Longest]:
 
 def outermost(longest: Longest) -> list[tuple[int, int, Entry]]:
     """The spans of ``longest`` that lie inside no other one (集团 in 集团有限公司), by start."""
-    spans = sorted(((s, e, x) for e, (s, x) in longest.items()), key=lambda t: (t[0], -t[1]))
     kept, reach = [], -1
-    for start, end, entry in spans:
+    for end, (start, entry) in longest.items():  # in order of start, the longest first
         if end > reach:
             kept.append((start, end, entry))
             reach = end
