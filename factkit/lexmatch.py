@@ -281,7 +281,8 @@ class Lexicon:
                 self._automaton, self._trigger_openings = self._build_automaton()
             # a trigger of three characters stands for its opening of two
             opening_of = self._trigger_openings
-            found = [(start, max(start - end, -2), opening_of[index]) for index, start, end in
+            found = [(start, -1 if end - start == 1 else -2, opening_of[index])
+                     for index, start, end in
                      self._automaton.find_matches_as_indexes(text, overlapping=True)]
         else:
             numbers, singles = (self._numbers, self._singles) if self._numbers is not None \
