@@ -61,7 +61,10 @@ def test_every_name_of_the_sources_is_in_the_compiled_lexicon():
     for key, (name, suffix) in org_lexicon.entries().items():
         payloads = lexicon().payloads(key)
         assert payloads is not None, key
-        assert org_lexicon._entries(payloads[org_lexicon.ORG]) == (name, suffix), key
+        assert org_lexicon._entries(payloads[org_lexicon.ORG])[:2] == (name, suffix), key
+    for marker in factkit.lexicon.read_lines("company_markers.txt"):
+        payloads = lexicon().payloads(marker)
+        assert payloads is not None and org_lexicon._entries(payloads[org_lexicon.ORG])[2]
     assert set(g.divisions) == set(src.divisions)
     for code in ("110101001000", "431081110000", "TW/台北市/大安区", "HK", "441900003000"):
         assert g.divisions[code] == src.divisions[code]
