@@ -98,15 +98,14 @@ def left_stretch(text: str, suffix_start: int, floor: int = 0) -> int:
     """Where the name characters before a suffix begin, stop words excluded; never before
     ``floor`` (the end of a date or figure: 2家卫生院 has no name). Brackets belong to a name
     only in pairs (中国（湖南）自由贸易试验区): an unpaired one is an edge (记者张三）湖南省政府)."""
-    words, stop_lengths, _ = _stopwords()
+    stop_lengths = _stopwords()[1]
     i = suffix_start
     limit = max(floor, suffix_start - MAX_NAME)
     depth = 0
     unpaired_close = -1
     while i > limit:
         ch = text[i - 1]
-        if ch in stop_lengths and any(i >= length and text[i - length:i] in words
-                                      for length in stop_lengths[ch]):
+        if ch in stop_lengths and stopword_end(text, i):
             break  # a stop word ends here
         if "\u4e00" <= ch <= "\u9fff":
             i -= 1
