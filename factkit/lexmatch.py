@@ -193,12 +193,18 @@ def compile_phrases(payloads: Mapping[str, tuple[str, ...]]) -> dict[str, bytes]
 class Hits(NamedTuple):
     """Every occurrence of a phrase in a text, by start, the longest first at each start: its
     start, its end and its payloads (one per domain, "" where the phrase is not of that
-    domain). Three flat lists rather than a tuple per occurrence: a long text has millions,
-    and lists of numbers and shared payloads cost the garbage collector nothing to walk."""
+    domain). Three flat sequences rather than a tuple per occurrence: a long text has
+    millions, and they go with the document until its records are built. Positions are
+    arrays of machine integers (8 bytes a position, not an int object of 32 and a pointer);
+    payloads are shared tuples, which cost the garbage collector nothing to walk."""
 
-    starts: list[int]
-    ends: list[int]
+    starts: array[int]
+    ends: array[int]
     payloads: list[tuple[str, ...]]
+
+    @classmethod
+    def empty(cls) -> Hits:
+        return cls(array("q"), array("q"), [])
 
     def __iter__(self) -> Iterator[tuple[int, int, tuple[str, ...]]]:  # type: ignore[override]
         return zip(self.starts, self.ends, self.payloads)
@@ -307,7 +313,7 @@ class Lexicon:
 
     def scan(self, text: str, automaton: bool | None = None) -> Hits:
         """Every occurrence of every phrase, by start, the longest first at each start."""
-        hits = Hits([], [], [])
+        hits = Hits.empty()
         add_start, add_end, add_payloads = hits.starts.append, hits.ends.append, \
             hits.payloads.append
         group_of = self._groups.get

@@ -99,7 +99,7 @@ def _corpus_texts() -> list[str]:
 
 def _plain_scan(lexicon_: Lexicon, text: str) -> Hits:
     """Every phrase at every position, tried one by one: what the scan must find."""
-    hits = Hits([], [], [])
+    hits = Hits.empty()
     for start in range(len(text)):
         for end in range(len(text), start, -1):
             payloads = lexicon_.payloads(text[start:end])
