@@ -2,10 +2,11 @@
 ahead of time.
 
 **One pass for several lexicons.** The place names of the gazetteer and the organization
-names and type suffixes are one ``Lexicon`` (``data/lexicon.bin``): each phrase carries one
-payload per domain ("place", "org"), empty where the phrase is not of that domain. A text is
-scanned once (``Lexicon.scan``): the scan belongs to the text (``NormalizedText.phrases``), and
-the places and the organizations extractors both read it there.
+names, type suffixes and company markers are one ``Lexicon`` (``data/lexicon.bin``): each
+phrase carries one payload per domain ("place", "org"), empty where the phrase is not of that
+domain. A text is scanned once (``Lexicon.scan``): the scan belongs to the text
+(``NormalizedText.phrases``), and the places and the organizations extractors both read it
+there.
 
 **How a scan runs.** Phrases are grouped by their *opening*, their first two characters (the
 whole phrase when it has one). An Aho-Corasick automaton (ahocorasick_rs, in Rust) finds, in
@@ -24,7 +25,7 @@ character, thousands, searched one by one); ahocorasick_rs over the whole phrase
 and 28-30 ms, but it takes 130-200 ms to build, on every start, as it cannot be stored
 (a pickled pyahocorasick automaton loads in 10 ms, and scans as slowly). The automaton over
 the openings builds in 25-30 ms and a whole scan takes 1.1-1.3 ms on the seeds; over their
-triggers, 45-50 ms and 0.6-0.8 ms (measured later, same machine). One automaton
+triggers, 45-55 ms and 0.8-0.9 ms (measured later, same machine). One automaton
 for places and organizations rather than two: a second pass would read the text again for
 the 300 openings of organization names the first one finds anyway.
 
@@ -221,7 +222,7 @@ class _Group(NamedTuple):
     phrases: dict[str, tuple[str, ...]]      # phrase -> payloads
 
 
-# Characters scanned before the automaton is built. Building it takes 45-50 ms (CPU), as
+# Characters scanned before the automaton is built. Building it takes 45-55 ms (CPU), as
 # long as finding the openings of 100,000 characters in Python (0.5 µs a character), after
 # which it finds them at 0.05 µs: a short text is scanned without it, and a run of texts or a
 # long one pays for it once it has paid for itself.
