@@ -78,7 +78,7 @@ _HAN = regex.compile(r"\p{Han}")
 # a village name right after its township: two to six characters, not a function word first
 _VILLAGE_AFTER = regex.compile(r"(?![的和与及等在各全该本其每])(\p{Han}{2,6}?)(村|社区)")
 _TOWNSHIP_AFTER = regex.compile(r"(\p{Han}{1,5}?)(镇|乡|街道)")
-_VILLAGE_SUFFIX = regex.compile(r"村|社区")
+_VILLAGE_SUFFIXES = ("村", "社区")
 # what may follow a town name that is not in the data (X镇人民政府, X镇的)
 _SHAPE_FOLLOWERS = regex.compile(r"的|人民|党委|政府|卫生院|中心|派出所|居民|村民|\p{Han}{1,6}?(?:村|社区)")
 
@@ -558,8 +558,7 @@ def _villages(mentions: list[Mention], text: str, g: Gazetteer) -> list[Mention]
                                          parent=m.code, shape_level="township"))
     # village names of the townships named in the text, wherever they stand: looked up only
     # where 村 or 社区 ends a word no name covers
-    suffix_ends = [suffix.end() for suffix in _VILLAGE_SUFFIX.finditer(text)] \
-        if township_codes else []
+    suffix_ends = _ends_of(text, _VILLAGE_SUFFIXES) if township_codes else []
     if suffix_ends:
         covered = bytearray(len(text))
         for m in (*mentions, *found):
@@ -587,6 +586,19 @@ def _villages(mentions: list[Mention], text: str, g: Gazetteer) -> list[Mention]
                     found.append(Mention(start, end, written, [code], "village", True, code))
                     break
     return found
+
+
+def _ends_of(text: str, words: Sequence[str]) -> list[int]:
+    """Where the words end in ``text``, in order (words that cannot overlap one another): a
+    search for each word is several times faster than a pattern of them on Chinese text."""
+    ends = []
+    for word in words:
+        at = text.find(word)
+        while at >= 0:
+            ends.append(at + len(word))
+            at = text.find(word, at + len(word))
+    ends.sort()
+    return ends
 
 
 def _village(start: int, end: int, text: str, township: str, g: Gazetteer) -> Mention:
