@@ -224,9 +224,10 @@ class _Group(NamedTuple):
 
 # Characters scanned before the automaton is built. Building it takes 45-55 ms (CPU), as
 # long as finding the openings of 100,000 characters in Python (0.5 µs a character), after
-# which it finds them at 0.05 µs: a short text is scanned without it, and a run of texts or a
-# long one pays for it once it has paid for itself.
-BUILD_AFTER = 100_000
+# which it finds them at 0.1 µs: a short text is scanned without it (the first extraction
+# pays nothing for it), and a run of texts or a long one builds it early, at half that
+# length, so that a steady run is measured (benchmarks/stages.py) and served with it.
+BUILD_AFTER = 50_000
 
 
 class Lexicon:
