@@ -222,8 +222,6 @@ class Gazetteer:
     extra: Mapping[str, ExtraPlace]
     # one-character forms of countries and cities in their frames: char -> its readings
     short_forms: dict[str, list[Abbreviation]] = field(default_factory=dict)
-    # words that hold a name inside them (发展中国家): matched with the names, then dropped
-    blockers: frozenset[str] = frozenset()
     # county code -> the gzip member of villages.tsv.gz that holds its villages
     village_members: Blocks | None = None
     _village_lines: dict[str, str] = field(default_factory=dict)
@@ -302,6 +300,12 @@ class Gazetteer:
     def children(self, code: str) -> list[str]:
         return self.divisions.children(code)
 
+    @property
+    def blockers(self) -> frozenset[str]:
+        """Words that hold a name inside them (发展中国家): matched with the names, then
+        dropped. The lexicon marks them; the list is read only when asked for (tests, tools)."""
+        return _blockers()
+
 
 def is_statistical_code(code: str) -> bool:
     """True for an NBS code; False for the ids of divisions that have none (TW/台北市)."""
@@ -324,10 +328,11 @@ def gazetteer() -> Gazetteer:
     return Gazetteer(
         _Divisions(Blocks(sections, "divisions")), _Names(phrases, "name"),
         _Names(phrases, "alias"), json.loads(bytes(sections["abbreviations"])),
-        _Names(phrases, "extra"), short_forms, _blockers(),
+        _Names(phrases, "extra"), short_forms,
         Blocks(sections, "villages", data_file("villages.tsv.gz")))
 
 
+@cache
 def _blockers() -> frozenset[str]:
     return frozenset(read_lines("blocking_words.txt"))
 

@@ -2,33 +2,42 @@
 ahead of time.
 
 **One pass for several lexicons.** The place names of the gazetteer and the organization
-names and type suffixes are one ``Lexicon`` (``data/lexicon.bin``): each phrase carries one
-payload per domain ("place", "org"), empty where the phrase is not of that domain. A text is
-scanned once (``Lexicon.scan``); the places and the organizations extractors both read that
-scan, kept for the last text scanned.
+names, type suffixes and company markers are one ``Lexicon`` (``data/lexicon.bin``): each
+phrase carries one payload per domain ("place", "org"), empty where the phrase is not of that
+domain. A text is scanned once (``Lexicon.scan``): the scan belongs to the text
+(``NormalizedText.phrases``), and the places and the organizations extractors both read it
+there.
 
 **How a scan runs.** Phrases are grouped by their *opening*, their first two characters (the
-whole phrase when it has one). An Aho-Corasick automaton over the 27,000 openings
-(ahocorasick_rs, in Rust) finds, in one call, every position where a phrase may start; only
-there, the phrases of that opening that go on with the next character are looked up by hash.
+whole phrase when it has one). An Aho-Corasick automaton (ahocorasick_rs, in Rust) finds, in
+one call, every position where a phrase may start; only there, the phrases of that opening
+that go on with the next character are looked up by hash. The automaton's patterns are the
+openings' *triggers*: an opening that is a phrase itself is its own trigger; one that only
+opens longer phrases (医疗 of 医疗保障局) is triggered by their first three characters. On
+news, two openings found in three are words that open phrases (发展, 中国) followed by nothing
+of the lexicon: over the 35,000 triggers of the 27,000 openings, the automaton finds 350
+positions to look at on the seeds instead of 1,000.
 Measured (CPU, on a loaded 2-core machine) with the 48,000 phrases of the two lexicons, on the
 seed articles (10,900 characters) and on 1 MB of news (350,000 characters): an index by
 opening read by a Python loop over the character pairs, 9-11 ms and 290-320 ms;
 pyahocorasick over the whole phrases, 14 ms and 300-460 ms (its root has a child per first
 character, thousands, searched one by one); ahocorasick_rs over the whole phrases, 0.4-0.8 ms
-and 28-30 ms, but it takes 160-200 ms to build, on every start, as it cannot be stored
+and 28-30 ms, but it takes 130-200 ms to build, on every start, as it cannot be stored
 (a pickled pyahocorasick automaton loads in 10 ms, and scans as slowly). The automaton over
-the openings builds in 25-30 ms and a whole scan takes 1.1-1.3 ms on the seeds. One automaton
+the openings builds in 25-30 ms and a whole scan takes 1.1-1.3 ms on the seeds; over their
+triggers, 45-55 ms and 0.8-0.9 ms (measured later, same machine). One automaton
 for places and organizations rather than two: a second pass would read the text again for
 the 300 openings of organization names the first one finds anyway.
 
 **Compiled files** (``scripts/compile_lexicons.py`` writes them; a test rebuilds them from
 the source tables and compares): a JSON header line naming the sources and the sections,
-then the sections' bytes. A phrase lexicon has four sections: ``openings`` (sorted, one per
+then the sections' bytes. A phrase lexicon has six sections: ``openings`` (sorted, one per
 line), ``offsets`` (little-endian uint32: where each opening's group starts in ``groups``),
-``groups`` (one line per phrase: the phrase and its payloads, tab-separated) and ``singles``
-(the openings of one character). Nothing is decoded at load but the openings: a group is
-decoded the first time a text holds its opening.
+``groups`` (one line per phrase: the phrase and its payloads, tab-separated), ``singles``
+(the openings of one character), ``triggers`` (one per line) and ``trigger_openings``
+(uint32: the opening each trigger stands for). Nothing is decoded at load but the openings:
+a group is decoded the first time a text holds its opening, the triggers when the automaton
+is built.
 """
 from __future__ import annotations
 
@@ -163,24 +172,40 @@ def compile_phrases(payloads: Mapping[str, tuple[str, ...]]) -> dict[str, bytes]
     openings = sorted(groups)
     offsets = [0]
     encoded = []
-    for opening in openings:
+    triggers: list[str] = []
+    trigger_openings: list[int] = []
+    for index, opening in enumerate(openings):
         group = ("\n".join(groups[opening]) + "\n").encode()
         encoded.append(group)
         offsets.append(offsets[-1] + len(group))
+        # an opening that is a phrase triggers itself; one that is not, by its phrases' first
+        # three characters
+        found = [opening] if opening in payloads else \
+            sorted({line[:3] for line in groups[opening]})
+        triggers += found
+        trigger_openings += [index] * len(found)
     return {"openings": "\n".join(openings).encode(), "offsets": _uint32_bytes(offsets),
             "groups": b"".join(encoded),
-            "singles": "".join(o for o in openings if len(o) == 1).encode()}
+            "singles": "".join(o for o in openings if len(o) == 1).encode(),
+            "triggers": "\n".join(triggers).encode(),
+            "trigger_openings": _uint32_bytes(trigger_openings)}
 
 
 class Hits(NamedTuple):
     """Every occurrence of a phrase in a text, by start, the longest first at each start: its
     start, its end and its payloads (one per domain, "" where the phrase is not of that
-    domain). Three flat lists rather than a tuple per occurrence: a long text has millions,
-    and lists of numbers and shared payloads cost the garbage collector nothing to walk."""
+    domain). Three flat sequences rather than a tuple per occurrence: a long text has
+    millions, and they go with the document until its records are built. Positions are
+    arrays of machine integers (8 bytes a position, not an int object of 32 and a pointer);
+    payloads are shared tuples, which cost the garbage collector nothing to walk."""
 
-    starts: list[int]
-    ends: list[int]
+    starts: array[int]
+    ends: array[int]
     payloads: list[tuple[str, ...]]
+
+    @classmethod
+    def empty(cls) -> Hits:
+        return cls(array("q"), array("q"), [])
 
     def __iter__(self) -> Iterator[tuple[int, int, tuple[str, ...]]]:  # type: ignore[override]
         return zip(self.starts, self.ends, self.payloads)
@@ -197,10 +222,11 @@ class _Group(NamedTuple):
     phrases: dict[str, tuple[str, ...]]      # phrase -> payloads
 
 
-# Characters scanned before the automaton is built. Building it takes about 25 ms (CPU), as
-# long as finding the openings of 50,000 characters in Python (0.5 µs a character), after
-# which it finds them at 0.05 µs: a short text is scanned without it, and a run of texts or a
-# long one pays for it once it has paid for itself.
+# Characters scanned before the automaton is built. Building it takes 45-55 ms (CPU), as
+# long as finding the openings of 100,000 characters in Python (0.5 µs a character), after
+# which it finds them at 0.1 µs: a short text is scanned without it (the first extraction
+# pays nothing for it), and a run of texts or a long one builds it early, at half that
+# length, so that a steady run is measured (benchmarks/stages.py) and served with it.
 BUILD_AFTER = 50_000
 
 
@@ -212,12 +238,13 @@ class Lexicon:
         self._one_character = bytes(sections["singles"]).decode()  # the phrases of one character
         self._offsets = _uint32(sections["offsets"])
         self._groups_bytes = sections["groups"]
+        self._triggers = sections["triggers"], sections["trigger_openings"]
         self._groups: dict[int, _Group] = {}
         self._automaton: ahocorasick_rs.AhoCorasick | None = None
+        self._trigger_openings: array[int] = array("I")
         self._numbers: dict[str, int] | None = None
         self._singles: re.Pattern[str] | None = None
         self._scanned = 0
-        self._last: tuple[str, Hits] | None = None
 
     def _group(self, index: int) -> _Group:
         group = self._groups.get(index)
@@ -259,8 +286,11 @@ class Lexicon:
             automaton = self._automaton is not None or self._scanned > BUILD_AFTER
         if automaton:
             if self._automaton is None:
-                self._automaton = ahocorasick_rs.AhoCorasick(self._openings)
-            found = [(start, start - end, index) for index, start, end in
+                self._automaton, self._trigger_openings = self._build_automaton()
+            # a trigger of three characters stands for its opening of two
+            opening_of = self._trigger_openings
+            found = [(start, -1 if end - start == 1 else -2, opening_of[index])
+                     for index, start, end in
                      self._automaton.find_matches_as_indexes(text, overlapping=True)]
         else:
             numbers, singles = (self._numbers, self._singles) if self._numbers is not None \
@@ -272,23 +302,20 @@ class Lexicon:
         found.sort()
         return found
 
+    def _build_automaton(self) -> tuple[ahocorasick_rs.AhoCorasick, array[int]]:
+        triggers, openings = self._triggers
+        return (ahocorasick_rs.AhoCorasick(bytes(triggers).decode().split("\n")),
+                _uint32(openings))
+
     def _number_openings(self) -> tuple[dict[str, int], re.Pattern[str] | None]:
         self._numbers = numbers = dict(zip(self._openings, range(len(self._openings))))
         self._singles = re.compile(f"[{re.escape(self._one_character)}]") \
             if self._one_character else None
         return numbers, self._singles
 
-    def scan(self, text: str, automaton: bool | None = None, keep: bool = True) -> Hits:
-        """Every occurrence of every phrase, by start, the longest first at each start. The
-        scan of the last text is kept for the next extractor that reads the same text; the
-        last one to read it passes ``keep=False``, so that a long text's scan is not kept
-        after its extraction."""
-        last = self._last
-        if last is not None and last[0] is text and automaton is None:
-            if not keep:
-                self._last = None
-            return last[1]
-        hits = Hits([], [], [])
+    def scan(self, text: str, automaton: bool | None = None) -> Hits:
+        """Every occurrence of every phrase, by start, the longest first at each start."""
+        hits = Hits.empty()
         add_start, add_end, add_payloads = hits.starts.append, hits.ends.append, \
             hits.payloads.append
         group_of = self._groups.get
@@ -312,7 +339,6 @@ class Lexicon:
                 add_start(start)
                 add_end(start - minus_opening)
                 add_payloads(group.whole)
-        self._last = (text, hits) if keep else None
         return hits
 
 

@@ -31,6 +31,7 @@ from functools import cache, cached_property
 import regex
 
 from .lexicon import read_table
+from .lexmatch import Hits, lexicon
 
 __all__ = ["NormalizedText", "normalize", "fold", "reads_traditional"]
 
@@ -210,6 +211,13 @@ class NormalizedText:
     def sentences(self) -> list[tuple[int, int]]:
         # computed once: the instance is frozen, but it has a __dict__ for the cached value
         return _sentences(self.text)
+
+    @cached_property
+    def phrases(self) -> Hits:
+        """The phrases of the shared place and organization lexicon in ``text`` (lexmatch.py):
+        scanned once, when the first extractor asks, and read by both; the scan goes with the
+        text, so nothing of it outlives the document."""
+        return lexicon().scan(self.text)
 
 
 # A sentence ends after a run of final punctuation and the closing quotes or brackets after

@@ -29,19 +29,18 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_left
-from collections import Counter
 from collections.abc import Iterator, Sequence, Set as AbstractSet
 from dataclasses import dataclass
 from functools import cache
-from typing import Any
+from typing import Any, NamedTuple
 
 import regex
 
 from .candidates import Candidate, Context
-from .gazetteer import (LEVEL_ORDER, PLACE, Abbreviation, ExtraPlace, Gazetteer, PlaceName,
+from .gazetteer import (LEVEL_ORDER, PLACE, Abbreviation, ExtraPlace, Gazetteer,
                         boundary_words, gazetteer, is_statistical_code, place_name)
 from .lexicon import read_table
-from .lexmatch import leftmost_longest, lexicon
+from .lexmatch import Hits, leftmost_longest
 from .normalize import NormalizedText
 
 __all__ = ["extract"]
@@ -79,33 +78,65 @@ _HAN = regex.compile(r"\p{Han}")
 # a village name right after its township: two to six characters, not a function word first
 _VILLAGE_AFTER = regex.compile(r"(?![的和与及等在各全该本其每])(\p{Han}{2,6}?)(村|社区)")
 _TOWNSHIP_AFTER = regex.compile(r"(\p{Han}{1,5}?)(镇|乡|街道)")
-_VILLAGE_SUFFIX = regex.compile(r"村|社区")
+_VILLAGE_SUFFIXES = ("村", "社区")
 # what may follow a town name that is not in the data (X镇人民政府, X镇的)
 _SHAPE_FOLLOWERS = regex.compile(r"的|人民|党委|政府|卫生院|中心|派出所|居民|村民|\p{Han}{1,6}?(?:村|社区)")
 
 
 def _is_han(ch: str) -> bool:
-    return bool(ch) and bool(_HAN.match(ch))
+    # the common block without the pattern; nothing below U+2E80 is Han
+    if "\u4e00" <= ch <= "\u9fff":
+        return True
+    return ch >= "\u2e80" and bool(_HAN.match(ch))
+
+
+class _Name(NamedTuple):
+    """A place name of the lexicon as this module reads it, worked out once per name."""
+
+    codes: tuple[str, ...]      # its divisions: of that official name, then of that short name
+    via: str                    # name | alias | extra
+    extra: ExtraPlace | None
+    blocker: bool               # a word that holds a name inside it (发展中国家)
+    # only a short name of counties or lower divisions (同德 of 同德县): it gives way to a
+    # name that overlaps it (同德国总理), see _yields
+    weak: bool
+
+
+@cache  # a payload is one string object of the lexicon: its hash is computed once
+def _name(payload: str) -> _Name | None:
+    """What a place payload names; None for a name not read in running text (a zone)."""
+    place = place_name(payload)
+    if not place.matched:
+        return None
+    if place.extra is not None:
+        return _Name((), "extra", place.extra, place.blocker, False)
+    codes = list(place.codes)
+    codes += [c for c in place.alias_codes if c not in codes]
+    g = gazetteer()
+    weak = not place.codes and all(
+        LEVEL_ORDER.get(g.divisions[c].level, 9) >= LEVEL_ORDER["county"]
+        for c in place.alias_codes)
+    return _Name(tuple(codes), "name" if place.codes else "alias", None, place.blocker, weak)
 
 
 class _Names:
     """The place names the shared lexicon found in one text: their starts, ends and what they
     name, by start, the longest first at each start."""
 
-    def __init__(self, text: str) -> None:
+    def __init__(self, phrases: Hits) -> None:
         self.starts: list[int] = []
         self.ends: list[int] = []
-        self.names: list[PlaceName] = []
-        for start, end, payloads in lexicon().scan(text):
+        self.names: list[_Name] = []
+        for start, end, payloads in phrases:
             payload = payloads[PLACE]
             if payload:
-                name = place_name(payload)
-                if name.matched:
+                name = _name(payload)
+                if name is not None:
                     self.starts.append(start)
                     self.ends.append(end)
                     self.names.append(name)
 
-    def starting_in(self, start: int, end: int) -> Iterator[tuple[int, int, PlaceName]]:
+    def starting_in(self, start: int, end: int) -> Iterator[tuple[int, int, _Name]]:
         """The names that start inside [start, end)."""
         for index in range(bisect_left(self.starts, start), len(self.starts)):
             if self.starts[index] >= end:
@@ -113,70 +144,37 @@ class _Names:
             yield self.starts[index], self.ends[index], self.names[index]
 
 
-def _scan(text: str, g: Gazetteer) -> list[Mention]:
+def _scan(text: str, phrases: Hits) -> list[Mention]:
     """Leftmost-longest names, all found in one pass over the text, except where the text
     segments another way around a short name (其中国有, 远大理想, 建设和县级)."""
     words = boundary_words()
-    found = _Names(text)
+    found = _Names(phrases)
 
-    def accept(start: int, end: int, name: PlaceName) -> bool:
-        return not _across_words(text, start, end, words) and \
-            not _yields(text, start, end, name, found, words)
+    def accept(start: int, end: int, name: _Name) -> bool:
+        # whether the name's first character ends the word before it (其中|国有), for both
+        splits = start > 0 and text[start - 1:start + 1] in words
+        return not _across_words(text, start, end, words, splits) and \
+            not _yields(text, start, end, name, found, words, splits)
     # a word that holds a name inside it (发展中国家) is matched too, and wins, and is dropped
-    return [_mention(start, text[start:end], name)
+    return [Mention(start, end, text[start:end], name.codes, name.via, extra=name.extra)
             for start, end, name in leftmost_longest(zip(found.starts, found.ends, found.names),
                                                      accept)
             if not name.blocker]
 
 
-def _yields(text: str, start: int, end: int, name: PlaceName, found: _Names,
-            words: AbstractSet[str]) -> bool:
+def _yields(text: str, start: int, end: int, name: _Name, found: _Names,
+            words: AbstractSet[str], splits: bool) -> bool:
     """True when a weak name gives way to a strong one that starts inside it and ends after
     it: a county's short name (同德 in 同德国总理) or a name whose first character ends the
-    word before it (关中 in 有关中国)."""
-    splits = start > 0 and text[start - 1:start + 1] in words
-    if not splits and not _weak_alias(name):
+    word before it (``splits``: 关中 in 有关中国)."""
+    if not name.weak and not splits:
         return False
     for inner, inner_end, inner_name in found.starting_in(start + 1, end):
-        if inner_end > end and inner_end - inner >= end - start and _strong(inner_name) and \
-                not _across_words(text, inner, inner_end, words):
+        if inner_end > end and inner_end - inner >= end - start and not inner_name.weak and \
+                not _across_words(text, inner, inner_end, words,
+                                  text[inner - 1:inner + 1] in words):
             return True
     return False
-
-
-def _weak_alias(name: PlaceName) -> bool:
-    if name.extra is not None or name.codes:
-        return False
-    g = gazetteer()
-    return all(LEVEL_ORDER.get(g.divisions[c].level, 9) >= LEVEL_ORDER["county"]
-               for c in name.alias_codes)
-
-
-def _strong(name: PlaceName) -> bool:
-    return name.extra is not None or bool(name.codes) or not _weak_alias(name)
-
-
-def _mention(start: int, text: str, name: PlaceName) -> Mention:
-    found = _LOOKUPS.get(text)
-    if found is None:
-        found = _LOOKUPS[text] = _lookup(text, name)
-    text, codes, via, extra = found
-    return Mention(start, start + len(text), text, codes, via, extra=extra)
-
-
-Lookup = tuple[str, tuple[str, ...], str, ExtraPlace | None]
-# what a name is, once per name: a long text naming 郴州市 100,000 times shares one name
-# string and one tuple of codes (the names are the lexicon's: the cache is bounded by it)
-_LOOKUPS: dict[str, Lookup] = {}
-
-
-def _lookup(text: str, name: PlaceName) -> Lookup:
-    if name.extra is not None:
-        return text, (), "extra", name.extra
-    codes = list(name.codes)
-    via = "name" if codes else "alias"
-    codes += [c for c in name.alias_codes if c not in codes]
-    return text, tuple(codes), via, None
 
 
 # a two-character name opening with one of these, in running text, is more often the word
@@ -184,17 +182,18 @@ def _lookup(text: str, name: PlaceName) -> Lookup:
 _FUNCTION_CHARS = set("和与及或同跟向对在从把被给")
 
 
-def _across_words(text: str, start: int, end: int, words: AbstractSet[str]) -> bool:
-    """True when a short name's first character ends a word and its last character opens
-    one (其中|国有: not 中国; 远大|理想: not 大理; 发展中|国家: not 中国)."""
-    if end - start > 3:
+def _across_words(text: str, start: int, end: int, words: AbstractSet[str],
+                  splits: bool) -> bool:
+    """True when a short name's first character ends a word (``splits``: the word of it and
+    the character before it) and its last character opens one (其中|国有: not 中国;
+    远大|理想: not 大理; 发展中|国家: not 中国)."""
+    if end - start > 3 or start == 0:
         return False
-    opens = text[end - 1:end + 1] in words or text[end - 1:end + 2] in words
-    if start and opens and end - start == 2 and text[start] in _FUNCTION_CHARS and \
-            _is_han(text[start - 1]):
-        return True
-    return start > 0 and opens and (text[start - 1:start + 1] in words or
-                                    start > 1 and text[start - 2:start + 1] in words)
+    # the end of the name is looked at only where its start already reads another way
+    if not (splits or start > 1 and text[start - 2:start + 1] in words or
+            end - start == 2 and text[start] in _FUNCTION_CHARS and _is_han(text[start - 1])):
+        return False
+    return text[end - 1:end + 1] in words or text[end - 1:end + 2] in words
 
 
 _ABBR_RUN_EXCLUDED = set("新")  # 新 opens too many words (新青年) to start a run
@@ -334,11 +333,19 @@ def _abbreviation_mention(i: int, reading: Abbreviation, g: Gazetteer) -> Mentio
 
 @cache
 def _abbreviation_runs(g: Gazetteer) -> re.Pattern[str]:
+    """Runs of one-character forms, and the lone ones that may stand in a frame: after a
+    character of _BEFORE, or before one that a frame word after it starts with. The other
+    lone ones, most of them (中, 美, 新 in running text), are not even looked at."""
     # the standard library's character-set search: several times faster than regex's here
-    chars = set(g.abbreviations) | set(g.short_forms)
-    return re.compile("[" + re.escape("".join(sorted(chars))) + "]+")
+    frames = _frames(g)
+    chars = re.escape("".join(sorted(frames)))
+    before = re.escape("".join(sorted(_BEFORE)))
+    after = re.escape("".join(sorted({c for _, next_chars in frames.values()
+                                      for c in next_chars})))
+    return re.compile(f"[{chars}](?:[{chars}]+|(?<=[{before}].)|(?=[{after}]))")
 
 
+@cache  # asked for every mention of a place
 def _level(g: Gazetteer, code: str) -> str:
     return g.divisions[code].level
 
@@ -384,35 +391,43 @@ def _accept(mentions: list[Mention], text: str, g: Gazetteer) -> None:
             continue
         if m.text in words["not_a_place"]:
             continue
-        after_word = _after_pattern().match(text, m.end)
-        neighbour = _adjacent_related(mentions, index, g)
-        named_elsewhere = any(c in named_with_parents for c in m.codes)
-        supported = bool(after_word) or neighbour or named_elsewhere
         if m.text.endswith("乡") and text[m.end:m.end + 1] == "村":
             continue  # 振兴乡村: the word 乡村, not the township 振兴乡
+        # what supports a name, each asked only where the answer is still open: a following
+        # word (县, 委, 高新区), a related place right beside it, the same place named elsewhere
         if m.via == "name" or m.text[-1] in "县市区旗盟":
             # full names, and short forms that keep their suffix (城步县); a two-character
             # name (成县, 中山) runs into the words around it unless something supports it
             # Taiwan's, Hong Kong's and Macao's names are few and unique (新界, 北区 is not)
-            unique = len(m.codes) == 1 and not is_statistical_code(m.codes[0]) and \
+            m.accepted = len(m.text) >= 3 or \
+                _supported(mentions, index, text, g, named_with_parents) or \
+                len(m.codes) == 1 and not is_statistical_code(m.codes[0]) and \
                 not _COMPASS_DISTRICT.fullmatch(m.text)
-            m.accepted = len(m.text) >= 3 or supported or unique
             continue
         if m.text in words["needs_support"]:
             # 长春 in 彭长春, 中山 in 中山大学: only the same place named elsewhere counts
-            m.accepted = neighbour or named_elsewhere
+            m.accepted = _adjacent_related(mentions, index, g) or \
+                any(c in named_with_parents for c in m.codes)
         elif _salient(m.codes, g) is not None:
             # 李长春, 王大同: a given name after a surname, unless a place supports it
-            m.accepted = supported or not (
+            m.accepted = not (
                 m.start and text[m.start - 1] in words["surname"] and
-                not (index and mentions[index - 1].end == m.start))
+                not (index and mentions[index - 1].end == m.start)) or \
+                _supported(mentions, index, text, g, named_with_parents)
         else:
-            m.accepted = supported
+            m.accepted = _supported(mentions, index, text, g, named_with_parents)
     # Support spreads: once a short name is accepted, its other mentions are the same place.
     accepted_aliases = {m.text for m in mentions if m.accepted and m.via == "alias"}
     for m in mentions:
         if m.via == "alias" and m.text in accepted_aliases:
             m.accepted = True
+
+
+def _supported(mentions: list[Mention], index: int, text: str, g: Gazetteer,
+               named_with_parents: AbstractSet[str]) -> bool:
+    m = mentions[index]
+    return bool(_after_pattern().match(text, m.end)) or \
+        _adjacent_related(mentions, index, g) or any(c in named_with_parents for c in m.codes)
 
 
 _WATER = set("江河湖溪川水渠峡")
@@ -461,20 +476,26 @@ def _resolve(mentions: list[Mention], g: Gazetteer) -> None:
         if len(m.codes) == 1:
             m.code = m.codes[0]
     for _ in range(2):  # a second pass uses what the first one settled
-        context: Counter[str] = Counter()
-        for m in accepted:
-            if m.code:
-                context[m.code] += 1
-                for ancestor in g.ancestors(m.code):
-                    context[ancestor] += 1
+        if all(m.code for m in accepted):
+            return  # most texts: every name points to one division
+        # the divisions the text has settled, and their ancestors
+        context: set[str] = set()
+        for code in {m.code for m in accepted if m.code}:
+            context.add(code)
+            context.update(g.ancestors(code))
+        settled = False
         previous: Mention | None = None
         for m in accepted:
             if m.code is None:
                 m.code = _pick(m, previous, context, g)
+                settled = settled or m.code is not None
             previous = m
+        if not settled:
+            return  # a second pass would find what this one found
 
 
-def _pick(m: Mention, previous: Mention | None, context: Counter[str], g: Gazetteer) -> str | None:
+def _pick(m: Mention, previous: Mention | None, context: AbstractSet[str],
+          g: Gazetteer) -> str | None:
     codes = m.codes
     if previous and previous.end == m.start and previous.code:
         inside = [c for c in codes if previous.code in g.ancestors(c)]
@@ -508,11 +529,13 @@ def _villages(mentions: list[Mention], text: str, g: Gazetteer) -> list[Mention]
     # two named townships that both have a village of that name
     township_codes: dict[str, int] = {}
     named_townships: set[str] = set()
+    counties: set[str] = set()
     for m in mentions:
         if not m.accepted or not m.code:
             continue
         level = _level(g, m.code)
-        if level == "county":
+        if level == "county" and m.code not in counties:  # its first mention is the one kept
+            counties.add(m.code)
             for child in g.children(m.code):
                 township_codes.setdefault(child, m.start)
         if level == "township":
@@ -535,8 +558,7 @@ def _villages(mentions: list[Mention], text: str, g: Gazetteer) -> list[Mention]
                                          parent=m.code, shape_level="township"))
     # village names of the townships named in the text, wherever they stand: looked up only
     # where 村 or 社区 ends a word no name covers
-    suffix_ends = [suffix.end() for suffix in _VILLAGE_SUFFIX.finditer(text)] \
-        if township_codes else []
+    suffix_ends = _ends_of(text, _VILLAGE_SUFFIXES) if township_codes else []
     if suffix_ends:
         covered = bytearray(len(text))
         for m in (*mentions, *found):
@@ -564,6 +586,19 @@ def _villages(mentions: list[Mention], text: str, g: Gazetteer) -> list[Mention]
                     found.append(Mention(start, end, written, [code], "village", True, code))
                     break
     return found
+
+
+def _ends_of(text: str, words: Sequence[str]) -> list[int]:
+    """Where the words end in ``text``, in order (words that cannot overlap one another): a
+    search for each word is several times faster than a pattern of them on Chinese text."""
+    ends = []
+    for word in words:
+        at = text.find(word)
+        while at >= 0:
+            ends.append(at + len(word))
+            at = text.find(word, at + len(word))
+    ends.sort()
+    return ends
 
 
 def _village(start: int, end: int, text: str, township: str, g: Gazetteer) -> Mention:
@@ -623,7 +658,7 @@ def extract(ntext: NormalizedText, context: Context | None = None) -> list[Candi
     if len(text) < 2:
         return []
     g = gazetteer()
-    mentions = _scan(text, g)
+    mentions = _scan(text, ntext.phrases)
     _accept(mentions, text, g)
     # one-character forms where no accepted name is (中方 is China's side unless 怀化 supports
     # the county 中方县)
@@ -632,11 +667,13 @@ def extract(ntext: NormalizedText, context: Context | None = None) -> list[Candi
     mentions.sort(key=lambda m: m.start)
     _resolve(mentions, g)
     mentions = [m for m in mentions if m.accepted]
-    mentions += _villages(mentions, text, g)
+    villages = _villages(mentions, text, g)
+    if villages:  # the others are in order of start already
+        mentions = sorted(mentions + villages, key=lambda m: m.start)
     candidates = []
     # the same place named again shares its fields (a text may name 郴州市 100,000 times)
     shared: dict[tuple[Any, ...], dict[str, Any] | None] = {}
-    for m in sorted(mentions, key=lambda m: m.start):
+    for m in mentions:
         key = (m.code, id(m.extra), m.text, m.parent, m.shape_level, tuple(m.codes))
         if key not in shared:
             shared[key] = _fields(m, g)

@@ -34,7 +34,7 @@ PLACE_SOURCES = [
     "script_fold.tsv (scripts/build_script_fold.py: OpenCC 1.4.2), for the folded names",
 ]
 ORG_SOURCES = ["org_names.tsv", "org_universities.tsv", "company_brands.txt",
-               "org_suffixes.tsv", "org_department_stems.tsv"]
+               "org_suffixes.tsv", "org_department_stems.tsv", "company_markers.txt"]
 
 
 def build() -> dict[str, bytes]:

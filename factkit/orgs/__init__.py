@@ -44,7 +44,7 @@ def extract(ntext: NormalizedText, context: Context | None = None) -> list[Candi
     quantity_ends = sorted(compress(map(_END, found), map(_QUANTITIES.__contains__,
                                                           map(_FACT, found))))
     edges = set(quantity_ends) | set(places.by_end)
-    longest_names, longest_suffixes = lexicon.scan(text)
+    longest_names, longest_suffixes, markers = lexicon.read(ntext.phrases)
     suffix_kinds = lexicon.suffix_kinds()
 
     shorts: dict[str, tuple[str, str | None]] = {}
@@ -54,7 +54,7 @@ def extract(ntext: NormalizedText, context: Context | None = None) -> list[Candi
     by_suffix += grammar.congresses(text)
     # a department after a known body keeps that body's place (公安部 + 交通管理局)
     bodies = _merge(known + grammar.nested(known + by_suffix, text, suffix_kinds), by_suffix)
-    marked = companies.marked_companies(text, places)
+    marked = companies.marked_companies(text, markers, places)
     bodies += marked
 
     edges |= {c.end for c in bodies}

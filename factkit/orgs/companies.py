@@ -3,23 +3,14 @@
 → both companies). Brands and listed companies' short names are in the lexicon."""
 from __future__ import annotations
 
-from functools import cache
 from operator import attrgetter
 
-import ahocorasick_rs
-
 from ..candidates import Candidate
-from ..lexicon import read_lines
 from ..lexmatch import leftmost_longest
 from .edges import is_generic, is_han, left_stretch, stopword_at, stopword_end
 from .placing import Places, Spans, place_at
 
 __all__ = ["marked_companies", "listed_with", "join_adjacent"]
-
-
-@cache
-def _markers() -> ahocorasick_rs.AhoCorasick:
-    return ahocorasick_rs.AhoCorasick(list(read_lines("company_markers.txt")))
 
 
 # a company marker ends a name only before punctuation, a list word or a verb
@@ -33,23 +24,20 @@ def _marker_ends_name(text: str, end: int) -> bool:
         text[end:end + 2] in _PHRASES_AFTER_MARKER
 
 
-def _marker_spans(text: str) -> list[tuple[int, int]]:
+def _marker_spans(text: str, markers: list[tuple[int, int]]) -> list[tuple[int, int]]:
     """The markers that end a name, leftmost first, the longest where several start together,
-    none inside another."""
-    spans = []
-    for _, start, end in _markers().find_matches_as_indexes(text, overlapping=True):
-        if _marker_ends_name(text, end):
-            spans.append((start, end))
-    spans.sort(key=lambda span: (span[0], -span[1]))
-    return list(leftmost_longest(spans))
+    none inside another; from every marker in the text, by start, the longest first (the
+    shared lexicon's scan found them: ``lexicon.read``)."""
+    return list(leftmost_longest(span for span in markers if _marker_ends_name(text, span[1])))
 
 
 _COMMON_WORDS = frozenset({"高科", "黑科"})
 
 
-def marked_companies(text: str, places: Places) -> list[Candidate]:
+def marked_companies(text: str, markers: list[tuple[int, int]],
+                     places: Places) -> list[Candidate]:
     found = []
-    for marker_start, marker_end in _marker_spans(text):
+    for marker_start, marker_end in _marker_spans(text, markers):
         if text[marker_start - 1:marker_start + 1] in _COMMON_WORDS:
             continue  # 高科技, 新材料: the marker is part of a common word
         start = max(left_stretch(text, marker_start), marker_start - 6)

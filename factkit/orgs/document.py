@@ -7,7 +7,6 @@ from __future__ import annotations
 
 from functools import cache
 
-import ahocorasick_rs
 import regex
 
 from ..candidates import Candidate
@@ -70,16 +69,16 @@ def bodies_after_place(bodies: list[Candidate], places: Places,
 def short_forms(text: str, shorts: dict[str, tuple[str, str | None]],
                 edges: set[int]) -> list[Candidate]:
     """Every occurrence of the document's short names, where it starts a word."""
-    if not shorts:
-        return []
-    names = list(shorts)
-    matches = ahocorasick_rs.AhoCorasick(names).find_matches_as_indexes(text, overlapping=True)
+    # a document defines a handful of short names: a search for each beats building an
+    # automaton for the document
+    matches = sorted((start + len(name), start, name) for name in shorts
+                     for start in _occurrences(text, name, overlapping=True))
     found = []
-    for index, start, end in sorted(matches, key=lambda m: (m[2], m[1])):
+    for end, start, name in matches:
         if left_edge_ok(text, start, edges):
-            kind, place = shorts[names[index]]
+            kind, place = shorts[name]
             found.append(Candidate(start, end, "organization", "<document short form>",
-                                   {"name": names[index], "kind": kind, "place": place}))
+                                   {"name": name, "kind": kind, "place": place}))
     return found
 
 
@@ -119,11 +118,13 @@ def zone_short_forms(text: str, named: list[Candidate]) -> list[Candidate]:
     return out
 
 
-def _occurrences(text: str, word: str) -> list[int]:
-    """Where ``word`` starts in ``text``, occurrences not overlapping."""
+def _occurrences(text: str, word: str, overlapping: bool = False) -> list[int]:
+    """Where ``word`` starts in ``text``; occurrences that overlap one found before it only
+    when ``overlapping``."""
     found = []
+    step = 1 if overlapping else len(word)
     start = text.find(word)
     while start >= 0:
         found.append(start)
-        start = text.find(word, start + len(word))
+        start = text.find(word, start + step)
     return found

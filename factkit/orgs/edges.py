@@ -6,7 +6,7 @@ words is found by a walk over the body, not by a pattern of every generic word.
 """
 from __future__ import annotations
 
-from functools import cache
+from functools import cache, lru_cache
 
 import regex
 
@@ -30,7 +30,13 @@ def is_han(ch: str) -> bool:
     character are settled without the pattern."""
     if "\u4e00" <= ch <= "\u9fff":
         return True
-    return ch >= "\u2e80" and bool(_han_pattern().match(ch))
+    return ch >= "\u2e80" and _rare_han(ch)
+
+
+# the rest is punctuation (、，。) far more often than a Han character: asked again and again
+@lru_cache(maxsize=4096)
+def _rare_han(ch: str) -> bool:
+    return bool(_han_pattern().match(ch))
 
 
 @cache
@@ -92,15 +98,14 @@ def left_stretch(text: str, suffix_start: int, floor: int = 0) -> int:
     """Where the name characters before a suffix begin, stop words excluded; never before
     ``floor`` (the end of a date or figure: 2家卫生院 has no name). Brackets belong to a name
     only in pairs (中国（湖南）自由贸易试验区): an unpaired one is an edge (记者张三）湖南省政府)."""
-    words, stop_lengths, _ = _stopwords()
+    stop_lengths = _stopwords()[1]
     i = suffix_start
     limit = max(floor, suffix_start - MAX_NAME)
     depth = 0
     unpaired_close = -1
     while i > limit:
         ch = text[i - 1]
-        if ch in stop_lengths and any(i >= length and text[i - length:i] in words
-                                      for length in stop_lengths[ch]):
+        if ch in stop_lengths and stopword_end(text, i):
             break  # a stop word ends here
         if "\u4e00" <= ch <= "\u9fff":
             i -= 1

@@ -11,7 +11,7 @@ A department written after the body it belongs to is one body with it (财政部
 """
 from __future__ import annotations
 
-from functools import cache
+from functools import cache, lru_cache
 from operator import attrgetter
 
 import regex
@@ -58,10 +58,13 @@ def suffix_spans(longest: Longest) -> list[tuple[int, int, Entry]]:
 
 
 def _blocked_after(text: str, suffix: str, end: int) -> bool:
-    if end >= len(text):
-        return False
-    chars = _NOT_AFTER.get(suffix[-2:]) or _NOT_AFTER.get(suffix[-1], "")
-    return text[end] in chars
+    chars = _not_after(suffix)
+    return bool(chars) and end < len(text) and text[end] in chars
+
+
+@lru_cache(maxsize=4096)  # asked for every suffix met: the same few come back
+def _not_after(suffix: str) -> str:
+    return _NOT_AFTER.get(suffix[-2:]) or _NOT_AFTER.get(suffix[-1], "")
 
 
 def by_suffix(spans: list[tuple[int, int, Entry]], text: str, places: Places,

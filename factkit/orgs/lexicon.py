@@ -1,22 +1,22 @@
-"""The organization lexicon: every named body, alias, brand, university and type suffix is
-found in a single pass over the text, whatever their number. The keys are phrases of the
+"""The organization lexicon: every named body, alias, brand, university, type suffix and
+company marker is found in a single pass over the text, whatever their number. The keys are phrases of the
 shared lexicon (lexmatch.py, ``data/lexicon.bin``, compiled from the tables read here by
 ``scripts/compile_lexicons.py``), so the pass is the one the places extractor made already.
 
 A key may play several roles (大学 is a type suffix; 北京大学 a named body), so each key
-maps to a tuple of ``Entry``s.
+maps to a tuple of ``Entry``s; a company marker (科技, 药业: companies.py) is a flag.
 """
 from __future__ import annotations
 
 import json
 from dataclasses import dataclass
 from functools import cache
-from typing import Iterator, Literal
+from typing import Iterator, Literal, NamedTuple
 
 from ..lexicon import read_lines, read_table
-from ..lexmatch import DOMAINS, lexicon
+from ..lexmatch import DOMAINS, Hits
 
-__all__ = ["Entry", "entries", "scan", "outermost", "suffix_kinds", "suffix_needs"]
+__all__ = ["Entry", "entries", "read", "outermost", "suffix_kinds", "suffix_needs"]
 
 ORG = DOMAINS.index("org")  # where the org payload is among a phrase's payloads
 
@@ -86,55 +86,72 @@ def entries() -> dict[str, tuple[Entry | None, Entry | None]]:
 def org_payloads() -> dict[str, str]:
     """Key -> its org payload in the shared lexicon (decoded by ``_entries``)."""
     payloads = {}
-    for key, (name, suffix) in entries().items():
+    roles = entries()
+    markers = set(read_lines("company_markers.txt"))
+    for key in sorted(roles.keys() | markers):
+        name, suffix = roles.get(key, (None, None))
         fields: dict[str, object] = {}
         if name is not None:
             fields["n"] = [name.kind, name.place, name.full, list(name.short)]
         if suffix is not None:
             fields["s"] = [suffix.kind, suffix.needs]
+        if key in markers:
+            fields["k"] = 1
         payloads[key] = json.dumps(fields, ensure_ascii=False, separators=(",", ":"))
     return payloads
 
 
 @cache
-def _entries(payload: str) -> tuple[Entry | None, Entry | None]:
+def _entries(payload: str) -> tuple[Entry | None, Entry | None, bool]:
+    """The named body and the type suffix of an org payload, and whether it is a company
+    marker."""
     fields = json.loads(payload)
     name = fields.get("n")
     suffix = fields.get("s")
     return (Entry("name", name[0], name[1], name[2], tuple(name[3])) if name else None,
-            Entry("suffix", suffix[0], needs=suffix[1]) if suffix else None)
+            Entry("suffix", suffix[0], needs=suffix[1]) if suffix else None,
+            "k" in fields)
 
 
+# end -> (start, entry), in order of start, the longest first (see ``read``)
 Longest = dict[int, tuple[int, Entry]]
 
 
-def scan(text: str) -> tuple[Longest, Longest]:
-    """One pass: for each end position, the longest named body and the longest type suffix
-    ending there, as end -> (start, entry). The pass is the shared lexicon's: the places
-    extractor scanned the same text already (lexmatch.py)."""
-    names: Longest = {}
-    suffixes: Longest = {}
-    if not text:
-        return names, suffixes
-    # organizations run after places: the last reader of the text's scan
-    for start, end, payloads in lexicon().scan(text, keep=False):
+class Read(NamedTuple):
+    """What the organization lexicon found in a text (``read``)."""
+
+    names: Longest          # the longest named body ending at each end
+    suffixes: Longest       # the longest type suffix ending at each end
+    markers: list[tuple[int, int]]  # every company marker, by start, the longest first
+
+
+def read(phrases: Hits) -> Read:
+    """For each end position, the longest named body and the longest type suffix ending
+    there, as end -> (start, entry), and the company markers, from the text's scan of the
+    shared lexicon (``NormalizedText.phrases``, which the places extractor read already).
+    The hits come by start, the longest first, and an end is entered at its first hit: the
+    entries are in order of start, the longest first."""
+    found = Read({}, {}, [])
+    names, suffixes = found.names, found.suffixes
+    for start, end, payloads in phrases:
         payload = payloads[ORG]
         if not payload:
             continue
-        name, suffix = _entries(payload)
+        name, suffix, marker = _entries(payload)
         # hits come by start: the first one to reach an end is the longest ending there
         if name is not None and end not in names:
             names[end] = (start, name)
         if suffix is not None and end not in suffixes:
             suffixes[end] = (start, suffix)
-    return names, suffixes
+        if marker:
+            found.markers.append((start, end))
+    return found
 
 
 def outermost(longest: Longest) -> list[tuple[int, int, Entry]]:
     """The spans of ``longest`` that lie inside no other one (集团 in 集团有限公司), by start."""
-    spans = sorted(((s, e, x) for e, (s, x) in longest.items()), key=lambda t: (t[0], -t[1]))
     kept, reach = [], -1
-    for start, end, entry in spans:
+    for end, (start, entry) in longest.items():  # in order of start, the longest first
         if end > reach:
             kept.append((start, end, entry))
             reach = end
