@@ -1378,8 +1378,16 @@ def extract(ntext: NormalizedText, context: Context | None = None) -> list[Candi
     """Figure candidates in ``ntext``, in order, with set phrases (一盘棋) left out."""
     text, written = ntext.text, ntext.written
     candidates: list[Candidate] = []
+    found = candidates.append
     starts, qualifier_words = _head_starts()
-    remembered: dict[tuple[str, int], tuple[int, tuple[int, int, str, dict[str, Any]] | None]] = {}
+    continuations = _continuations()
+    # What is read at a position is remembered by the text around it: a text that repeats
+    # itself (tables, lists, generated or pathological input: 1年1年1年…) reads each shape
+    # once, so the scan costs about the same per character whatever the density of figures.
+    # A remembered reading is (where the scan goes on, the candidate's span and rule, its
+    # fields), positions relative to the hit; the fields are shared by every candidate read
+    # so, since nothing changes a candidate's fields once extracted (see _regional_yuan).
+    remembered: dict[tuple[str, int], tuple[int, int, int, str, dict[str, Any]] | int] = {}
     position = 0
     hits = starts.finditer(text)
     while (hit := next(hits, None)) is not None:
@@ -1392,33 +1400,29 @@ def extract(ntext: NormalizedText, context: Context | None = None) -> list[Candi
         words = qualifier_words.get(first)
         if words is not None and not any(text.startswith(word, at) for word in words):
             continue  # 不, 大, 最 that start no qualifier word
-        if first in _LONE_DIGITS and at + 1 < len(text) and text[at + 1] not in _continuations() \
+        if first in _LONE_DIGITS and at + 1 < len(text) and text[at + 1] not in continuations \
                 and text[at + 1] not in _NUMERAL_GOES_ON and _is_cjk(text[at + 1]):
             continue  # a lone numeral character inside words (统一, 一级): the common case
-        # What is read at ``at`` is remembered by the text around it: a text that repeats
-        # itself (tables, lists, generated or pathological input: 1年1年1年…) reads each
-        # shape once, so the scan costs about the same per character whatever the density
-        # of figures. Runs of spaces make what is read reach further: not remembered.
-        window_start = max(0, at - _CONTEXT)
-        around = written[window_start:at + _REACH]
-        key = (around, at - window_start)
-        spaced = " " in around or "\t" in around
-        known = None if spaced else remembered.get(key)
+        window_start = at - _CONTEXT if at > _CONTEXT else 0
+        key = (written[window_start:at + _REACH], at - window_start)
+        known = remembered.get(key)
         if known is None:
             position, candidate = _read_at(ntext, at)
-            if not spaced and position - at < _REACH - _CONTEXT:
+            # Runs of spaces make what is read reach further: such windows are not remembered.
+            if position - at < _REACH - _CONTEXT and " " not in key[0] and "\t" not in key[0]:
                 if len(remembered) > 4096:
                     remembered.clear()
-                remembered[key] = (position - at, None if candidate is None else (
-                    candidate.start - at, candidate.end - at, candidate.rule,
-                    dict(candidate.fields)))
+                remembered[key] = position - at if candidate is None else (
+                    position - at, candidate.start - at, candidate.end - at, candidate.rule,
+                    candidate.fields)
+            if candidate is not None:
+                found(candidate)
+        elif isinstance(known, int):
+            position = at + known
         else:
-            position = at + known[0]
-            found = known[1]
-            candidate = None if found is None else Candidate(
-                at + found[0], at + found[1], "figure", found[2], dict(found[3]))
-        if candidate is not None:
-            candidates.append(candidate)
+            advance, start, end, rule, fields = known
+            position = at + advance
+            found(Candidate(at + start, at + end, "figure", rule, fields))
     if not candidates:
         return candidates
     if written != text:
@@ -1490,7 +1494,7 @@ def _regional_yuan(candidates: list[Candidate], ntext: NormalizedText) -> None:
     the local dollar: 約1200億元 after 新台幣4500億元 is TWD. It takes the currency of the
     last regional dollar named before it; mainland text (simplified) keeps CNY."""
     mentions: list[tuple[int, str]] | None = None
-    for candidate in candidates:
+    for i, candidate in enumerate(candidates):
         if not candidate.rule.endswith(_BARE_YUAN):
             continue
         window = max(0, candidate.start - 40)
@@ -1500,8 +1504,9 @@ def _regional_yuan(candidates: list[Candidate], ntext: NormalizedText) -> None:
             mentions = [(found.start(), _currencies()[found.group()][0])
                         for found in _regional_currency_regex().finditer(ntext.text)]
         k = bisect.bisect_left(mentions, (candidate.start, "")) - 1
-        if k >= 0:
-            candidate.fields["unit"] = mentions[k][1]
+        if k >= 0:  # a new candidate: fields may be shared by candidates read alike
+            candidates[i] = Candidate(candidate.start, candidate.end, candidate.fact,
+                                      candidate.rule, {**candidate.fields, "unit": mentions[k][1]})
 
 
 def _numeral_too_long(m: _Shape) -> bool:
