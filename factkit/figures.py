@@ -213,8 +213,11 @@ def _listed_currency_words() -> dict[str, frozenset[str]]:
 
 
 _CN_CHARS = "〇零一二两三四五六七八九壹贰叁肆伍陆柒捌玖十拾百佰仟万亿廿卅卌"
-_CN_CHAR = f"(?:[{_CN_CHARS}]|千(?![瓦米克卡])|兆(?![瓦字赫帕焦]))"
-_SCALE = "(?:[十百万亿]|千(?![瓦米克卡])|兆(?![瓦字赫帕焦]))"
+# 千 and 兆 start unit words too (千瓦, 千米, 兆瓦, 兆字节)
+_THOUSAND = "千(?![瓦米克卡])"
+_TRILLION = "兆(?![瓦字赫帕焦])"
+_CN_CHAR = f"(?:[{_CN_CHARS}]|{_THOUSAND}|{_TRILLION})"
+_SCALE = f"(?:[十百万亿]|{_THOUSAND}|{_TRILLION})"
 _DEC_DIGIT = "[〇零一二两三四五六七八九壹贰叁肆伍陆柒捌玖]"
 # Repeated parts are bounded (a numeral is at most MAX_NUMERAL_CHARS long): a run of a
 # million numeral characters is cut into bounded matches, which extract() then skips whole.
@@ -333,20 +336,48 @@ def _head_regex() -> tuple[regex.Pattern[str], tuple[tuple[str, int], ...]]:
 
 
 @cache
-def _head_starts() -> tuple[re.Pattern[str], dict[str, tuple[str, ...]]]:
-    """The characters a figure can start with, and for those that only start a qualifier word
-    (不到, 大约, 最多) the words. The standard engine finds the characters several times faster
-    than the figure pattern skips text, so the pattern is tried only where one is written
-    (and where a qualifier word is)."""
-    symbol_first = {w[0] for w, (_, form) in _currencies().items() if form == "symbol"}
-    before = [s for (p, s) in _qualifiers() if p == "before"]
-    number_first = set(_CN_CHARS + "0123456789.-千兆负零华摄半对")
-    words: dict[str, tuple[str, ...]] = {}
-    for word in before:
-        if word[0] not in number_first and word[0] not in symbol_first:
-            words[word[0]] = words.get(word[0], ()) + (word,)
-    chars = number_first | symbol_first | {w[0] for w in before}
-    return re.compile("[" + "".join(map(re.escape, sorted(chars))) + "]"), words
+def _head_starts() -> re.Pattern[str]:
+    """Where a figure's head (see _head_regex) can start. The standard engine finds these
+    several times faster than the head pattern skips text, so the head is tried only there.
+
+    Each alternative is the first character of a part the head starts with, and lookarounds
+    that test, without reading them, what the head needs around that character: digits not
+    inside a number, a qualifier word whole (not 不 or 大 alone) with a number, a sign or a
+    temperature scale after it, 负 before a number, 华氏 and 摄氏, currency signs whole. So a
+    start found is never hidden by another, and most characters that start no figure (大家,
+    不断, 负责, 中华, 对于) are passed over by the engine instead of being tried one by one;
+    what is left is a superset of where the head matches. Every alternative begins with its
+    character, so the engine looks for a set of first characters."""
+    # what may follow a qualifier word: a sign, a temperature scale or a number
+    after_qualifier = f"[0-9.\\-{_CN_CHARS}千兆半对负华摄]"
+    conditions: dict[str, list[str]] = {}
+    for digit in "0123456789":
+        conditions[digit] = ["(?<![0-9.].)"]  # a digit after a digit or a point goes on a number
+    conditions["."] = ["(?=[0-9])(?<![0-9A-Za-z.].)"]
+    for numeral in _CN_CHARS:
+        conditions[numeral] = [""]
+    conditions["千"] = [_THOUSAND[1:]]
+    conditions["兆"] = [_TRILLION[1:]]
+    conditions["半"] = [""]
+    conditions["对"] = ["(?<=打对)(?=折)"]
+    conditions["负"] = [f"(?={after_qualifier})"]
+    conditions["-"] = ["(?=[0-9.])"]
+    conditions["华"] = conditions["摄"] = ["(?=氏)"]
+    for symbol, (_, form) in _currencies().items():
+        if form == "symbol":
+            conditions.setdefault(symbol[0], []).append(
+                f"(?={re.escape(symbol[1:])})" if len(symbol) > 1 else "")
+    for (position, word) in _qualifiers():
+        if position == "before":
+            guard = _BEFORE_GUARDS.get(word)
+            conditions.setdefault(word[0], []).append(
+                (f"(?<![{guard}].)" if guard else "")
+                + f"(?={re.escape(word[1:])}{after_qualifier})")
+    alternatives = []
+    for first, tests in sorted(conditions.items()):
+        either = "" if "" in tests else tests[0] if len(tests) == 1 else f"(?:{'|'.join(tests)})"
+        alternatives.append(re.escape(first) + either)
+    return re.compile("|".join(alternatives))
 
 
 _PERCENT_FIRST = "百佰千仟万亿"
@@ -1379,7 +1410,7 @@ def extract(ntext: NormalizedText, context: Context | None = None) -> list[Candi
     text, written = ntext.text, ntext.written
     candidates: list[Candidate] = []
     found = candidates.append
-    starts, qualifier_words = _head_starts()
+    starts = _head_starts()
     continuations = _continuations()
     # What is read at a position is remembered by the text around it: a text that repeats
     # itself (tables, lists, generated or pathological input: 1年1年1年…) reads each shape
@@ -1397,9 +1428,6 @@ def extract(ntext: NormalizedText, context: Context | None = None) -> list[Candi
                 hits = starts.finditer(text, position)
             continue
         first = text[at]
-        words = qualifier_words.get(first)
-        if words is not None and not any(text.startswith(word, at) for word in words):
-            continue  # 不, 大, 最 that start no qualifier word
         if first in _LONE_DIGITS and at + 1 < len(text) and text[at + 1] not in continuations \
                 and text[at + 1] not in _NUMERAL_GOES_ON and _is_cjk(text[at + 1]):
             continue  # a lone numeral character inside words (统一, 一级): the common case
