@@ -7,6 +7,8 @@ from __future__ import annotations
 
 import random
 
+import regex
+
 from conftest import SEEDS, load_yaml
 from factkit import figures
 from factkit.normalize import normalize
@@ -62,3 +64,23 @@ def test_words_that_only_begin_like_a_figure_are_passed_over():
                      ("US$5", 0), ("约合人民币", -1), ("签约3年", 2)):
         found = starts.search(text)
         assert (found.start() if found else -1) == at, text
+
+
+def test_han_ranges_are_the_han_script():
+    """_HAN_RANGES (for the standard engine) holds what \\p{Han} of the regex module holds."""
+    every = "".join(chr(c) for c in range(0x110000) if not 0xD800 <= c <= 0xDFFF)
+    han = regex.compile(r"\p{Han}")
+    written = regex.compile(f"[{figures._HAN_RANGES}]")
+    assert [m.start() for m in written.finditer(every)] == [m.start() for m in han.finditer(every)]
+
+
+def test_the_head_reads_as_the_regex_module_would():
+    """The head pattern is compiled by the standard engine; the regex module reads the same
+    pattern (with \\p{Han}) to the same parts at every start of the corpora and generated text."""
+    head = figures._head_regex()[0]
+    by_regex = regex.compile(head.pattern.replace(figures._HAN_RANGES, r"\p{Han}"), regex.VERBOSE)
+    for raw in _corpus_texts() + _generated(2000) + ["40k" + c for c in "，的a个々〇\u3000"]:
+        text = normalize(raw).text
+        for found in figures._head_starts().finditer(text):
+            ours, theirs = head.match(text, found.start()), by_regex.match(text, found.start())
+            assert (ours and ours.regs) == (theirs and theirs.regs), text
