@@ -131,9 +131,11 @@ _Guard = tuple[str, bool]
 _NO_GUARD: _Guard = ("", False)
 
 
-# Where a unit word may start: its first character -> (length, words of that length) to try
-# in turn: currency words first (so that 人民币 wins over 人), then every other unit word,
-# each group longest first.
+# Where a unit word may start -> (length, words of that length) to try in turn: currency words
+# first (so that 人民币 wins over 人), then every other unit word, each group longest first.
+# Keyed by the first two characters of the words that long, with the one-character words of
+# the first among them in their turn, and by the first character for the one-character words
+# alone: 个 tries the few words that go on with the character after it, not its hundreds.
 _UnitLookup = dict[str, tuple[tuple[int, dict[str, _Guard]], ...]]
 
 
@@ -158,14 +160,23 @@ def _unit_lookup() -> _UnitLookup:
     variants.update({"度": ("电假量过日数", False), "旬": _NO_GUARD})
     currency = {w: _NO_GUARD for w in listed["currency_names"]}
     currency.update((w, ("", True)) for w in listed["currency_codes"])
-    lookup: dict[str, list[tuple[int, dict[str, _Guard]]]] = {}
+    in_turn: dict[str, list[tuple[int, dict[str, _Guard]]]] = {}
     for words in (currency, variants):
         by_length: dict[tuple[str, int], dict[str, _Guard]] = {}
         for word, guard in words.items():
             by_length.setdefault((word[0], len(word)), {})[word] = guard
         for (first, length), group in sorted(by_length.items(), key=lambda kv: -kv[0][1]):
-            lookup.setdefault(first, []).append((length, group))
-    return {first: tuple(entries) for first, entries in lookup.items()}
+            in_turn.setdefault(first, []).append((length, group))
+    lookup: _UnitLookup = {}
+    for first, groups in in_turn.items():
+        lookup[first] = tuple((length, group) for length, group in groups if length == 1)
+        for prefix in {word[:2] for length, group in groups if length > 1 for word in group}:
+            lookup[prefix] = tuple(
+                (length, group if length == 1 else {
+                    word: guard for word, guard in group.items() if word.startswith(prefix)})
+                for length, group in groups
+                if length == 1 or any(word.startswith(prefix) for word in group))
+    return lookup
 
 
 # 六 个 百 分点: the words of this unit may be spaced out
@@ -183,7 +194,9 @@ def _unit_end(text: str, i: int) -> int:
         if spaced:
             spaced_end: int = spaced.end()
             return spaced_end
-    for length, words in _unit_lookup().get(first, ()):
+    lookup = _unit_lookup()
+    entries = lookup.get(text[i:i + 2])
+    for length, words in lookup.get(first, ()) if entries is None else entries:
         j = i + length
         guard = words.get(text[i:j])
         if guard is None:
@@ -458,7 +471,7 @@ def _continuations() -> frozenset[str]:
     """The characters a figure can go on with after its number: where none follows, the
     figure is the number alone."""
     return frozenset(" \t个百分又0123456789" + _SEP_FIRST + _FRACTION_RUN).union(
-        _unit_lookup(), _inner_regex()[1], _end_regex()[1])
+        (start[0] for start in _unit_lookup()), _inner_regex()[1], _end_regex()[1])
 
 
 def _skip_blanks(text: str, i: int) -> int:
@@ -472,12 +485,15 @@ def _shape(head: re.Match[str]) -> _Shape:
     text = head.string
     shape = _Shape(text, head.start())
     parts, spans = shape.g, shape.spans
-    regs = head.regs
-    for name, index in _head_regex()[1]:
-        start, end = regs[index]
-        if start >= 0:
-            parts[name], spans[name] = text[start:end], (start, end)
-    number_start, position = spans["n1"]
+    number_start, position = head.span("n1")
+    if number_start > shape.span_start:  # a currency sign, qualifier, sign or scale before it
+        regs = head.regs
+        for name, index in _head_regex()[1]:
+            start, end = regs[index]
+            if start >= 0:
+                parts[name], spans[name] = text[start:end], (start, end)
+    else:
+        parts["n1"], spans["n1"] = text[number_start:position], (number_start, position)
     if position == len(text) or text[position] not in _continuations():
         shape.span_end = position  # nothing written after the number goes on with it
         return shape
@@ -598,21 +614,32 @@ class _NotAFigure(Exception):
     pass
 
 
-@lru_cache(maxsize=4096)
 def _value_of(numeral: str) -> tuple[Decimal | None, Decimal | None, Decimal | None]:
-    """(value, low, high) of a numeral; vague ranges (三四十, 十七八) give only low and high.
-    Cached: news repeats its numerals (1, 10, 2025), and Decimals are immutable."""
+    """(value, low, high) of a numeral; vague ranges (三四十, 十七八) give only low and high."""
+    value = _known_value(numeral)
+    if value is None:
+        raise _NotAFigure(numeral)
+    return value
+
+
+@lru_cache(maxsize=4096)
+def _known_value(numeral: str) -> tuple[Decimal | None, Decimal | None, Decimal | None] | None:
+    """_value_of, None for a numeral that is no number. Cached, what is no number too: news
+    repeats its numerals (1, 10, 2025; 三九, 十五五), and Decimals are immutable."""
     mixed = _MIXED_FRACTION.match(numeral)
     if mixed:  # 1 3/5
         whole, fraction = mixed.groups()
-        return parse_number(whole) + parse_number(fraction), None, None
+        try:
+            return parse_number(whole) + parse_number(fraction), None, None
+        except ValueError:
+            return None
     try:
         return parse_number(numeral), None, None
     except ValueError:
         pass
     vague = _vague_range(numeral)
     if vague is None:
-        raise _NotAFigure(numeral)
+        return None
     return None, vague[0], vague[1]
 
 
@@ -736,7 +763,7 @@ def _build_or_raise(m: _Shape, ntext: NormalizedText) -> Optional[Candidate]:
         value, low, high = (None if x is None else x * scale for x in (value, low, high))
         measure, rule = "".join(g["pctpre"].split()), "百分之<num>"
     elif g["den"]:
-        den, numer = _value_of(g["den"])[0], _value_of(g["numer"])[0]
+        den, numer = _value_of(g["den"])[0], _value_of(cast(str, g["numer"]))[0]
         if not den or numer is None:
             return None
         value, rule = numer / den, "<num>分之<num>"
@@ -761,7 +788,7 @@ def _build_or_raise(m: _Shape, ntext: NormalizedText) -> Optional[Candidate]:
         if g["sep"]:
             if g["u1"] and g["unit"] and g["u1"] != g["unit"]:
                 return None
-            second = _value_of(g["n2"])[0]
+            second = _value_of(cast(str, g["n2"]))[0]
             if value is None or second is None:
                 return None
             if not g["u1"]:
