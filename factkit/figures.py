@@ -690,8 +690,10 @@ def _ascii_units() -> dict[str, Unit]:
     return {s.lower(): u for s, u in _units().items() if s.isascii()}
 
 
+@lru_cache(maxsize=1024)
 def _unit_of(surface: str) -> tuple[Unit, str]:
-    """Lexicon entry for a matched unit, and the qualifier written inside it (个多月 -> 多)."""
+    """Lexicon entry for a matched unit, and the qualifier written inside it (个多月 -> 多).
+    Cached: a text writes the same few unit words again and again."""
     inside = ""
     if len(surface) > 2 and surface[0] == "个" and surface[1] in "多余半":
         inside, surface = surface[1], "个" + surface[2:]
@@ -1455,8 +1457,11 @@ def extract(ntext: NormalizedText, context: Context | None = None) -> list[Candi
     # A remembered reading is (where the scan goes on, the candidate's span and rule, its
     # fields), positions relative to the hit; the fields are shared by every candidate read
     # so, since nothing changes a candidate's fields once extracted (see _regional_yuan).
+    # Only readings close to the one before are looked up and remembered: figures far apart
+    # (news) seldom stand in the same words, and keeping their windows cost a tenth of the scan.
     remembered: dict[tuple[str, int], tuple[int, int, int, str, dict[str, Any]] | int] = {}
     position = 0
+    previous = -_CONTEXT
     hits = starts.finditer(text)
     while (hit := next(hits, None)) is not None:
         at = hit.start()
@@ -1468,13 +1473,17 @@ def extract(ntext: NormalizedText, context: Context | None = None) -> list[Candi
         if first in _LONE_DIGITS and at + 1 < len(text) and text[at + 1] not in continuations \
                 and text[at + 1] not in _NUMERAL_GOES_ON and _is_cjk(text[at + 1]):
             continue  # a lone numeral character inside words (统一, 一级): the common case
-        window_start = at - _CONTEXT if at > _CONTEXT else 0
-        key = (written[window_start:at + _REACH], at - window_start)
-        known = remembered.get(key)
+        close, previous = at - previous < _CONTEXT, at
+        known = None
+        if close:
+            window_start = at - _CONTEXT if at > _CONTEXT else 0
+            key = (written[window_start:at + _REACH], at - window_start)
+            known = remembered.get(key)
         if known is None:
             position, candidate = _read_at(ntext, at)
             # Runs of spaces make what is read reach further: such windows are not remembered.
-            if position - at < _REACH - _CONTEXT and " " not in key[0] and "\t" not in key[0]:
+            if close and position - at < _REACH - _CONTEXT and " " not in key[0] \
+                    and "\t" not in key[0]:
                 if len(remembered) > 4096:
                     remembered.clear()
                 remembered[key] = position - at if candidate is None else (
