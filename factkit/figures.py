@@ -1466,9 +1466,7 @@ def extract(ntext: NormalizedText, context: Context | None = None) -> list[Candi
     while (hit := next(hits, None)) is not None:
         at = hit.start()
         if at < position:
-            if position - at > _CONTEXT:  # past a long run read in one step: skip ahead
-                hits = starts.finditer(text, position)
-            continue
+            continue  # inside what was read
         first = text[at]
         if first in _LONE_DIGITS and at + 1 < len(text) and text[at + 1] not in continuations \
                 and text[at + 1] not in _NUMERAL_GOES_ON and _is_cjk(text[at + 1]):
@@ -1497,6 +1495,8 @@ def extract(ntext: NormalizedText, context: Context | None = None) -> list[Candi
             advance, start, end, rule, fields = known
             position = at + advance
             found(Candidate(at + start, at + end, "figure", rule, fields))
+        if position - at > _CONTEXT:  # past a long run read in one step: the scan skips it
+            hits = starts.finditer(text, position)
     if not candidates:
         return candidates
     if written != text:
