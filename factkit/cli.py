@@ -132,6 +132,16 @@ def _raise_terminated(signum: int, frame: FrameType | None) -> None:
     raise _Terminated()
 
 
+def _stop_in(error: BaseException) -> KeyboardInterrupt | _Terminated | None:
+    """The Ctrl-C or SIGTERM that stopped the run, also when it came while pydantic called a
+    serializer function (a Decimal's) and was handed on as the cause of a serialization
+    error; None for any other error."""
+    for stop in (error, error.__cause__):
+        if isinstance(stop, (KeyboardInterrupt, _Terminated)):
+            return stop
+    return None
+
+
 def _check(args: argparse.Namespace) -> None:
     """Everything that can be told before any work: formats, options, the destination."""
     suffix = Path(args.out).suffix.lower() if args.out else ""
@@ -220,7 +230,11 @@ def _run(args: argparse.Namespace) -> int:
                 talk.done(result.source, result.document)
             talk.step(failures)
         writer.close()
-    except (KeyboardInterrupt, _Terminated) as stop:
+    except BaseException as error:
+        stop = _stop_in(error)
+        if stop is None:
+            target.abandon()  # a fault of factkit itself: release the output for the next run
+            raise
         if results is not None:
             results.close()  # stops the workers before the message
         talk.close()
@@ -230,9 +244,6 @@ def _run(args: argparse.Namespace) -> int:
               + (" (rerun with --resume to go on)" if target.partial and args.format == "jsonl"
                  else ""), file=sys.stderr)
         return 130 if isinstance(stop, KeyboardInterrupt) else 143
-    except BaseException:
-        target.abandon()  # a fault of factkit itself: release the output for the next run
-        raise
     talk.close()
     talk.summary(written, failures)
     if written == 0 and not target.kept_lines:

@@ -131,9 +131,11 @@ _Guard = tuple[str, bool]
 _NO_GUARD: _Guard = ("", False)
 
 
-# Where a unit word may start: its first character -> (length, words of that length) to try
-# in turn: currency words first (so that 人民币 wins over 人), then every other unit word,
-# each group longest first.
+# Where a unit word may start -> (length, words of that length) to try in turn: currency words
+# first (so that 人民币 wins over 人), then every other unit word, each group longest first.
+# Keyed by the first two characters of the words that long, with the one-character words of
+# the first among them in their turn, and by the first character for the one-character words
+# alone: 个 tries the few words that go on with the character after it, not its hundreds.
 _UnitLookup = dict[str, tuple[tuple[int, dict[str, _Guard]], ...]]
 
 
@@ -158,14 +160,23 @@ def _unit_lookup() -> _UnitLookup:
     variants.update({"度": ("电假量过日数", False), "旬": _NO_GUARD})
     currency = {w: _NO_GUARD for w in listed["currency_names"]}
     currency.update((w, ("", True)) for w in listed["currency_codes"])
-    lookup: dict[str, list[tuple[int, dict[str, _Guard]]]] = {}
+    in_turn: dict[str, list[tuple[int, dict[str, _Guard]]]] = {}
     for words in (currency, variants):
         by_length: dict[tuple[str, int], dict[str, _Guard]] = {}
         for word, guard in words.items():
             by_length.setdefault((word[0], len(word)), {})[word] = guard
         for (first, length), group in sorted(by_length.items(), key=lambda kv: -kv[0][1]):
-            lookup.setdefault(first, []).append((length, group))
-    return {first: tuple(entries) for first, entries in lookup.items()}
+            in_turn.setdefault(first, []).append((length, group))
+    lookup: _UnitLookup = {}
+    for first, groups in in_turn.items():
+        lookup[first] = tuple((length, group) for length, group in groups if length == 1)
+        for prefix in {word[:2] for length, group in groups if length > 1 for word in group}:
+            lookup[prefix] = tuple(
+                (length, group if length == 1 else {
+                    word: guard for word, guard in group.items() if word.startswith(prefix)})
+                for length, group in groups
+                if length == 1 or any(word.startswith(prefix) for word in group))
+    return lookup
 
 
 # 六 个 百 分点: the words of this unit may be spaced out
@@ -183,7 +194,9 @@ def _unit_end(text: str, i: int) -> int:
         if spaced:
             spaced_end: int = spaced.end()
             return spaced_end
-    for length, words in _unit_lookup().get(first, ()):
+    lookup = _unit_lookup()
+    entries = lookup.get(text[i:i + 2])
+    for length, words in lookup.get(first, ()) if entries is None else entries:
         j = i + length
         guard = words.get(text[i:j])
         if guard is None:
@@ -212,9 +225,22 @@ def _listed_currency_words() -> dict[str, frozenset[str]]:
     return {"currency_names": frozenset(names), "currency_codes": frozenset(codes)}
 
 
+# The characters of the Han script (Unicode Scripts.txt, as the regex module's \p{Han}
+# reads them; tests/test_figures_scan.py compares the two over every code point), written
+# out for the standard engine, which has no script classes: the head of a figure is matched
+# by it, several times faster than by the regex module.
+_HAN_RANGES = ("\\u2e80-\\u2e99\\u2e9b-\\u2ef3\\u2f00-\\u2fd5\\u3005\\u3007\\u3021-\\u3029"
+               "\\u3038-\\u303b\\u3400-\\u4dbf\\u4e00-\\u9fff\\uf900-\\ufa6d\\ufa70-\\ufad9"
+               "\\U00016fe2-\\U00016fe3\\U00016ff0-\\U00016ff6\\U00020000-\\U0002a6df"
+               "\\U0002a700-\\U0002b81d\\U0002b820-\\U0002cead\\U0002ceb0-\\U0002ebe0"
+               "\\U0002ebf0-\\U0002ee5d\\U0002f800-\\U0002fa1d\\U00030000-\\U0003134a"
+               "\\U00031350-\\U00033479")
 _CN_CHARS = "〇零一二两三四五六七八九壹贰叁肆伍陆柒捌玖十拾百佰仟万亿廿卅卌"
-_CN_CHAR = f"(?:[{_CN_CHARS}]|千(?![瓦米克卡])|兆(?![瓦字赫帕焦]))"
-_SCALE = "(?:[十百万亿]|千(?![瓦米克卡])|兆(?![瓦字赫帕焦]))"
+# 千 and 兆 start unit words too (千瓦, 千米, 兆瓦, 兆字节)
+_THOUSAND = "千(?![瓦米克卡])"
+_TRILLION = "兆(?![瓦字赫帕焦])"
+_CN_CHAR = f"(?:[{_CN_CHARS}]|{_THOUSAND}|{_TRILLION})"
+_SCALE = f"(?:[十百万亿]|{_THOUSAND}|{_TRILLION})"
 _DEC_DIGIT = "[〇零一二两三四五六七八九壹贰叁肆伍陆柒捌玖]"
 # Repeated parts are bounded (a numeral is at most MAX_NUMERAL_CHARS long): a run of a
 # million numeral characters is cut into bounded matches, which extract() then skips whole.
@@ -224,7 +250,7 @@ _ARABIC = ("(?:(?<![0-9A-Za-z.])(?:[0-9]{1,3}(?:,[0-9]{3}){1,14}+(?![0-9])|[0-9]
            "|(?<![0-9A-Za-z.])\\.[0-9]++)(?:[eE][+-]?[0-9]++(?![A-Za-z]))?")
 # 5万4千6百, 3万4000, 1.3万, 3500亿
 # k as thousand only where no word goes on after it (40k, 15k个百分点; not 4K电视)
-_K = "[kK](?=[ \\t]*+个|[^A-Za-z0-9\\p{Han}]|$)"
+_K = f"[kK](?=[ \\t]*+个|[^A-Za-z0-9{_HAN_RANGES}]|$)"
 _ARABIC_SCALED = f"{_ARABIC}(?:\\^[+-]{{0,2}}[0-9.]++|(?:[ \\t]*+(?:{_SCALE}|{_K})(?:[ \\t]*+零?[0-9]++)?){{0,{_RUN_BOUND}}}+)"
 # 3/5, but not the 2/24 of 2026/2/24
 _ARABIC_FRACTION = "(?<![0-9/.])(?:[0-9]++[ \\t]++)?[0-9]++/[0-9]++(?![0-9/.])"
@@ -312,7 +338,7 @@ class _Shape:
 
 
 @cache
-def _head_regex() -> tuple[regex.Pattern[str], tuple[tuple[str, int], ...]]:
+def _head_regex() -> tuple[re.Pattern[str], tuple[tuple[str, int], ...]]:
     """The start of a figure, matched where _head_starts finds one: a currency sign, a
     qualifier, a sign, a temperature scale and a number; with the index of each named part."""
     symbol_words = [s for s, (_, form) in _currencies().items() if form == "symbol"]
@@ -328,25 +354,53 @@ def _head_regex() -> tuple[regex.Pattern[str], tuple[tuple[str, int], ...]]:
         (?P<scale_name>华氏温度|华氏|摄氏温度|摄氏)?
         (?P<n1>{_NUM})
     """
-    compiled = regex.compile(pattern, regex.VERBOSE)
+    compiled = re.compile(pattern, re.VERBOSE)
     return compiled, tuple(compiled.groupindex.items())
 
 
 @cache
-def _head_starts() -> tuple[re.Pattern[str], dict[str, tuple[str, ...]]]:
-    """The characters a figure can start with, and for those that only start a qualifier word
-    (不到, 大约, 最多) the words. The standard engine finds the characters several times faster
-    than the figure pattern skips text, so the pattern is tried only where one is written
-    (and where a qualifier word is)."""
-    symbol_first = {w[0] for w, (_, form) in _currencies().items() if form == "symbol"}
-    before = [s for (p, s) in _qualifiers() if p == "before"]
-    number_first = set(_CN_CHARS + "0123456789.-千兆负零华摄半对")
-    words: dict[str, tuple[str, ...]] = {}
-    for word in before:
-        if word[0] not in number_first and word[0] not in symbol_first:
-            words[word[0]] = words.get(word[0], ()) + (word,)
-    chars = number_first | symbol_first | {w[0] for w in before}
-    return re.compile("[" + "".join(map(re.escape, sorted(chars))) + "]"), words
+def _head_starts() -> re.Pattern[str]:
+    """Where a figure's head (see _head_regex) can start. The standard engine finds these
+    several times faster than the head pattern skips text, so the head is tried only there.
+
+    Each alternative is the first character of a part the head starts with, and lookarounds
+    that test, without reading them, what the head needs around that character: digits not
+    inside a number, a qualifier word whole (not 不 or 大 alone) with a number, a sign or a
+    temperature scale after it, 负 before a number, 华氏 and 摄氏, currency signs whole. So a
+    start found is never hidden by another, and most characters that start no figure (大家,
+    不断, 负责, 中华, 对于) are passed over by the engine instead of being tried one by one;
+    what is left is a superset of where the head matches. Every alternative begins with its
+    character, so the engine looks for a set of first characters."""
+    # what may follow a qualifier word: a sign, a temperature scale or a number
+    after_qualifier = f"[0-9.\\-{_CN_CHARS}千兆半对负华摄]"
+    conditions: dict[str, list[str]] = {}
+    for digit in "0123456789":
+        conditions[digit] = ["(?<![0-9.].)"]  # a digit after a digit or a point goes on a number
+    conditions["."] = ["(?=[0-9])(?<![0-9A-Za-z.].)"]
+    for numeral in _CN_CHARS:
+        conditions[numeral] = [""]
+    conditions["千"] = [_THOUSAND[1:]]
+    conditions["兆"] = [_TRILLION[1:]]
+    conditions["半"] = [""]
+    conditions["对"] = ["(?<=打对)(?=折)"]
+    conditions["负"] = [f"(?={after_qualifier})"]
+    conditions["-"] = ["(?=[0-9.])"]
+    conditions["华"] = conditions["摄"] = ["(?=氏)"]
+    for symbol, (_, form) in _currencies().items():
+        if form == "symbol":
+            conditions.setdefault(symbol[0], []).append(
+                f"(?={re.escape(symbol[1:])})" if len(symbol) > 1 else "")
+    for (position, word) in _qualifiers():
+        if position == "before":
+            guard = _BEFORE_GUARDS.get(word)
+            conditions.setdefault(word[0], []).append(
+                (f"(?<![{guard}].)" if guard else "")
+                + f"(?={re.escape(word[1:])}{after_qualifier})")
+    alternatives = []
+    for first, tests in sorted(conditions.items()):
+        either = "" if "" in tests else tests[0] if len(tests) == 1 else f"(?:{'|'.join(tests)})"
+        alternatives.append(re.escape(first) + either)
+    return re.compile("|".join(alternatives))
 
 
 _PERCENT_FIRST = "百佰千仟万亿"
@@ -417,7 +471,7 @@ def _continuations() -> frozenset[str]:
     """The characters a figure can go on with after its number: where none follows, the
     figure is the number alone."""
     return frozenset(" \t个百分又0123456789" + _SEP_FIRST + _FRACTION_RUN).union(
-        _unit_lookup(), _inner_regex()[1], _end_regex()[1])
+        (start[0] for start in _unit_lookup()), _inner_regex()[1], _end_regex()[1])
 
 
 def _skip_blanks(text: str, i: int) -> int:
@@ -426,17 +480,20 @@ def _skip_blanks(text: str, i: int) -> int:
     return i
 
 
-def _shape(head: regex.Match[str]) -> _Shape:
+def _shape(head: re.Match[str]) -> _Shape:
     """The whole shape of a figure whose head was found."""
     text = head.string
     shape = _Shape(text, head.start())
     parts, spans = shape.g, shape.spans
-    regs = head.regs
-    for name, index in _head_regex()[1]:
-        start, end = regs[index]
-        if start >= 0:
-            parts[name], spans[name] = text[start:end], (start, end)
-    number_start, position = spans["n1"]
+    number_start, position = head.span("n1")
+    if number_start > shape.span_start:  # a currency sign, qualifier, sign or scale before it
+        regs = head.regs
+        for name, index in _head_regex()[1]:
+            start, end = regs[index]
+            if start >= 0:
+                parts[name], spans[name] = text[start:end], (start, end)
+    else:
+        parts["n1"], spans["n1"] = text[number_start:position], (number_start, position)
     if position == len(text) or text[position] not in _continuations():
         shape.span_end = position  # nothing written after the number goes on with it
         return shape
@@ -557,21 +614,32 @@ class _NotAFigure(Exception):
     pass
 
 
-@lru_cache(maxsize=4096)
 def _value_of(numeral: str) -> tuple[Decimal | None, Decimal | None, Decimal | None]:
-    """(value, low, high) of a numeral; vague ranges (三四十, 十七八) give only low and high.
-    Cached: news repeats its numerals (1, 10, 2025), and Decimals are immutable."""
+    """(value, low, high) of a numeral; vague ranges (三四十, 十七八) give only low and high."""
+    value = _known_value(numeral)
+    if value is None:
+        raise _NotAFigure(numeral)
+    return value
+
+
+@lru_cache(maxsize=4096)
+def _known_value(numeral: str) -> tuple[Decimal | None, Decimal | None, Decimal | None] | None:
+    """_value_of, None for a numeral that is no number. Cached, what is no number too: news
+    repeats its numerals (1, 10, 2025; 三九, 十五五), and Decimals are immutable."""
     mixed = _MIXED_FRACTION.match(numeral)
     if mixed:  # 1 3/5
         whole, fraction = mixed.groups()
-        return parse_number(whole) + parse_number(fraction), None, None
+        try:
+            return parse_number(whole) + parse_number(fraction), None, None
+        except ValueError:
+            return None
     try:
         return parse_number(numeral), None, None
     except ValueError:
         pass
     vague = _vague_range(numeral)
     if vague is None:
-        raise _NotAFigure(numeral)
+        return None
     return None, vague[0], vague[1]
 
 
@@ -622,8 +690,10 @@ def _ascii_units() -> dict[str, Unit]:
     return {s.lower(): u for s, u in _units().items() if s.isascii()}
 
 
+@lru_cache(maxsize=1024)
 def _unit_of(surface: str) -> tuple[Unit, str]:
-    """Lexicon entry for a matched unit, and the qualifier written inside it (个多月 -> 多)."""
+    """Lexicon entry for a matched unit, and the qualifier written inside it (个多月 -> 多).
+    Cached: a text writes the same few unit words again and again."""
     inside = ""
     if len(surface) > 2 and surface[0] == "个" and surface[1] in "多余半":
         inside, surface = surface[1], "个" + surface[2:]
@@ -695,7 +765,7 @@ def _build_or_raise(m: _Shape, ntext: NormalizedText) -> Optional[Candidate]:
         value, low, high = (None if x is None else x * scale for x in (value, low, high))
         measure, rule = "".join(g["pctpre"].split()), "百分之<num>"
     elif g["den"]:
-        den, numer = _value_of(g["den"])[0], _value_of(g["numer"])[0]
+        den, numer = _value_of(g["den"])[0], _value_of(cast(str, g["numer"]))[0]
         if not den or numer is None:
             return None
         value, rule = numer / den, "<num>分之<num>"
@@ -720,7 +790,7 @@ def _build_or_raise(m: _Shape, ntext: NormalizedText) -> Optional[Candidate]:
         if g["sep"]:
             if g["u1"] and g["unit"] and g["u1"] != g["unit"]:
                 return None
-            second = _value_of(g["n2"])[0]
+            second = _value_of(cast(str, g["n2"]))[0]
             if value is None or second is None:
                 return None
             if not g["u1"]:
@@ -1378,47 +1448,55 @@ def extract(ntext: NormalizedText, context: Context | None = None) -> list[Candi
     """Figure candidates in ``ntext``, in order, with set phrases (一盘棋) left out."""
     text, written = ntext.text, ntext.written
     candidates: list[Candidate] = []
-    starts, qualifier_words = _head_starts()
-    remembered: dict[tuple[str, int], tuple[int, tuple[int, int, str, dict[str, Any]] | None]] = {}
+    found = candidates.append
+    starts = _head_starts()
+    continuations = _continuations()
+    # What is read at a position is remembered by the text around it: a text that repeats
+    # itself (tables, lists, generated or pathological input: 1年1年1年…) reads each shape
+    # once, so the scan costs about the same per character whatever the density of figures.
+    # A remembered reading is (where the scan goes on, the candidate's span and rule, its
+    # fields), positions relative to the hit; the fields are shared by every candidate read
+    # so, since nothing changes a candidate's fields once extracted (see _regional_yuan).
+    # Only readings close to the one before are looked up and remembered: figures far apart
+    # (news) seldom stand in the same words, and keeping their windows cost a tenth of the scan.
+    remembered: dict[tuple[str, int], tuple[int, int, int, str, dict[str, Any]] | int] = {}
     position = 0
+    previous = -_CONTEXT
     hits = starts.finditer(text)
     while (hit := next(hits, None)) is not None:
         at = hit.start()
         if at < position:
-            if position - at > _CONTEXT:  # past a long run read in one step: skip ahead
-                hits = starts.finditer(text, position)
-            continue
+            continue  # inside what was read
         first = text[at]
-        words = qualifier_words.get(first)
-        if words is not None and not any(text.startswith(word, at) for word in words):
-            continue  # 不, 大, 最 that start no qualifier word
-        if first in _LONE_DIGITS and at + 1 < len(text) and text[at + 1] not in _continuations() \
+        if first in _LONE_DIGITS and at + 1 < len(text) and text[at + 1] not in continuations \
                 and text[at + 1] not in _NUMERAL_GOES_ON and _is_cjk(text[at + 1]):
             continue  # a lone numeral character inside words (统一, 一级): the common case
-        # What is read at ``at`` is remembered by the text around it: a text that repeats
-        # itself (tables, lists, generated or pathological input: 1年1年1年…) reads each
-        # shape once, so the scan costs about the same per character whatever the density
-        # of figures. Runs of spaces make what is read reach further: not remembered.
-        window_start = max(0, at - _CONTEXT)
-        around = written[window_start:at + _REACH]
-        key = (around, at - window_start)
-        spaced = " " in around or "\t" in around
-        known = None if spaced else remembered.get(key)
+        close, previous = at - previous < _CONTEXT, at
+        known = None
+        if close:
+            window_start = at - _CONTEXT if at > _CONTEXT else 0
+            key = (written[window_start:at + _REACH], at - window_start)
+            known = remembered.get(key)
         if known is None:
             position, candidate = _read_at(ntext, at)
-            if not spaced and position - at < _REACH - _CONTEXT:
+            # Runs of spaces make what is read reach further: such windows are not remembered.
+            if close and position - at < _REACH - _CONTEXT and " " not in key[0] \
+                    and "\t" not in key[0]:
                 if len(remembered) > 4096:
                     remembered.clear()
-                remembered[key] = (position - at, None if candidate is None else (
-                    candidate.start - at, candidate.end - at, candidate.rule,
-                    dict(candidate.fields)))
+                remembered[key] = position - at if candidate is None else (
+                    position - at, candidate.start - at, candidate.end - at, candidate.rule,
+                    candidate.fields)
+            if candidate is not None:
+                found(candidate)
+        elif isinstance(known, int):
+            position = at + known
         else:
-            position = at + known[0]
-            found = known[1]
-            candidate = None if found is None else Candidate(
-                at + found[0], at + found[1], "figure", found[2], dict(found[3]))
-        if candidate is not None:
-            candidates.append(candidate)
+            advance, start, end, rule, fields = known
+            position = at + advance
+            found(Candidate(at + start, at + end, "figure", rule, fields))
+        if position - at > _CONTEXT:  # past a long run read in one step: the scan skips it
+            hits = starts.finditer(text, position)
     if not candidates:
         return candidates
     if written != text:
@@ -1490,7 +1568,7 @@ def _regional_yuan(candidates: list[Candidate], ntext: NormalizedText) -> None:
     the local dollar: 約1200億元 after 新台幣4500億元 is TWD. It takes the currency of the
     last regional dollar named before it; mainland text (simplified) keeps CNY."""
     mentions: list[tuple[int, str]] | None = None
-    for candidate in candidates:
+    for i, candidate in enumerate(candidates):
         if not candidate.rule.endswith(_BARE_YUAN):
             continue
         window = max(0, candidate.start - 40)
@@ -1500,8 +1578,9 @@ def _regional_yuan(candidates: list[Candidate], ntext: NormalizedText) -> None:
             mentions = [(found.start(), _currencies()[found.group()][0])
                         for found in _regional_currency_regex().finditer(ntext.text)]
         k = bisect.bisect_left(mentions, (candidate.start, "")) - 1
-        if k >= 0:
-            candidate.fields["unit"] = mentions[k][1]
+        if k >= 0:  # a new candidate: fields may be shared by candidates read alike
+            candidates[i] = Candidate(candidate.start, candidate.end, candidate.fact,
+                                      candidate.rule, {**candidate.fields, "unit": mentions[k][1]})
 
 
 def _numeral_too_long(m: _Shape) -> bool:

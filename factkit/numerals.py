@@ -233,11 +233,14 @@ def _arabic_plain(text: str) -> Decimal:
     return Decimal(text)
 
 
+_INTEGER = Decimal(1)  # the exponent an integral value is quantized to
+
+
 def tidy(value: Decimal) -> Decimal:
     """Drop exponent and trailing-zero noise: 3.500E+11 -> 350000000000, 13000.0 -> 13000."""
     if value == value.to_integral_value():
         try:
-            return value.quantize(Decimal(1))
+            return value.quantize(_INTEGER)
         except InvalidOperation:  # beyond the context precision: keep it as it is
             return value
     return value.normalize()

@@ -95,3 +95,26 @@ def test_workers_die_with_a_killed_parent(big_corpus, tmp_path):
     os.kill(process.pid, signal.SIGKILL)
     process.communicate(timeout=60)
     assert _gone(workers), "worker processes outlived the killed main process"
+
+
+def test_a_stop_inside_a_serializer_is_still_a_stop():
+    """A signal that comes while pydantic runs a serializer function (ExactDecimal's) reaches
+    the command line wrapped in a serialization error: it still stops the run quietly."""
+    from decimal import Decimal
+    from typing import Annotated
+
+    from pydantic import BaseModel, PlainSerializer
+
+    from factkit.cli import _stop_in, _Terminated
+
+    def interrupted(value: Decimal) -> str:
+        raise _Terminated()
+
+    class Amount(BaseModel):
+        value: Annotated[Decimal, PlainSerializer(interrupted)]
+
+    with pytest.raises(Exception) as caught:
+        Amount(value=Decimal(1)).model_dump(mode="json")
+    assert not isinstance(caught.value, _Terminated)  # pydantic hands it on wrapped
+    assert isinstance(_stop_in(caught.value), _Terminated)
+    assert _stop_in(ValueError("a fault")) is None

@@ -1,0 +1,86 @@
+"""The figure scan tries the head pattern only where _head_starts finds a start
+(factkit/figures.py). That is sound when the starts are a superset of where the head
+matches: checked at every position of the corpora, the seeds and generated text in which
+qualifier words, signs, currency signs and numerals stand next to one another and to the
+words that merely begin like them (大家, 不断, 负责, 中华, 对于, 最近)."""
+from __future__ import annotations
+
+import random
+
+import regex
+
+from conftest import SEEDS, load_yaml
+from factkit import figures
+from factkit.normalize import normalize
+
+
+def _corpus_texts() -> list[str]:
+    texts: list[str] = []
+
+    def walk(value) -> None:  # type: ignore[no-untyped-def]
+        if isinstance(value, str):
+            texts.append(value)
+        elif isinstance(value, dict):
+            for item in value.values():
+                walk(item)
+        elif isinstance(value, list):
+            for item in value:
+                walk(item)
+    for name in ("figures", "numerals", "statements", "traditional"):
+        walk(load_yaml(f"corpus/{name}.yaml"))
+    return texts + [path.read_text(encoding="utf-8") for path in sorted(SEEDS.glob("*.txt"))]
+
+
+_PIECES = ("3 12 2026 3.5 .5 1,000 3/5 一 两 十 百 千 万 亿 兆 零 〇 半 对 打 廿 壹 拾 年 个 元 "
+           "千瓦 兆瓦 千米 半年 半个 大半 对折 打对折 负 负责 零下 - -- — 华氏 摄氏 中华 摄影 "
+           "约 约合 约为 签约 大约 大家 不到 不断 不足 近 最近 接近 将近 超 超过 高超 逾 最多 "
+           "至少 未满 $ US$ HK$ NT$ C$ ¥ € £ USD 人民币 美元 万元 % ‰ 百分之 分之 又 "
+           "A B x ， 。 、 “ ” ( ) 的").split() + [" ", "\t", "\n"]
+
+
+def _generated(count: int) -> list[str]:
+    rng = random.Random(2026)
+    return ["".join(rng.choice(_PIECES) for _ in range(rng.randint(1, 12)))
+            for _ in range(count)]
+
+
+def test_the_scan_finds_every_start_of_a_head():
+    head = figures._head_regex()[0]
+    starts = figures._head_starts()
+    for raw in _corpus_texts() + _generated(4000):
+        text = normalize(raw).text
+        found = [m.start() for m in starts.finditer(text)]
+        # each start is one character, so no start hides the next one
+        assert all(m.end() == m.start() + 1 for m in starts.finditer(text)), text
+        missed = [at for at in range(len(text)) if head.match(text, at) and at not in found]
+        assert missed == [], (text, missed)
+
+
+def test_words_that_only_begin_like_a_figure_are_passed_over():
+    starts = figures._head_starts()
+    for text in ("大家都不断努力", "负责人", "中华人民", "对于这个", "最近", "签约仪式", "C语言"):
+        assert starts.search(text) is None, text
+    for text, at in (("大约3万", 0), ("负5度", 0), ("打对折", 1), ("最多两个", 0),
+                     ("US$5", 0), ("约合人民币", -1), ("签约3年", 2)):
+        found = starts.search(text)
+        assert (found.start() if found else -1) == at, text
+
+
+def test_han_ranges_are_the_han_script():
+    """_HAN_RANGES (for the standard engine) holds what \\p{Han} of the regex module holds."""
+    every = "".join(chr(c) for c in range(0x110000) if not 0xD800 <= c <= 0xDFFF)
+    han = regex.compile(r"\p{Han}")
+    written = regex.compile(f"[{figures._HAN_RANGES}]")
+    assert [m.start() for m in written.finditer(every)] == [m.start() for m in han.finditer(every)]
+
+
+def test_the_head_reads_as_the_regex_module_would():
+    """The head pattern is compiled by the standard engine; the regex module reads the same
+    pattern (with \\p{Han}) to the same parts at every start of the corpora and generated text."""
+    head = figures._head_regex()[0]
+    by_regex = regex.compile(head.pattern.replace(figures._HAN_RANGES, r"\p{Han}"), regex.VERBOSE)
+    for raw in _corpus_texts() + _generated(2000) + ["40k" + c for c in "，的a个々〇\u3000"]:
+        text = normalize(raw).text
+        for found in figures._head_starts().finditer(text):
+            ours, theirs = head.match(text, found.start()), by_regex.match(text, found.start())
+            assert (ours and ours.regs) == (theirs and theirs.regs), text
