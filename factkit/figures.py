@@ -1479,8 +1479,11 @@ def extract(ntext: NormalizedText, context: Context | None = None) -> list[Candi
             known = remembered.get(key)
         if known is None:
             position, candidate = _read_at(ntext, at)
-            # Runs of spaces make what is read reach further: such windows are not remembered.
-            if close and position - at < _REACH - _CONTEXT and " " not in key[0] \
+            # Runs of blanks make what is read reach further (a currency word before them, a
+            # unit after them): windows with one are not remembered. A single space between
+            # numbers (1 2 3, a table's row) reaches one character further, well within the
+            # window.
+            if close and position - at < _REACH - _CONTEXT and "  " not in key[0] \
                     and "\t" not in key[0]:
                 if len(remembered) > 4096:
                     remembered.clear()
