@@ -12,10 +12,9 @@ from __future__ import annotations
 
 import bisect
 from collections.abc import Iterable
+from typing import Protocol, TypeVar
 
-from .candidates import Candidate
-
-__all__ = ["resolve", "LAYERS", "PRIORITY"]
+__all__ = ["resolve", "LAYERS", "PRIORITY", "Spanned"]
 
 # Candidates in the same layer may not overlap; different layers may.
 LAYERS = {"figure": "quantity", "date": "quantity", "place": "place",
@@ -23,26 +22,43 @@ LAYERS = {"figure": "quantity", "date": "quantity", "place": "place",
 PRIORITY = {"date": 2, "figure": 1, "place": 1, "organization": 1}
 
 
-def resolve(candidates: Iterable[Candidate]) -> list[Candidate]:
+class Spanned(Protocol):
+    """What the policy reads of a candidate: a ``Candidate``, or an extractor's own lighter
+    object when it settles overlaps among its matches before building candidates (dates)."""
+
+    @property
+    def start(self) -> int: ...
+
+    @property
+    def end(self) -> int: ...
+
+    @property
+    def fact(self) -> str: ...
+
+
+_Span = TypeVar("_Span", bound=Spanned)
+
+
+def resolve(candidates: Iterable[_Span]) -> list[_Span]:
     """Keep, per layer, a set of non-overlapping candidates; return them sorted by start."""
-    by_layer: dict[str, list[Candidate]] = {}
+    by_layer: dict[str, list[_Span]] = {}
     for candidate in candidates:
         by_layer.setdefault(LAYERS[candidate.fact], []).append(candidate)
-    kept: list[Candidate] = []
+    kept: list[_Span] = []
     for layer_candidates in by_layer.values():
         kept.extend(_longest_first(layer_candidates))
     kept.sort(key=lambda c: (c.start, c.end))
     return kept
 
 
-def _longest_first(candidates: list[Candidate]) -> list[Candidate]:
+def _longest_first(candidates: list[_Span]) -> list[_Span]:
     # Overlaps are local: sweep once by start into clusters of mutually reachable spans, and
     # rank only inside a cluster, so a text of many megabytes stays linear.
-    kept: list[Candidate] = []
-    cluster: list[Candidate] = []
+    kept: list[_Span] = []
+    cluster: list[_Span] = []
     cluster_end = -1
     for candidate in sorted(candidates, key=lambda c: (c.start, -c.end)):
-        if candidate.length == 0:
+        if candidate.end == candidate.start:
             continue
         if cluster and candidate.start >= cluster_end:
             kept.extend(_rank_cluster(cluster))
@@ -53,15 +69,15 @@ def _longest_first(candidates: list[Candidate]) -> list[Candidate]:
     return kept
 
 
-def _rank_cluster(cluster: list[Candidate]) -> list[Candidate]:
+def _rank_cluster(cluster: list[_Span]) -> list[_Span]:
     if len(cluster) <= 1:
         return cluster
     # The kept spans never overlap, so in order of start their ends are in order too, and a
     # new span only has to be checked against its two neighbours (a chain of a million
     # overlapping spans stays n log n).
     starts: list[int] = []
-    kept: list[Candidate] = []
-    for candidate in sorted(cluster, key=lambda c: (-c.length, -PRIORITY[c.fact], c.start)):
+    kept: list[_Span] = []
+    for candidate in sorted(cluster, key=lambda c: (c.start - c.end, -PRIORITY[c.fact], c.start)):
         i = bisect.bisect_left(starts, candidate.start)
         if i > 0 and kept[i - 1].end > candidate.start:
             continue

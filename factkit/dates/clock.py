@@ -108,8 +108,11 @@ def _clock_time(hour: int, minute: int, second: int) -> datetime.time | None:
 _POD_BEFORE = LazyPattern(rf"(?<![今昨明前当])(?P<pod>{_POD_WORDS})[ \t]*$")
 
 
+PART_BEFORE_REACH = 4  # 下午 and a space or two
+
+
 def _part_before(text: str, start: int) -> tuple[int, str | None]:
-    m = _POD_BEFORE.search(text, max(0, start - 4), start)
+    m = _POD_BEFORE.search(text, max(0, start - PART_BEFORE_REACH), start)
     return (m.start(), m.group("pod")) if m else (start, None)
 
 

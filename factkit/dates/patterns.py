@@ -144,14 +144,14 @@ def _year_before_pattern() -> re.Pattern[str]:
     return re.compile(rf"(?:(?P<y>{_year_pattern()})[ \t]*年[ \t]*|(?P<rel>{_REL_YEAR})[ \t]*)$")
 
 
-_YEAR_REACH = 16
+YEAR_BEFORE_REACH = 16
 
 
 def year_before(text: str, start: int) -> tuple[int, int | None, str | None]:
     """A year written right before a name (2025年春节, 今年国庆假期): the start of the
     mention with it, and the year or relative year word. Rules for names look back for it
     instead of opening with an optional year, which would make them try every digit."""
-    m = _year_before_pattern().search(text, max(0, start - _YEAR_REACH), start)
+    m = _year_before_pattern().search(text, max(0, start - YEAR_BEFORE_REACH), start)
     if m is None:
         return start, None, None
     year = _year_number(m.group("y")) if m.group("y") else None

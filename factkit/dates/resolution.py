@@ -5,7 +5,9 @@ from __future__ import annotations
 import bisect
 import functools
 import re
+from collections.abc import Iterator
 from functools import cache
+from typing import Any
 
 import regex
 
@@ -13,12 +15,13 @@ from .. import lunar
 from ..candidates import Candidate, Context
 from ..normalize import NormalizedText
 from ..overlaps import resolve as resolve_overlaps
+from .clock import PART_BEFORE_REACH
 from .clock import attach_clock as _attach_clock
 from .days import Day, DateSpec, Resolution, Resolver, _day, _relative_table, _remember
-from .patterns import LazyPattern
+from .patterns import YEAR_BEFORE_REACH, LazyPattern
 from .scan import TextIndex
 from .ranges import _FUTURE_MARKERS, _attach_since, _attach_weekday, _merge_ranges
-from .rules import _rules
+from .rules import Rule, _rules
 
 @cache
 def _anchor_finder() -> re.Pattern[str]:
@@ -96,25 +99,10 @@ def extract(ntext: NormalizedText, context: Context | None = None) -> list[Candi
     context = context or Context()
     if not text:
         return []
-    raw: list[Candidate] = []
     index = TextIndex(text, _anchor_finder())
-    for rule in _rules():
-        if not index.has_any(rule.anchors) or rule.words and not any(
-                word in text for word in rule.words):
-            continue
-        build = rule.build
-        for m in index.matches(rule):
-            if m.end() == m.start():
-                continue
-            try:
-                spec = build(m, text)
-            except (ValueError, OverflowError):  # a number no calendar holds: no date
-                spec = None
-            if spec is not None:
-                if not spec.names_year and _names_relative_year(m):
-                    spec.names_year = True
-                raw.append(Candidate(spec.start, spec.end, "date", spec.rule, {"spec": spec}))
-    specs = [c.fields["spec"] for c in resolve_overlaps(raw)]
+    specs = _settled([_rule_specs(rule, index, text) for rule in _rules()
+                      if index.has_any(rule.anchors) and not (rule.words and not any(
+                          word in text for word in rule.words))])
     specs = _attach_clock(_attach_weekday(_attach_since(specs, text), text), text)
     specs = _merge_ranges(specs, text)
     if any(spec.clock_only for spec in specs):  # a clock range left without its day
@@ -155,6 +143,112 @@ def extract(ntext: NormalizedText, context: Context | None = None) -> list[Candi
             "part_of_day": spec.part_of_day,
         }))
     return candidates
+
+
+def _rule_specs(rule: Rule, index: TextIndex, text: str) -> Iterator[tuple[int, DateSpec]]:
+    """The specs of one rule's matches, each with where its match starts. A builder that
+    reads only its match gives the same spec for the same groups: it runs once per distinct
+    match, and the rest are copies at their places sharing its resolve function (a text dense
+    with one date builds one)."""
+    build = rule.build
+    built: dict[tuple[str, tuple[str | Any, ...]], DateSpec | None] = {}
+    for m in index.matches(rule):
+        start, end = m.span()
+        if end == start:
+            continue
+        if not rule.reads_text:
+            written = (m.group(), m.groups())
+            if written in built:
+                known = built[written]
+                if known is not None:
+                    yield start, known.at(start, end)
+                continue
+        try:
+            spec = build(m, text)
+        except (ValueError, OverflowError):  # a number no calendar holds: no date
+            spec = None
+        if spec is not None and not spec.names_year and _names_relative_year(m):
+            spec.names_year = True
+        if not rule.reads_text and (spec is None or (spec.start, spec.end) == (start, end)):
+            built[written] = spec
+        if spec is not None:
+            yield start, spec
+
+
+# A text dense with dates makes several competing matches per date (2026年2月24日 is also a
+# year, a year-month and a month-day): they are settled a stretch of text at a time, so that
+# only the winners of the stretches behind live on.
+_STRETCH = 2048
+# How far before its match a spec may start: a year or a part of day written before a name
+# or an hour, which the builders look for that far back (patterns.year_before,
+# clock._part_before); every other spec starts where its match does.
+_LOOK_BACK = max(YEAR_BEFORE_REACH, PART_BEFORE_REACH)
+
+
+class _Stream:
+    """One rule's specs, read ahead by one."""
+
+    __slots__ = ("order", "specs", "head")
+
+    def __init__(self, order: int, specs: Iterator[tuple[int, DateSpec]]) -> None:
+        self.order = order
+        self.specs = specs
+        self.head = next(specs, None)
+
+
+def _settled(streams: list[Iterator[tuple[int, DateSpec]]]) -> list[DateSpec]:
+    """What the overlap policy keeps of all the rules' specs, in order of start: exactly
+    ``resolve_overlaps`` of all of them in rule order, computed stretch by stretch.
+
+    Overlaps are settled in clusters of mutually overlapping spans (overlaps._longest_first),
+    so a run of specs that no spec outside it overlaps is settled on its own. Once every rule
+    has been read up to ``boundary``, specs still to come start at ``boundary - _LOOK_BACK``
+    or later, and the waiting specs that end before that and that no later waiting spec
+    overlaps are settled, in rule order as the whole list would be (equal spans keep the
+    first rule's spec)."""
+    heads = [_Stream(order, specs) for order, specs in enumerate(streams)]
+    heads = [head for head in heads if head.head is not None]
+    kept: list[DateSpec] = []
+    waiting: list[tuple[int, int, DateSpec]] = []  # (rule order, match start, spec)
+    unsettled = 0  # specs left waiting by the last settling
+    boundary = 0
+    while heads:
+        boundary += _STRETCH
+        for head in heads:
+            item = head.head
+            while item is not None and item[0] < boundary:
+                waiting.append((head.order, *item))
+                item = next(head.specs, None)
+            head.head = item
+        heads = [head for head in heads if head.head is not None]
+        # settling again only once the waiting specs have doubled keeps a long chain of
+        # overlapping spans (which settles only at its end) from being sorted once a stretch
+        if heads and len(waiting) >= 2 * unsettled:
+            done = _settle_before(waiting, boundary - _LOOK_BACK)
+            kept.extend(resolve_overlaps(spec for _, _, spec in sorted(done)))
+            unsettled = len(waiting)
+    kept.extend(resolve_overlaps(spec for _, _, spec in sorted(waiting)))
+    return kept
+
+
+def _settle_before(waiting: list[tuple[int, int, DateSpec]],
+                   limit: int) -> list[tuple[int, int, DateSpec]]:
+    """Take from ``waiting`` the longest run, by start, that ends at or before ``limit`` and
+    that no other waiting spec overlaps."""
+    waiting.sort(key=lambda item: item[2].start)
+    reach = -1  # the furthest end of the specs before i
+    cut = 0
+    for i, (_, _, spec) in enumerate(waiting):
+        if spec.start >= reach:
+            cut = i
+        reach = max(reach, spec.end)
+        if reach > limit:
+            break
+    else:
+        cut = len(waiting)
+    done = waiting[:cut]
+    del waiting[:cut]
+    return done
 
 
 class _ParagraphBreaks:
