@@ -111,7 +111,7 @@ def test_no_spec_starts_further_before_its_match_than_the_settling_looks_back():
         text = normalize(raw).text
         index = resolution.TextIndex(text, finder)
         for rule in _rules():
-            for match_start, spec in resolution._rule_specs(rule, index, text):
+            for match_start, spec in resolution._rule_specs(rule, index, text, set()):
                 assert spec.start >= match_start - resolution._LOOK_BACK, (rule.name, text)
 
 

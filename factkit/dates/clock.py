@@ -27,6 +27,7 @@ import regex
 
 from .days import DateSpec, Resolution, ResolveFn, Resolver, _group, _small_number
 from .patterns import LazyPattern
+from .scan import word_anchors
 
 __all__ = ["PART_OF_DAY", "build_clock", "build_day_with_part", "CLOCK_PATTERN",
            "DAY_PART_PATTERN", "attach_clock"]
@@ -218,6 +219,7 @@ def attach_clock(specs: list[DateSpec], text: str) -> list[DateSpec]:
     return out
 
 
+_PART_MARKS = word_anchors(PART_OF_DAY)  # one of which every part-of-day word holds
 _PART_STARTS = frozenset(" \t的" + "".join(PART_OF_DAY))
 _PART_AFTER = LazyPattern(rf"[ \t]*+(?:的)?(?P<pod>{_POD_WORDS})")
 

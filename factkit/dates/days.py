@@ -89,6 +89,11 @@ class Resolver:
     # occurrence on or after it (腊月二十三至正月十五, 12月28日至1月3日)
     after: Day | None = None
 
+    def state(self) -> tuple[object, ...]:
+        """Everything a resolve function may read here but ``speaks_of_future``."""
+        return (self.ref, self.last_day, self.last_month, self.anchor_year,
+                self.anchor_relative, self.after)
+
     def ref_year(self) -> int | None:
         return self.ref.year if self.ref else None
 

@@ -3,11 +3,11 @@ against the reference date (inferred from the text when none is given)."""
 from __future__ import annotations
 
 import bisect
-import functools
 import re
 from collections.abc import Iterator
 from functools import cache
-from typing import Any
+from operator import itemgetter
+from typing import Any, TypeAlias
 
 import regex
 
@@ -17,7 +17,8 @@ from ..normalize import NormalizedText
 from ..overlaps import resolve as resolve_overlaps
 from .clock import PART_BEFORE_REACH
 from .clock import attach_clock as _attach_clock
-from .days import Day, DateSpec, Resolution, Resolver, _day, _relative_table, _remember
+from .days import (Day, DateSpec, Resolution, ResolveFn, Resolver, _day, _relative_table,
+                   _remember)
 from .patterns import YEAR_BEFORE_REACH, LazyPattern
 from .scan import TextIndex
 from .ranges import _FUTURE_MARKERS, _attach_since, _attach_weekday, _merge_ranges
@@ -37,20 +38,16 @@ def infer_reference_date(specs: list[DateSpec], text: str) -> Day | None:
     from the latest year the article names outside forward-looking phrases (到2030年). The day
     is then the latest month-day of that year the article reports (again not a forecast).
     """
-    years = [s.year for s in specs if s.year and not _is_forward(s, text)
-             and 1900 <= s.year <= 2100]
+    reported = [s for s in specs if (s.year or s.month_day) and not _is_forward(s, text)]
+    years = [s.year for s in reported if s.year and 1900 <= s.year <= 2100]
     latest = max(years) if years else None
     year = _paired_lunar_year(specs, text, latest)
     if year is None:
         if latest is None:
             return None
         year = latest
-    days = []
-    for spec in specs:
-        if spec.month_day and not _is_forward(spec, text) and spec.year in (None, year):
-            d = _day(year, *spec.month_day)
-            if d:
-                days.append(d)
+    month_days = {s.month_day for s in reported if s.month_day and s.year in (None, year)}
+    days = [d for d in (_day(year, *month_day) for month_day in month_days) if d]
     return max(days) if days else None
 
 
@@ -83,13 +80,13 @@ _PAIR_GAP = LazyPattern(r"[ \t]*+[，,（(、/][ \t]*+|[ \t]*+")
 
 def _lunar_solar_pair(a: DateSpec, b: DateSpec,
                       text: str) -> tuple[tuple[int, int], tuple[int, int]] | None:
-    if not _PAIR_GAP.fullmatch(text, a.end, b.start):
-        return None
     if a.lunar_month_day and b.month_day:
-        return a.lunar_month_day, b.month_day
-    if a.month_day and b.lunar_month_day:
-        return b.lunar_month_day, a.month_day
-    return None
+        pair = a.lunar_month_day, b.month_day
+    elif a.month_day and b.lunar_month_day:
+        pair = b.lunar_month_day, a.month_day
+    else:
+        return None
+    return pair if _PAIR_GAP.fullmatch(text, a.end, b.start) else None
 
 
 def extract(ntext: NormalizedText, context: Context | None = None) -> list[Candidate]:
@@ -100,7 +97,8 @@ def extract(ntext: NormalizedText, context: Context | None = None) -> list[Candi
     if not text:
         return []
     index = TextIndex(text, _anchor_finder())
-    specs = _settled([_rule_specs(rule, index, text) for rule in _rules()
+    shared: set[ResolveFn] = set()  # resolve functions of specs built once and placed again
+    specs = _settled([_rule_specs(rule, index, text, shared) for rule in _rules()
                       if index.has_any(rule.anchors) and not (rule.words and not any(
                           word in text for word in rule.words))])
     specs = _attach_clock(_attach_weekday(_attach_since(specs, text), text), text)
@@ -113,20 +111,31 @@ def extract(ntext: NormalizedText, context: Context | None = None) -> list[Candi
         if inferred:
             context.ref_date = inferred
             context.ref_date_inferred = True
-    resolver = Resolver(ref=context.ref_date)
+    future = _FutureQuestion(text)
+    resolver = Resolver(ref=context.ref_date, speaks_of_future=future)
     paragraphs = _ParagraphBreaks(text)
     anchor_end = 0
     candidates = []
     previous: tuple[DateSpec, Resolution] | None = None
+    # A shared resolve function reads only what it was built with and the resolver's state:
+    # the same state gives the same resolution, unless the resolution asked about the clause
+    # around its mention (then it is not kept). A text dense with one date resolves it once.
+    resolved: dict[tuple[object, ...], Resolution | None] = {}
     for spec in specs:
         if resolver.anchor_year is not None and paragraphs.between(anchor_end, spec.start):
             resolver.anchor_year = None  # the year a text is about is per paragraph
-        resolver.speaks_of_future = functools.partial(_speaks_of_future, text, spec)
-        res = _resolve(spec, resolver)
+        key = (spec.resolve, *resolver.state()) if spec.resolve in shared else None
+        if key is not None and key in resolved:
+            res = resolved[key]
+        else:
+            future.spec, future.asked = spec, False
+            res = _resolve(spec, resolver)
+            if res is not None and res.first and res.last and res.last < res.first:
+                res.last = None  # 2026年以来 read against an earlier reference date
+            if key is not None and not future.asked:
+                resolved[key] = res
         if res is None:
             continue
-        if res.first and res.last and res.last < res.first:
-            res.last = None  # 2026年以来 read against an earlier reference date
         _remember(resolver, res)
         if _sets_anchor(spec, res, text):
             assert res.first is not None  # _sets_anchor needs a first day
@@ -145,11 +154,12 @@ def extract(ntext: NormalizedText, context: Context | None = None) -> list[Candi
     return candidates
 
 
-def _rule_specs(rule: Rule, index: TextIndex, text: str) -> Iterator[tuple[int, DateSpec]]:
+def _rule_specs(rule: Rule, index: TextIndex, text: str,
+                shared: set[ResolveFn]) -> Iterator[tuple[int, DateSpec]]:
     """The specs of one rule's matches, each with where its match starts. A builder that
     reads only its match gives the same spec for the same groups: it runs once per distinct
     match, and the rest are copies at their places sharing its resolve function (a text dense
-    with one date builds one)."""
+    with one date builds one), which ``shared`` collects."""
     build = rule.build
     built: dict[tuple[str, tuple[str | Any, ...]], DateSpec | None] = {}
     for m in index.matches(rule):
@@ -161,6 +171,7 @@ def _rule_specs(rule: Rule, index: TextIndex, text: str) -> Iterator[tuple[int, 
             if written in built:
                 known = built[written]
                 if known is not None:
+                    shared.add(known.resolve)
                     yield start, known.at(start, end)
                 continue
         try:
@@ -209,7 +220,7 @@ def _settled(streams: list[Iterator[tuple[int, DateSpec]]]) -> list[DateSpec]:
     heads = [_Stream(order, specs) for order, specs in enumerate(streams)]
     heads = [head for head in heads if head.head is not None]
     kept: list[DateSpec] = []
-    waiting: list[tuple[int, int, DateSpec]] = []  # (rule order, match start, spec)
+    waiting: list[_Waiting] = []
     unsettled = 0  # specs left waiting by the last settling
     boundary = 0
     while heads:
@@ -217,38 +228,65 @@ def _settled(streams: list[Iterator[tuple[int, DateSpec]]]) -> list[DateSpec]:
         for head in heads:
             item = head.head
             while item is not None and item[0] < boundary:
-                waiting.append((head.order, *item))
+                match_start, spec = item
+                waiting.append((spec.start, head.order, match_start, spec))
                 item = next(head.specs, None)
             head.head = item
         heads = [head for head in heads if head.head is not None]
         # settling again only once the waiting specs have doubled keeps a long chain of
         # overlapping spans (which settles only at its end) from being sorted once a stretch
         if heads and len(waiting) >= 2 * unsettled:
-            done = _settle_before(waiting, boundary - _LOOK_BACK)
-            kept.extend(resolve_overlaps(spec for _, _, spec in sorted(done)))
+            kept.extend(_settle_before(waiting, boundary - _LOOK_BACK))
             unsettled = len(waiting)
-    kept.extend(resolve_overlaps(spec for _, _, spec in sorted(waiting)))
+    kept.extend(_settle_before(waiting, None))
     return kept
 
 
-def _settle_before(waiting: list[tuple[int, int, DateSpec]],
-                   limit: int) -> list[tuple[int, int, DateSpec]]:
-    """Take from ``waiting`` the longest run, by start, that ends at or before ``limit`` and
-    that no other waiting spec overlaps."""
-    waiting.sort(key=lambda item: item[2].start)
+# a spec waiting to be settled: its start, its rule's order, its match's start, the spec
+_Waiting: TypeAlias = tuple[int, int, int, DateSpec]
+
+
+def _settle_before(waiting: list[_Waiting], limit: int | None) -> list[DateSpec]:
+    """Settle and take from ``waiting`` the longest run, by start, that ends at or before
+    ``limit`` (None: all of them) and that no other waiting spec overlaps."""
+    waiting.sort()  # by start (the three numbers never tie)
     reach = -1  # the furthest end of the specs before i
-    cut = 0
-    for i, (_, _, spec) in enumerate(waiting):
-        if spec.start >= reach:
-            cut = i
+    cut, overlapping, overlapping_before_cut = len(waiting), False, False
+    for i, (start, _, _, spec) in enumerate(waiting):
+        if start >= reach:
+            cut, overlapping_before_cut = i, overlapping
+        else:
+            overlapping = True
         reach = max(reach, spec.end)
-        if reach > limit:
+        if limit is not None and reach > limit:
             break
     else:
-        cut = len(waiting)
+        cut, overlapping_before_cut = len(waiting), overlapping
     done = waiting[:cut]
     del waiting[:cut]
-    return done
+    if not overlapping_before_cut:
+        return [spec for _, _, _, spec in done]  # nothing to settle: all are kept
+    done.sort(key=_IN_RULE_ORDER)  # as the whole list would be: equal spans, first rule wins
+    return resolve_overlaps(spec for _, _, _, spec in done)
+
+
+_IN_RULE_ORDER = itemgetter(1, 2)
+
+
+class _FutureQuestion:
+    """``Resolver.speaks_of_future`` for the spec being resolved, noting whether it was asked:
+    the answer depends on the clause around that one mention."""
+
+    __slots__ = ("text", "spec", "asked")
+
+    def __init__(self, text: str) -> None:
+        self.text = text
+        self.spec: DateSpec | None = None
+        self.asked = False
+
+    def __call__(self) -> bool:
+        self.asked = True
+        return self.spec is not None and _speaks_of_future(self.text, self.spec)
 
 
 class _ParagraphBreaks:
