@@ -204,6 +204,9 @@ _CLOCK_GAP = LazyPattern(r"[ \t]*+(?:的)?[ \t]*+")
 def attach_clock(specs: list[DateSpec], text: str) -> list[DateSpec]:
     """A clock time or part of day right after a day belongs to it (2月24日上午9时30分, 今天
     下午, 24日晚8点); a clock time left alone keeps the reference date."""
+    if not any(mark in text for mark in _PART_MARKS) and not any(
+            spec.clock_only for spec in specs):
+        return specs  # neither a part of day nor a clock time to attach
     out: list[DateSpec] = []
     for index, spec in enumerate(specs):
         if spec.end < len(text) and text[spec.end] in _PART_STARTS and not spec.clock_only \

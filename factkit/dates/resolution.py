@@ -251,23 +251,41 @@ def _settle_before(waiting: list[_Waiting], limit: int | None) -> list[DateSpec]
     ``limit`` (None: all of them) and that no other waiting spec overlaps."""
     waiting.sort()  # by start (the three numbers never tie)
     reach = -1  # the furthest end of the specs before i
-    cut, overlapping, overlapping_before_cut = len(waiting), False, False
+    cut = len(waiting)
     for i, (start, _, _, spec) in enumerate(waiting):
         if start >= reach:
-            cut, overlapping_before_cut = i, overlapping
-        else:
-            overlapping = True
+            cut = i
         reach = max(reach, spec.end)
         if limit is not None and reach > limit:
             break
     else:
-        cut, overlapping_before_cut = len(waiting), overlapping
-    done = waiting[:cut]
+        cut = len(waiting)
+    kept: list[DateSpec] = []
+    first = 0
+    while first < cut:  # cluster by cluster
+        after, reach = first + 1, waiting[first][3].end
+        while after < cut and waiting[after][0] < reach:
+            reach = max(reach, waiting[after][3].end)
+            after += 1
+        if after == first + 1:
+            kept.append(waiting[first][3])
+        else:
+            kept.extend(_cluster_winners(waiting[first:after], reach))
+        first = after
     del waiting[:cut]
-    if not overlapping_before_cut:
-        return [spec for _, _, _, spec in done]  # nothing to settle: all are kept
-    done.sort(key=_IN_RULE_ORDER)  # as the whole list would be: equal spans, first rule wins
-    return resolve_overlaps(spec for _, _, _, spec in done)
+    return kept
+
+
+def _cluster_winners(cluster: list[_Waiting], end: int) -> list[DateSpec]:
+    """What the overlap policy keeps of a cluster of overlapping specs (sorted by start,
+    ending at ``end``). Most often one spec spans the whole cluster (2026年2月24日 over 2026年,
+    2月24日): it is longer than any other, and overlaps them all, so it alone is kept."""
+    start = cluster[0][0]
+    spanning = [spec for _, _, _, spec in cluster if spec.start == start and spec.end == end]
+    if len(spanning) == 1:
+        return spanning
+    cluster.sort(key=_IN_RULE_ORDER)  # as the whole list would be: equal spans, first rule wins
+    return resolve_overlaps(spec for _, _, _, spec in cluster)
 
 
 _IN_RULE_ORDER = itemgetter(1, 2)
