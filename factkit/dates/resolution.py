@@ -121,7 +121,9 @@ def extract(ntext: NormalizedText, context: Context | None = None) -> list[Candi
     # the same state gives the same resolution, unless the resolution asked about the clause
     # around its mention (then it is not kept). A text dense with one date resolves it once.
     resolved: dict[tuple[object, ...], Resolution | None] = {}
-    for spec in specs:
+    specs.reverse()  # each spec is dropped once its candidate is made
+    while specs:
+        spec = specs.pop()
         if resolver.anchor_year is not None and paragraphs.between(anchor_end, spec.start):
             resolver.anchor_year = None  # the year a text is about is per paragraph
         key = (spec.resolve, *resolver.state()) if spec.resolve in shared else None
