@@ -14,6 +14,8 @@ import bisect
 from collections.abc import Iterable
 from typing import Protocol, TypeVar
 
+from .candidates import Candidate
+
 __all__ = ["resolve", "LAYERS", "PRIORITY", "Spanned"]
 
 # Candidates in the same layer may not overlap; different layers may.
@@ -24,7 +26,7 @@ PRIORITY = {"date": 2, "figure": 1, "place": 1, "organization": 1}
 
 class Spanned(Protocol):
     """What the policy reads of a candidate: a ``Candidate``, or an extractor's own lighter
-    object when it settles overlaps among its matches before building candidates (dates)."""
+    object when it settles overlaps among its matches before making candidates (dates)."""
 
     @property
     def start(self) -> int: ...
@@ -34,6 +36,9 @@ class Spanned(Protocol):
 
     @property
     def fact(self) -> str: ...
+
+    @property
+    def length(self) -> int: ...
 
 
 _Span = TypeVar("_Span", bound=Spanned)
@@ -58,7 +63,7 @@ def _longest_first(candidates: list[_Span]) -> list[_Span]:
     cluster: list[_Span] = []
     cluster_end = -1
     for candidate in sorted(candidates, key=lambda c: (c.start, -c.end)):
-        if candidate.end == candidate.start:
+        if candidate.length == 0:
             continue
         if cluster and candidate.start >= cluster_end:
             kept.extend(_rank_cluster(cluster))
@@ -77,7 +82,7 @@ def _rank_cluster(cluster: list[_Span]) -> list[_Span]:
     # overlapping spans stays n log n).
     starts: list[int] = []
     kept: list[_Span] = []
-    for candidate in sorted(cluster, key=lambda c: (c.start - c.end, -PRIORITY[c.fact], c.start)):
+    for candidate in sorted(cluster, key=lambda c: (-c.length, -PRIORITY[c.fact], c.start)):
         i = bisect.bisect_left(starts, candidate.start)
         if i > 0 and kept[i - 1].end > candidate.start:
             continue

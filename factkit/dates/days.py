@@ -139,6 +139,10 @@ class DateSpec:
 
     fact: ClassVar[str] = "date"  # the overlap policy ranks specs as it ranks candidates
 
+    @property
+    def length(self) -> int:
+        return self.end - self.start
+
     def at(self, start: int, end: int) -> DateSpec:
         """The same spec written at another place (its resolve function shared)."""
         return DateSpec(start, end, self.rule, self.resolve, self.year, self.month_day,
