@@ -121,6 +121,7 @@ def extract(ntext: NormalizedText, context: Context | None = None) -> list[Candi
     # the same state gives the same resolution, unless the resolution asked about the clause
     # around its mention (then it is not kept). A text dense with one date resolves it once.
     resolved: dict[tuple[object, ...], Resolution | None] = {}
+    same_fields: dict[tuple[object, ...], dict[str, Any]] = {}
     specs.reverse()  # each spec is dropped once its candidate is made
     while specs:
         spec = specs.pop()
@@ -147,13 +148,19 @@ def extract(ntext: NormalizedText, context: Context | None = None) -> list[Candi
         if previous:
             _check_pair(previous, (spec, res), ntext, context)
         previous = (spec, res)
-        candidates.append(Candidate(spec.start, spec.end, "date", spec.rule, {
-            "first_day": res.first, "last_day": res.last, "granularity": res.granularity,
-            "calendar": res.calendar, "relative": res.relative,
-            "start_time": spec.start_time, "end_time": spec.end_time,
-            "part_of_day": spec.part_of_day,
-        }))
+        values = (res.first, res.last, res.granularity, res.calendar, res.relative,
+                  spec.start_time, spec.end_time, spec.part_of_day)
+        fields = same_fields.get(values)
+        if fields is None:
+            fields = same_fields[values] = dict(zip(_FIELDS, values))
+        candidates.append(Candidate(spec.start, spec.end, "date", spec.rule, fields))
     return candidates
+
+
+# A candidate's fields are read, never written (records are built from them): candidates with
+# equal fields share one dict, as a text dense with one date has a million of them.
+_FIELDS = ("first_day", "last_day", "granularity", "calendar", "relative", "start_time",
+           "end_time", "part_of_day")
 
 
 def _rule_specs(rule: Rule, index: TextIndex, text: str,
