@@ -118,6 +118,11 @@ _SCREENS = {
     "clock": r"[0-9零一二两三四五六七八九十][ \t]*[时点點時]|[0-9][:：][0-5][0-9]",
     "solar term": "|".join(SOLAR_TERMS), "nth weekday": "个(?:星期|周|礼拜)",
     "month week": "(?:第[一二三四五1-5]|最后一)(?:周|个?星期|个?礼拜)",
+    "period of a year (alone)": "季|半年|全年|年[初中底末终尾]|岁[末初尾]|[春夏秋冬]",
+    "bare year": "(?:19|20)[0-9]{2}[，,]", "compact date": "(?:19|20)[0-9]{2}(?:0[1-9]|1[0-2])",
+    "vague": "近|日前|不久", "year range": "[—–~～至到-]",
+    # the unit (or 半, 多) right before the direction word: 三天后, 3年多以来, 一年半以前
+    "offset": "[天日年月周期拜半多][ \t]*[以之前后来内]",
 }
 
 

@@ -8,14 +8,13 @@ gives exactly what scanning the whole text gives, at a fraction of the cost: in 
 clauses with 年 are a few percent of the text, and a rule whose anchors do not occur costs
 nothing at all. (tests/test_dates_scan.py proves both properties from the patterns.)
 
-Per text, one pass finds where every anchor character occurs; the clause breaks are listed on
-first need (one pass), the clause around an anchor is found between them by bisection, and
-the clauses found are shared by the rules.
+Per text, one pass finds where every anchor character occurs; clause bounds are found around
+the anchors on demand and shared by the rules.
 """
 from __future__ import annotations
 
 import re
-from bisect import bisect_left, bisect_right
+from bisect import bisect_left
 from collections.abc import Iterable, Iterator
 from functools import cache
 from itertools import accumulate, count
@@ -58,7 +57,7 @@ class TextIndex:
             by_char.setdefault(text[at], []).append(at)
         self._by_char = by_char
         self._spans: dict[str, list[tuple[int, int]]] = {}
-        self._break_positions: dict[str, list[int]] = {}
+        self._backward = ""
 
     def has_any(self, chars: str) -> bool:
         return any(c in self._by_char for c in chars)
@@ -75,30 +74,27 @@ class TextIndex:
         found = self._spans.get(key)
         if found is not None:
             return found
-        positions = self.positions(anchors)
-        cuts = self._breaks(breaks)
-        size = len(self.text)
+        text, finder = self.text, _break_finder(breaks)
+        size = len(text)
+        if not self._backward:
+            self._backward = text[::-1]
         found = []
+        end = 0
+        positions = self.positions(anchors)
         k = 0
         while k < len(positions):
-            # the clause of the anchor at positions[k]: between the breaks around it (an
-            # anchor is never a break)
-            i = bisect_right(cuts, positions[k])
-            start = cuts[i - 1] + 1 if i else 0
-            end = cuts[i] if i < len(cuts) else size
+            at = positions[k]
+            # the clause: from just after the last break before ``at`` (searched for in the
+            # reversed text, no further back than the clause before) to the next break
+            before = finder.search(self._backward, size - at, size - end)
+            after = finder.search(text, at)
+            start = size - before.start() if before else end
+            end = after.start() if after else size
             if found and start - found[-1][1] <= _JOIN_GAP:
                 start = found.pop()[0]
             found.append((start, end))
-            k = bisect_left(positions, end, k + 1)  # the next anchor in a later clause
+            k = bisect_left(positions, end, k + 1)  # the first anchor after this clause
         self._spans[key] = found
-        return found
-
-    def _breaks(self, breaks: str) -> list[int]:
-        """Where the characters of ``breaks`` occur, in order."""
-        found = self._break_positions.get(breaks)
-        if found is None:
-            found = [m.start() for m in _break_finder(breaks).finditer(self.text)]
-            self._break_positions[breaks] = found
         return found
 
     def matches(self, rule: Scanned) -> Iterator[re.Match[str]]:
