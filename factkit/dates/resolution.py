@@ -180,7 +180,6 @@ def _rule_specs(rule: Rule, index: TextIndex, text: str,
             if written in built:
                 known = built[written]
                 if known is not None:
-                    shared.add(known.resolve)
                     yield start, known.at(start, end)
                 continue
         try:
@@ -191,6 +190,8 @@ def _rule_specs(rule: Rule, index: TextIndex, text: str,
             spec.names_year = True
         if not rule.reads_text and (spec is None or (spec.start, spec.end) == (start, end)):
             built[written] = spec
+            if spec is not None:
+                shared.add(spec.resolve)
         if spec is not None:
             yield start, spec
 
@@ -256,39 +257,35 @@ _Waiting: TypeAlias = tuple[int, int, int, DateSpec]
 
 
 def _settle_before(waiting: list[_Waiting], limit: int | None) -> list[DateSpec]:
-    """Settle and take from ``waiting`` the longest run, by start, that ends at or before
-    ``limit`` (None: all of them) and that no other waiting spec overlaps."""
+    """Settle and take from ``waiting`` its clusters of overlapping specs, in order of start,
+    up to the first that reaches past ``limit`` (None: all of them)."""
     waiting.sort()  # by start (the three numbers never tie)
-    reach = -1  # the furthest end of the specs before i
-    cut = len(waiting)
-    for i, (start, _, _, spec) in enumerate(waiting):
-        if start >= reach:
-            cut = i
-        reach = max(reach, spec.end)
-        if limit is not None and reach > limit:
-            break
-    else:
-        cut = len(waiting)
     kept: list[DateSpec] = []
-    first = 0
-    while first < cut:  # cluster by cluster
-        after, reach = first + 1, waiting[first][3].end
-        while after < cut and waiting[after][0] < reach:
-            reach = max(reach, waiting[after][3].end)
-            after += 1
-        if after == first + 1:
-            kept.append(waiting[first][3])
-        else:
-            kept.extend(_cluster_winners(waiting[first:after], reach))
-        first = after
-    del waiting[:cut]
+    first, reach = 0, -1  # the cluster being read: where it starts, how far it reaches
+    for i, (start, _, _, spec) in enumerate(waiting):
+        if i > first and start >= reach:  # the cluster before i is complete
+            if limit is not None and reach > limit:
+                break  # specs still to come may join it
+            kept.extend(_cluster_winners(waiting, first, i, reach))
+            first = i
+        reach = spec.end if i == first else max(reach, spec.end)
+    else:
+        if waiting and (limit is None or reach <= limit):
+            kept.extend(_cluster_winners(waiting, first, len(waiting), reach))
+            first = len(waiting)
+    del waiting[:first]
     return kept
 
 
-def _cluster_winners(cluster: list[_Waiting], end: int) -> list[DateSpec]:
-    """What the overlap policy keeps of a cluster of overlapping specs (sorted by start,
-    ending at ``end``). Most often one spec spans the whole cluster (2026年2月24日 over 2026年,
-    2月24日): it is longer than any other, and overlaps them all, so it alone is kept."""
+def _cluster_winners(waiting: list[_Waiting], first: int, after: int,
+                     end: int) -> list[DateSpec]:
+    """What the overlap policy keeps of the cluster ``waiting[first:after]`` (specs sorted by
+    start that overlap one another, reaching ``end``). Most often one spec spans the whole
+    cluster (2026年2月24日 over 2026年, 2月24日): it is longer than any other and overlaps them
+    all, so it alone is kept."""
+    if after - first == 1:
+        return [waiting[first][3]]
+    cluster = waiting[first:after]
     start = cluster[0][0]
     spanning = [spec for _, _, _, spec in cluster if spec.start == start and spec.end == end]
     if len(spanning) == 1:
