@@ -180,6 +180,7 @@ def _rule_specs(rule: Rule, index: TextIndex, text: str,
             if written in built:
                 known = built[written]
                 if known is not None:
+                    shared.add(known.resolve)
                     yield start, known.at(start, end)
                 continue
         try:
@@ -190,8 +191,6 @@ def _rule_specs(rule: Rule, index: TextIndex, text: str,
             spec.names_year = True
         if not rule.reads_text and (spec is None or (spec.start, spec.end) == (start, end)):
             built[written] = spec
-            if spec is not None:
-                shared.add(spec.resolve)
         if spec is not None:
             yield start, spec
 
@@ -199,7 +198,7 @@ def _rule_specs(rule: Rule, index: TextIndex, text: str,
 # A text dense with dates makes several competing matches per date (2026年2月24日 is also a
 # year, a year-month and a month-day): they are settled a stretch of text at a time, so that
 # only the winners of the stretches behind live on.
-_STRETCH = 2048
+_STRETCH = 8192
 # How far before its match a spec may start: a year or a part of day written before a name
 # or an hour, which the builders look for that far back (patterns.year_before,
 # clock._part_before); every other spec starts where its match does.
