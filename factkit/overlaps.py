@@ -13,10 +13,11 @@ from __future__ import annotations
 import bisect
 from collections.abc import Iterable
 from operator import attrgetter
+from typing import Protocol, TypeVar
 
 from .candidates import Candidate
 
-__all__ = ["resolve", "LAYERS", "PRIORITY"]
+__all__ = ["resolve", "LAYERS", "PRIORITY", "Spanned"]
 
 # Candidates in the same layer may not overlap; different layers may.
 LAYERS = {"figure": "quantity", "date": "quantity", "place": "place",
@@ -24,12 +25,32 @@ LAYERS = {"figure": "quantity", "date": "quantity", "place": "place",
 PRIORITY = {"date": 2, "figure": 1, "place": 1, "organization": 1}
 
 
-def resolve(candidates: Iterable[Candidate]) -> list[Candidate]:
+class Spanned(Protocol):
+    """What the policy reads of a candidate: a ``Candidate``, or an extractor's own lighter
+    object when it settles overlaps among its matches before making candidates (dates)."""
+
+    @property
+    def start(self) -> int: ...
+
+    @property
+    def end(self) -> int: ...
+
+    @property
+    def fact(self) -> str: ...
+
+    @property
+    def length(self) -> int: ...
+
+
+_Span = TypeVar("_Span", bound=Spanned)
+
+
+def resolve(candidates: Iterable[_Span]) -> list[_Span]:
     """Keep, per layer, a set of non-overlapping candidates; return them sorted by start."""
-    by_layer: dict[str, list[Candidate]] = {}
+    by_layer: dict[str, list[_Span]] = {}
     for candidate in candidates:
         by_layer.setdefault(LAYERS[candidate.fact], []).append(candidate)
-    kept: list[Candidate] = []
+    kept: list[_Span] = []
     for layer_candidates in by_layer.values():
         kept.extend(_longest_first(layer_candidates))
     _sort_by_span(kept, ends_descending=False)
@@ -40,7 +61,7 @@ _START = attrgetter("start")
 _END = attrgetter("end")
 
 
-def _sort_by_span(candidates: list[Candidate], *, ends_descending: bool) -> None:
+def _sort_by_span(candidates: list[_Span], *, ends_descending: bool) -> None:
     """Sort by start, then by end, in place. Two stable sorts on the ints the candidates
     already hold, rather than one on a key tuple made per candidate: on a text of millions of
     candidates the tuples cost more memory than the candidates' own lists."""
@@ -48,11 +69,11 @@ def _sort_by_span(candidates: list[Candidate], *, ends_descending: bool) -> None
     candidates.sort(key=_START)
 
 
-def _longest_first(candidates: list[Candidate]) -> list[Candidate]:
+def _longest_first(candidates: list[_Span]) -> list[_Span]:
     # Overlaps are local: sweep once by start into clusters of mutually reachable spans, and
     # rank only inside a cluster, so a text of many megabytes stays linear.
-    kept: list[Candidate] = []
-    cluster: list[Candidate] = []
+    kept: list[_Span] = []
+    cluster: list[_Span] = []
     cluster_end = -1
     _sort_by_span(candidates, ends_descending=True)
     for candidate in candidates:
@@ -67,14 +88,14 @@ def _longest_first(candidates: list[Candidate]) -> list[Candidate]:
     return kept
 
 
-def _rank_cluster(cluster: list[Candidate]) -> list[Candidate]:
+def _rank_cluster(cluster: list[_Span]) -> list[_Span]:
     if len(cluster) <= 1:
         return cluster
     # The kept spans never overlap, so in order of start their ends are in order too, and a
     # new span only has to be checked against its two neighbours (a chain of a million
     # overlapping spans stays n log n).
     starts: list[int] = []
-    kept: list[Candidate] = []
+    kept: list[_Span] = []
     for candidate in sorted(cluster, key=lambda c: (-c.length, -PRIORITY[c.fact], c.start)):
         i = bisect.bisect_left(starts, candidate.start)
         if i > 0 and kept[i - 1].end > candidate.start:

@@ -27,6 +27,7 @@ import regex
 
 from .days import DateSpec, Resolution, ResolveFn, Resolver, _group, _small_number
 from .patterns import LazyPattern
+from .scan import word_anchors
 
 __all__ = ["PART_OF_DAY", "build_clock", "build_day_with_part", "CLOCK_PATTERN",
            "DAY_PART_PATTERN", "attach_clock"]
@@ -108,8 +109,11 @@ def _clock_time(hour: int, minute: int, second: int) -> datetime.time | None:
 _POD_BEFORE = LazyPattern(rf"(?<![今昨明前当])(?P<pod>{_POD_WORDS})[ \t]*$")
 
 
+PART_BEFORE_REACH = 4  # 下午 and a space or two
+
+
 def _part_before(text: str, start: int) -> tuple[int, str | None]:
-    m = _POD_BEFORE.search(text, max(0, start - 4), start)
+    m = _POD_BEFORE.search(text, max(0, start - PART_BEFORE_REACH), start)
     return (m.start(), m.group("pod")) if m else (start, None)
 
 
@@ -200,6 +204,9 @@ _CLOCK_GAP = LazyPattern(r"[ \t]*+(?:的)?[ \t]*+")
 def attach_clock(specs: list[DateSpec], text: str) -> list[DateSpec]:
     """A clock time or part of day right after a day belongs to it (2月24日上午9时30分, 今天
     下午, 24日晚8点); a clock time left alone keeps the reference date."""
+    if not any(mark in text for mark in _PART_MARKS) and not any(
+            spec.clock_only for spec in specs):
+        return specs  # neither a part of day nor a clock time to attach
     out: list[DateSpec] = []
     for index, spec in enumerate(specs):
         if spec.end < len(text) and text[spec.end] in _PART_STARTS and not spec.clock_only \
@@ -215,6 +222,7 @@ def attach_clock(specs: list[DateSpec], text: str) -> list[DateSpec]:
     return out
 
 
+_PART_MARKS = word_anchors(PART_OF_DAY)  # one of which every part-of-day word holds
 _PART_STARTS = frozenset(" \t的" + "".join(PART_OF_DAY))
 _PART_AFTER = LazyPattern(rf"[ \t]*+(?:的)?(?P<pod>{_POD_WORDS})")
 

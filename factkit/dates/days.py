@@ -7,7 +7,7 @@ import datetime
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from functools import cache, lru_cache
-from typing import Optional
+from typing import ClassVar, Optional
 
 import regex
 
@@ -89,6 +89,11 @@ class Resolver:
     # occurrence on or after it (腊月二十三至正月十五, 12月28日至1月3日)
     after: Day | None = None
 
+    def state(self) -> tuple[object, ...]:
+        """Everything a resolve function may read here but ``speaks_of_future``."""
+        return (self.ref, self.last_day, self.last_month, self.anchor_year,
+                self.anchor_relative, self.after)
+
     def ref_year(self) -> int | None:
         return self.ref.year if self.ref else None
 
@@ -131,6 +136,18 @@ class DateSpec:
     part_of_day: str | None = None
     clock_only: bool = False
     names_year: bool = False   # a relative year is written (去年5月, 今年以来)
+
+    fact: ClassVar[str] = "date"  # the overlap policy ranks specs as it ranks candidates
+
+    @property
+    def length(self) -> int:
+        return self.end - self.start
+
+    def at(self, start: int, end: int) -> DateSpec:
+        """The same spec written at another place (its resolve function shared)."""
+        return DateSpec(start, end, self.rule, self.resolve, self.year, self.month_day,
+                        self.lunar_month_day, self.start_time, self.end_time,
+                        self.part_of_day, self.clock_only, self.names_year)
 
 
 # --------------------------------------------------------------------------- numerals in dates

@@ -35,7 +35,8 @@ _D = r"(?:3[01]|[12][0-9]|0?[1-9])"
 _D_CN = r"(?:三十一?|卅一?|二十[一二三四五六七八九]?|廿[一二三四五六七八九]|十[一二三四五六七八九]?|[一二三四五六七八九])"
 _LUNAR_MONTH = r"(?:闰?(?:正|冬|腊|十[一二]|[一二三四五六七八九十]))"
 _LUNAR_DAY = r"(?:初[一二三四五六七八九十]|十[一二三四五六七八九]|二十[一二三四五六七八九]?|廿[一二三四五六七八九]|三十|卅)"
-_SEP = r"(?:——|—|–|-|~|～|至|到)"
+SEP_WORDS = ("——", "—", "–", "-", "~", "～", "至", "到")  # between the halves of a range
+_SEP = "(?:" + "|".join(SEP_WORDS) + ")"
 _REL_YEAR = "今年|去年|明年|本年|上年|前年|后年|当年|来年"
 _LUNAR_MONTH_NUMBER = {"正": 1, "冬": 11, "腊": 12}
 def _plain(pattern: str) -> str:
@@ -144,14 +145,14 @@ def _year_before_pattern() -> re.Pattern[str]:
     return re.compile(rf"(?:(?P<y>{_year_pattern()})[ \t]*年[ \t]*|(?P<rel>{_REL_YEAR})[ \t]*)$")
 
 
-_YEAR_REACH = 16
+YEAR_BEFORE_REACH = 16
 
 
 def year_before(text: str, start: int) -> tuple[int, int | None, str | None]:
     """A year written right before a name (2025年春节, 今年国庆假期): the start of the
     mention with it, and the year or relative year word. Rules for names look back for it
     instead of opening with an optional year, which would make them try every digit."""
-    m = _year_before_pattern().search(text, max(0, start - _YEAR_REACH), start)
+    m = _year_before_pattern().search(text, max(0, start - YEAR_BEFORE_REACH), start)
     if m is None:
         return start, None, None
     year = _year_number(m.group("y")) if m.group("y") else None

@@ -6,7 +6,8 @@ from dataclasses import replace
 
 from .clock import _clock_hour
 from .days import DateSpec, Resolution, ResolveFn, Resolver, _remember
-from .patterns import _SEP, LazyPattern
+from .patterns import _SEP, SEP_WORDS, LazyPattern
+from .scan import word_anchors
 
 # --------------------------------------------------------------------------- post-processing
 
@@ -14,11 +15,17 @@ _SINCE = LazyPattern(r"[ \t]*+以来")
 _RANGE_SEP = LazyPattern(rf"[ \t]*+(?:{_SEP}|(?P<and>与|和))[ \t]*+")
 _BETWEEN_END = LazyPattern(r"[ \t]*+之?间")
 _WEEKDAY_AFTER = LazyPattern(r"[ \t]*+[，,（(]?[ \t]*+(?:星期|周|礼拜)[一二三四五六日天][）)]?")
+# characters one of which a range's separator and a weekday hold (the passes that join
+# them skip a text without one)
+_RANGE_MARKS = word_anchors([*SEP_WORDS, "与", "和"])
+_WEEK_MARKS = word_anchors(["星期", "周", "礼拜"])
 _FUTURE_MARKERS = LazyPattern(r"(?:预计|计划|将于|将在|将|力争|争取|到|至|截至|截止)[ \t]*+$")
 
 
 def _attach_since(specs: list[DateSpec], text: str) -> list[DateSpec]:
     """X以来: from the start of X to the reference date (今年以来, 2026年以来)."""
+    if "以来" not in text:
+        return specs
     out = []
     for spec in specs:
         m = _SINCE.match(text, spec.end)
@@ -37,6 +44,8 @@ def _attach_since(specs: list[DateSpec], text: str) -> list[DateSpec]:
 
 def _merge_ranges(specs: list[DateSpec], text: str) -> list[DateSpec]:
     """A SEP B between two dates is one period: 3月1日至5日, 2025年7月到9月."""
+    if not any(mark in text for mark in _RANGE_MARKS):
+        return specs
     out: list[DateSpec] = []
     i = 0
     while i < len(specs):
@@ -61,6 +70,8 @@ def _merge_ranges(specs: list[DateSpec], text: str) -> list[DateSpec]:
 
 def _attach_weekday(specs: list[DateSpec], text: str) -> list[DateSpec]:
     """10月12号，星期一: the weekday written after a date belongs to it."""
+    if not any(mark in text for mark in _WEEK_MARKS):
+        return specs
     out = []
     skip_until = -1
     for spec in specs:

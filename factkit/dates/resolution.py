@@ -3,9 +3,11 @@ against the reference date (inferred from the text when none is given)."""
 from __future__ import annotations
 
 import bisect
-import functools
 import re
+from collections.abc import Iterator
 from functools import cache
+from operator import itemgetter
+from typing import Any, TypeAlias
 
 import regex
 
@@ -13,12 +15,14 @@ from .. import lunar
 from ..candidates import Candidate, Context
 from ..normalize import NormalizedText
 from ..overlaps import resolve as resolve_overlaps
+from .clock import PART_BEFORE_REACH
 from .clock import attach_clock as _attach_clock
-from .days import Day, DateSpec, Resolution, Resolver, _day, _relative_table, _remember
-from .patterns import LazyPattern
+from .days import (Day, DateSpec, Resolution, ResolveFn, Resolver, _day, _relative_table,
+                   _remember)
+from .patterns import YEAR_BEFORE_REACH, LazyPattern
 from .scan import TextIndex
 from .ranges import _FUTURE_MARKERS, _attach_since, _attach_weekday, _merge_ranges
-from .rules import _rules
+from .rules import Rule, _rules
 
 @cache
 def _anchor_finder() -> re.Pattern[str]:
@@ -34,20 +38,16 @@ def infer_reference_date(specs: list[DateSpec], text: str) -> Day | None:
     from the latest year the article names outside forward-looking phrases (到2030年). The day
     is then the latest month-day of that year the article reports (again not a forecast).
     """
-    years = [s.year for s in specs if s.year and not _is_forward(s, text)
-             and 1900 <= s.year <= 2100]
+    reported = [s for s in specs if (s.year or s.month_day) and not _is_forward(s, text)]
+    years = [s.year for s in reported if s.year and 1900 <= s.year <= 2100]
     latest = max(years) if years else None
     year = _paired_lunar_year(specs, text, latest)
     if year is None:
         if latest is None:
             return None
         year = latest
-    days = []
-    for spec in specs:
-        if spec.month_day and not _is_forward(spec, text) and spec.year in (None, year):
-            d = _day(year, *spec.month_day)
-            if d:
-                days.append(d)
+    month_days = {s.month_day for s in reported if s.month_day and s.year in (None, year)}
+    days = [d for d in (_day(year, *month_day) for month_day in month_days) if d]
     return max(days) if days else None
 
 
@@ -80,13 +80,13 @@ _PAIR_GAP = LazyPattern(r"[ \t]*+[，,（(、/][ \t]*+|[ \t]*+")
 
 def _lunar_solar_pair(a: DateSpec, b: DateSpec,
                       text: str) -> tuple[tuple[int, int], tuple[int, int]] | None:
-    if not _PAIR_GAP.fullmatch(text, a.end, b.start):
-        return None
     if a.lunar_month_day and b.month_day:
-        return a.lunar_month_day, b.month_day
-    if a.month_day and b.lunar_month_day:
-        return b.lunar_month_day, a.month_day
-    return None
+        pair = a.lunar_month_day, b.month_day
+    elif a.month_day and b.lunar_month_day:
+        pair = b.lunar_month_day, a.month_day
+    else:
+        return None
+    return pair if _PAIR_GAP.fullmatch(text, a.end, b.start) else None
 
 
 def extract(ntext: NormalizedText, context: Context | None = None) -> list[Candidate]:
@@ -96,25 +96,11 @@ def extract(ntext: NormalizedText, context: Context | None = None) -> list[Candi
     context = context or Context()
     if not text:
         return []
-    raw: list[Candidate] = []
     index = TextIndex(text, _anchor_finder())
-    for rule in _rules():
-        if not index.has_any(rule.anchors) or rule.words and not any(
-                word in text for word in rule.words):
-            continue
-        build = rule.build
-        for m in index.matches(rule):
-            if m.end() == m.start():
-                continue
-            try:
-                spec = build(m, text)
-            except (ValueError, OverflowError):  # a number no calendar holds: no date
-                spec = None
-            if spec is not None:
-                if not spec.names_year and _names_relative_year(m):
-                    spec.names_year = True
-                raw.append(Candidate(spec.start, spec.end, "date", spec.rule, {"spec": spec}))
-    specs = [c.fields["spec"] for c in resolve_overlaps(raw)]
+    shared: set[ResolveFn] = set()  # resolve functions of specs built once and placed again
+    specs = _settled([_rule_specs(rule, index, text, shared) for rule in _rules()
+                      if index.has_any(rule.anchors) and not (rule.words and not any(
+                          word in text for word in rule.words))])
     specs = _attach_clock(_attach_weekday(_attach_since(specs, text), text), text)
     specs = _merge_ranges(specs, text)
     if any(spec.clock_only for spec in specs):  # a clock range left without its day
@@ -125,36 +111,205 @@ def extract(ntext: NormalizedText, context: Context | None = None) -> list[Candi
         if inferred:
             context.ref_date = inferred
             context.ref_date_inferred = True
-    resolver = Resolver(ref=context.ref_date)
+    future = _FutureQuestion(text)
+    resolver = Resolver(ref=context.ref_date, speaks_of_future=future)
     paragraphs = _ParagraphBreaks(text)
     anchor_end = 0
     candidates = []
     previous: tuple[DateSpec, Resolution] | None = None
-    for spec in specs:
+    # A shared resolve function reads only what it was built with and the resolver's state:
+    # the same state gives the same resolution, unless the resolution asked about the clause
+    # around its mention (then it is not kept). A text dense with one date resolves it once.
+    resolved: dict[tuple[object, ...], Resolution | None] = {}
+    same_fields: dict[tuple[object, ...], dict[str, Any]] = {}
+    specs.reverse()  # each spec is dropped once its candidate is made
+    while specs:
+        spec = specs.pop()
         if resolver.anchor_year is not None and paragraphs.between(anchor_end, spec.start):
             resolver.anchor_year = None  # the year a text is about is per paragraph
-        resolver.speaks_of_future = functools.partial(_speaks_of_future, text, spec)
-        res = _resolve(spec, resolver)
+        key = (spec.resolve, *resolver.state()) if spec.resolve in shared else None
+        if key is not None and key in resolved:
+            res = resolved[key]
+        else:
+            future.spec, future.asked = spec, False
+            res = _resolve(spec, resolver)
+            if res is not None and res.first and res.last and res.last < res.first:
+                res.last = None  # 2026年以来 read against an earlier reference date
+            if key is not None and not future.asked:
+                resolved[key] = res
         if res is None:
             continue
-        if res.first and res.last and res.last < res.first:
-            res.last = None  # 2026年以来 read against an earlier reference date
         _remember(resolver, res)
         if _sets_anchor(spec, res, text):
             assert res.first is not None  # _sets_anchor needs a first day
             resolver.anchor_year = spec.year or res.first.year
             resolver.anchor_relative = spec.year is None
             anchor_end = spec.end
-        if previous:
+        if previous and (spec.lunar_month_day or previous[0].lunar_month_day):
             _check_pair(previous, (spec, res), ntext, context)
         previous = (spec, res)
-        candidates.append(Candidate(spec.start, spec.end, "date", spec.rule, {
-            "first_day": res.first, "last_day": res.last, "granularity": res.granularity,
-            "calendar": res.calendar, "relative": res.relative,
-            "start_time": spec.start_time, "end_time": spec.end_time,
-            "part_of_day": spec.part_of_day,
-        }))
+        values = (res.first, res.last, res.granularity, res.calendar, res.relative,
+                  spec.start_time, spec.end_time, spec.part_of_day)
+        fields = same_fields.get(values)
+        if fields is None:
+            fields = same_fields[values] = dict(zip(_FIELDS, values))
+        candidates.append(Candidate(spec.start, spec.end, "date", spec.rule, fields))
     return candidates
+
+
+# A candidate's fields are read, never written (records are built from them): candidates with
+# equal fields share one dict, as a text dense with one date has a million of them.
+_FIELDS = ("first_day", "last_day", "granularity", "calendar", "relative", "start_time",
+           "end_time", "part_of_day")
+
+
+def _rule_specs(rule: Rule, index: TextIndex, text: str,
+                shared: set[ResolveFn]) -> Iterator[tuple[int, DateSpec]]:
+    """The specs of one rule's matches, each with where its match starts. A builder that
+    reads only its match gives the same spec for the same groups: it runs once per distinct
+    match, and the rest are copies at their places sharing its resolve function (a text dense
+    with one date builds one), which ``shared`` collects."""
+    build = rule.build
+    built: dict[tuple[str, tuple[str | Any, ...]], DateSpec | None] = {}
+    for m in index.matches(rule):
+        start, end = m.span()
+        if end == start:
+            continue
+        if not rule.reads_text:
+            written = (m.group(), m.groups())
+            if written in built:
+                known = built[written]
+                if known is not None:
+                    shared.add(known.resolve)
+                    yield start, known.at(start, end)
+                continue
+        try:
+            spec = build(m, text)
+        except (ValueError, OverflowError):  # a number no calendar holds: no date
+            spec = None
+        if spec is not None and not spec.names_year and _names_relative_year(m):
+            spec.names_year = True
+        if not rule.reads_text and (spec is None or (spec.start, spec.end) == (start, end)):
+            built[written] = spec
+        if spec is not None:
+            yield start, spec
+
+
+# A text dense with dates makes several competing matches per date (2026年2月24日 is also a
+# year, a year-month and a month-day): they are settled a stretch of text at a time, so that
+# only the winners of the stretches behind live on.
+_STRETCH = 8192
+# How far before its match a spec may start: a year or a part of day written before a name
+# or an hour, which the builders look for that far back (patterns.year_before,
+# clock._part_before); every other spec starts where its match does.
+_LOOK_BACK = max(YEAR_BEFORE_REACH, PART_BEFORE_REACH)
+
+
+class _Stream:
+    """One rule's specs, read ahead by one."""
+
+    __slots__ = ("order", "specs", "head")
+
+    def __init__(self, order: int, specs: Iterator[tuple[int, DateSpec]]) -> None:
+        self.order = order
+        self.specs = specs
+        self.head = next(specs, None)
+
+
+def _settled(streams: list[Iterator[tuple[int, DateSpec]]]) -> list[DateSpec]:
+    """What the overlap policy keeps of all the rules' specs, in order of start: exactly
+    ``resolve_overlaps`` of all of them in rule order, computed stretch by stretch.
+
+    Overlaps are settled in clusters of mutually overlapping spans (overlaps._longest_first),
+    so a run of specs that no spec outside it overlaps is settled on its own. Once every rule
+    has been read up to ``boundary``, specs still to come start at ``boundary - _LOOK_BACK``
+    or later, and the waiting specs that end before that and that no later waiting spec
+    overlaps are settled, in rule order as the whole list would be (equal spans keep the
+    first rule's spec)."""
+    heads = [_Stream(order, specs) for order, specs in enumerate(streams)]
+    heads = [head for head in heads if head.head is not None]
+    kept: list[DateSpec] = []
+    waiting: list[_Waiting] = []
+    unsettled = 0  # specs left waiting by the last settling
+    boundary = 0
+    while heads:
+        boundary += _STRETCH
+        for head in heads:
+            item = head.head
+            while item is not None and item[0] < boundary:
+                match_start, spec = item
+                waiting.append((spec.start, head.order, match_start, spec))
+                item = next(head.specs, None)
+            head.head = item
+        heads = [head for head in heads if head.head is not None]
+        # settling again only once the waiting specs have doubled keeps a long chain of
+        # overlapping spans (which settles only at its end) from being sorted once a stretch
+        if heads and len(waiting) >= 2 * unsettled:
+            kept.extend(_settle_before(waiting, boundary - _LOOK_BACK))
+            unsettled = len(waiting)
+    kept.extend(_settle_before(waiting, None))
+    return kept
+
+
+# a spec waiting to be settled: its start, its rule's order, its match's start, the spec
+_Waiting: TypeAlias = tuple[int, int, int, DateSpec]
+
+
+def _settle_before(waiting: list[_Waiting], limit: int | None) -> list[DateSpec]:
+    """Settle and take from ``waiting`` its clusters of overlapping specs, in order of start,
+    up to the first that reaches past ``limit`` (None: all of them)."""
+    waiting.sort()  # by start (the three numbers never tie)
+    kept: list[DateSpec] = []
+    first, reach = 0, -1  # the cluster being read: where it starts, how far it reaches
+    for i, (start, _, _, spec) in enumerate(waiting):
+        if i > first and start >= reach:  # the cluster before i is complete
+            if limit is not None and reach > limit:
+                break  # specs still to come may join it
+            kept.extend(_cluster_winners(waiting, first, i, reach))
+            first = i
+        reach = spec.end if i == first else max(reach, spec.end)
+    else:
+        if waiting and (limit is None or reach <= limit):
+            kept.extend(_cluster_winners(waiting, first, len(waiting), reach))
+            first = len(waiting)
+    del waiting[:first]
+    return kept
+
+
+def _cluster_winners(waiting: list[_Waiting], first: int, after: int,
+                     end: int) -> list[DateSpec]:
+    """What the overlap policy keeps of the cluster ``waiting[first:after]`` (specs sorted by
+    start that overlap one another, reaching ``end``). Most often one spec spans the whole
+    cluster (2026年2月24日 over 2026年, 2月24日): it is longer than any other and overlaps them
+    all, so it alone is kept."""
+    if after - first == 1:
+        return [waiting[first][3]]
+    cluster = waiting[first:after]
+    start = cluster[0][0]
+    spanning = [spec for _, _, _, spec in cluster if spec.start == start and spec.end == end]
+    if len(spanning) == 1:
+        return spanning
+    cluster.sort(key=_IN_RULE_ORDER)  # as the whole list would be: equal spans, first rule wins
+    return resolve_overlaps(spec for _, _, _, spec in cluster)
+
+
+_IN_RULE_ORDER = itemgetter(1, 2)
+
+
+class _FutureQuestion:
+    """``Resolver.speaks_of_future`` for the spec being resolved, noting whether it was asked:
+    the answer depends on the clause around that one mention."""
+
+    __slots__ = ("text", "spec", "asked")
+
+    def __init__(self, text: str) -> None:
+        self.text = text
+        self.spec: DateSpec | None = None
+        self.asked = False
+
+    def __call__(self) -> bool:
+        self.asked = True
+        return self.spec is not None and _speaks_of_future(self.text, self.spec)
 
 
 class _ParagraphBreaks:

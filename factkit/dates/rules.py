@@ -45,6 +45,9 @@ class Rule:
         self.name = name
         self.source = source    # as written (possessive quantifiers, for the regex engine)
         self.build = build
+        # whether the builder reads the text around its match; if not, its spec follows from
+        # the match's groups and span alone
+        self.reads_text = build in _READ_AROUND
         self.anchors = anchors  # characters one of which every match holds
         self.words = words      # words one of which a text must hold for a match
         self.breaks = breaks    # characters no match holds or looks ahead at
@@ -64,6 +67,15 @@ class Rule:
 
     def __repr__(self) -> str:
         return f"Rule({self.name!r})"
+
+
+# Builders that read the text around their match: a year or a part of day written before it
+# (2025年春节, 下午3点), 民国 or Taiwan words elsewhere (115年). Every other builder reads
+# only its match's groups (tests/test_dates_scan.py checks it from their code), so the
+# extractor builds one spec per distinct match of a text and places copies of it.
+_READ_AROUND: frozenset[_Build] = frozenset({
+    build_republic_year, build_quarter_part, build_clock, build_festival, build_solar_term,
+    build_holiday_span, build_national_day, build_school_break, build_fiscal_year})
 
 
 # Characters one of which every match of a rule holds (tests/test_dates_scan.py proves each
@@ -106,6 +118,11 @@ _SCREENS = {
     "clock": r"[0-9零一二两三四五六七八九十][ \t]*[时点點時]|[0-9][:：][0-5][0-9]",
     "solar term": "|".join(SOLAR_TERMS), "nth weekday": "个(?:星期|周|礼拜)",
     "month week": "(?:第[一二三四五1-5]|最后一)(?:周|个?星期|个?礼拜)",
+    "period of a year (alone)": "季|半年|全年|年[初中底末终尾]|岁[末初尾]|[春夏秋冬]",
+    "bare year": "(?:19|20)[0-9]{2}[，,]", "compact date": "(?:19|20)[0-9]{2}(?:0[1-9]|1[0-2])",
+    "vague": "近|日前|不久", "year range": "[—–~～至到-]",
+    # the unit (or 半, 多) right before the direction word: 三天后, 3年多以来, 一年半以前
+    "offset": "[天日年月周期拜半多][ \t]*[以之前后来内]",
 }
 
 

@@ -14,6 +14,7 @@ the anchors on demand and shared by the rules.
 from __future__ import annotations
 
 import re
+from bisect import bisect_left
 from collections.abc import Iterable, Iterator
 from functools import cache
 from itertools import accumulate, count
@@ -79,9 +80,10 @@ class TextIndex:
             self._backward = text[::-1]
         found = []
         end = 0
-        for at in self.positions(anchors):
-            if at < end:
-                continue  # in the clause just added
+        positions = self.positions(anchors)
+        k = 0
+        while k < len(positions):
+            at = positions[k]
             # the clause: from just after the last break before ``at`` (searched for in the
             # reversed text, no further back than the clause before) to the next break
             before = finder.search(self._backward, size - at, size - end)
@@ -91,6 +93,7 @@ class TextIndex:
             if found and start - found[-1][1] <= _JOIN_GAP:
                 start = found.pop()[0]
             found.append((start, end))
+            k = bisect_left(positions, end, k + 1)  # the first anchor after this clause
         self._spans[key] = found
         return found
 
