@@ -18,6 +18,25 @@ def load_yaml(name: str):
     return yaml.safe_load((TESTS / name).read_text(encoding="utf-8"))
 
 
+def corpus_strings(*names: str) -> list[str]:
+    """Every string (phrases, expected texts, notes) of the named corpora, in file order: text
+    for tests that check a property on whatever the corpora hold."""
+    strings: list[str] = []
+
+    def walk(value) -> None:  # type: ignore[no-untyped-def]
+        if isinstance(value, str):
+            strings.append(value)
+        elif isinstance(value, dict):
+            for item in value.values():
+                walk(item)
+        elif isinstance(value, list):
+            for item in value:
+                walk(item)
+    for name in names:
+        walk(load_yaml(f"corpus/{name}.yaml"))
+    return strings
+
+
 def as_decimal(value):
     """YAML numbers arrive as int/float; compare them as the decimals they were written as."""
     if value is None or isinstance(value, Decimal):

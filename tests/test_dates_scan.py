@@ -10,7 +10,7 @@ import sys
 
 import pytest
 
-from conftest import REPO, SEEDS, load_yaml
+from conftest import REPO, SEEDS, corpus_strings
 from factkit.dates.patterns import _first_char_guard, _plain
 from factkit.dates.resolution import _anchor_finder
 from factkit.dates.rules import _rules
@@ -54,20 +54,8 @@ def test_word_anchors_pick_rare_characters():
 
 
 def _corpus_texts() -> list[str]:
-    texts: list[str] = []
-
-    def walk(value) -> None:  # type: ignore[no-untyped-def]
-        if isinstance(value, str):
-            texts.append(value)
-        elif isinstance(value, dict):
-            for item in value.values():
-                walk(item)
-        elif isinstance(value, list):
-            for item in value:
-                walk(item)
-    for name in ("dates", "figures", "statements", "traditional"):
-        walk(load_yaml(f"corpus/{name}.yaml"))
-    return texts + [path.read_text(encoding="utf-8") for path in sorted(SEEDS.glob("*.txt"))]
+    return corpus_strings("dates", "figures", "statements", "traditional") + [path.read_text(encoding="utf-8")
+                                      for path in sorted(SEEDS.glob("*.txt"))]
 
 
 def _shuffled(texts: list[str], count: int) -> list[str]:

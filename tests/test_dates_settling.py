@@ -11,7 +11,7 @@ import textwrap
 
 import pytest
 
-from conftest import SEEDS, load_yaml
+from conftest import SEEDS, corpus_strings
 from factkit.dates import resolution
 from factkit.dates.days import DateSpec, Resolution
 from factkit.dates.rules import _rules
@@ -83,18 +83,7 @@ def test_a_builder_said_to_read_only_its_match_does(rule):
 
 
 def _texts() -> list[str]:
-    phrases: list[str] = []
-
-    def walk(value) -> None:  # type: ignore[no-untyped-def]
-        if isinstance(value, str):
-            phrases.append(value)
-        elif isinstance(value, dict):
-            for item in value.values():
-                walk(item)
-        elif isinstance(value, list):
-            for item in value:
-                walk(item)
-    walk(load_yaml("corpus/dates.yaml"))
+    phrases = corpus_strings("dates")
     rng = random.Random(24)
     seeds = [path.read_text(encoding="utf-8") for path in sorted(SEEDS.glob("*.txt"))]
     glued = ["".join(rng.choice(phrases) + rng.choice(["", "，", "至", " ", "。"])

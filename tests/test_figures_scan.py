@@ -9,26 +9,14 @@ import random
 
 import regex
 
-from conftest import SEEDS, load_yaml
+from conftest import SEEDS, corpus_strings
 from factkit import figures
 from factkit.normalize import normalize
 
 
 def _corpus_texts() -> list[str]:
-    texts: list[str] = []
-
-    def walk(value) -> None:  # type: ignore[no-untyped-def]
-        if isinstance(value, str):
-            texts.append(value)
-        elif isinstance(value, dict):
-            for item in value.values():
-                walk(item)
-        elif isinstance(value, list):
-            for item in value:
-                walk(item)
-    for name in ("figures", "numerals", "statements", "traditional"):
-        walk(load_yaml(f"corpus/{name}.yaml"))
-    return texts + [path.read_text(encoding="utf-8") for path in sorted(SEEDS.glob("*.txt"))]
+    return corpus_strings("figures", "numerals", "statements", "traditional") + [path.read_text(encoding="utf-8")
+                                      for path in sorted(SEEDS.glob("*.txt"))]
 
 
 _PIECES = ("3 12 2026 3.5 .5 1,000 3/5 一 两 十 百 千 万 亿 兆 零 〇 半 对 打 廿 壹 拾 年 个 元 "
