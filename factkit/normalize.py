@@ -188,6 +188,8 @@ class OffsetMap:
 
     def span_to_original(self, start: int, end: int) -> tuple[int, int]:
         """Half-open normalized span -> half-open original span (no deleted run at its edges)."""
+        if not self.cut_positions:  # nothing deleted: most texts, and every record asks
+            return start, max(start, end)
         if end <= start:
             s = self.to_original(start)
             return s, s

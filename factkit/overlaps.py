@@ -15,8 +15,6 @@ from collections.abc import Iterable
 from operator import attrgetter
 from typing import Protocol, TypeVar
 
-from .candidates import Candidate
-
 __all__ = ["resolve", "LAYERS", "PRIORITY", "Spanned"]
 
 # Candidates in the same layer may not overlap; different layers may.
