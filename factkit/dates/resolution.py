@@ -24,6 +24,7 @@ from .scan import TextIndex
 from .ranges import _FUTURE_MARKERS, _attach_since, _attach_weekday, _merge_ranges
 from .rules import Rule, _rules
 
+
 @cache
 def _anchor_finder() -> re.Pattern[str]:
     """Finds the anchor characters of every rule, in one pass over a text."""
