@@ -118,9 +118,11 @@ class Pipeline:
             candidate = kept.pop()
             text = written[candidate.start:candidate.end]
             start, end = to_original(candidate.start, candidate.end)
-            values = {"text": strings.setdefault(text, text),
-                      "start": start + offset, "end": end + offset}
-            values.update(candidate.fields)
+            # a copy of the fields with the location set is the cheapest way to one dict of all
+            values = candidate.fields.copy()
+            values["text"] = strings.setdefault(text, text)
+            values["start"] = start + offset
+            values["end"] = end + offset
             lists[_DOCUMENT_FIELDS[candidate.fact]].append(factories[candidate.fact](values))
         return lists
 
