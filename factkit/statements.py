@@ -536,10 +536,8 @@ class _Reader:
                 following = pieces[number + 1][:2] if number + 1 < len(pieces) else None
                 topic = (self._speaker(s_start, s_end, clause_subjects, following)
                          or sentence_topic or paragraph_topic or article_topic)
-                found = self._sentence(s_start, s_end, sentence_figures, clause_subjects, topic,
-                                       history, last_period_here or last_period_before,
-                                       last_metric)
-                out.extend(found)
+                self._sentence(s_start, s_end, sentence_figures, clause_subjects, topic,
+                               history, last_period_here or last_period_before, last_metric, out)
                 last_metric = self.last_metric
             if leading:
                 for subject in leading:
@@ -635,26 +633,33 @@ class _Reader:
     def _sentence(self, s_start: int, s_end: int, figures: list[_Span[Figure]],
                   clause_subjects: _ClauseSubjects, topic: Subject | None,
                   history: dict[str, Subject], carried_period: DateMention | None,
-                  last_metric: _LastMetric = None) -> list[Statement]:
+                  last_metric: _LastMetric, statements: list[Statement]) -> None:
+        """Appends the statements of the sentence's figures to ``statements``."""
         text = self.text
+        new_statement = self.new_statement
         sentence_start, sentence_end = self.ntext.span_to_original(s_start, s_end)
         sentence = _Sentence(s_start, s_end, self._targets(s_start, s_end), clause_subjects,
                              topic, history, carried_period, last_metric)
         # the metric found for each figure so far; _NO_STATEMENT where a figure has none
-        found: list[_Pair | None] = [_NO_STATEMENT] * len(figures)
+        found: list[_Pair | None] = [None] * len(figures)
         # the subject of the last statement, and the metric of the last one with a metric (with
         # its subject), with their figure's index
         recent_subject: Subject | None = None
         with_metric: tuple[_Pair, Subject | None] | None = None
         recent_at = with_metric_at = -1
-        statements: list[Statement] = []
         list_metrics: list[tuple[int, int] | None] = []   # the last 分别 list of the sentence
+        # With no date, no subject and no target word to look up, the reading of a figure
+        # with no metric of its own depends on where it stands in no way: it is remembered by
+        # what it depends on, and figures alike that follow (1年1年…, 1,1,…) read as it did.
+        position_free = not self.dates and self.nobody_named and not sentence.has_targets
+        alike: dict[tuple[str, str | None, bool, int], _Reading] = {}
         i = 0
         while i < len(figures):
             span = figures[i]
             figure = span.record
             kind = figure.kind
             if kind == "other" and not figure.unit and self._is_list_index(span, figure):
+                found[i] = _NO_STATEMENT
                 i += 1
                 continue
             clause_start = self._clause_start(s_start, span.start)
@@ -662,7 +667,8 @@ class _Reader:
             metric = None
             relation, basis, np_end = "level", None, span.start
             # nothing written between the figure and the one before (1年1年…): nothing to read
-            if previous_end < span.start:
+            nothing_before = previous_end >= span.start
+            if not nothing_before:
                 relation, basis, np_end = self._glue(previous_end, span.start)
                 relation, np_end, comparison = self._marks(previous_end, np_end, relation)
                 metric = None if comparison else self._metric_before(previous_end, np_end)
@@ -693,16 +699,19 @@ class _Reader:
                 action = _word_ending_at(text, np_end, previous_end, _ACTION)
                 if action and len(action) > 1:
                     metric = (np_end - len(action), np_end)   # 累计生产出620吨, 出口…
+            # the figure, or the figures listed with it (5%、7%和9%), and what each of them
+            # measures and for whom: all alike unless a 分别 list pairs them
+            metrics: list[_Pair | None] | None = None
+            subjects: list[Subject | None] | None = None
             if i + 1 < len(figures) and figures[i + 1].start == span.end + 1:
                 group = self._group(figures, i)
-                metrics: list[_Pair | None] = [metric] * len(group)
-                subjects: list[Subject | None] = [None] * len(group)
             else:   # a figure of its own: no list to pair
-                group, metrics, subjects = [span], [metric], [None]
+                group = [span]
             if len(group) > 1 and "分别" in text[previous_end:span.start]:
                 items = self._list_items(metric, previous_end, np_end)
                 named = [self._actor_at(a, b) for a, b in items]
                 earlier = [f for f in found[max(0, i - len(group)):i] if f is not _NO_STATEMENT]
+                metrics = [metric] * len(group)
                 if len(items) == len(group) and all(named):
                     subjects = named   # 宜章县、汝城县(地区生产总值)分别增长6%、7%
                     if metric is None or metric[0] < items[-1][1]:
@@ -718,28 +727,81 @@ class _Reader:
                 list_metrics = list(metrics)
             elif metric is not None:
                 list_metrics = [metric]
-            for k, member in enumerate(group, i):
+            first = k = i
+            i += len(group)
+            while k < i:
+                member = group[k - first]
                 # what the statements just before say, within a few figures: the subject that
                 # parallel clauses share, the metric a change without a phrase of its own takes
                 parallel = recent_subject if k - recent_at <= _LOOK_BACK else None
                 borrowed = (with_metric[0] if with_metric is not None
                             and k - with_metric_at <= _LOOK_BACK else None)
-                read_metric, read_relation, read_basis, subject, period = self._finish(
-                    metrics[k - i], relation, basis, subjects[k - i], member, clause_start,
-                    sentence, parallel, borrowed)
+                member_metric = metric if metrics is None else metrics[k - first]
+                member_subject = None if subjects is None else subjects[k - first]
+                repeats = False
+                if position_free and member_metric is None and member_subject is None \
+                        and borrowed is None:
+                    # nothing in the reading depends on where the figure stands
+                    duration = member.record.kind == "duration"
+                    key = (relation, basis, duration, id(parallel))
+                    reading = alike.get(key)
+                    if reading is None:
+                        reading = alike[key] = self._finish(
+                            None, relation, basis, None, member, clause_start, sentence,
+                            parallel, None)
+                    # the figures after it read alike while nothing they depend on changes:
+                    # the subject they carry on is this one's, and no metric is found
+                    repeats = (reading[0] is None and reading[3] is parallel
+                               and metrics is None and subjects is None)
+                else:
+                    reading = self._finish(member_metric, relation, basis, member_subject,
+                                           member, clause_start, sentence, parallel, borrowed)
+                read_metric, read_relation, read_basis, subject, period = reading
                 found[k] = read_metric
                 recent_subject, recent_at = subject, k
                 if read_metric is not None:
                     with_metric, with_metric_at = (read_metric, subject), k
-                statements.append(self.new_statement({
-                    "figure": member.record,
-                    "metric": None if read_metric is None else self._mention(read_metric),
-                    "relation": read_relation, "basis": read_basis, "subject": subject,
-                    "period": period, "sentence_start": sentence_start,
-                    "sentence_end": sentence_end}))
-            i += len(group)
+                values = {"figure": member.record,
+                          "metric": None if read_metric is None else self._mention(read_metric),
+                          "relation": read_relation, "basis": read_basis, "subject": subject,
+                          "period": period, "sentence_start": sentence_start,
+                          "sentence_end": sentence_end}
+                statements.append(new_statement(values))
+                k += 1
+                if not repeats:
+                    continue
+                # the others of the list (1,1,1…), then the figures after it with nothing
+                # written before them that start no list and take no counted noun (1年1年…)
+                while k < i and (group[k - first].record.kind == "duration") == duration:
+                    values["figure"] = group[k - first].record   # the factory copies them
+                    statements.append(new_statement(values))
+                    k += 1
+                if k == i and len(group) == 1 and nothing_before and counted is None \
+                        and not threshold:
+                    while i < len(figures) and self._reads_alike(figures, i, figure):
+                        values["figure"] = figures[i].record
+                        statements.append(new_statement(values))
+                        i += 1
+                    k = i
+                recent_at = k - 1
         self.last_metric = last_metric if with_metric is None else with_metric
-        return statements
+
+    def _reads_alike(self, figures: list[_Span[Figure]], i: int, figure: Figure) -> bool:
+        """Whether figure ``i`` is read as ``figure`` was, the one before it with nothing
+        written before it, standing on its own and taking no counted noun: the same kind, unit
+        and qualifier, and the same in all these."""
+        span = figures[i]
+        record = span.record
+        text = self.text
+        return (record.kind == figure.kind and record.unit == figure.unit
+                and record.qualifier == figure.qualifier
+                and record.qualifier not in ("at_least", "at_most")   # no bound of a class
+                # nothing written before it: the figure before ends there, or a clause does
+                and (figures[i - 1].end >= span.start or text[span.start - 1] in _CLAUSE_BREAK)
+                and not (i + 1 < len(figures) and figures[i + 1].start == span.end + 1)
+                and not _opens_counted(text[span.end:span.end + 1])
+                and not (record.kind == "other" and not record.unit
+                         and self._is_list_index(span, record)))
 
     def _finish(self, metric: _Pair | None, relation: str, basis: str | None,
                 subject: Subject | None, span: _Span[Figure], clause_start: int,
