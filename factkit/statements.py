@@ -298,6 +298,12 @@ _END_CREDIT = regex.compile(r"\s*[（(][^（()）]{2,30}[）)]\s*$")
 _LONGEST_LINE = 60   # a headline's line, markup and blanks included
 
 
+def _any_between(starts: list[int], start: int, end: int) -> bool:
+    """Whether any of ``starts`` (in order) lies in [start, end)."""
+    k = bisect.bisect_left(starts, start)
+    return k < len(starts) and starts[k] < end
+
+
 def _short_lines(text: str) -> list[tuple[int, str]]:
     """The non-empty lines of at most ``_LONGEST_LINE`` characters, with where each starts
     (splitting at line breaks finds them in half the time of a multi-line pattern)."""
@@ -483,7 +489,10 @@ class _Reader:
         date_index = 0
         nested_index = 0
         pieces = self._pieces()
-        record_starts = sorted([*self.figure_starts, *self.date_starts, *self.actor_starts,
+        # where records start (figures apart: no copy of a list of a million): a sentence
+        # holding none is passed over
+        figure_starts = self.figure_starts
+        record_starts = sorted([*self.date_starts, *self.actor_starts,
                                 *(n.start for n in self.nested)])
         for number, (s_start, s_end, paragraph_of, headline) in enumerate(pieces):
             if paragraph_of != paragraph:
@@ -509,15 +518,16 @@ class _Reader:
                         _remember(history, article_topic)
             if s_start > 0 and self.text[s_start - 1] not in "；;":
                 sentence_topic = None
-            k = bisect.bisect_left(record_starts, s_start)
-            if k == len(record_starts) or record_starts[k] >= s_end:
+            if not (_any_between(figure_starts, s_start, s_end)
+                    or _any_between(record_starts, s_start, s_end)):
                 continue   # no record in this sentence: nothing to read or to remember
             while nested_index < len(self.nested) and self.nested[nested_index].start < s_end:
                 _remember(history, self.nested[nested_index].record)
                 nested_index += 1
             next_index = bisect.bisect_left(self.figure_starts, s_end, figure_index)
-            sentence_figures = [f for f in self.figures[figure_index:next_index]
-                                if f.start >= s_start]
+            sentence_figures = self.figures[bisect.bisect_left(self.figure_starts, s_start,
+                                                               figure_index, next_index)
+                                            :next_index]
             figure_index = next_index
             k = bisect.bisect_left(self.actor_starts, s_start)
             clause_subjects = (self._clause_subjects(s_start, s_end)
@@ -778,30 +788,44 @@ class _Reader:
                     k += 1
                 if k == i and len(group) == 1 and nothing_before and counted is None \
                         and not threshold:
-                    while i < len(figures) and self._reads_alike(figures, i, figure):
-                        values["figure"] = figures[i].record
+                    run_end = self._alike_after(figures, i, figure)
+                    for k in range(i, run_end):
+                        values["figure"] = figures[k].record
                         statements.append(new_statement(values))
-                        i += 1
-                    k = i
+                    i = k = run_end
                 recent_at = k - 1
         self.last_metric = last_metric if with_metric is None else with_metric
 
-    def _reads_alike(self, figures: list[_Span[Figure]], i: int, figure: Figure) -> bool:
-        """Whether figure ``i`` is read as ``figure`` was, the one before it with nothing
-        written before it, standing on its own and taking no counted noun: the same kind, unit
-        and qualifier, and the same in all these."""
-        span = figures[i]
-        record = span.record
+    def _alike_after(self, figures: list[_Span[Figure]], i: int, figure: Figure) -> int:
+        """Where the run of figures from ``i`` on ends that read as ``figure``, the one before,
+        did: it stood on its own with nothing written before it and took no counted noun, and
+        so do they, with its kind, unit and qualifier (no bound of a class: 10亿元以上项目)."""
         text = self.text
-        return (record.kind == figure.kind and record.unit == figure.unit
-                and record.qualifier == figure.qualifier
-                and record.qualifier not in ("at_least", "at_most")   # no bound of a class
-                # nothing written before it: the figure before ends there, or a clause does
-                and (figures[i - 1].end >= span.start or text[span.start - 1] in _CLAUSE_BREAK)
-                and not (i + 1 < len(figures) and figures[i + 1].start == span.end + 1)
-                and not _opens_counted(text[span.end:span.end + 1])
-                and not (record.kind == "other" and not record.unit
-                         and self._is_list_index(span, record)))
+        kind, unit, qualifier = figure.kind, figure.unit, figure.qualifier
+        if qualifier in ("at_least", "at_most"):
+            return i
+        may_be_index = kind == "other" and not unit
+        previous_end = figures[i - 1].end
+        after = ""
+        opens = _opens_counted(after)
+        while i < len(figures):
+            span = figures[i]
+            start, end = span.start, span.end
+            record = span.record
+            if text[end:end + 1] != after:
+                after = text[end:end + 1]
+                opens = _opens_counted(after)
+            if (opens or record.kind != kind or record.unit != unit
+                    or record.qualifier != qualifier
+                    # something written before it, after the figure before and the clause start
+                    or (previous_end < start and text[start - 1] not in _CLAUSE_BREAK)
+                    # the first of a list (5%、7%)
+                    or (i + 1 < len(figures) and figures[i + 1].start == end + 1)
+                    or (may_be_index and self._is_list_index(span, record))):
+                break
+            previous_end = end
+            i += 1
+        return i
 
     def _finish(self, metric: _Pair | None, relation: str, basis: str | None,
                 subject: Subject | None, span: _Span[Figure], clause_start: int,
