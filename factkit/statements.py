@@ -92,12 +92,25 @@ def _positions_of(text: str, characters: str) -> list[int]:
     return found
 
 
+# the words of each set of roles by their last (first) character, with their lengths: looked
+# up in a dict rather than through the cache of ``_by_edge``, since every character read asks
+_ENDING_WITH: dict[frozenset[str], dict[str, tuple[tuple[int, str], ...]]] = {}
+_STARTING_WITH: dict[frozenset[str], dict[str, tuple[tuple[int, str], ...]]] = {}
+
+
+def _with_lengths(roles: frozenset[str], last: bool) -> dict[str, tuple[tuple[int, str], ...]]:
+    index = {c: tuple((len(w), w) for w in words) for c, words in _by_edge(roles, last).items()}
+    (_ENDING_WITH if last else _STARTING_WITH)[roles] = index
+    return index
+
+
 def _word_ending_at(text: str, end: int, start_limit: int, roles: frozenset[str]) -> str | None:
     """The longest lexicon word of one of ``roles`` ending at ``end``."""
     if end <= start_limit:
         return None
-    for word in _by_edge(roles, True).get(text[end - 1], ()):
-        if end - len(word) >= start_limit and text.startswith(word, end - len(word)):
+    index = _ENDING_WITH.get(roles) or _with_lengths(roles, True)
+    for length, word in index.get(text[end - 1], ()):
+        if end - length >= start_limit and text.startswith(word, end - length):
             return word
     return None
 
@@ -106,8 +119,9 @@ def _word_starting_at(text: str, start: int, end_limit: int,
                       roles: frozenset[str]) -> str | None:
     if start >= end_limit:
         return None
-    for word in _by_edge(roles, False).get(text[start], ()):
-        if start + len(word) <= end_limit and text.startswith(word, start):
+    index = _STARTING_WITH.get(roles) or _with_lengths(roles, False)
+    for length, word in index.get(text[start], ()):
+        if start + length <= end_limit and text.startswith(word, start):
             return word
     return None
 
@@ -198,6 +212,7 @@ def _is_word_character(character: str) -> bool:
 
 # a phrase ending so is a time clause (接警后, 建成后), not a metric
 _NOT_IN_METRIC = regex.compile(r"(?:[他她它我你]们?|一[个位家批些名只])+")
+_NOT_IN_METRIC_OPENINGS = frozenset("他她它我你一")   # where it may match: a cheap test first
 _METRIC_MODIFIERS = {"平均", "年均", "实际", "全年", "每年", "每月", "每天", "每日", "每周",
                      "紧急", "同期"}
 _TEMPORAL_END = ("后", "前", "时", "以来", "期间")
@@ -252,6 +267,7 @@ def _SUBJECT_WORDS() -> regex.Pattern:
     return regex.compile("|".join(map(regex.escape, words)))
 
 
+@cache
 def _kind_key(word: str) -> str:
     """What a word such as 全县, 该院, 该公司 stands for: a place suffix or a kind."""
     if word.endswith("国"):
@@ -427,6 +443,7 @@ class _Reader:
                  organizations: Sequence[Organization], ref_date: datetime.date | None,
                  validate: bool = False) -> None:
         self.ntext = ntext
+        self.span_to_original = ntext.offsets.span_to_original
         self.new_statement, self.new_mention = (_validating_factories() if validate
                                                 else _factories())
         self.text = ntext.text
@@ -454,6 +471,8 @@ class _Reader:
         self.actors = actors
         self.actor_starts = [a.start for a in actors]
         self.actor_ends = sorted((a.end, i) for i, a in enumerate(actors))
+        # the ends alone, to bisect by a number rather than a pair
+        self.actor_end_positions = [end for end, _ in self.actor_ends]
         self.date_starts = [d.start for d in self.dates]
         self.date_start_set = set(self.date_starts)
         self.clause_breaks = _positions_of(self.text, _CLAUSE_BREAK)
@@ -518,7 +537,8 @@ class _Reader:
                         _remember(history, article_topic)
             if s_start > 0 and self.text[s_start - 1] not in "；;":
                 sentence_topic = None
-            if not (_any_between(figure_starts, s_start, s_end)
+            # (the next figure to read is the first that may stand in this sentence)
+            if not ((figure_index < len(figure_starts) and figure_starts[figure_index] < s_end)
                     or _any_between(record_starts, s_start, s_end)):
                 continue   # no record in this sentence: nothing to read or to remember
             while nested_index < len(self.nested) and self.nested[nested_index].start < s_end:
@@ -647,7 +667,7 @@ class _Reader:
         """Appends the statements of the sentence's figures to ``statements``."""
         text = self.text
         new_statement = self.new_statement
-        sentence_start, sentence_end = self.ntext.span_to_original(s_start, s_end)
+        sentence_start, sentence_end = self.span_to_original(s_start, s_end)
         sentence = _Sentence(s_start, s_end, self._targets(s_start, s_end), clause_subjects,
                              topic, history, carried_period, last_metric)
         # the metric found for each figure so far; _NO_STATEMENT where a figure has none
@@ -966,7 +986,7 @@ class _Reader:
         position = end
         # a phrase longer than a metric may be is cut anyway: read no further back
         limit = max(start, end - _MAX_METRIC - 8)
-        k = bisect.bisect_left(self.actor_ends, (end + 1, -1)) - 1
+        k = bisect.bisect_right(self.actor_end_positions, end) - 1
         while k >= 0 and self.actor_ends[k][0] > start:
             if self.actors[self.actor_ends[k][1]].start >= start:
                 limit = max(limit, self.actor_ends[k][0])
@@ -1006,7 +1026,8 @@ class _Reader:
         while phrase_start < end and (text[phrase_start] in "的了、“”" or not
                                       _is_word_character(text[phrase_start])):
             phrase_start += 1
-        head = _NOT_IN_METRIC.match(text, phrase_start, end)
+        head = (_NOT_IN_METRIC.match(text, phrase_start, end)
+                if text[phrase_start:phrase_start + 1] in _NOT_IN_METRIC_OPENINGS else None)
         if head and end - head.end() >= 2:
             phrase_start = head.end()   # 他抽出, 一个装有: a pronoun or "one of" is no metric
         while True:   # an adverb at its head is not part of it (还新开工项目)
@@ -1197,7 +1218,9 @@ class _Reader:
 
     def _basis_in(self, start: int, end: int) -> str | None:
         """A basis written before the figure, away from it (比上年多收粮食2.1万吨)."""
-        m = _YOY_MOM.search(self.text, start, end)
+        # both words end in 比: where it is not written, neither is
+        m = (_YOY_MOM.search(self.text, start, end) if self.text.find("比", start, end) >= 0
+             else None)
         if m:
             return "yoy" if m.group() == "同比" else "mom"
         j = bisect.bisect_left(self.date_starts, start)
@@ -1270,7 +1293,7 @@ class _Reader:
         # right before the figure or its metric (湘阴县5.3万余名, 高新区137家实体企业)
         edge = metric[0] if metric is not None and metric[1] <= span.start else span.start
         for at in ((edge, span.start) if edge != span.start else (edge,)):
-            k = bisect.bisect_left(self.actor_ends, (at + 1, -1)) - 1
+            k = bisect.bisect_right(self.actor_end_positions, at) - 1
             if k >= 0:
                 a_end, index = self.actor_ends[k]
                 actor = self.actors[index]
@@ -1313,7 +1336,7 @@ class _Reader:
             return None
         mention = self.mentions.get(span)
         if mention is None:
-            start, end = self.ntext.span_to_original(*span)
+            start, end = self.span_to_original(*span)
             mention = self.mentions[span] = self.new_mention(
                 {"text": self.text_written[span[0]:span[1]], "start": start, "end": end})
         return mention
