@@ -115,11 +115,16 @@ def _word_ending_at(text: str, end: int, start_limit: int, roles: frozenset[str]
     return None
 
 
+def _starting_index(roles: frozenset[str]) -> dict[str, tuple[tuple[int, str], ...]]:
+    """The words of ``roles`` by their first character (with their lengths)."""
+    return _STARTING_WITH.get(roles) or _with_lengths(roles, False)
+
+
 def _word_starting_at(text: str, start: int, end_limit: int,
                       roles: frozenset[str]) -> str | None:
     if start >= end_limit:
         return None
-    index = _STARTING_WITH.get(roles) or _with_lengths(roles, False)
+    index = _starting_index(roles)
     for length, word in index.get(text[start], ()):
         if start + length <= end_limit and text.startswith(word, start):
             return word
@@ -513,6 +518,7 @@ class _Reader:
         figure_starts = self.figure_starts
         record_starts = sorted([*self.date_starts, *self.actor_starts,
                                 *(n.start for n in self.nested)])
+        text, actor_starts, nested, dates = self.text, self.actor_starts, self.nested, self.dates
         for number, (s_start, s_end, paragraph_of, headline) in enumerate(pieces):
             if paragraph_of != paragraph:
                 paragraph = paragraph_of
@@ -521,38 +527,36 @@ class _Reader:
                 paragraph_topic = sentence_topic = None
                 if headline:
                     last_period_before = None
-                    if _END_CREDIT.match(self.text, s_start, s_end):
+                    if _END_CREDIT.match(text, s_start, s_end):
                         article_topic = None   # （记者 某某）: the article is over
                     headline_subject = self._headline_subject(s_start, s_end)
                     if headline_subject is not None:
                         article_topic = headline_subject
                         _remember(history, headline_subject)
                 last_metric = None
-                dateline = (_DATELINE.match(self.text, s_start, s_end)
-                            if self.text[s_start] in _AGENCY_OPENINGS else None)
+                dateline = (_DATELINE.match(text, s_start, s_end)
+                            if text[s_start] in _AGENCY_OPENINGS else None)
                 if dateline is not None:   # 新华社长沙3月5日电: the article's place
                     k = bisect.bisect_left(self.actor_starts, s_start)
                     if k < len(self.actors) and self.actors[k].end <= dateline.end():
                         article_topic = self.actors[k].record
                         _remember(history, article_topic)
-            if s_start > 0 and self.text[s_start - 1] not in "；;":
+            if s_start > 0 and text[s_start - 1] not in "；;":
                 sentence_topic = None
             # (the next figure to read is the first that may stand in this sentence)
             if not ((figure_index < len(figure_starts) and figure_starts[figure_index] < s_end)
                     or _any_between(record_starts, s_start, s_end)):
                 continue   # no record in this sentence: nothing to read or to remember
-            while nested_index < len(self.nested) and self.nested[nested_index].start < s_end:
-                _remember(history, self.nested[nested_index].record)
+            while nested_index < len(nested) and nested[nested_index].start < s_end:
+                _remember(history, nested[nested_index].record)
                 nested_index += 1
-            next_index = bisect.bisect_left(self.figure_starts, s_end, figure_index)
-            sentence_figures = self.figures[bisect.bisect_left(self.figure_starts, s_start,
+            next_index = bisect.bisect_left(figure_starts, s_end, figure_index)
+            sentence_figures = self.figures[bisect.bisect_left(figure_starts, s_start,
                                                                figure_index, next_index)
                                             :next_index]
             figure_index = next_index
-            k = bisect.bisect_left(self.actor_starts, s_start)
             clause_subjects = (self._clause_subjects(s_start, s_end)
-                               if k < len(self.actor_starts) and self.actor_starts[k] < s_end
-                               else [])
+                               if _any_between(actor_starts, s_start, s_end) else [])
             # the subjects leading a clause of this sentence (one of a list does not): they are
             # the sentence's candidates for _subject, then its topic for the sentences after
             if clause_subjects:
@@ -575,8 +579,8 @@ class _Reader:
                 sentence_topic = leading[-1]
                 paragraph_topic = paragraph_topic or leading[0]
                 article_topic = article_topic or leading[0]
-            while date_index < len(self.dates) and self.dates[date_index].start < s_end:
-                d = self.dates[date_index]
+            while date_index < len(dates) and dates[date_index].start < s_end:
+                d = dates[date_index]
                 if id(d) not in self.basis_dates and d.start >= s_start:
                     last_period_here = d.record
                 date_index += 1
@@ -608,20 +612,21 @@ class _Reader:
                     continue
             headlines.append(to_norm.span(line_start, line_start + len(line)))
             previous_end = line_start + len(line.rstrip())
-        cuts = sorted({edge for span in headlines for edge in span})
+        text = self.text
+        # with a cut past the end of the text, which no sentence reaches
+        cuts = [*sorted({edge for span in headlines for edge in span}), len(text) + 1]
         headline_starts = {start for start, _ in headlines}
         pieces = []
         paragraph = 0
-        text = self.text
         k = 0   # the first cut after the sentence's start
         for s_start, s_end in self.ntext.sentences:
             # sentences tile the lines, so a line break before one lies right before it
             if s_start > 0 and text[s_start - 1] == "\n":
                 paragraph += 1
-            while k < len(cuts) and cuts[k] <= s_start:
+            while cuts[k] <= s_start:
                 k += 1
             start = s_start
-            while k < len(cuts) and cuts[k] < s_end:
+            while cuts[k] < s_end:
                 if cuts[k] > start:
                     pieces.append((start, cuts[k], paragraph, start in headline_starts))
                     paragraph += 1
@@ -1094,16 +1099,19 @@ class _Reader:
             return None
         limit = min(s_end, start + _MAX_COUNTED)
         letters = _LETTER_RUN.match(text, start, limit)
+        if letters is None or letters.end() - start < 2:
+            return None   # no noun of two letters or more
         # the noun ends where the run of letters does, or at the next figure or date
-        stop = min(letters.end() if letters is not None else start,
-                   self._next_start(self.figure_starts, start),
+        stop = min(letters.end(), self._next_start(self.figure_starts, start),
                    self._next_start(self.date_starts, start))
+        edge_roles = _COUNTED_PREDICATE_EDGE if predicate else _COUNTED_EDGE
+        edge_openings = _starting_index(edge_roles)
         position = start
         while position < stop:
-            if (text[position] in "的中和及、" or (
-                    position > start and _word_starting_at(
-                        text, position, limit,
-                        _COUNTED_PREDICATE_EDGE if predicate else _COUNTED_EDGE))) \
+            character = text[position]
+            if (character in "的中和及、" or (
+                    position > start and character in edge_openings
+                    and _word_starting_at(text, position, limit, edge_roles))) \
                     and not _in_noun(text, position):
                 break
             position += 1
