@@ -738,34 +738,32 @@ class _Reader:
             # measures and for whom: all alike unless a 分别 list pairs them
             metrics: list[_Pair | None] | None = None
             subjects: list[Subject | None] | None = None
-            if i + 1 < len(figures) and figures[i + 1].start == span.end + 1:
-                group = self._group(figures, i)
-            else:   # a figure of its own: no list to pair
-                group = [span]
-            if len(group) > 1 and "分别" in text[previous_end:span.start]:
+            starts_list = i + 1 < len(figures) and figures[i + 1].start == span.end + 1
+            listed = (self._list_end(figures, i) if starts_list else i + 1) - i   # how many
+            if listed > 1 and "分别" in text[previous_end:span.start]:
                 items = self._list_items(metric, previous_end, np_end)
                 named = [self._actor_at(a, b) for a, b in items]
-                earlier = [f for f in found[max(0, i - len(group)):i] if f is not _NO_STATEMENT]
-                metrics = [metric] * len(group)
-                if len(items) == len(group) and all(named):
+                earlier = [f for f in found[max(0, i - listed):i] if f is not _NO_STATEMENT]
+                metrics = [metric] * listed
+                if len(items) == listed and all(named):
                     subjects = named   # 宜章县、汝城县(地区生产总值)分别增长6%、7%
                     if metric is None or metric[0] < items[-1][1]:
-                        metrics = (list_metrics if len(list_metrics) == len(group)
-                                   else earlier[-len(group):] if len(earlier) >= len(group)
-                                   else [None] * len(group))
-                elif len(items) == len(group):
+                        metrics = (list_metrics if len(list_metrics) == listed
+                                   else earlier[-listed:] if len(earlier) >= listed
+                                   else [None] * listed)
+                elif len(items) == listed:
                     metrics = list(items)
-                elif metric is None and len(list_metrics) == len(group):
+                elif metric is None and len(list_metrics) == listed:
                     metrics = list_metrics   # …分别达到15.3亿元、10.1亿元，分别增长6.1%、8.2%
-                elif metric is None and len(earlier) >= len(group):
-                    metrics = earlier[-len(group):]   # 接待游客…，实现旅游收入…，分别增长…
+                elif metric is None and len(earlier) >= listed:
+                    metrics = earlier[-listed:]   # 接待游客…，实现旅游收入…，分别增长…
                 list_metrics = list(metrics)
             elif metric is not None:
                 list_metrics = [metric]
             first = k = i
-            i += len(group)
+            i += listed
             while k < i:
-                member = group[k - first]
+                member = figures[k]
                 # what the statements just before say, within a few figures: the subject that
                 # parallel clauses share, the metric a change without a phrase of its own takes
                 parallel = recent_subject if k - recent_at <= _LOOK_BACK else None
@@ -807,11 +805,11 @@ class _Reader:
                     continue
                 # the others of the list (1,1,1…), then the figures after it with nothing
                 # written before them that start no list and take no counted noun (1年1年…)
-                while k < i and (group[k - first].record.kind == "duration") == duration:
-                    values["figure"] = group[k - first].record   # the factory copies them
+                while k < i and (figures[k].record.kind == "duration") == duration:
+                    values["figure"] = figures[k].record   # the factory copies the values
                     statements.append(new_statement(values))
                     k += 1
-                if k == i and len(group) == 1 and nothing_before and counted is None \
+                if k == i and listed == 1 and nothing_before and counted is None \
                         and not threshold:
                     run_end = self._alike_after(figures, i, figure)
                     for k in range(i, run_end):
@@ -905,18 +903,18 @@ class _Reader:
         floor = max(s_start, position - _CLAUSE_REACH)
         return max(floor, self.clause_breaks[k] + 1) if k >= 0 else floor
 
-    def _group(self, figures: list[_Span[Figure]], i: int) -> list[_Span[Figure]]:
-        """Figures listed one after another (5%、7%和9%)."""
+    def _list_end(self, figures: list[_Span[Figure]], i: int) -> int:
+        """Where the figures listed one after another from ``i`` on end (5%、7%和9%)."""
         text = self.text
-        last = figures[i]
-        group = [last]
-        for k in range(i + 1, len(figures)):
-            nxt = figures[k]
-            if nxt.start != last.end + 1 or text[last.end] not in _LIST_JOINS:
+        last_end = figures[i].end
+        k = i + 1
+        while k < len(figures):
+            start = figures[k].start
+            if start != last_end + 1 or text[last_end] not in _LIST_JOINS:
                 break
-            group.append(nxt)
-            last = nxt
-        return group
+            last_end = figures[k].end
+            k += 1
+        return k
 
     def _marks(self, start: int, np_end: int, relation: str) -> tuple[str, int, bool]:
         """高于/低于 before the figure: a gap between the phrase before it and another; 占: a
