@@ -443,6 +443,10 @@ def _validating_factories() -> _Factories:
 
 
 class _Reader:
+    # Figures alike read as the first of them did (see ``_sentence``); tests switch it off to
+    # check that every figure read on its own says the same.
+    remember_alike = True
+
     def __init__(self, ntext: NormalizedText, figures: Sequence[Figure],
                  dates: Sequence[DateMention], places: Sequence[Place],
                  organizations: Sequence[Organization], ref_date: datetime.date | None,
@@ -686,7 +690,8 @@ class _Reader:
         # With no date, no subject and no target word to look up, the reading of a figure
         # with no metric of its own depends on where it stands in no way: it is remembered by
         # what it depends on, and figures alike that follow (1年1年…, 1,1,…) read as it did.
-        position_free = not self.dates and self.nobody_named and not sentence.has_targets
+        position_free = (self.remember_alike and not self.dates and self.nobody_named
+                         and not sentence.has_targets)
         alike: dict[tuple[str, str | None, bool, int], _Reading] = {}
         i = 0
         while i < len(figures):
@@ -822,11 +827,10 @@ class _Reader:
     def _alike_after(self, figures: list[_Span[Figure]], i: int, figure: Figure) -> int:
         """Where the run of figures from ``i`` on ends that read as ``figure``, the one before,
         did: it stood on its own with nothing written before it and took no counted noun, and
-        so do they, with its kind, unit and qualifier (no bound of a class: 10亿元以上项目)."""
+        so do they, of its kind and unit. (A bound of a class, 10亿元以上项目, has a letter after
+        it, which may open a counted noun: no figure of the run is one.)"""
         text = self.text
-        kind, unit, qualifier = figure.kind, figure.unit, figure.qualifier
-        if qualifier in ("at_least", "at_most"):
-            return i
+        kind, unit = figure.kind, figure.unit
         may_be_index = kind == "other" and not unit
         previous_end = figures[i - 1].end
         after = ""
@@ -839,7 +843,6 @@ class _Reader:
                 after = text[end:end + 1]
                 opens = _opens_counted(after)
             if (opens or record.kind != kind or record.unit != unit
-                    or record.qualifier != qualifier
                     # something written before it, after the figure before and the clause start
                     or (previous_end < start and text[start - 1] not in _CLAUSE_BREAK)
                     # the first of a list (5%、7%)
