@@ -32,7 +32,6 @@ from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from decimal import Decimal
 from functools import cache
-from itertools import chain
 from typing import Any, Generic, TypeVar
 
 import regex
@@ -62,6 +61,7 @@ _HARD_BREAK = set("。！？!?；;\n，,：:、（）()“”\"《》【】[]/|�
 _LAST_HARD_BREAK = regex.compile(
     "(?r)[" + "".join(map(regex.escape, sorted(_HARD_BREAK - {"、"}))) + "]")
 _MAX_METRIC = 24
+_MANY_POSITIONS = 10_000
 _MAX_COUNTED = 10
 
 
@@ -81,22 +81,19 @@ def _by_edge(roles: frozenset[str], last: bool) -> dict[str, tuple[str, ...]]:
     return {c: tuple(w) for c, w in index.items()}
 
 
-def _positions_of(text: str, characters: str) -> array[int]:
+def _positions_of(text: str, characters: str) -> Sequence[int]:
     """Where any of ``characters`` stands in ``text``, in order: a find per character is
-    several times faster than a pattern of a character class over Chinese text. An array of
-    numbers rather than a list: a text of commas (1,1,…) has millions of them."""
-    each = []
+    several times faster than a pattern of a character class over Chinese text. A list, which
+    is the quicker to search, or an array of numbers where they are many (a text of commas,
+    1,1,…, has millions of them): a fifth of the memory while the statements are built."""
+    found = []
     for character in characters:
-        found = array("q")
         at = text.find(character)
         while at >= 0:
             found.append(at)
             at = text.find(character, at + 1)
-        if found:
-            each.append(found)
-    if len(each) == 1:
-        return each[0]
-    return array("q", sorted(chain.from_iterable(each)))
+    found.sort()
+    return found if len(found) <= _MANY_POSITIONS else array("q", found)
 
 
 # the words of each set of roles by their last (first) character, with their lengths: looked
