@@ -315,7 +315,6 @@ _HEADLINE_LENGTH = 40
 # punctuation must not make every figure read back to its start (linear time).
 _CLAUSE_REACH = 160
 _LOOK_BACK = 8
-_NO_STATEMENT = (-1, -1)   # in a sentence's list of metrics found: a list index, no statement
 # what joins the figures of a list (5%、7%和9%)
 _LIST_JOINS = frozenset("、和与及,，")
 _SENTENCE_FINAL = set("。！？!?；;…”’」』）)】")
@@ -684,9 +683,8 @@ class _Reader:
         sentence_start, sentence_end = self.span_to_original(s_start, s_end)
         sentence = _Sentence(s_start, s_end, self._targets(s_start, s_end), clause_subjects,
                              topic, history, carried_period, last_metric)
-        # the metric found for each figure so far, by its index, where there is one;
-        # _NO_STATEMENT where a figure has no statement
-        found: dict[int, _Pair] = {}
+        # the metric found for each figure so far (None where there is none)
+        found: list[_Pair | None] = [None] * len(figures)
         # the subject of the last statement, and the metric of the last one with a metric (with
         # its subject), with their figure's index
         recent_subject: Subject | None = None
@@ -705,7 +703,6 @@ class _Reader:
             figure = span.record
             kind = figure.kind
             if kind == "other" and not figure.unit and self._is_list_index(span, figure):
-                found[i] = _NO_STATEMENT
                 i += 1
                 continue
             clause_start = self._clause_start(s_start, span.start)
@@ -754,8 +751,9 @@ class _Reader:
             if listed > 1 and "分别" in text[previous_end:span.start]:
                 items = self._list_items(metric, previous_end, np_end)
                 named = [self._actor_at(a, b) for a, b in items]
-                earlier = [found.get(k) for k in range(max(0, i - listed), i)
-                           if found.get(k) is not _NO_STATEMENT]
+                # (a list index has no statement; no figure of a list is one)
+                earlier = [found[k] for k in range(max(0, i - listed), i)
+                           if not self._is_list_index(figures[k], figures[k].record)]
                 metrics = [metric] * listed
                 if len(items) == listed and all(named):
                     subjects = named   # 宜章县、汝城县(地区生产总值)分别增长6%、7%
