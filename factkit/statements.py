@@ -27,6 +27,7 @@ from __future__ import annotations
 import bisect
 import datetime
 import re
+from array import array
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from decimal import Decimal
@@ -60,6 +61,7 @@ _HARD_BREAK = set("。！？!?；;\n，,：:、（）()“”\"《》【】[]/|�
 _LAST_HARD_BREAK = regex.compile(
     "(?r)[" + "".join(map(regex.escape, sorted(_HARD_BREAK - {"、"}))) + "]")
 _MAX_METRIC = 24
+_MANY_POSITIONS = 10_000
 _MAX_COUNTED = 10
 
 
@@ -79,9 +81,11 @@ def _by_edge(roles: frozenset[str], last: bool) -> dict[str, tuple[str, ...]]:
     return {c: tuple(w) for c, w in index.items()}
 
 
-def _positions_of(text: str, characters: str) -> list[int]:
+def _positions_of(text: str, characters: str) -> Sequence[int]:
     """Where any of ``characters`` stands in ``text``, in order: a find per character is
-    several times faster than a pattern of a character class over Chinese text."""
+    several times faster than a pattern of a character class over Chinese text. A list, which
+    is the quicker to search, or an array of numbers where they are many (a text of commas,
+    1,1,…, has millions of them): a fifth of the memory while the statements are built."""
     found = []
     for character in characters:
         at = text.find(character)
@@ -89,25 +93,44 @@ def _positions_of(text: str, characters: str) -> list[int]:
             found.append(at)
             at = text.find(character, at + 1)
     found.sort()
-    return found
+    return found if len(found) <= _MANY_POSITIONS else array("q", found)
+
+
+# the words of each set of roles by their last (first) character, with their lengths: looked
+# up in a dict rather than through the cache of ``_by_edge``, since every character read asks
+_ENDING_WITH: dict[frozenset[str], dict[str, tuple[tuple[int, str], ...]]] = {}
+_STARTING_WITH: dict[frozenset[str], dict[str, tuple[tuple[int, str], ...]]] = {}
+
+
+def _with_lengths(roles: frozenset[str], last: bool) -> dict[str, tuple[tuple[int, str], ...]]:
+    index = {c: tuple((len(w), w) for w in words) for c, words in _by_edge(roles, last).items()}
+    (_ENDING_WITH if last else _STARTING_WITH)[roles] = index
+    return index
 
 
 def _word_ending_at(text: str, end: int, start_limit: int, roles: frozenset[str]) -> str | None:
     """The longest lexicon word of one of ``roles`` ending at ``end``."""
     if end <= start_limit:
         return None
-    for word in _by_edge(roles, True).get(text[end - 1], ()):
-        if end - len(word) >= start_limit and text.startswith(word, end - len(word)):
+    index = _ENDING_WITH.get(roles) or _with_lengths(roles, True)
+    for length, word in index.get(text[end - 1], ()):
+        if end - length >= start_limit and text.startswith(word, end - length):
             return word
     return None
+
+
+def _starting_index(roles: frozenset[str]) -> dict[str, tuple[tuple[int, str], ...]]:
+    """The words of ``roles`` by their first character (with their lengths)."""
+    return _STARTING_WITH.get(roles) or _with_lengths(roles, False)
 
 
 def _word_starting_at(text: str, start: int, end_limit: int,
                       roles: frozenset[str]) -> str | None:
     if start >= end_limit:
         return None
-    for word in _by_edge(roles, False).get(text[start], ()):
-        if start + len(word) <= end_limit and text.startswith(word, start):
+    index = _starting_index(roles)
+    for length, word in index.get(text[start], ()):
+        if start + length <= end_limit and text.startswith(word, start):
             return word
     return None
 
@@ -198,6 +221,7 @@ def _is_word_character(character: str) -> bool:
 
 # a phrase ending so is a time clause (接警后, 建成后), not a metric
 _NOT_IN_METRIC = regex.compile(r"(?:[他她它我你]们?|一[个位家批些名只])+")
+_NOT_IN_METRIC_OPENINGS = frozenset("他她它我你一")   # where it may match: a cheap test first
 _METRIC_MODIFIERS = {"平均", "年均", "实际", "全年", "每年", "每月", "每天", "每日", "每周",
                      "紧急", "同期"}
 _TEMPORAL_END = ("后", "前", "时", "以来", "期间")
@@ -252,6 +276,7 @@ def _SUBJECT_WORDS() -> regex.Pattern:
     return regex.compile("|".join(map(regex.escape, words)))
 
 
+@cache
 def _kind_key(word: str) -> str:
     """What a word such as 全县, 该院, 该公司 stands for: a place suffix or a kind."""
     if word.endswith("国"):
@@ -290,12 +315,17 @@ _HEADLINE_LENGTH = 40
 # punctuation must not make every figure read back to its start (linear time).
 _CLAUSE_REACH = 160
 _LOOK_BACK = 8
-_NO_STATEMENT = (-1, -1)   # in a sentence's list of metrics found: a list index, no statement
 # what joins the figures of a list (5%、7%和9%)
 _LIST_JOINS = frozenset("、和与及,，")
 _SENTENCE_FINAL = set("。！？!?；;…”’」』）)】")
 _END_CREDIT = regex.compile(r"\s*[（(][^（()）]{2,30}[）)]\s*$")
 _LONGEST_LINE = 60   # a headline's line, markup and blanks included
+
+
+def _any_between(starts: list[int], start: int, end: int) -> bool:
+    """Whether any of ``starts`` (in order) lies in [start, end)."""
+    k = bisect.bisect_left(starts, start)
+    return k < len(starts) and starts[k] < end
 
 
 def _short_lines(text: str) -> list[tuple[int, str]]:
@@ -416,11 +446,16 @@ def _validating_factories() -> _Factories:
 
 
 class _Reader:
+    # Figures alike read as the first of them did (see ``_sentence``); tests switch it off to
+    # check that every figure read on its own says the same.
+    remember_alike = True
+
     def __init__(self, ntext: NormalizedText, figures: Sequence[Figure],
                  dates: Sequence[DateMention], places: Sequence[Place],
                  organizations: Sequence[Organization], ref_date: datetime.date | None,
                  validate: bool = False) -> None:
         self.ntext = ntext
+        self.span_to_original = ntext.offsets.span_to_original
         self.new_statement, self.new_mention = (_validating_factories() if validate
                                                 else _factories())
         self.text = ntext.text
@@ -448,6 +483,8 @@ class _Reader:
         self.actors = actors
         self.actor_starts = [a.start for a in actors]
         self.actor_ends = sorted((a.end, i) for i, a in enumerate(actors))
+        # the ends alone, to bisect by a number rather than a pair
+        self.actor_end_positions = [end for end, _ in self.actor_ends]
         self.date_starts = [d.start for d in self.dates]
         self.date_start_set = set(self.date_starts)
         self.clause_breaks = _positions_of(self.text, _CLAUSE_BREAK)
@@ -483,8 +520,12 @@ class _Reader:
         date_index = 0
         nested_index = 0
         pieces = self._pieces()
-        record_starts = sorted([*self.figure_starts, *self.date_starts, *self.actor_starts,
+        # where records start (figures apart: no copy of a list of a million): a sentence
+        # holding none is passed over
+        figure_starts = self.figure_starts
+        record_starts = sorted([*self.date_starts, *self.actor_starts,
                                 *(n.start for n in self.nested)])
+        text, actor_starts, nested, dates = self.text, self.actor_starts, self.nested, self.dates
         for number, (s_start, s_end, paragraph_of, headline) in enumerate(pieces):
             if paragraph_of != paragraph:
                 paragraph = paragraph_of
@@ -493,36 +534,37 @@ class _Reader:
                 paragraph_topic = sentence_topic = None
                 if headline:
                     last_period_before = None
-                    if _END_CREDIT.match(self.text, s_start, s_end):
+                    if _END_CREDIT.match(text, s_start, s_end):
                         article_topic = None   # （记者 某某）: the article is over
                     headline_subject = self._headline_subject(s_start, s_end)
                     if headline_subject is not None:
                         article_topic = headline_subject
                         _remember(history, headline_subject)
                 last_metric = None
-                dateline = (_DATELINE.match(self.text, s_start, s_end)
-                            if self.text[s_start] in _AGENCY_OPENINGS else None)
+                dateline = (_DATELINE.match(text, s_start, s_end)
+                            if text[s_start] in _AGENCY_OPENINGS else None)
                 if dateline is not None:   # 新华社长沙3月5日电: the article's place
                     k = bisect.bisect_left(self.actor_starts, s_start)
                     if k < len(self.actors) and self.actors[k].end <= dateline.end():
                         article_topic = self.actors[k].record
                         _remember(history, article_topic)
-            if s_start > 0 and self.text[s_start - 1] not in "；;":
+            if s_start > 0 and text[s_start - 1] not in "；;":
                 sentence_topic = None
-            k = bisect.bisect_left(record_starts, s_start)
-            if k == len(record_starts) or record_starts[k] >= s_end:
+            # (the next figure to read is the first that may stand in this sentence)
+            if not ((figure_index < len(figure_starts) and figure_starts[figure_index] < s_end)
+                    or _any_between(record_starts, s_start, s_end)):
                 continue   # no record in this sentence: nothing to read or to remember
-            while nested_index < len(self.nested) and self.nested[nested_index].start < s_end:
-                _remember(history, self.nested[nested_index].record)
+            while nested_index < len(nested) and nested[nested_index].start < s_end:
+                _remember(history, nested[nested_index].record)
                 nested_index += 1
-            next_index = bisect.bisect_left(self.figure_starts, s_end, figure_index)
-            sentence_figures = [f for f in self.figures[figure_index:next_index]
-                                if f.start >= s_start]
+            next_index = bisect.bisect_left(figure_starts, s_end, figure_index)
+            first_index = bisect.bisect_left(figure_starts, s_start, figure_index, next_index)
+            # (a text of one sentence, 1,1,…, reads the list of all figures: no copy of it)
+            sentence_figures = (self.figures if (first_index, next_index) == (0, len(self.figures))
+                                else self.figures[first_index:next_index])
             figure_index = next_index
-            k = bisect.bisect_left(self.actor_starts, s_start)
             clause_subjects = (self._clause_subjects(s_start, s_end)
-                               if k < len(self.actor_starts) and self.actor_starts[k] < s_end
-                               else [])
+                               if _any_between(actor_starts, s_start, s_end) else [])
             # the subjects leading a clause of this sentence (one of a list does not): they are
             # the sentence's candidates for _subject, then its topic for the sentences after
             if clause_subjects:
@@ -536,10 +578,8 @@ class _Reader:
                 following = pieces[number + 1][:2] if number + 1 < len(pieces) else None
                 topic = (self._speaker(s_start, s_end, clause_subjects, following)
                          or sentence_topic or paragraph_topic or article_topic)
-                found = self._sentence(s_start, s_end, sentence_figures, clause_subjects, topic,
-                                       history, last_period_here or last_period_before,
-                                       last_metric)
-                out.extend(found)
+                self._sentence(s_start, s_end, sentence_figures, clause_subjects, topic,
+                               history, last_period_here or last_period_before, last_metric, out)
                 last_metric = self.last_metric
             if leading:
                 for subject in leading:
@@ -547,8 +587,8 @@ class _Reader:
                 sentence_topic = leading[-1]
                 paragraph_topic = paragraph_topic or leading[0]
                 article_topic = article_topic or leading[0]
-            while date_index < len(self.dates) and self.dates[date_index].start < s_end:
-                d = self.dates[date_index]
+            while date_index < len(dates) and dates[date_index].start < s_end:
+                d = dates[date_index]
                 if id(d) not in self.basis_dates and d.start >= s_start:
                     last_period_here = d.record
                 date_index += 1
@@ -580,20 +620,21 @@ class _Reader:
                     continue
             headlines.append(to_norm.span(line_start, line_start + len(line)))
             previous_end = line_start + len(line.rstrip())
-        cuts = sorted({edge for span in headlines for edge in span})
+        text = self.text
+        # with a cut past the end of the text, which no sentence reaches
+        cuts = [*sorted({edge for span in headlines for edge in span}), len(text) + 1]
         headline_starts = {start for start, _ in headlines}
         pieces = []
         paragraph = 0
-        text = self.text
         k = 0   # the first cut after the sentence's start
         for s_start, s_end in self.ntext.sentences:
             # sentences tile the lines, so a line break before one lies right before it
             if s_start > 0 and text[s_start - 1] == "\n":
                 paragraph += 1
-            while k < len(cuts) and cuts[k] <= s_start:
+            while cuts[k] <= s_start:
                 k += 1
             start = s_start
-            while k < len(cuts) and cuts[k] < s_end:
+            while cuts[k] < s_end:
                 if cuts[k] > start:
                     pieces.append((start, cuts[k], paragraph, start in headline_starts))
                     paragraph += 1
@@ -635,20 +676,27 @@ class _Reader:
     def _sentence(self, s_start: int, s_end: int, figures: list[_Span[Figure]],
                   clause_subjects: _ClauseSubjects, topic: Subject | None,
                   history: dict[str, Subject], carried_period: DateMention | None,
-                  last_metric: _LastMetric = None) -> list[Statement]:
+                  last_metric: _LastMetric, statements: list[Statement]) -> None:
+        """Appends the statements of the sentence's figures to ``statements``."""
         text = self.text
-        sentence_start, sentence_end = self.ntext.span_to_original(s_start, s_end)
+        new_statement = self.new_statement
+        sentence_start, sentence_end = self.span_to_original(s_start, s_end)
         sentence = _Sentence(s_start, s_end, self._targets(s_start, s_end), clause_subjects,
                              topic, history, carried_period, last_metric)
-        # the metric found for each figure so far; _NO_STATEMENT where a figure has none
-        found: list[_Pair | None] = [_NO_STATEMENT] * len(figures)
+        # the metric found for each figure so far (None where there is none)
+        found: list[_Pair | None] = [None] * len(figures)
         # the subject of the last statement, and the metric of the last one with a metric (with
         # its subject), with their figure's index
         recent_subject: Subject | None = None
         with_metric: tuple[_Pair, Subject | None] | None = None
         recent_at = with_metric_at = -1
-        statements: list[Statement] = []
         list_metrics: list[tuple[int, int] | None] = []   # the last 分别 list of the sentence
+        # With no date, no subject and no target word to look up, the reading of a figure
+        # with no metric of its own depends on where it stands in no way: it is remembered by
+        # what it depends on, and figures alike that follow (1年1年…, 1,1,…) read as it did.
+        position_free = (self.remember_alike and not self.dates and self.nobody_named
+                         and not sentence.has_targets)
+        alike: dict[tuple[str, str | None, bool, int], _Reading] = {}
         i = 0
         while i < len(figures):
             span = figures[i]
@@ -662,7 +710,8 @@ class _Reader:
             metric = None
             relation, basis, np_end = "level", None, span.start
             # nothing written between the figure and the one before (1年1年…): nothing to read
-            if previous_end < span.start:
+            nothing_before = previous_end >= span.start
+            if not nothing_before:
                 relation, basis, np_end = self._glue(previous_end, span.start)
                 relation, np_end, comparison = self._marks(previous_end, np_end, relation)
                 metric = None if comparison else self._metric_before(previous_end, np_end)
@@ -693,53 +742,121 @@ class _Reader:
                 action = _word_ending_at(text, np_end, previous_end, _ACTION)
                 if action and len(action) > 1:
                     metric = (np_end - len(action), np_end)   # 累计生产出620吨, 出口…
-            if i + 1 < len(figures) and figures[i + 1].start == span.end + 1:
-                group = self._group(figures, i)
-                metrics: list[_Pair | None] = [metric] * len(group)
-                subjects: list[Subject | None] = [None] * len(group)
-            else:   # a figure of its own: no list to pair
-                group, metrics, subjects = [span], [metric], [None]
-            if len(group) > 1 and "分别" in text[previous_end:span.start]:
+            # the figure, or the figures listed with it (5%、7%和9%), and what each of them
+            # measures and for whom: all alike unless a 分别 list pairs them
+            metrics: list[_Pair | None] | None = None
+            subjects: list[Subject | None] | None = None
+            starts_list = i + 1 < len(figures) and figures[i + 1].start == span.end + 1
+            listed = (self._list_end(figures, i) if starts_list else i + 1) - i   # how many
+            if listed > 1 and "分别" in text[previous_end:span.start]:
                 items = self._list_items(metric, previous_end, np_end)
                 named = [self._actor_at(a, b) for a, b in items]
-                earlier = [f for f in found[max(0, i - len(group)):i] if f is not _NO_STATEMENT]
-                if len(items) == len(group) and all(named):
+                # (a list index has no statement; no figure of a list is one)
+                earlier = [found[k] for k in range(max(0, i - listed), i)
+                           if not self._is_list_index(figures[k], figures[k].record)]
+                metrics = [metric] * listed
+                if len(items) == listed and all(named):
                     subjects = named   # 宜章县、汝城县(地区生产总值)分别增长6%、7%
                     if metric is None or metric[0] < items[-1][1]:
-                        metrics = (list_metrics if len(list_metrics) == len(group)
-                                   else earlier[-len(group):] if len(earlier) >= len(group)
-                                   else [None] * len(group))
-                elif len(items) == len(group):
+                        metrics = (list_metrics if len(list_metrics) == listed
+                                   else earlier[-listed:] if len(earlier) >= listed
+                                   else [None] * listed)
+                elif len(items) == listed:
                     metrics = list(items)
-                elif metric is None and len(list_metrics) == len(group):
+                elif metric is None and len(list_metrics) == listed:
                     metrics = list_metrics   # …分别达到15.3亿元、10.1亿元，分别增长6.1%、8.2%
-                elif metric is None and len(earlier) >= len(group):
-                    metrics = earlier[-len(group):]   # 接待游客…，实现旅游收入…，分别增长…
+                elif metric is None and len(earlier) >= listed:
+                    metrics = earlier[-listed:]   # 接待游客…，实现旅游收入…，分别增长…
                 list_metrics = list(metrics)
             elif metric is not None:
                 list_metrics = [metric]
-            for k, member in enumerate(group, i):
+            first = k = i
+            i += listed
+            while k < i:
+                member = figures[k]
                 # what the statements just before say, within a few figures: the subject that
                 # parallel clauses share, the metric a change without a phrase of its own takes
                 parallel = recent_subject if k - recent_at <= _LOOK_BACK else None
                 borrowed = (with_metric[0] if with_metric is not None
                             and k - with_metric_at <= _LOOK_BACK else None)
-                read_metric, read_relation, read_basis, subject, period = self._finish(
-                    metrics[k - i], relation, basis, subjects[k - i], member, clause_start,
-                    sentence, parallel, borrowed)
-                found[k] = read_metric
+                member_metric = metric if metrics is None else metrics[k - first]
+                member_subject = None if subjects is None else subjects[k - first]
+                repeats = False
+                if position_free and member_metric is None and member_subject is None \
+                        and borrowed is None:
+                    # nothing in the reading depends on where the figure stands
+                    duration = member.record.kind == "duration"
+                    key = (relation, basis, duration, id(parallel))
+                    reading = alike.get(key)
+                    if reading is None:
+                        reading = alike[key] = self._finish(
+                            None, relation, basis, None, member, clause_start, sentence,
+                            parallel, None)
+                    # the figures after it read alike while nothing they depend on changes:
+                    # the subject they carry on is this one's, and no metric is found
+                    repeats = (reading[0] is None and reading[3] is parallel
+                               and metrics is None and subjects is None)
+                else:
+                    reading = self._finish(member_metric, relation, basis, member_subject,
+                                           member, clause_start, sentence, parallel, borrowed)
+                read_metric, read_relation, read_basis, subject, period = reading
                 recent_subject, recent_at = subject, k
                 if read_metric is not None:
+                    found[k] = read_metric
                     with_metric, with_metric_at = (read_metric, subject), k
-                statements.append(self.new_statement({
-                    "figure": member.record,
-                    "metric": None if read_metric is None else self._mention(read_metric),
-                    "relation": read_relation, "basis": read_basis, "subject": subject,
-                    "period": period, "sentence_start": sentence_start,
-                    "sentence_end": sentence_end}))
-            i += len(group)
+                values = {"figure": member.record,
+                          "metric": None if read_metric is None else self._mention(read_metric),
+                          "relation": read_relation, "basis": read_basis, "subject": subject,
+                          "period": period, "sentence_start": sentence_start,
+                          "sentence_end": sentence_end}
+                statements.append(new_statement(values))
+                k += 1
+                if not repeats:
+                    continue
+                # the others of the list (1,1,1…), then the figures after it with nothing
+                # written before them that start no list and take no counted noun (1年1年…)
+                while k < i and (figures[k].record.kind == "duration") == duration:
+                    values["figure"] = figures[k].record   # the factory copies the values
+                    statements.append(new_statement(values))
+                    k += 1
+                if k == i and listed == 1 and nothing_before and counted is None \
+                        and not threshold:
+                    run_end = self._alike_after(figures, i, figure)
+                    for k in range(i, run_end):
+                        values["figure"] = figures[k].record
+                        statements.append(new_statement(values))
+                    i = k = run_end
+                recent_at = k - 1
         self.last_metric = last_metric if with_metric is None else with_metric
-        return statements
+
+    def _alike_after(self, figures: list[_Span[Figure]], i: int, figure: Figure) -> int:
+        """Where the run of figures from ``i`` on ends that read as ``figure``, the one before,
+        did: it stood on its own with nothing written before it and took no counted noun, and
+        so do they, of its kind and unit. (A bound of a class, 10亿元以上项目, has a letter after
+        it, which may open a counted noun: no figure of the run is one.)"""
+        text = self.text
+        kind, unit = figure.kind, figure.unit
+        may_be_index = kind == "other" and not unit
+        previous_end = figures[i - 1].end
+        after = ""
+        opens = _opens_counted(after)
+        while i < len(figures):
+            span = figures[i]
+            start, end = span.start, span.end
+            record = span.record
+            if text[end:end + 1] != after:
+                after = text[end:end + 1]
+                opens = _opens_counted(after)
+            if (opens or record.kind != kind or record.unit != unit
+                    # something written before it, after the figure before and the clause start
+                    or (previous_end < start and text[start - 1] not in _CLAUSE_BREAK)
+                    # the first of a list (5%、7%)
+                    or (i + 1 < len(figures) and figures[i + 1].start == end + 1)
+                    or (may_be_index and self._is_list_index(span, record))):
+                break
+            previous_end = end
+            i += 1
+        return i
 
     def _finish(self, metric: _Pair | None, relation: str, basis: str | None,
                 subject: Subject | None, span: _Span[Figure], clause_start: int,
@@ -794,18 +911,18 @@ class _Reader:
         floor = max(s_start, position - _CLAUSE_REACH)
         return max(floor, self.clause_breaks[k] + 1) if k >= 0 else floor
 
-    def _group(self, figures: list[_Span[Figure]], i: int) -> list[_Span[Figure]]:
-        """Figures listed one after another (5%、7%和9%)."""
+    def _list_end(self, figures: list[_Span[Figure]], i: int) -> int:
+        """Where the figures listed one after another from ``i`` on end (5%、7%和9%)."""
         text = self.text
-        last = figures[i]
-        group = [last]
-        for k in range(i + 1, len(figures)):
-            nxt = figures[k]
-            if nxt.start != last.end + 1 or text[last.end] not in _LIST_JOINS:
+        last_end = figures[i].end
+        k = i + 1
+        while k < len(figures):
+            start = figures[k].start
+            if start != last_end + 1 or text[last_end] not in _LIST_JOINS:
                 break
-            group.append(nxt)
-            last = nxt
-        return group
+            last_end = figures[k].end
+            k += 1
+        return k
 
     def _marks(self, start: int, np_end: int, relation: str) -> tuple[str, int, bool]:
         """高于/低于 before the figure: a gap between the phrase before it and another; 占: a
@@ -880,7 +997,7 @@ class _Reader:
         position = end
         # a phrase longer than a metric may be is cut anyway: read no further back
         limit = max(start, end - _MAX_METRIC - 8)
-        k = bisect.bisect_left(self.actor_ends, (end + 1, -1)) - 1
+        k = bisect.bisect_right(self.actor_end_positions, end) - 1
         while k >= 0 and self.actor_ends[k][0] > start:
             if self.actors[self.actor_ends[k][1]].start >= start:
                 limit = max(limit, self.actor_ends[k][0])
@@ -920,7 +1037,8 @@ class _Reader:
         while phrase_start < end and (text[phrase_start] in "的了、“”" or not
                                       _is_word_character(text[phrase_start])):
             phrase_start += 1
-        head = _NOT_IN_METRIC.match(text, phrase_start, end)
+        head = (_NOT_IN_METRIC.match(text, phrase_start, end)
+                if text[phrase_start:phrase_start + 1] in _NOT_IN_METRIC_OPENINGS else None)
         if head and end - head.end() >= 2:
             phrase_start = head.end()   # 他抽出, 一个装有: a pronoun or "one of" is no metric
         while True:   # an adverb at its head is not part of it (还新开工项目)
@@ -987,16 +1105,19 @@ class _Reader:
             return None
         limit = min(s_end, start + _MAX_COUNTED)
         letters = _LETTER_RUN.match(text, start, limit)
+        if letters is None or letters.end() - start < 2:
+            return None   # no noun of two letters or more
         # the noun ends where the run of letters does, or at the next figure or date
-        stop = min(letters.end() if letters is not None else start,
-                   self._next_start(self.figure_starts, start),
+        stop = min(letters.end(), self._next_start(self.figure_starts, start),
                    self._next_start(self.date_starts, start))
+        edge_roles = _COUNTED_PREDICATE_EDGE if predicate else _COUNTED_EDGE
+        edge_openings = _starting_index(edge_roles)
         position = start
         while position < stop:
-            if (text[position] in "的中和及、" or (
-                    position > start and _word_starting_at(
-                        text, position, limit,
-                        _COUNTED_PREDICATE_EDGE if predicate else _COUNTED_EDGE))) \
+            character = text[position]
+            if (character in "的中和及、" or (
+                    position > start and character in edge_openings
+                    and _word_starting_at(text, position, limit, edge_roles))) \
                     and not _in_noun(text, position):
                 break
             position += 1
@@ -1111,7 +1232,9 @@ class _Reader:
 
     def _basis_in(self, start: int, end: int) -> str | None:
         """A basis written before the figure, away from it (比上年多收粮食2.1万吨)."""
-        m = _YOY_MOM.search(self.text, start, end)
+        # both words end in 比: where it is not written, neither is
+        m = (_YOY_MOM.search(self.text, start, end) if self.text.find("比", start, end) >= 0
+             else None)
         if m:
             return "yoy" if m.group() == "同比" else "mom"
         j = bisect.bisect_left(self.date_starts, start)
@@ -1184,7 +1307,7 @@ class _Reader:
         # right before the figure or its metric (湘阴县5.3万余名, 高新区137家实体企业)
         edge = metric[0] if metric is not None and metric[1] <= span.start else span.start
         for at in ((edge, span.start) if edge != span.start else (edge,)):
-            k = bisect.bisect_left(self.actor_ends, (at + 1, -1)) - 1
+            k = bisect.bisect_right(self.actor_end_positions, at) - 1
             if k >= 0:
                 a_end, index = self.actor_ends[k]
                 actor = self.actors[index]
@@ -1227,7 +1350,7 @@ class _Reader:
             return None
         mention = self.mentions.get(span)
         if mention is None:
-            start, end = self.ntext.span_to_original(*span)
+            start, end = self.span_to_original(*span)
             mention = self.mentions[span] = self.new_mention(
                 {"text": self.text_written[span[0]:span[1]], "start": start, "end": end})
         return mention

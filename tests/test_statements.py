@@ -116,6 +116,36 @@ def test_repeated_shapes_read_alike(unit, shape):
     assert got == shape * repeats
 
 
+# Figures with nothing written between them, or lists of them, next to what changes a
+# figure's reading: a counted noun, a bound (以上), a list index, a unit pair, a subject, a date,
+# a target word, a change verb, a clause break.
+_ALIKE_UNITS = ["1年", "1,", "1，", "1：", "5%、", "5%：", "5%的企业：", "5%，5%的企业：", "3天",
+                "1年多", "1年以上：", "1年以上的人：", "10亿元以上项目", "（1）", "1（1）", "1、",
+                "3家企业，", "增长5%5%5%：",
+                "1人，", "增长5%", "75%的", "1兆瓦/2兆瓦时", "全县1人", "2025年1人", "力争1亿元",
+                "1个", "1\n", "5%和", "1年内", "“1”", "15分钟", "占5%"]
+
+
+def _alike_texts() -> list[str]:
+    texts = [unit * repeats for unit in _ALIKE_UNITS for repeats in (1, 2, 3, 12)]
+    texts += [a * 3 + b * 3 + a * 2 for a in _ALIKE_UNITS for b in _ALIKE_UNITS if a != b]
+    return texts
+
+
+@pytest.mark.parametrize("text", _alike_texts(), ids=lambda t: t[:24])
+def test_figures_read_alike_say_what_each_read_on_its_own_says(monkeypatch, text):
+    """A figure that reads as the one before it takes that one's reading (1年1年…): the
+    statements are those of every figure read on its own."""
+    doc = factkit.extract(text)
+    ntext = factkit.normalize.normalize(text)
+    records = (doc.figures, doc.dates, doc.places, doc.organizations)
+    remembered = factkit.statements.build(ntext, *records)
+    monkeypatch.setattr(factkit.statements._Reader, "remember_alike", False)
+    on_its_own = factkit.statements.build(ntext, *records)
+    assert [s.model_dump() for s in remembered] == [s.model_dump() for s in on_its_own]
+    assert len(remembered) == len(doc.statements)
+
+
 def test_lexicon_words_are_read_in_the_folded_text():
     """Traditional script is folded to simplified in ``ntext.text``, character for character;
     the lexicon must be matched there, while the metric text stays as written."""
