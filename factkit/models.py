@@ -149,7 +149,9 @@ Basis = Literal["yoy", "mom", "vs_previous"]
 
 
 class Statement(BaseModel):
-    """What a figure measures, for whom and when: one per figure that measures something.
+    """What a figure measures, for whom and when: one per figure that measures something and
+    is tied to something (a metric, a subject, a period, a basis, or a relation other than a
+    plain level); a list index or a bare number with no words around it has none.
 
     A carried subject or period is the record where it was written, so its offsets may point
     to an earlier sentence or the headline."""

@@ -419,7 +419,8 @@ class _Positions:
 def build(ntext: NormalizedText, figures: Sequence[Figure], dates: Sequence[DateMention],
           places: Sequence[Place], organizations: Sequence[Organization],
           ref_date: datetime.date | None = None, validate: bool = False) -> list[Statement]:
-    """One statement per figure that measures something, in order of the figure.
+    """One statement per figure that measures something and is tied to something, in order
+    of the figure (see ``Statement``).
 
     Statements are made of records that are already valid and of offsets and words read here,
     so by default they are built without validating them again (``RecordFactory``);
@@ -804,27 +805,34 @@ class _Reader:
                 if read_metric is not None:
                     found[k] = read_metric
                     with_metric, with_metric_at = (read_metric, subject), k
+                # A figure tied to nothing (no metric, subject, period or basis, a plain level:
+                # a bare number of a list or table with no words around it) has no statement.
+                says = (read_metric is not None or subject is not None or period is not None
+                        or read_basis is not None or read_relation != "level")
                 values = {"figure": member.record,
                           "metric": None if read_metric is None else self._mention(read_metric),
                           "relation": read_relation, "basis": read_basis, "subject": subject,
                           "period": period, "sentence_start": sentence_start,
                           "sentence_end": sentence_end}
-                statements.append(new_statement(values))
+                if says:
+                    statements.append(new_statement(values))
                 k += 1
                 if not repeats:
                     continue
                 # the others of the list (1,1,1…), then the figures after it with nothing
                 # written before them that start no list and take no counted noun (1年1年…)
                 while k < i and (figures[k].record.kind == "duration") == duration:
-                    values["figure"] = figures[k].record   # the factory copies the values
-                    statements.append(new_statement(values))
+                    if says:
+                        values["figure"] = figures[k].record   # the factory copies the values
+                        statements.append(new_statement(values))
                     k += 1
                 if k == i and listed == 1 and nothing_before and counted is None \
                         and not threshold:
                     run_end = self._alike_after(figures, i, figure)
-                    for k in range(i, run_end):
-                        values["figure"] = figures[k].record
-                        statements.append(new_statement(values))
+                    if says:
+                        for k in range(i, run_end):
+                            values["figure"] = figures[k].record
+                            statements.append(new_statement(values))
                     i = k = run_end
                 recent_at = k - 1
         self.last_metric = last_metric if with_metric is None else with_metric

@@ -50,9 +50,24 @@ def test_statements(case):
 
 @pytest.mark.parametrize("text", CORPUS["negative"], ids=lambda t: t[:40])
 def test_no_statements(text):
-    """Texts whose numbers measure nothing: list indices, or no figure at all."""
+    """Texts whose numbers measure nothing: list indices, figures tied to nothing, or no
+    figure at all."""
     doc = factkit.extract(text)
     assert doc.statements == [], [_describe(s) for s in doc.statements]
+
+
+@pytest.mark.parametrize("bare, tied", [
+    ("3.2%，4.1%，5.6%", "同比分别增长3.2%，4.1%，5.6%"),
+    ("5%、6%、7%", "分别增长5%、6%、7%"),
+    ("1.5，2.5，3.5", "2025年，1.5，2.5，3.5"),
+])
+def test_a_figure_tied_to_nothing_has_no_statement(bare, tied):
+    """A figure read with no metric, subject, period or basis and as a plain level says no
+    more than the figure itself: it is in ``doc.figures`` and has no statement; the same
+    figures tied to a metric, a change or a period have one each."""
+    alone, with_words = factkit.extract(bare), factkit.extract(tied)
+    assert len(alone.figures) == 3 and alone.statements == []
+    assert [s.figure.text for s in with_words.statements] == [f.text for f in alone.figures]
 
 
 @pytest.mark.parametrize("case", CORPUS["xfail"], ids=lambda c: c["in"][:40])
@@ -103,7 +118,8 @@ def test_offsets_survive_layout_breaks():
                                        (None, "change", None, "汝城县")]),
     ("全县接待游客1.2万人次，", [("接待游客", "level", None, None)]),
     ("1年", [(None, "other", None, None)]),   # a text of figures and nothing else
-    ("5%、", [(None, "level", None, None)]),   # one list of thousands of figures
+    ("增长5%、", [(None, "change", None, None)]),   # one list of thousands of figures
+    ("5%、", []),   # the same list tied to nothing: figures without statements
 ])
 def test_repeated_shapes_read_alike(unit, shape):
     """A shape repeated thousands of times, in one sentence or many, gives every repeat the
@@ -112,7 +128,8 @@ def test_repeated_shapes_read_alike(unit, shape):
     doc = factkit.extract(unit * repeats)
     got = [(s.metric.text if s.metric else None, s.relation, s.basis,
             s.subject.name if s.subject else None) for s in doc.statements]
-    assert len(doc.statements) == len(doc.figures) == len(shape) * repeats
+    assert len(doc.figures) == repeats * (len(shape) or 1)
+    assert len(doc.statements) == len(shape) * repeats
     assert got == shape * repeats
 
 
