@@ -180,7 +180,7 @@ def _unit_lookup() -> _UnitLookup:
 
 
 # 六 个 百 分点: the words of this unit may be spaced out
-_SPACED_POINT = regex.compile("个?[ \t]*+百[ \t]*+分[ \t]*+点")
+_SPACED_POINT = re.compile("个?[ \t]*+百[ \t]*+分[ \t]*+点")
 
 
 def _unit_end(text: str, i: int) -> int:
@@ -257,7 +257,7 @@ _ARABIC_FRACTION = "(?<![0-9/.])(?:[0-9]++[ \\t]++)?[0-9]++/[0-9]++(?![0-9/.])"
 _CHINESE = (f"{_CN_CHAR}(?:[ \\t]*+{_CN_CHAR}){{0,{_RUN_BOUND}}}+"
             f"(?:{_CN_DEC}(?:[ \\t]*+[万亿]){{0,4}}+)?")
 # A run of numeral characters (to skip a run too long to be a number in one step)
-_NUMERAL_RUN = regex.compile(
+_NUMERAL_RUN = re.compile(
     "[0-9.,〇零一二两三四五六七八九十拾百佰千仟万亿兆廿卅卌壹贰叁肆伍陆柒捌玖点 \t]++")
 _HALF = "(?<![上下前后大多一])(?:半百|半(?=个|小时|天|年|钟头|分钟|成|折|岁|周岁))|(?<=打)对(?=折)"
 # Each kind of numeral behind a test of its first character: the engine tries the
@@ -404,35 +404,35 @@ def _head_starts() -> re.Pattern[str]:
 
 
 _PERCENT_FIRST = "百佰千仟万亿"
-_PERCENT_AHEAD = regex.compile(f"[{_PERCENT_FIRST}]{{1,4}}[ \\t]*+分")
+_PERCENT_AHEAD = re.compile(f"[{_PERCENT_FIRST}]{{1,4}}[ \\t]*+分")
 
 
 @cache
-def _percent_regex() -> regex.Pattern[str]:
+def _percent_regex() -> re.Pattern[str]:
     """百分之七十, 千分之三 (compiled on the first text that writes one)."""
-    return regex.compile(
+    return re.compile(
         f"(?P<pctpre>(?<![{_CN_CHARS}0-9])[{_PERCENT_FIRST}]{{1,4}}[ \\t]*+分[ \\t]*+之)"
         f"[ \\t]*+(?P<pctnum>{_NUM})")
 
 
 # A fraction's words follow a run of numeral characters: 三分之一, 2又3分之1.
-_FRACTION_AHEAD = regex.compile(f"[{_FRACTION_RUN}]{{1,45}}+(?:分[ \\t]*+之|又)")
+_FRACTION_AHEAD = re.compile(f"[{_FRACTION_RUN}]{{1,45}}+(?:分[ \\t]*+之|又)")
 
 
 @cache
-def _fraction_regex() -> regex.Pattern[str]:
-    return regex.compile(
+def _fraction_regex() -> re.Pattern[str]:
+    return re.compile(
         f"(?:(?P<whole>{_NUM})[ \\t]*+又[ \\t]*+)?(?P<den>{_NUM})[ \\t]*+分[ \\t]*+之[ \\t]*+"
         f"(?P<nneg>负)?(?P<numer>{_NUM})")
 
 
 @cache
-def _number_regex() -> regex.Pattern[str]:
-    return regex.compile(_NUM)
+def _number_regex() -> re.Pattern[str]:
+    return re.compile(_NUM)
 
 
 _SEP_FIRST = "—-–~～至到"
-_SEP_REGEX = regex.compile(f"[ \\t]*+(?P<sep>{_SEP})[ \\t]*+")
+_SEP_REGEX = re.compile(f"[ \\t]*+(?P<sep>{_SEP})[ \\t]*+")
 
 
 @cache
@@ -448,22 +448,22 @@ def _before_words() -> dict[str, tuple[tuple[str, str], ...]]:
 
 
 @cache
-def _inner_regex() -> tuple[regex.Pattern[str], frozenset[str]]:
+def _inner_regex() -> tuple[re.Pattern[str], frozenset[str]]:
     """500余万, 十多万: a qualifier after the number and the scale words after it."""
     words = [s for (p, s) in _qualifiers() if p == "inner"]
     pattern = (f"[ \\t]*+(?P<inner>{_alternation(words)})"
                f"(?P<scale2>(?:[ \\t]*+{_SCALE}){{0,3}})")
-    return regex.compile(pattern), frozenset(w[0] for w in words)
+    return re.compile(pattern), frozenset(w[0] for w in words)
 
 
 @cache
-def _end_regex() -> tuple[regex.Pattern[str], frozenset[str]]:
+def _end_regex() -> tuple[re.Pattern[str], frozenset[str]]:
     """半, 多 and 以上 after the number and its unit."""
     after = [s for (p, s) in _qualifiers() if p == "after"]
     pattern = (f"(?P<half>{_HALF_AFTER_UNIT})?"
-               "(?P<more>(?<=\\p{Han})(?:多|余)(?![少次种个项样家位名人数半万亿元年月天岁]))?"
+               f"(?P<more>(?<=[{_HAN_RANGES}])(?:多|余)(?![少次种个项样家位名人数半万亿元年月天岁]))?"
                f"(?P<post>{_after_pattern()})?")
-    return regex.compile(pattern), frozenset("半多余" + "".join(w[0] for w in after))
+    return re.compile(pattern), frozenset("半多余" + "".join(w[0] for w in after))
 
 
 @cache
@@ -497,7 +497,7 @@ def _shape(head: re.Match[str]) -> _Shape:
     if position == len(text) or text[position] not in _continuations():
         shape.span_end = position  # nothing written after the number goes on with it
         return shape
-    branch: regex.Match[str] | None = None
+    branch: re.Match[str] | None = None
     if text[number_start] in _PERCENT_FIRST and _PERCENT_AHEAD.match(text, number_start):
         branch = _percent_regex().match(text, number_start)
     if branch is None and (text.find("分", number_start, number_start + 46) >= 0
@@ -573,8 +573,8 @@ def _read_unit_and_range(text: str, shape: _Shape, position: int) -> int:
 
 
 @cache
-def _post_regex() -> regex.Pattern:
-    return regex.compile(_after_pattern())
+def _post_regex() -> re.Pattern[str]:
+    return re.compile(_after_pattern())
 
 
 @cache
@@ -1043,16 +1043,16 @@ def _stands_as_amount(text: str, m: _Shape, g: dict[str, Any]) -> bool:
 
 # --- colloquial money and coins after an amount
 
-_MONEY_CONTEXT = regex.compile(
+_MONEY_CONTEXT = re.compile(
     r"钱|元|价|售|卖|买|花了|花费|付|收费|费用|票|工资|补贴|零花|便宜|贵|找零|硬币|纸币|赚|块钱")
 _CN_DIGIT_CLASS = "[0-9]|[一二两三四五六七八九]"
-_CNY_TAIL = regex.compile(
+_CNY_TAIL = re.compile(
     rf"[ \t]*+又?[ \t]*+(?P<jiao>{_CN_DIGIT_CLASS})[ \t]*+(?P<jiao_unit>角|毛)?"
     rf"(?:[ \t]*+(?P<fen>{_CN_DIGIT_CLASS})[ \t]*+(?P<fen_unit>分)?)?(?P<qian>钱)?")
-_CNY_FEN_TAIL = regex.compile(
+_CNY_FEN_TAIL = re.compile(
     rf"[ \t]*+(?P<fen>{_CN_DIGIT_CLASS})[ \t]*+(?P<fen_unit>分)?(?P<qian>钱)?")
 # A digit that goes on as a number or a count is not a coin: 三块五十, 一块五花肉.
-_NOT_A_COIN_AFTER = regex.compile(r"[0-9十百千万亿点.]|[个只斤两件张条块元岁年天]")
+_NOT_A_COIN_AFTER = re.compile(r"[0-9十百千万亿点.]|[个只斤两件张条块元岁年天]")
 
 
 def _is_colloquial_money(text: str, start: int, unit_end: int) -> bool:
@@ -1069,7 +1069,8 @@ def _is_colloquial_money(text: str, start: int, unit_end: int) -> bool:
     return bool(_MONEY_CONTEXT.search(text, max(0, start - 12), min(len(text), unit_end + 8)))
 
 
-_TENTH_AFTER = regex.compile(r"[ \t]?([一二三四五六七八九])(?!(?!的|之|左右|以上|以下)\p{Han})")
+_TENTH_AFTER = re.compile(
+    rf"[ \t]?([一二三四五六七八九])(?!(?!的|之|左右|以上|以下)[{_HAN_RANGES}])")
 
 
 def _coin(digit: str) -> Decimal:
@@ -1167,11 +1168,11 @@ _COMPOUND_NEXT: dict[str, dict[str, tuple[str, int] | None]] = {
     "斤": {"两": None}, "公斤": {"克": None}, "千克": {"克": None}, "吨": {"公斤": None},
     "米": {"厘米": None, "公分": None}, "公里": {"米": None}, "两": {"钱": None},
 }
-_COMPOUND_TAIL = regex.compile(
+_COMPOUND_TAIL = re.compile(
     r"[ \t]*+(?:零|又)?[ \t]*+(?P<n>[0-9]{1,4}(?:\.[0-9]++)?|[一二两三四五六七八九十]{1,3})"
     r"[ \t]*+(?P<u>个小时|小时|个月|分钟|秒钟|公斤|厘米|公分|天|分|秒|两|克|米|钱)"
     r"(?!钟|钱|[米克])")
-_HEIGHT_TAIL = regex.compile(r"[0-9]{1,2}(?![0-9.])|[一二三四五六七八九零]{1,2}")
+_HEIGHT_TAIL = re.compile(r"[0-9]{1,2}(?![0-9.])|[一二三四五六七八九零]{1,2}")
 _MASS_LENGTH = {"两": Fraction(1, 20000), "钱": Fraction(1, 200000), "克": Fraction(1, 1000000),
                 "公斤": Fraction(1, 1000), "厘米": Fraction(1, 100), "公分": Fraction(1, 100),
                 "米": Fraction(1)}
@@ -1217,9 +1218,9 @@ def _unit_first_chars() -> frozenset[str]:
 
 
 # After 3元/ a rate's denominator: a scaled number (10万) and a unit or a period
-_PER_HEAD = regex.compile(
+_PER_HEAD = re.compile(
     r"[ \t]*+/[ \t]*+(?P<per>(?:[0-9]++(?:\.[0-9]++)?[ \t]*+[十百千万亿]++)?[ \t]*+)")
-_PER_PERIOD = regex.compile(r"(?:月|年|日|h|min|s|d)(?![A-Za-z])")
+_PER_PERIOD = re.compile(r"(?:月|年|日|h|min|s|d)(?![A-Za-z])")
 
 
 def _per_after(text: str, end: int, bare: bool) -> Optional[tuple[str, int]]:
@@ -1278,7 +1279,7 @@ _AFTER_WORD_END = set("的了时候")
 # 两美元又三美分: a smaller coin written after the amount (CNY coins: _coins_after)
 _SUBUNITS = {"USD": {"美分": Decimal("0.01")}, "EUR": {"欧分": Decimal("0.01")},
              "JPY": {"日本銭": Decimal("0.01"), "钱": Decimal("0.01")}}
-_SUBUNIT_TAIL = regex.compile(
+_SUBUNIT_TAIL = re.compile(
     r"[ \t]*+又?[ \t]*+(?P<n>[0-9]++|[一二两三四五六七八九])[ \t]*+"
     r"(?P<sub>美分|欧分|日本銭|钱)")
 
