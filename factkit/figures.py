@@ -186,21 +186,25 @@ _SPACED_POINT = re.compile("个?[ \t]*+百[ \t]*+分[ \t]*+点")
 def _unit_end(text: str, i: int) -> int:
     """End of the unit word written at ``i`` (no spaces before it), or -1: the first word in
     the order of _unit_lookup whose guard lets it stand there."""
-    if i >= len(text):
+    pair = text[i:i + 2]
+    if not pair:
         return -1
-    first = text[i]
-    if first == "百" or first == "个" and _char(text, _skip_blanks(text, i + 1)) == "百":
+    first = pair[0]
+    if first == "百" or first == "个" and pair[1:] in ("百", " ", "\t") \
+            and _char(text, _skip_blanks(text, i + 1)) == "百":
         spaced = _SPACED_POINT.match(text, i)
         if spaced:
             spaced_end: int = spaced.end()
             return spaced_end
     lookup = _unit_lookup()
-    entries = lookup.get(text[i:i + 2])
-    for length, words in lookup.get(first, ()) if entries is None else entries:
-        j = i + length
-        guard = words.get(text[i:j])
+    entries = lookup.get(pair)
+    if entries is None:
+        entries = lookup.get(first, ())
+    for length, words in entries:
+        guard = words.get(first if length == 1 else pair if length == 2 else text[i:i + length])
         if guard is None:
             continue
+        j = i + length
         if j < len(text) and (guard[0] or guard[1]):
             after = text[j]
             if after in guard[0] or guard[1] and after.isascii() and after.isalpha():
@@ -338,9 +342,10 @@ class _Shape:
 
 
 @cache
-def _head_regex() -> tuple[re.Pattern[str], tuple[tuple[str, int], ...]]:
+def _head_regex() -> tuple[re.Pattern[str], tuple[tuple[str, int], ...], int]:
     """The start of a figure, matched where _head_starts finds one: a currency sign, a
-    qualifier, a sign, a temperature scale and a number; with the index of each named part."""
+    qualifier, a sign, a temperature scale and a number; with the index of each named part
+    and that of the number."""
     symbol_words = [s for s, (_, form) in _currencies().items() if form == "symbol"]
     symbols = _alternation(symbol_words)
     # the optional parts behind a test of their first character, which fails fast
@@ -355,7 +360,7 @@ def _head_regex() -> tuple[re.Pattern[str], tuple[tuple[str, int], ...]]:
         (?P<n1>{_NUM})
     """
     compiled = re.compile(pattern, re.VERBOSE)
-    return compiled, tuple(compiled.groupindex.items())
+    return compiled, tuple(compiled.groupindex.items()), compiled.groupindex["n1"]
 
 
 @cache
@@ -483,18 +488,20 @@ def _skip_blanks(text: str, i: int) -> int:
 def _shape(head: re.Match[str]) -> _Shape:
     """The whole shape of a figure whose head was found."""
     text = head.string
+    length = len(text)
     shape = _Shape(text, head.start())
     parts, spans = shape.g, shape.spans
-    number_start, position = head.span("n1")
+    head_parts, number_index = _head_regex()[1:]
+    number_start, position = head.regs[number_index]
     if number_start > shape.span_start:  # a currency sign, qualifier, sign or scale before it
         regs = head.regs
-        for name, index in _head_regex()[1]:
+        for name, index in head_parts:
             start, end = regs[index]
             if start >= 0:
                 parts[name], spans[name] = text[start:end], (start, end)
     else:
         parts["n1"], spans["n1"] = text[number_start:position], (number_start, position)
-    if position == len(text) or text[position] not in _continuations():
+    if position == length or text[position] not in _continuations():
         shape.span_end = position  # nothing written after the number goes on with it
         return shape
     branch: re.Match[str] | None = None
@@ -512,12 +519,12 @@ def _shape(head: re.Match[str]) -> _Shape:
         position = branch.end()
     else:
         position = _read_unit_and_range(text, shape, position)
-    if shape.g["u1"] is None or shape.g["sep"] is not None:
+    if parts["u1"] is None or parts["sep"] is not None:
         # after a unit written once (54家, 三个多月) only 半/多/以上 follow; after a range or
         # a bare number, the unit of the whole (3至5亿元, 4万余名)
         at = _skip_blanks(text, position)
         inner, inner_first = _inner_regex()
-        if at < len(text) and text[at] in inner_first:
+        if at < length and text[at] in inner_first:
             found = inner.match(text, position)
             if found:
                 shape.put("inner", *found.span("inner"))
@@ -528,26 +535,30 @@ def _shape(head: re.Match[str]) -> _Shape:
         if unit_end >= 0:
             shape.put("unit", at, unit_end)
             position = unit_end
-    end, end_first = _end_regex()
-    if position < len(text) and text[position] in end_first:
-        found = end.match(text, position)
-        if found:
-            for name in ("half", "more", "post"):
-                if found.start(name) >= 0:
-                    shape.put(name, *found.span(name))
-            position = found.end()
+    if position < length:
+        end, end_first = _end_regex()
+        if text[position] in end_first:
+            found = end.match(text, position)
+            if found:
+                for name in ("half", "more", "post"):
+                    if found.start(name) >= 0:
+                        shape.put(name, *found.span(name))
+                position = found.end()
     shape.span_end = position
     return shape
 
 
 def _read_unit_and_range(text: str, shape: _Shape, position: int) -> int:
     """The unit after the first number (54家) and the second number of a range (3至5)."""
-    at = _skip_blanks(text, position)
+    at = position
+    if at < len(text) and text[at] in " \t":
+        at = _skip_blanks(text, at)
     unit_end = _unit_end(text, at)
     if unit_end >= 0:
-        shape.put("u1", at, unit_end)
-        position = unit_end
-        at = _skip_blanks(text, position)
+        shape.g["u1"], shape.spans["u1"] = text[at:unit_end], (at, unit_end)
+        position = at = unit_end
+        if at < len(text) and text[at] in " \t":
+            at = _skip_blanks(text, at)
     if at >= len(text) or text[at] not in _SEP_FIRST:
         return position
     sep = _SEP_REGEX.match(text, position)
