@@ -658,7 +658,7 @@ def _value_or_shorter(m: _Shape, name: str,
                       end: int) -> tuple[Decimal | None, Decimal | None, Decimal | None, int]:
     """The value of a numeral; when it does not parse and ends the match, the numeral without
     a stray scale character at its end (五十千 -> 五十, 百分之七十百分位 -> 百分之七十)."""
-    numeral = m.group(name)
+    numeral = m.g[name] or ""
     try:
         return (*_value_of(numeral), end)
     except (_NotAFigure, ValueError):
@@ -748,11 +748,11 @@ def _as_written(ntext: NormalizedText, start: int, end: int, measure: str) -> st
 
 def _build_or_raise(m: _Shape, ntext: NormalizedText) -> Optional[Candidate]:
     text = ntext.text
-    start, end = m.span()
-    g = m.g
-    before = _char(text, start - 1)
+    start, end = m.span_start, m.span_end
+    g, spans = m.g, m.spans
+    before = text[start - 1] if start > 0 else "\x00"
 
-    if before == "第" or (g["n1"] and _char(text, m.start("n1") - 1) == "第"):
+    if before == "第" or (g["n1"] and _char(text, spans["n1"][0] - 1) == "第"):
         return None  # ordinal: 第二季度, 第一书记
     if g["n1"] and len(g["n1"]) == 1 and g["n1"] in _CAPITAL_DIGITS and _is_cjk(before):
         return None  # 登陆部队, 拾起: capital numerals are words unless they stand apart
@@ -813,7 +813,7 @@ def _build_or_raise(m: _Shape, ntext: NormalizedText) -> Optional[Candidate]:
 
     unit_surface = g["unit"] or g["u1"]
     inside = ""
-    unit_end = m.end("unit") if g["unit"] else (m.end("u1") if g["u1"] else -1)
+    unit_end = spans["unit"][1] if g["unit"] else (spans["u1"][1] if g["u1"] else -1)
     if unit_surface:
         if unit_surface == "度":
             unit_entry = _degree_unit(m, ntext)
@@ -870,7 +870,7 @@ def _build_or_raise(m: _Shape, ntext: NormalizedText) -> Optional[Candidate]:
     explicit_currency = False
     if g["cur"]:
         currency = _currencies()[g["cur"]][0]
-    elif not g["neg"]:
+    elif not g["neg"] and (before in " \t" or before in _currency_prefixes()[2]):
         found = _currency_before(text, start)
         if found:
             currency, currency_start, currency_word = found
@@ -955,18 +955,19 @@ def _build_or_raise(m: _Shape, ntext: NormalizedText) -> Optional[Candidate]:
         if compound:
             value, canonical, end = compound
             rule += "<compound>"
-    if end > m.end() and not g["post"]:
+    if end > m.span_end and not g["post"]:
         post = _post_regex().match(text, end)  # 三成五左右, 三年零六个月以上
         if post:
             end = post.end()
             if qualifier == "exact":
                 qualifier = qualifiers[("after", post.group())]
     low, high = _bounds(qualifier, value, low, high)
-    per_match = _per_after(text, end, bare=False)
+    per_match = _per_after(text, end, bare=False) \
+        if end < len(text) and (text[end] == "/" or text[end].isspace()) else None
     per: str | None = None
     if per_match:
         per, end = per_match
-    elif kind != "duration":
+    elif kind != "duration" and text.find("每", max(0, start - 9), start) >= 0:
         per = _per_before(text, start)
     if kind == "money" and not explicit_currency and unit_entry.surface in ("元", "圆", "块"):
         rule += _BARE_YUAN  # the currency may come from the article (see _regional_yuan)
@@ -1387,26 +1388,27 @@ def _is_word_not_amount(m: _Shape) -> bool:
 def _keeps_unit(m: _Shape, ntext: NormalizedText, unit: Unit, qualifier: str,
                 value: Decimal | None) -> bool:
     text = ntext.text
-    numeral = m.group("n1") or ""
-    plain = qualifier == "exact" and not m.group("pre") and not m.group("scale2")
+    g = m.g
+    numeral = g["n1"] or ""
+    plain = qualifier == "exact" and not g["pre"] and not g["scale2"]
     if unit.surface == "日" and plain and (
             value is None or value == value.to_integral_value() and value <= 31):
         return False  # 5日 is a day of the month; 60日 and 7.5日 are durations
     if unit.surface == "日" and plain and numeral in ("百", "千", "万"):
         return False  # 百日攻坚: a campaign's name
     if unit.surface == "年" and numeral:
-        if _is_year_number(numeral) and not m.group("pre") and not m.group("inner"):
+        if _is_year_number(numeral) and not g["pre"] and not g["inner"]:
             return False  # 2026年, 二〇二六年: a date
     if unit.kind == "count":
-        word = "unit" if m.group("unit") else "u1"
-        after_unit = _char(text, m.end(word)) if m.group(word) else ""
-        if after_unit and after_unit == m.group(word)[-1]:
+        word = "unit" if g["unit"] else "u1"
+        written = g[word]
+        if written and _char(text, m.spans[word][1]) == written[-1]:
             return False  # 一个个, 一支支: reduplication, not a count
         if plain and numeral in ("一", "壹") and unit.factor == 1:
             return False  # 一家酒店, 一场宣讲会: the article "a" (一打 is still a dozen)
         if plain and numeral in ("万", "千", "百", "亿"):
             return False  # 万家期许, 千家万户
-        if _char(text, m.start() - 1) in _OPEN_QUOTES:
+        if _char(text, m.span_start - 1) in _OPEN_QUOTES:
             return False  # “三个代表”: slogans
     return True
 
@@ -1587,7 +1589,10 @@ def _read_at(ntext: NormalizedText, at: int) -> tuple[int, Candidate | None]:
     if candidate is None:
         return position, None
     # coins, compounds and rates read past the shape (三块五一斤): go on after them
-    return max(position, candidate.end), _trim(candidate, text)
+    if candidate.start < candidate.end and (text[candidate.start] in " \t"
+                                            or text[candidate.end - 1] in " \t"):
+        candidate = _trim(candidate, text)  # blanks the pattern allowed at the edges
+    return max(position, candidate.end), candidate
 
 
 _BARE_YUAN = "<元>"
