@@ -536,9 +536,9 @@ def _shape(head: re.Match[str]) -> _Shape:
             shape.put("unit", at, unit_end)
             position = unit_end
     if position < length:
-        end, end_first = _end_regex()
+        end_words, end_first = _end_regex()
         if text[position] in end_first:
-            found = end.match(text, position)
+            found = end_words.match(text, position)
             if found:
                 for name in ("half", "more", "post"):
                     if found.start(name) >= 0:
