@@ -180,27 +180,31 @@ def _unit_lookup() -> _UnitLookup:
 
 
 # 六 个 百 分点: the words of this unit may be spaced out
-_SPACED_POINT = regex.compile("个?[ \t]*+百[ \t]*+分[ \t]*+点")
+_SPACED_POINT = re.compile("个?[ \t]*+百[ \t]*+分[ \t]*+点")
 
 
 def _unit_end(text: str, i: int) -> int:
     """End of the unit word written at ``i`` (no spaces before it), or -1: the first word in
     the order of _unit_lookup whose guard lets it stand there."""
-    if i >= len(text):
+    pair = text[i:i + 2]
+    if not pair:
         return -1
-    first = text[i]
-    if first == "百" or first == "个" and _char(text, _skip_blanks(text, i + 1)) == "百":
+    first = pair[0]
+    if first == "百" or first == "个" and pair[1:] in ("百", " ", "\t") \
+            and _char(text, _skip_blanks(text, i + 1)) == "百":
         spaced = _SPACED_POINT.match(text, i)
         if spaced:
             spaced_end: int = spaced.end()
             return spaced_end
     lookup = _unit_lookup()
-    entries = lookup.get(text[i:i + 2])
-    for length, words in lookup.get(first, ()) if entries is None else entries:
-        j = i + length
-        guard = words.get(text[i:j])
+    entries = lookup.get(pair)
+    if entries is None:
+        entries = lookup.get(first, ())
+    for length, words in entries:
+        guard = words.get(first if length == 1 else pair if length == 2 else text[i:i + length])
         if guard is None:
             continue
+        j = i + length
         if j < len(text) and (guard[0] or guard[1]):
             after = text[j]
             if after in guard[0] or guard[1] and after.isascii() and after.isalpha():
@@ -257,7 +261,7 @@ _ARABIC_FRACTION = "(?<![0-9/.])(?:[0-9]++[ \\t]++)?[0-9]++/[0-9]++(?![0-9/.])"
 _CHINESE = (f"{_CN_CHAR}(?:[ \\t]*+{_CN_CHAR}){{0,{_RUN_BOUND}}}+"
             f"(?:{_CN_DEC}(?:[ \\t]*+[万亿]){{0,4}}+)?")
 # A run of numeral characters (to skip a run too long to be a number in one step)
-_NUMERAL_RUN = regex.compile(
+_NUMERAL_RUN = re.compile(
     "[0-9.,〇零一二两三四五六七八九十拾百佰千仟万亿兆廿卅卌壹贰叁肆伍陆柒捌玖点 \t]++")
 _HALF = "(?<![上下前后大多一])(?:半百|半(?=个|小时|天|年|钟头|分钟|成|折|岁|周岁))|(?<=打)对(?=折)"
 # Each kind of numeral behind a test of its first character: the engine tries the
@@ -338,9 +342,10 @@ class _Shape:
 
 
 @cache
-def _head_regex() -> tuple[re.Pattern[str], tuple[tuple[str, int], ...]]:
+def _head_regex() -> tuple[re.Pattern[str], tuple[tuple[str, int], ...], int]:
     """The start of a figure, matched where _head_starts finds one: a currency sign, a
-    qualifier, a sign, a temperature scale and a number; with the index of each named part."""
+    qualifier, a sign, a temperature scale and a number; with the index of each named part
+    and that of the number."""
     symbol_words = [s for s, (_, form) in _currencies().items() if form == "symbol"]
     symbols = _alternation(symbol_words)
     # the optional parts behind a test of their first character, which fails fast
@@ -355,7 +360,7 @@ def _head_regex() -> tuple[re.Pattern[str], tuple[tuple[str, int], ...]]:
         (?P<n1>{_NUM})
     """
     compiled = re.compile(pattern, re.VERBOSE)
-    return compiled, tuple(compiled.groupindex.items())
+    return compiled, tuple(compiled.groupindex.items()), compiled.groupindex["n1"]
 
 
 @cache
@@ -404,35 +409,35 @@ def _head_starts() -> re.Pattern[str]:
 
 
 _PERCENT_FIRST = "百佰千仟万亿"
-_PERCENT_AHEAD = regex.compile(f"[{_PERCENT_FIRST}]{{1,4}}[ \\t]*+分")
+_PERCENT_AHEAD = re.compile(f"[{_PERCENT_FIRST}]{{1,4}}[ \\t]*+分")
 
 
 @cache
-def _percent_regex() -> regex.Pattern[str]:
+def _percent_regex() -> re.Pattern[str]:
     """百分之七十, 千分之三 (compiled on the first text that writes one)."""
-    return regex.compile(
+    return re.compile(
         f"(?P<pctpre>(?<![{_CN_CHARS}0-9])[{_PERCENT_FIRST}]{{1,4}}[ \\t]*+分[ \\t]*+之)"
         f"[ \\t]*+(?P<pctnum>{_NUM})")
 
 
 # A fraction's words follow a run of numeral characters: 三分之一, 2又3分之1.
-_FRACTION_AHEAD = regex.compile(f"[{_FRACTION_RUN}]{{1,45}}+(?:分[ \\t]*+之|又)")
+_FRACTION_AHEAD = re.compile(f"[{_FRACTION_RUN}]{{1,45}}+(?:分[ \\t]*+之|又)")
 
 
 @cache
-def _fraction_regex() -> regex.Pattern[str]:
-    return regex.compile(
+def _fraction_regex() -> re.Pattern[str]:
+    return re.compile(
         f"(?:(?P<whole>{_NUM})[ \\t]*+又[ \\t]*+)?(?P<den>{_NUM})[ \\t]*+分[ \\t]*+之[ \\t]*+"
         f"(?P<nneg>负)?(?P<numer>{_NUM})")
 
 
 @cache
-def _number_regex() -> regex.Pattern[str]:
-    return regex.compile(_NUM)
+def _number_regex() -> re.Pattern[str]:
+    return re.compile(_NUM)
 
 
 _SEP_FIRST = "—-–~～至到"
-_SEP_REGEX = regex.compile(f"[ \\t]*+(?P<sep>{_SEP})[ \\t]*+")
+_SEP_REGEX = re.compile(f"[ \\t]*+(?P<sep>{_SEP})[ \\t]*+")
 
 
 @cache
@@ -448,22 +453,22 @@ def _before_words() -> dict[str, tuple[tuple[str, str], ...]]:
 
 
 @cache
-def _inner_regex() -> tuple[regex.Pattern[str], frozenset[str]]:
+def _inner_regex() -> tuple[re.Pattern[str], frozenset[str]]:
     """500余万, 十多万: a qualifier after the number and the scale words after it."""
     words = [s for (p, s) in _qualifiers() if p == "inner"]
     pattern = (f"[ \\t]*+(?P<inner>{_alternation(words)})"
                f"(?P<scale2>(?:[ \\t]*+{_SCALE}){{0,3}})")
-    return regex.compile(pattern), frozenset(w[0] for w in words)
+    return re.compile(pattern), frozenset(w[0] for w in words)
 
 
 @cache
-def _end_regex() -> tuple[regex.Pattern[str], frozenset[str]]:
+def _end_regex() -> tuple[re.Pattern[str], frozenset[str]]:
     """半, 多 and 以上 after the number and its unit."""
     after = [s for (p, s) in _qualifiers() if p == "after"]
     pattern = (f"(?P<half>{_HALF_AFTER_UNIT})?"
-               "(?P<more>(?<=\\p{Han})(?:多|余)(?![少次种个项样家位名人数半万亿元年月天岁]))?"
+               f"(?P<more>(?<=[{_HAN_RANGES}])(?:多|余)(?![少次种个项样家位名人数半万亿元年月天岁]))?"
                f"(?P<post>{_after_pattern()})?")
-    return regex.compile(pattern), frozenset("半多余" + "".join(w[0] for w in after))
+    return re.compile(pattern), frozenset("半多余" + "".join(w[0] for w in after))
 
 
 @cache
@@ -483,21 +488,23 @@ def _skip_blanks(text: str, i: int) -> int:
 def _shape(head: re.Match[str]) -> _Shape:
     """The whole shape of a figure whose head was found."""
     text = head.string
+    length = len(text)
     shape = _Shape(text, head.start())
     parts, spans = shape.g, shape.spans
-    number_start, position = head.span("n1")
+    head_parts, number_index = _head_regex()[1:]
+    number_start, position = head.regs[number_index]
     if number_start > shape.span_start:  # a currency sign, qualifier, sign or scale before it
         regs = head.regs
-        for name, index in _head_regex()[1]:
+        for name, index in head_parts:
             start, end = regs[index]
             if start >= 0:
                 parts[name], spans[name] = text[start:end], (start, end)
     else:
         parts["n1"], spans["n1"] = text[number_start:position], (number_start, position)
-    if position == len(text) or text[position] not in _continuations():
+    if position == length or text[position] not in _continuations():
         shape.span_end = position  # nothing written after the number goes on with it
         return shape
-    branch: regex.Match[str] | None = None
+    branch: re.Match[str] | None = None
     if text[number_start] in _PERCENT_FIRST and _PERCENT_AHEAD.match(text, number_start):
         branch = _percent_regex().match(text, number_start)
     if branch is None and (text.find("分", number_start, number_start + 46) >= 0
@@ -512,12 +519,12 @@ def _shape(head: re.Match[str]) -> _Shape:
         position = branch.end()
     else:
         position = _read_unit_and_range(text, shape, position)
-    if shape.g["u1"] is None or shape.g["sep"] is not None:
+    if parts["u1"] is None or parts["sep"] is not None:
         # after a unit written once (54家, 三个多月) only 半/多/以上 follow; after a range or
         # a bare number, the unit of the whole (3至5亿元, 4万余名)
         at = _skip_blanks(text, position)
         inner, inner_first = _inner_regex()
-        if at < len(text) and text[at] in inner_first:
+        if at < length and text[at] in inner_first:
             found = inner.match(text, position)
             if found:
                 shape.put("inner", *found.span("inner"))
@@ -528,26 +535,30 @@ def _shape(head: re.Match[str]) -> _Shape:
         if unit_end >= 0:
             shape.put("unit", at, unit_end)
             position = unit_end
-    end, end_first = _end_regex()
-    if position < len(text) and text[position] in end_first:
-        found = end.match(text, position)
-        if found:
-            for name in ("half", "more", "post"):
-                if found.start(name) >= 0:
-                    shape.put(name, *found.span(name))
-            position = found.end()
+    if position < length:
+        end_words, end_first = _end_regex()
+        if text[position] in end_first:
+            found = end_words.match(text, position)
+            if found:
+                for name in ("half", "more", "post"):
+                    if found.start(name) >= 0:
+                        shape.put(name, *found.span(name))
+                position = found.end()
     shape.span_end = position
     return shape
 
 
 def _read_unit_and_range(text: str, shape: _Shape, position: int) -> int:
     """The unit after the first number (54家) and the second number of a range (3至5)."""
-    at = _skip_blanks(text, position)
+    at = position
+    if at < len(text) and text[at] in " \t":
+        at = _skip_blanks(text, at)
     unit_end = _unit_end(text, at)
     if unit_end >= 0:
-        shape.put("u1", at, unit_end)
-        position = unit_end
-        at = _skip_blanks(text, position)
+        shape.g["u1"], shape.spans["u1"] = text[at:unit_end], (at, unit_end)
+        position = at = unit_end
+        if at < len(text) and text[at] in " \t":
+            at = _skip_blanks(text, at)
     if at >= len(text) or text[at] not in _SEP_FIRST:
         return position
     sep = _SEP_REGEX.match(text, position)
@@ -573,8 +584,8 @@ def _read_unit_and_range(text: str, shape: _Shape, position: int) -> int:
 
 
 @cache
-def _post_regex() -> regex.Pattern:
-    return regex.compile(_after_pattern())
+def _post_regex() -> re.Pattern[str]:
+    return re.compile(_after_pattern())
 
 
 @cache
@@ -647,7 +658,7 @@ def _value_or_shorter(m: _Shape, name: str,
                       end: int) -> tuple[Decimal | None, Decimal | None, Decimal | None, int]:
     """The value of a numeral; when it does not parse and ends the match, the numeral without
     a stray scale character at its end (五十千 -> 五十, 百分之七十百分位 -> 百分之七十)."""
-    numeral = m.group(name)
+    numeral = m.g[name] or ""
     try:
         return (*_value_of(numeral), end)
     except (_NotAFigure, ValueError):
@@ -737,11 +748,11 @@ def _as_written(ntext: NormalizedText, start: int, end: int, measure: str) -> st
 
 def _build_or_raise(m: _Shape, ntext: NormalizedText) -> Optional[Candidate]:
     text = ntext.text
-    start, end = m.span()
-    g = m.g
-    before = _char(text, start - 1)
+    start, end = m.span_start, m.span_end
+    g, spans = m.g, m.spans
+    before = text[start - 1] if start > 0 else "\x00"
 
-    if before == "第" or (g["n1"] and _char(text, m.start("n1") - 1) == "第"):
+    if before == "第" or (g["n1"] and _char(text, spans["n1"][0] - 1) == "第"):
         return None  # ordinal: 第二季度, 第一书记
     if g["n1"] and len(g["n1"]) == 1 and g["n1"] in _CAPITAL_DIGITS and _is_cjk(before):
         return None  # 登陆部队, 拾起: capital numerals are words unless they stand apart
@@ -802,7 +813,7 @@ def _build_or_raise(m: _Shape, ntext: NormalizedText) -> Optional[Candidate]:
 
     unit_surface = g["unit"] or g["u1"]
     inside = ""
-    unit_end = m.end("unit") if g["unit"] else (m.end("u1") if g["u1"] else -1)
+    unit_end = spans["unit"][1] if g["unit"] else (spans["u1"][1] if g["u1"] else -1)
     if unit_surface:
         if unit_surface == "度":
             unit_entry = _degree_unit(m, ntext)
@@ -859,7 +870,7 @@ def _build_or_raise(m: _Shape, ntext: NormalizedText) -> Optional[Candidate]:
     explicit_currency = False
     if g["cur"]:
         currency = _currencies()[g["cur"]][0]
-    elif not g["neg"]:
+    elif not g["neg"] and (before in " \t" or before in _currency_prefixes()[2]):
         found = _currency_before(text, start)
         if found:
             currency, currency_start, currency_word = found
@@ -944,18 +955,19 @@ def _build_or_raise(m: _Shape, ntext: NormalizedText) -> Optional[Candidate]:
         if compound:
             value, canonical, end = compound
             rule += "<compound>"
-    if end > m.end() and not g["post"]:
+    if end > m.span_end and not g["post"]:
         post = _post_regex().match(text, end)  # 三成五左右, 三年零六个月以上
         if post:
             end = post.end()
             if qualifier == "exact":
                 qualifier = qualifiers[("after", post.group())]
     low, high = _bounds(qualifier, value, low, high)
-    per_match = _per_after(text, end, bare=False)
+    per_match = _per_after(text, end, bare=False) \
+        if end < len(text) and (text[end] == "/" or text[end].isspace()) else None
     per: str | None = None
     if per_match:
         per, end = per_match
-    elif kind != "duration":
+    elif kind != "duration" and text.find("每", max(0, start - 9), start) >= 0:
         per = _per_before(text, start)
     if kind == "money" and not explicit_currency and unit_entry.surface in ("元", "圆", "块"):
         rule += _BARE_YUAN  # the currency may come from the article (see _regional_yuan)
@@ -1043,16 +1055,16 @@ def _stands_as_amount(text: str, m: _Shape, g: dict[str, Any]) -> bool:
 
 # --- colloquial money and coins after an amount
 
-_MONEY_CONTEXT = regex.compile(
+_MONEY_CONTEXT = re.compile(
     r"钱|元|价|售|卖|买|花了|花费|付|收费|费用|票|工资|补贴|零花|便宜|贵|找零|硬币|纸币|赚|块钱")
 _CN_DIGIT_CLASS = "[0-9]|[一二两三四五六七八九]"
-_CNY_TAIL = regex.compile(
+_CNY_TAIL = re.compile(
     rf"[ \t]*+又?[ \t]*+(?P<jiao>{_CN_DIGIT_CLASS})[ \t]*+(?P<jiao_unit>角|毛)?"
     rf"(?:[ \t]*+(?P<fen>{_CN_DIGIT_CLASS})[ \t]*+(?P<fen_unit>分)?)?(?P<qian>钱)?")
-_CNY_FEN_TAIL = regex.compile(
+_CNY_FEN_TAIL = re.compile(
     rf"[ \t]*+(?P<fen>{_CN_DIGIT_CLASS})[ \t]*+(?P<fen_unit>分)?(?P<qian>钱)?")
 # A digit that goes on as a number or a count is not a coin: 三块五十, 一块五花肉.
-_NOT_A_COIN_AFTER = regex.compile(r"[0-9十百千万亿点.]|[个只斤两件张条块元岁年天]")
+_NOT_A_COIN_AFTER = re.compile(r"[0-9十百千万亿点.]|[个只斤两件张条块元岁年天]")
 
 
 def _is_colloquial_money(text: str, start: int, unit_end: int) -> bool:
@@ -1069,7 +1081,8 @@ def _is_colloquial_money(text: str, start: int, unit_end: int) -> bool:
     return bool(_MONEY_CONTEXT.search(text, max(0, start - 12), min(len(text), unit_end + 8)))
 
 
-_TENTH_AFTER = regex.compile(r"[ \t]?([一二三四五六七八九])(?!(?!的|之|左右|以上|以下)\p{Han})")
+_TENTH_AFTER = re.compile(
+    rf"[ \t]?([一二三四五六七八九])(?!(?!的|之|左右|以上|以下)[{_HAN_RANGES}])")
 
 
 def _coin(digit: str) -> Decimal:
@@ -1167,11 +1180,11 @@ _COMPOUND_NEXT: dict[str, dict[str, tuple[str, int] | None]] = {
     "斤": {"两": None}, "公斤": {"克": None}, "千克": {"克": None}, "吨": {"公斤": None},
     "米": {"厘米": None, "公分": None}, "公里": {"米": None}, "两": {"钱": None},
 }
-_COMPOUND_TAIL = regex.compile(
+_COMPOUND_TAIL = re.compile(
     r"[ \t]*+(?:零|又)?[ \t]*+(?P<n>[0-9]{1,4}(?:\.[0-9]++)?|[一二两三四五六七八九十]{1,3})"
     r"[ \t]*+(?P<u>个小时|小时|个月|分钟|秒钟|公斤|厘米|公分|天|分|秒|两|克|米|钱)"
     r"(?!钟|钱|[米克])")
-_HEIGHT_TAIL = regex.compile(r"[0-9]{1,2}(?![0-9.])|[一二三四五六七八九零]{1,2}")
+_HEIGHT_TAIL = re.compile(r"[0-9]{1,2}(?![0-9.])|[一二三四五六七八九零]{1,2}")
 _MASS_LENGTH = {"两": Fraction(1, 20000), "钱": Fraction(1, 200000), "克": Fraction(1, 1000000),
                 "公斤": Fraction(1, 1000), "厘米": Fraction(1, 100), "公分": Fraction(1, 100),
                 "米": Fraction(1)}
@@ -1217,9 +1230,9 @@ def _unit_first_chars() -> frozenset[str]:
 
 
 # After 3元/ a rate's denominator: a scaled number (10万) and a unit or a period
-_PER_HEAD = regex.compile(
+_PER_HEAD = re.compile(
     r"[ \t]*+/[ \t]*+(?P<per>(?:[0-9]++(?:\.[0-9]++)?[ \t]*+[十百千万亿]++)?[ \t]*+)")
-_PER_PERIOD = regex.compile(r"(?:月|年|日|h|min|s|d)(?![A-Za-z])")
+_PER_PERIOD = re.compile(r"(?:月|年|日|h|min|s|d)(?![A-Za-z])")
 
 
 def _per_after(text: str, end: int, bare: bool) -> Optional[tuple[str, int]]:
@@ -1278,7 +1291,7 @@ _AFTER_WORD_END = set("的了时候")
 # 两美元又三美分: a smaller coin written after the amount (CNY coins: _coins_after)
 _SUBUNITS = {"USD": {"美分": Decimal("0.01")}, "EUR": {"欧分": Decimal("0.01")},
              "JPY": {"日本銭": Decimal("0.01"), "钱": Decimal("0.01")}}
-_SUBUNIT_TAIL = regex.compile(
+_SUBUNIT_TAIL = re.compile(
     r"[ \t]*+又?[ \t]*+(?P<n>[0-9]++|[一二两三四五六七八九])[ \t]*+"
     r"(?P<sub>美分|欧分|日本銭|钱)")
 
@@ -1375,26 +1388,27 @@ def _is_word_not_amount(m: _Shape) -> bool:
 def _keeps_unit(m: _Shape, ntext: NormalizedText, unit: Unit, qualifier: str,
                 value: Decimal | None) -> bool:
     text = ntext.text
-    numeral = m.group("n1") or ""
-    plain = qualifier == "exact" and not m.group("pre") and not m.group("scale2")
+    g = m.g
+    numeral = g["n1"] or ""
+    plain = qualifier == "exact" and not g["pre"] and not g["scale2"]
     if unit.surface == "日" and plain and (
             value is None or value == value.to_integral_value() and value <= 31):
         return False  # 5日 is a day of the month; 60日 and 7.5日 are durations
     if unit.surface == "日" and plain and numeral in ("百", "千", "万"):
         return False  # 百日攻坚: a campaign's name
     if unit.surface == "年" and numeral:
-        if _is_year_number(numeral) and not m.group("pre") and not m.group("inner"):
+        if _is_year_number(numeral) and not g["pre"] and not g["inner"]:
             return False  # 2026年, 二〇二六年: a date
     if unit.kind == "count":
-        word = "unit" if m.group("unit") else "u1"
-        after_unit = _char(text, m.end(word)) if m.group(word) else ""
-        if after_unit and after_unit == m.group(word)[-1]:
+        word = "unit" if g["unit"] else "u1"
+        written = g[word]
+        if written and _char(text, m.spans[word][1]) == written[-1]:
             return False  # 一个个, 一支支: reduplication, not a count
         if plain and numeral in ("一", "壹") and unit.factor == 1:
             return False  # 一家酒店, 一场宣讲会: the article "a" (一打 is still a dozen)
         if plain and numeral in ("万", "千", "百", "亿"):
             return False  # 万家期许, 千家万户
-        if _char(text, m.start() - 1) in _OPEN_QUOTES:
+        if _char(text, m.span_start - 1) in _OPEN_QUOTES:
             return False  # “三个代表”: slogans
     return True
 
@@ -1459,47 +1473,66 @@ def extract(ntext: NormalizedText, context: Context | None = None) -> list[Candi
     # so, since nothing changes a candidate's fields once extracted (see _regional_yuan).
     # Only readings close to the one before are looked up and remembered: figures far apart
     # (news) seldom stand in the same words, and keeping their windows cost a tenth of the scan.
+    # Even close ones (2026年2月24日) seldom repeat in news, so a window is made only where the
+    # few characters at the hit were seen at an earlier close hit, or where the last window
+    # looked up was found: in news that test alone is made, in repeated text the lookup alone.
     remembered: dict[tuple[str, int], tuple[int, int, int, str, dict[str, Any]] | int] = {}
+    seen_at_hits: set[str] = set()
+    repeating = False
     position = 0
     previous = -_CONTEXT
-    hits = starts.finditer(text)
-    while (hit := next(hits, None)) is not None:
-        at = hit.start()
-        if at < position:
-            continue  # inside what was read
-        first = text[at]
-        if first in _LONE_DIGITS and at + 1 < len(text) and text[at + 1] not in continuations \
-                and text[at + 1] not in _NUMERAL_GOES_ON and _is_cjk(text[at + 1]):
-            continue  # a lone numeral character inside words (统一, 一级): the common case
-        close, previous = at - previous < _CONTEXT, at
-        known = None
-        if close:
-            window_start = at - _CONTEXT if at > _CONTEXT else 0
-            key = (written[window_start:at + _REACH], at - window_start)
-            known = remembered.get(key)
-        if known is None:
-            position, candidate = _read_at(ntext, at)
-            # Runs of blanks make what is read reach further (a currency word before them, a
-            # unit after them): windows with one are not remembered. A single space between
-            # numbers (1 2 3, a table's row) reaches one character further, well within the
-            # window.
-            if close and position - at < _REACH - _CONTEXT and "  " not in key[0] \
-                    and "\t" not in key[0]:
-                if len(remembered) > 4096:
-                    remembered.clear()
-                remembered[key] = position - at if candidate is None else (
-                    position - at, candidate.start - at, candidate.end - at, candidate.rule,
-                    candidate.fields)
-            if candidate is not None:
-                found(candidate)
-        elif isinstance(known, int):
-            position = at + known
-        else:
-            advance, start, end, rule, fields = known
-            position = at + advance
-            found(Candidate(at + start, at + end, "figure", rule, fields))
-        if position - at > _CONTEXT:  # past a long run read in one step: the scan skips it
-            hits = starts.finditer(text, position)
+    scan_from = 0
+    while scan_from >= 0:
+        skip_to = -1
+        for hit in starts.finditer(text, scan_from):
+            at = hit.start()
+            if at < position:
+                continue  # inside what was read
+            if text[at] in _LONE_DIGITS and at + 1 < len(text):
+                after = text[at + 1]
+                if after not in continuations and after not in _NUMERAL_GOES_ON \
+                        and _is_cjk(after):
+                    continue  # a lone numeral character inside words (统一, 一级): the common case
+            known = key = None
+            if at - previous < _CONTEXT:
+                if not repeating:
+                    at_hit = written[at:at + _SEEN_CHARS]
+                    if at_hit not in seen_at_hits:
+                        if len(seen_at_hits) > _MEMO_SIZE:
+                            seen_at_hits.clear()
+                        seen_at_hits.add(at_hit)
+                        at_hit = ""
+                if repeating or at_hit:
+                    window_start = at - _CONTEXT if at > _CONTEXT else 0
+                    key = (written[window_start:at + _REACH], at - window_start)
+                    known = remembered.get(key)
+                    repeating = known is not None
+            previous = at
+            if known is None:
+                position, candidate = _read_at(ntext, at)
+                # Runs of blanks make what is read reach further (a currency word before them,
+                # a unit after them): windows with one are not remembered. A single space
+                # between numbers (1 2 3, a table's row) reaches one character further, well
+                # within the window.
+                if key is not None and position - at < _REACH - _CONTEXT \
+                        and "  " not in key[0] and "\t" not in key[0]:
+                    if len(remembered) > _MEMO_SIZE:
+                        remembered.clear()
+                    remembered[key] = position - at if candidate is None else (
+                        position - at, candidate.start - at, candidate.end - at, candidate.rule,
+                        candidate.fields)
+                if candidate is not None:
+                    found(candidate)
+            elif isinstance(known, int):
+                position = at + known
+            else:
+                advance, start, end, rule, fields = known
+                position = at + advance
+                found(Candidate(at + start, at + end, "figure", rule, fields))
+            if position - at > _CONTEXT:  # past a long run read in one step: the scan skips it
+                skip_to = position
+                break
+        scan_from = skip_to
     if not candidates:
         return candidates
     if written != text:
@@ -1522,6 +1555,10 @@ _NUMERAL_GOES_ON = frozenset(_CN_CHARS + "千兆点")
 # intervene; _build reads within _CONTEXT of a shape.
 _CONTEXT = 32
 _REACH = 96
+# How many readings are remembered at most, and how many characters at a hit tell whether the
+# text repeats itself (eight: no two close hits of the seed articles share them).
+_MEMO_SIZE = 4096
+_SEEN_CHARS = 8
 
 
 def _read_at(ntext: NormalizedText, at: int) -> tuple[int, Candidate | None]:
@@ -1552,7 +1589,10 @@ def _read_at(ntext: NormalizedText, at: int) -> tuple[int, Candidate | None]:
     if candidate is None:
         return position, None
     # coins, compounds and rates read past the shape (三块五一斤): go on after them
-    return max(position, candidate.end), _trim(candidate, text)
+    if candidate.start < candidate.end and (text[candidate.start] in " \t"
+                                            or text[candidate.end - 1] in " \t"):
+        candidate = _trim(candidate, text)  # blanks the pattern allowed at the edges
+    return max(position, candidate.end), candidate
 
 
 _BARE_YUAN = "<元>"
