@@ -12,7 +12,7 @@ import pytest
 
 from conftest import REPO, SEEDS, corpus_strings
 from factkit.dates.patterns import _first_char_guard, _plain
-from factkit.dates.resolution import _anchor_finder
+from factkit.dates.resolution import _anchor_chars
 from factkit.dates.rules import _rules
 from factkit.dates.scan import CLAUSE_BREAKS, TextIndex, word_anchors
 from factkit.normalize import normalize
@@ -76,10 +76,10 @@ def _spans(matches) -> list[tuple[int, int, tuple]]:  # type: ignore[no-untyped-
 def test_scanner_finds_what_a_whole_text_scan_finds():
     texts = _corpus_texts()
     texts += _shuffled(texts, 3000)
-    finder = _anchor_finder()
+    anchor_chars = _anchor_chars()
     for raw in texts:
         text = normalize(raw).text
-        index = TextIndex(text, finder)
+        index = TextIndex(text, anchor_chars)
         for rule in RULES:
             assert _spans(index.matches(rule)) == \
                 _spans(rule.pattern.finditer(text)), (rule.name, text)

@@ -3,7 +3,6 @@ against the reference date (inferred from the text when none is given)."""
 from __future__ import annotations
 
 import bisect
-import re
 from collections.abc import Iterator
 from functools import cache
 from operator import itemgetter
@@ -26,10 +25,9 @@ from .rules import Rule, _rules
 
 
 @cache
-def _anchor_finder() -> re.Pattern[str]:
-    """Finds the anchor characters of every rule, in one pass over a text."""
-    anchors = sorted({c for rule in _rules() for c in rule.anchors})
-    return re.compile(f"[{re.escape(''.join(anchors))}]")
+def _anchor_chars() -> str:
+    """The anchor characters of every rule."""
+    return "".join(sorted({c for rule in _rules() for c in rule.anchors}))
 
 
 def infer_reference_date(specs: list[DateSpec], text: str) -> Day | None:
@@ -97,7 +95,7 @@ def extract(ntext: NormalizedText, context: Context | None = None) -> list[Candi
     context = context or Context()
     if not text:
         return []
-    index = TextIndex(text, _anchor_finder())
+    index = TextIndex(text, _anchor_chars())
     shared: set[ResolveFn] = set()  # resolve functions of specs built once and placed again
     specs = _settled([_rule_specs(rule, index, text, shared) for rule in _rules()
                       if index.has_any(rule.anchors) and not (rule.words and not any(

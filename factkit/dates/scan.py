@@ -8,8 +8,9 @@ gives exactly what scanning the whole text gives, at a fraction of the cost: in 
 clauses with 年 are a few percent of the text, and a rule whose anchors do not occur costs
 nothing at all. (tests/test_dates_scan.py proves both properties from the patterns.)
 
-Per text, one pass finds where every anchor character occurs; clause bounds are found around
-the anchors on demand and shared by the rules.
+Per text, the anchor characters it holds are looked up once (a ``c in text`` per character
+runs at memory speed); clause bounds are found around the anchors on demand, from the
+positions of the clause breaks, and shared by the rules.
 """
 from __future__ import annotations
 
@@ -46,55 +47,56 @@ def word_anchors(words: Iterable[str]) -> str:
 
 
 class TextIndex:
-    """Where the anchor characters of one text are, and the clauses around them."""
+    """Which anchor characters one text holds, and the clauses around them."""
 
-    def __init__(self, text: str, finder: re.Pattern[str]) -> None:
+    def __init__(self, text: str, anchor_chars: str) -> None:
         self.text = text
-        parts = finder.split(text)
-        by_char: dict[str, list[int]] = {}
-        # the i-th separator starts after the first i parts and the i separators before it
-        for at in map(add, accumulate(map(len, parts[:-1])), count()):
-            by_char.setdefault(text[at], []).append(at)
-        self._by_char = by_char
-        self._spans: dict[str, list[tuple[int, int]]] = {}
-        self._backward = ""
+        # A text dense with anchors (1年1年…) holds a million of them: asking for each anchor
+        # character whether the text holds it costs the same for any text of that length.
+        self._present = frozenset(c for c in anchor_chars if c in text)
+        self._breaks: dict[str, list[int]] = {}
+        self._spans: dict[tuple[str, str], list[tuple[int, int]]] = {}
 
     def has_any(self, chars: str) -> bool:
-        return any(c in self._by_char for c in chars)
-
-    def positions(self, chars: str) -> list[int]:
-        """Where any of ``chars`` occurs, in order."""
-        lists = [self._by_char[c] for c in chars if c in self._by_char]
-        return lists[0] if len(lists) == 1 else sorted(p for one in lists for p in one)
+        return not self._present.isdisjoint(chars)
 
     def spans(self, anchors: str, breaks: str = CLAUSE_BREAKS) -> list[tuple[int, int]]:
         """The stretches of text to scan for a rule: the clauses that hold one of
         ``anchors``, clauses close together joined (one longer scan costs less than two)."""
-        key = anchors + "\0" + breaks
+        key = anchors, breaks
         found = self._spans.get(key)
         if found is not None:
             return found
-        text, finder = self.text, _break_finder(breaks)
-        size = len(text)
-        if not self._backward:
-            self._backward = text[::-1]
         found = []
-        end = 0
-        positions = self.positions(anchors)
-        k = 0
-        while k < len(positions):
-            at = positions[k]
-            # the clause: from just after the last break before ``at`` (searched for in the
-            # reversed text, no further back than the clause before) to the next break
-            before = finder.search(self._backward, size - at, size - end)
-            after = finder.search(text, at)
-            start = size - before.start() if before else end
-            end = after.start() if after else size
-            if found and start - found[-1][1] <= _JOIN_GAP:
-                start = found.pop()[0]
-            found.append((start, end))
-            k = bisect_left(positions, end, k + 1)  # the first anchor after this clause
+        if self.has_any(anchors):
+            text = self.text
+            size = len(text)
+            ends = self._break_positions(breaks)
+            last = len(ends)
+            search = _char_finder(anchors).search
+            m = search(text)
+            while m is not None:
+                at = m.start()
+                # the clause around ``at``: after the break before it, up to the break after
+                # it (never ``at`` itself: no anchor is a break)
+                i = bisect_left(ends, at)
+                start = ends[i - 1] + 1 if i else 0
+                end = ends[i] if i < last else size
+                if found and start - found[-1][1] <= _JOIN_GAP:
+                    start = found.pop()[0]
+                found.append((start, end))
+                m = search(text, end)  # the first anchor after this clause
         self._spans[key] = found
+        return found
+
+    def _break_positions(self, breaks: str) -> list[int]:
+        """Where the clause breaks are, in order (computed once per text)."""
+        found = self._breaks.get(breaks)
+        if found is None:
+            # the i-th break starts after the first i parts and the i breaks before it
+            parts = _char_finder(breaks).split(self.text)
+            found = self._breaks[breaks] = list(
+                map(add, accumulate(map(len, parts[:-1])), count()))
         return found
 
     def matches(self, rule: Scanned) -> Iterator[re.Match[str]]:
@@ -102,12 +104,15 @@ class TextIndex:
         (and a match of the rule's screen, if it has one)."""
         text = self.text
         spans = self.spans(rule.anchors, rule.breaks)
-        screen = rule.screen
-        if screen is not None:
-            spans = [(start, end) for start, end in spans
-                     if screen.search(text, start, end) is not None]
         if not spans:
             return  # the rule is not even compiled
+        screen = rule.screen
+        if screen is not None:
+            screen_search = screen.search
+            spans = [(start, end) for start, end in spans
+                     if screen_search(text, start, end) is not None]
+            if not spans:
+                return
         pattern = rule.pattern
         search = pattern.search
         for start, end in spans:
@@ -129,5 +134,6 @@ class Scanned(Protocol):
 
 
 @cache
-def _break_finder(breaks: str) -> re.Pattern[str]:
-    return re.compile(f"[{re.escape(breaks)}]")
+def _char_finder(chars: str) -> re.Pattern[str]:
+    """Finds any one of ``chars``."""
+    return re.compile(f"[{re.escape(chars)}]")
