@@ -81,8 +81,10 @@ def test_scanner_finds_what_a_whole_text_scan_finds():
         text = normalize(raw).text
         index = TextIndex(text, anchor_chars)
         for rule in RULES:
-            assert _spans(index.matches(rule)) == \
-                _spans(rule.pattern.finditer(text)), (rule.name, text)
+            # a rule with words matches only in a text holding one of them
+            whole = rule.pattern.finditer(text) if not rule.words or any(
+                word in text for word in rule.words) else iter(())
+            assert _spans(index.matches(rule)) == _spans(whole), (rule.name, text)
 
 
 def test_importing_compiles_nothing():

@@ -98,8 +98,7 @@ def extract(ntext: NormalizedText, context: Context | None = None) -> list[Candi
     index = TextIndex(text, _anchor_chars())
     shared: set[ResolveFn] = set()  # resolve functions of specs built once and placed again
     specs = _settled([_rule_specs(rule, index, text, shared) for rule in _rules()
-                      if index.has_any(rule.anchors) and not (rule.words and not any(
-                          word in text for word in rule.words))])
+                      if index.has_any(rule.anchors)])
     specs = _attach_clock(_attach_weekday(_attach_since(specs, text), text), text)
     specs = _merge_ranges(specs, text)
     if any(spec.clock_only for spec in specs):  # a clock range left without its day

@@ -9,16 +9,15 @@ clauses with 年 are a few percent of the text, and a rule whose anchors do not 
 nothing at all. (tests/test_dates_scan.py proves both properties from the patterns.)
 
 Per text, the anchor characters it holds are looked up once (a ``c in text`` per character
-runs at memory speed); clause bounds are found around the anchors on demand, from the
-positions of the clause breaks, and shared by the rules.
+runs at memory speed); the clauses that hold each anchor character are found on demand, from
+the positions of the clause breaks, and shared by the rules.
 """
 from __future__ import annotations
 
 import re
 from bisect import bisect_left
 from collections.abc import Iterable, Iterator
-from functools import cache
-from itertools import accumulate, count
+from itertools import accumulate, chain, count, repeat
 from operator import add
 from typing import Protocol
 
@@ -29,6 +28,7 @@ CLAUSE_BREAKS = "，。；！？、\n"
 # Clauses at most this far apart are scanned as one stretch (the text between them holds no
 # anchor, so no match: scanning it only costs time, less than a second call).
 _JOIN_GAP = 16
+
 
 # how common a character is in news, roughly: 一 everywhere, numerals and digits often
 _WEIGHTS = {c: 10 for c in "0123456789二两三四五六七八九十零〇"} | {"一": 20}
@@ -55,6 +55,8 @@ class TextIndex:
         # character whether the text holds it costs the same for any text of that length.
         self._present = frozenset(c for c in anchor_chars if c in text)
         self._breaks: dict[str, list[int]] = {}
+        self._clauses: dict[tuple[str, str], list[int]] = {}
+        self._bounds: dict[str, tuple[list[int], list[int]]] = {}
         self._spans: dict[tuple[str, str], list[tuple[int, int]]] = {}
 
     def has_any(self, chars: str) -> bool:
@@ -67,41 +69,72 @@ class TextIndex:
         found = self._spans.get(key)
         if found is not None:
             return found
+        lists = [self._clauses_with(c, breaks) for c in anchors if c in self._present]
+        if not lists:
+            self._spans[key] = []
+            return []
+        clauses = lists[0] if len(lists) == 1 else sorted(set().union(*lists))
+        starts, stops = self._clause_bounds(breaks)
         found = []
-        if self.has_any(anchors):
+        start = stop = -_JOIN_GAP - 2  # a stretch before the text, dropped below
+        for i in clauses:
+            if starts[i] - stop > _JOIN_GAP:
+                found.append((start, stop))
+                start = starts[i]
+            stop = stops[i]
+        found.append((start, stop))
+        del found[0]
+        self._spans[key] = found
+        return found
+
+    def _clauses_with(self, char: str, breaks: str) -> list[int]:
+        """The clauses that hold ``char``, by number, in order: one ``str.find`` (at memory
+        speed) per such clause, however often the clause holds it (digits are everywhere)."""
+        key = char, breaks
+        found = self._clauses.get(key)
+        if found is None:
             text = self.text
-            size = len(text)
             ends = self._break_positions(breaks)
             last = len(ends)
-            search = _char_finder(anchors).search
-            m = search(text)
-            while m is not None:
-                at = m.start()
-                # the clause around ``at``: after the break before it, up to the break after
-                # it (never ``at`` itself: no anchor is a break)
-                i = bisect_left(ends, at)
-                start = ends[i - 1] + 1 if i else 0
-                end = ends[i] if i < last else size
-                if found and start - found[-1][1] <= _JOIN_GAP:
-                    start = found.pop()[0]
-                found.append((start, end))
-                m = search(text, end)  # the first anchor after this clause
-        self._spans[key] = found
+            found = self._clauses[key] = []
+            at = text.find(char)
+            while at >= 0:
+                i = bisect_left(ends, at)  # never ``at`` itself: no anchor is a break
+                found.append(i)
+                if i == last:
+                    break
+                at = text.find(char, ends[i])
         return found
 
     def _break_positions(self, breaks: str) -> list[int]:
         """Where the clause breaks are, in order (computed once per text)."""
         found = self._breaks.get(breaks)
         if found is None:
-            # the i-th break starts after the first i parts and the i breaks before it
-            parts = _char_finder(breaks).split(self.text)
-            found = self._breaks[breaks] = list(
-                map(add, accumulate(map(len, parts[:-1])), count()))
+            text = self.text
+            if breaks == CLAUSE_BREAKS:
+                # str.split finds one character at memory speed and builds its parts in C,
+                # where a regular expression builds a match object per break
+                found = sorted(chain.from_iterable(
+                    _offsets(text.split(c)) for c in breaks if c in text))
+            else:  # fewer breaks (every rule's breaks are among CLAUSE_BREAKS)
+                found = [at for at in self._break_positions(CLAUSE_BREAKS) if text[at] in breaks]
+            self._breaks[breaks] = found
+        return found
+
+    def _clause_bounds(self, breaks: str) -> tuple[list[int], list[int]]:
+        """Where each clause starts and ends: clause i runs from after break i - 1 up to
+        break i (the last one up to the end of the text)."""
+        found = self._bounds.get(breaks)
+        if found is None:
+            ends = self._break_positions(breaks)
+            found = self._bounds[breaks] = ([0, *map(add, ends, repeat(1))],
+                                             [*ends, len(self.text)])
         return found
 
     def matches(self, rule: Scanned) -> Iterator[re.Match[str]]:
-        """``rule.pattern.finditer(text)``, scanning only the clauses that hold an anchor
-        (and a match of the rule's screen, if it has one)."""
+        """``rule.pattern.finditer(text)`` (nothing in a text without one of the rule's
+        words), scanning only the clauses that hold an anchor (and a match of the rule's
+        screen, if it has one)."""
         text = self.text
         spans = self.spans(rule.anchors, rule.breaks)
         if not spans:
@@ -113,6 +146,9 @@ class TextIndex:
                      if screen_search(text, start, end) is not None]
             if not spans:
                 return
+        # last, as a word the text lacks costs a pass over all of it
+        if rule.words and not any(word in text for word in rule.words):
+            return
         pattern = rule.pattern
         search = pattern.search
         for start, end in spans:
@@ -125,6 +161,7 @@ class Scanned(Protocol):
 
     anchors: str
     breaks: str
+    words: tuple[str, ...]
 
     @property
     def pattern(self) -> re.Pattern[str]: ...
@@ -133,7 +170,7 @@ class Scanned(Protocol):
     def screen(self) -> re.Pattern[str] | None: ...
 
 
-@cache
-def _char_finder(chars: str) -> re.Pattern[str]:
-    """Finds any one of ``chars``."""
-    return re.compile(f"[{re.escape(chars)}]")
+def _offsets(parts: list[str]) -> Iterator[int]:
+    """Where the separators of ``text.split(sep)`` (one character) stand in ``text``: the i-th
+    comes after the first i parts and the i separators before it."""
+    return map(add, accumulate(map(len, parts[:-1])), count())
