@@ -53,9 +53,18 @@ def test_word_anchors_pick_rare_characters():
         assert "一" not in anchors
 
 
+# What the screens of the year rules must let through: a year of two, three or four digits,
+# in Chinese numerals, after an era or with a space before 年, a zodiac year, a period after
+# a year or a relative year, a span back from now, festivals (and what they must stop: 1年)
+_SCREENED = ["民国9年，民国100年", "中央社台北电 115年3月", "二〇二六年、两千年、2026 年、'98年",
+             "公元367年，在789年", "康熙三年，民国元年，光绪1年", "甲辰龙年，鼠年", "2027年第二季",
+             "今年的上半年，去年 初春，2025年1季度", "近3年来，过去 十年，接下来半年，最近一个月",
+             "中国国庆节，三八节，大年初一", "1年1年1年", "用了1年，1年前"]
+
+
 def _corpus_texts() -> list[str]:
     return corpus_strings("dates", "figures", "statements", "traditional") + [path.read_text(encoding="utf-8")
-                                      for path in sorted(SEEDS.glob("*.txt"))]
+                                      for path in sorted(SEEDS.glob("*.txt"))] + _SCREENED
 
 
 def _shuffled(texts: list[str], count: int) -> list[str]:
