@@ -55,6 +55,7 @@ class TextIndex:
         # character whether the text holds it costs the same for any text of that length.
         self._present = frozenset(c for c in anchor_chars if c in text)
         self._breaks: dict[str, list[int]] = {}
+        self._positions: dict[str, list[int]] = {}
         self._clauses: dict[tuple[str, str], list[int]] = {}
         self._bounds: dict[str, tuple[list[int], list[int]]] = {}
         self._spans: dict[tuple[str, str], list[tuple[int, int]]] = {}
@@ -110,15 +111,18 @@ class TextIndex:
         """Where the clause breaks are, in order (computed once per text)."""
         found = self._breaks.get(breaks)
         if found is None:
+            # str.split finds one character at memory speed and builds its parts in C, where
+            # a regular expression builds a match object per break
+            found = self._breaks[breaks] = sorted(chain.from_iterable(
+                self._occurrences(c) for c in breaks))
+        return found
+
+    def _occurrences(self, char: str) -> list[int]:
+        found = self._positions.get(char)
+        if found is None:
             text = self.text
-            if breaks == CLAUSE_BREAKS:
-                # str.split finds one character at memory speed and builds its parts in C,
-                # where a regular expression builds a match object per break
-                found = sorted(chain.from_iterable(
-                    _offsets(text.split(c)) for c in breaks if c in text))
-            else:  # fewer breaks (every rule's breaks are among CLAUSE_BREAKS)
-                found = [at for at in self._break_positions(CLAUSE_BREAKS) if text[at] in breaks]
-            self._breaks[breaks] = found
+            found = self._positions[char] = list(_offsets(text.split(char))) if char in text \
+                else []
         return found
 
     def _clause_bounds(self, breaks: str) -> tuple[list[int], list[int]]:
