@@ -117,11 +117,11 @@ _SCREENS = {
     "month range": f"{_NUMERAL}月?{_ANY_SEP}{_NUMERAL}",
     "first months": "[前首](?:[1-9][0-9]?|[一二两三四五六七八九十]{1,2})个?月",
     "今年初": "年[初中底末]",
-    "period of a year": "季|半年|全年|年[初中底末终尾]|岁[末初尾]|[春夏秋冬]",
     "clock": r"[0-9零一二两三四五六七八九十][ \t]*[时点點時]|[0-9][:：][0-5][0-9]",
     "solar term": "|".join(SOLAR_TERMS), "nth weekday": "个(?:星期|周|礼拜)",
     "month week": "(?:第[一二三四五1-5]|最后一)(?:周|个?星期|个?礼拜)",
-    "period of a year (alone)": "季|半年|全年|年[初中底末终尾]|岁[末初尾]|[春夏秋冬]",
+    # every branch opens with a literal: a class first would be tried at every position
+    "period of a year (alone)": "季|半年|全年|年[初中底末终尾]|岁[末初尾]|春|夏|秋|冬",
     "bare year": "(?:19|20)[0-9]{2}[，,]", "compact date": "(?:19|20)[0-9]{2}(?:0[1-9]|1[0-2])",
     "vague": "近|日前|不久", "year range": "[—–~～至到-]",
     # the unit (or 半, 多) right before the direction word: 三天后, 3年多以来, 一年半以前
@@ -136,7 +136,6 @@ _SCREENS = {
     "day of this month": "月(?<=[本上下当个]月)[0-9一二三四五六七八九十廿卅]",
     "weekday": "(?:星期|周|礼拜)[一二三四五六日天]",
 }
-_SCREENS["period of a year (alone)"] = "季|半年|全年|年[初中底末终尾]|岁[末初尾]|春|夏|秋|冬"
 
 
 def _year_screen() -> str:
