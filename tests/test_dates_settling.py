@@ -95,10 +95,10 @@ def _texts() -> list[str]:
 
 
 def test_no_spec_starts_further_before_its_match_than_the_settling_looks_back():
-    finder = resolution._anchor_finder()
+    anchor_chars = resolution._anchor_chars()
     for raw in _texts():
         text = normalize(raw).text
-        index = resolution.TextIndex(text, finder)
+        index = resolution.TextIndex(text, anchor_chars)
         for rule in _rules():
             for match_start, spec in resolution._rule_specs(rule, index, text, set()):
                 assert spec.start >= match_start - resolution._LOOK_BACK, (rule.name, text)

@@ -3,7 +3,6 @@ against the reference date (inferred from the text when none is given)."""
 from __future__ import annotations
 
 import bisect
-import re
 from collections.abc import Iterator
 from functools import cache
 from operator import itemgetter
@@ -26,10 +25,9 @@ from .rules import Rule, _rules
 
 
 @cache
-def _anchor_finder() -> re.Pattern[str]:
-    """Finds the anchor characters of every rule, in one pass over a text."""
-    anchors = sorted({c for rule in _rules() for c in rule.anchors})
-    return re.compile(f"[{re.escape(''.join(anchors))}]")
+def _anchor_chars() -> str:
+    """The anchor characters of every rule."""
+    return "".join(sorted({c for rule in _rules() for c in rule.anchors}))
 
 
 def infer_reference_date(specs: list[DateSpec], text: str) -> Day | None:
@@ -97,11 +95,10 @@ def extract(ntext: NormalizedText, context: Context | None = None) -> list[Candi
     context = context or Context()
     if not text:
         return []
-    index = TextIndex(text, _anchor_finder())
+    index = TextIndex(text, _anchor_chars())
     shared: set[ResolveFn] = set()  # resolve functions of specs built once and placed again
     specs = _settled([_rule_specs(rule, index, text, shared) for rule in _rules()
-                      if index.has_any(rule.anchors) and not (rule.words and not any(
-                          word in text for word in rule.words))])
+                      if index.has_any(rule.anchors)])
     specs = _attach_clock(_attach_weekday(_attach_since(specs, text), text), text)
     specs = _merge_ranges(specs, text)
     if any(spec.clock_only for spec in specs):  # a clock range left without its day

@@ -22,7 +22,7 @@ from .holidays import (SOLAR_TERMS, ALIAS_PATTERN, FESTIVAL_ALIASES, FESTIVAL_GU
 from .clock import CLOCK_PATTERN, DAY_PART_PATTERN, build_clock, build_day_with_part
 from .periods import (build_month_week, build_nth_weekday, build_offset, build_quarter_part,
                       build_weekday, build_weekend)
-from .days import DateSpec, _alternation, _era_year, _festivals, _relative_table
+from .days import DateSpec, _alternation, _era_year, _eras, _festivals, _relative_table
 from .patterns import (_D, _D_CN, _LUNAR_DAY, _LUNAR_MONTH, _M, _M_CN, _REL_YEAR, _SEP, _SP,
                        _TRIGGER_WORDS, _Y2, _Y3, _Y3_CN, _Y4, _Y4_YEAR, _Y_CN, _first_char_guard,
                        _plain, _year_pattern)
@@ -101,10 +101,13 @@ _NUMERAL = "[0-9一二两三四五六七八九十百]"
 _MONTH_NUMBER = "[0-9一二三四五六七八九十]{1,2}"
 _DAY_START = "[0-9一二三四五六七八九十廿卅]"
 _ANY_SEP = rf"[ \t]*{_SEP}[ \t]*"
-# Screens: for the rules that cost most to compile and often do not match, a part every match
-# holds, without lookarounds: a clause holding none is not scanned, and a text holding none
-# does not compile the rule. (The scanner test checks that screened rules find what a
-# whole-text scan finds.)
+# Screens: for the rules that cost most to compile or to scan, a part every match holds: a
+# clause holding none is not scanned, and a text holding none does not compile the rule. The
+# engine finds a screen fast when every branch of it opens with a literal character (best one
+# rare, as 年): it then skips from candidate to candidate, where a pattern opening with a
+# lookaround or an optional part is tried at every position. So a clause dense with anchors
+# that make no date (1年1年…) costs a screen's quick scan. (The scanner test checks that
+# screened rules find what a whole-text scan finds.)
 _SCREENS = {
     "full date": rf"年[ \t]*{_MONTH_NUMBER}[ \t]*月[ \t]*{_DAY_START}",
     "year month": rf"年[ \t]*{_MONTH_NUMBER}[ \t]*月",
@@ -114,16 +117,34 @@ _SCREENS = {
     "month range": f"{_NUMERAL}月?{_ANY_SEP}{_NUMERAL}",
     "first months": "[前首](?:[1-9][0-9]?|[一二两三四五六七八九十]{1,2})个?月",
     "今年初": "年[初中底末]",
-    "period of a year": "季|半年|全年|年[初中底末终尾]|岁[末初尾]|[春夏秋冬]",
     "clock": r"[0-9零一二两三四五六七八九十][ \t]*[时点點時]|[0-9][:：][0-5][0-9]",
     "solar term": "|".join(SOLAR_TERMS), "nth weekday": "个(?:星期|周|礼拜)",
     "month week": "(?:第[一二三四五1-5]|最后一)(?:周|个?星期|个?礼拜)",
-    "period of a year (alone)": "季|半年|全年|年[初中底末终尾]|岁[末初尾]|[春夏秋冬]",
+    # every branch opens with a literal: a class first would be tried at every position
+    "period of a year (alone)": "季|半年|全年|年[初中底末终尾]|岁[末初尾]|春|夏|秋|冬",
     "bare year": "(?:19|20)[0-9]{2}[，,]", "compact date": "(?:19|20)[0-9]{2}(?:0[1-9]|1[0-2])",
     "vague": "近|日前|不久", "year range": "[—–~～至到-]",
     # the unit (or 半, 多) right before the direction word: 三天后, 3年多以来, 一年半以前
     "offset": "[天日年月周期拜半多][ \t]*[以之前后来内]",
+    "zodiac year": "年(?<=[鼠牛虎兔龙蛇马羊猴鸡狗猪]年)",
+    # two or three digits before 年, not the end of a four-digit year
+    "republic year": "年(?<=[0-9][0-9]年)(?<![0-9]{4}年)",
+    # after the year or 今年/去年…, what a period opens with (第一季度, 上半年, 年底, 初春)
+    "period of a year": "年[ \t]*的?(?:[第首前上下全年岁初早深晚暮盛仲隆寒春夏秋冬]|[一二三四1-4]季)",
+    "span until now": "(?:近|过去|最近|前|上|未来|今后|接下来|往后|后|下)[ \t]*[1-9一二两三四五六七八九十百半]",
+    "quarter part": "季(?:度?[初中末底]|(?<=个季)度)",
+    "day of this month": "月(?<=[本上下当个]月)[0-9一二三四五六七八九十廿卅]",
+    "weekday": "(?:星期|周|礼拜)[一二三四五六日天]",
 }
+
+
+def _year_screen() -> str:
+    """What stands right before the 年 of a year: two digits (2026年, 07年, 公元367年), a
+    Chinese numeral or 元 (二〇二六年, 两千年, 民国元年), a space (2026 年), or one digit after
+    an era's name (民国9年); never a lone digit, as in 1年 (a length of time)."""
+    era_ends = "".join(sorted({era[-1] for era in _eras()}))
+    return (f"年(?:(?<=[0-9][0-9]年)|(?<=[〇零一二三四五六七八九十百千元 \t]年)"
+            f"|(?<=[{era_ends}][1-9]年))")
 
 
 @cache
@@ -258,8 +279,10 @@ def _rules() -> tuple[Rule, ...]:
                           "relative": word_anchors(w for w in _relative_table() if w != "当年")}
     # bare year looks ahead at the comma after the year
     breaks = {"bare year": CLAUSE_BREAKS.replace("，", "")}
+    screens = _SCREENS | {"year": _year_screen(), "festival": _alternation(
+        [*_festivals(), *FESTIVAL_ALIASES])}
     return tuple(Rule(name, pattern, build, anchors[name], _TRIGGER_WORDS.get(name, ()),
-                      breaks.get(name, CLAUSE_BREAKS), _SCREENS.get(name))
+                      breaks.get(name, CLAUSE_BREAKS), screens.get(name))
                  for name, pattern, build in rules)
 
 

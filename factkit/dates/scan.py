@@ -8,16 +8,16 @@ gives exactly what scanning the whole text gives, at a fraction of the cost: in 
 clauses with 年 are a few percent of the text, and a rule whose anchors do not occur costs
 nothing at all. (tests/test_dates_scan.py proves both properties from the patterns.)
 
-Per text, one pass finds where every anchor character occurs; clause bounds are found around
-the anchors on demand and shared by the rules.
+Per text, the anchor characters it holds are looked up once (a ``c in text`` per character
+runs at memory speed); the clauses that hold each anchor character are found on demand, from
+the positions of the clause breaks, and shared by the rules.
 """
 from __future__ import annotations
 
 import re
 from bisect import bisect_left
 from collections.abc import Iterable, Iterator
-from functools import cache
-from itertools import accumulate, count
+from itertools import accumulate, chain, count, repeat
 from operator import add
 from typing import Protocol
 
@@ -28,6 +28,7 @@ CLAUSE_BREAKS = "，。；！？、\n"
 # Clauses at most this far apart are scanned as one stretch (the text between them holds no
 # anchor, so no match: scanning it only costs time, less than a second call).
 _JOIN_GAP = 16
+
 
 # how common a character is in news, roughly: 一 everywhere, numerals and digits often
 _WEIGHTS = {c: 10 for c in "0123456789二两三四五六七八九十零〇"} | {"一": 20}
@@ -46,68 +47,112 @@ def word_anchors(words: Iterable[str]) -> str:
 
 
 class TextIndex:
-    """Where the anchor characters of one text are, and the clauses around them."""
+    """Which anchor characters one text holds, and the clauses around them."""
 
-    def __init__(self, text: str, finder: re.Pattern[str]) -> None:
+    def __init__(self, text: str, anchor_chars: str) -> None:
         self.text = text
-        parts = finder.split(text)
-        by_char: dict[str, list[int]] = {}
-        # the i-th separator starts after the first i parts and the i separators before it
-        for at in map(add, accumulate(map(len, parts[:-1])), count()):
-            by_char.setdefault(text[at], []).append(at)
-        self._by_char = by_char
-        self._spans: dict[str, list[tuple[int, int]]] = {}
-        self._backward = ""
+        # A text dense with anchors (1年1年…) holds a million of them: asking for each anchor
+        # character whether the text holds it costs the same for any text of that length.
+        self._present = frozenset(c for c in anchor_chars if c in text)
+        self._breaks: dict[str, list[int]] = {}
+        self._positions: dict[str, list[int]] = {}
+        self._clauses: dict[tuple[str, str], list[int]] = {}
+        self._bounds: dict[str, tuple[list[int], list[int]]] = {}
+        self._spans: dict[tuple[str, str], list[tuple[int, int]]] = {}
 
     def has_any(self, chars: str) -> bool:
-        return any(c in self._by_char for c in chars)
-
-    def positions(self, chars: str) -> list[int]:
-        """Where any of ``chars`` occurs, in order."""
-        lists = [self._by_char[c] for c in chars if c in self._by_char]
-        return lists[0] if len(lists) == 1 else sorted(p for one in lists for p in one)
+        return not self._present.isdisjoint(chars)
 
     def spans(self, anchors: str, breaks: str = CLAUSE_BREAKS) -> list[tuple[int, int]]:
         """The stretches of text to scan for a rule: the clauses that hold one of
         ``anchors``, clauses close together joined (one longer scan costs less than two)."""
-        key = anchors + "\0" + breaks
+        key = anchors, breaks
         found = self._spans.get(key)
         if found is not None:
             return found
-        text, finder = self.text, _break_finder(breaks)
-        size = len(text)
-        if not self._backward:
-            self._backward = text[::-1]
+        lists = [self._clauses_with(c, breaks) for c in anchors if c in self._present]
+        if not lists:
+            self._spans[key] = []
+            return []
+        clauses = lists[0] if len(lists) == 1 else sorted(set().union(*lists))
+        starts, stops = self._clause_bounds(breaks)
         found = []
-        end = 0
-        positions = self.positions(anchors)
-        k = 0
-        while k < len(positions):
-            at = positions[k]
-            # the clause: from just after the last break before ``at`` (searched for in the
-            # reversed text, no further back than the clause before) to the next break
-            before = finder.search(self._backward, size - at, size - end)
-            after = finder.search(text, at)
-            start = size - before.start() if before else end
-            end = after.start() if after else size
-            if found and start - found[-1][1] <= _JOIN_GAP:
-                start = found.pop()[0]
-            found.append((start, end))
-            k = bisect_left(positions, end, k + 1)  # the first anchor after this clause
+        start = stop = -_JOIN_GAP - 2  # a stretch before the text, dropped below
+        for i in clauses:
+            if starts[i] - stop > _JOIN_GAP:
+                found.append((start, stop))
+                start = starts[i]
+            stop = stops[i]
+        found.append((start, stop))
+        del found[0]
         self._spans[key] = found
         return found
 
+    def _clauses_with(self, char: str, breaks: str) -> list[int]:
+        """The clauses that hold ``char``, by number, in order: one ``str.find`` (at memory
+        speed) per such clause, however often the clause holds it (digits are everywhere)."""
+        key = char, breaks
+        found = self._clauses.get(key)
+        if found is None:
+            text = self.text
+            ends = self._break_positions(breaks)
+            last = len(ends)
+            found = self._clauses[key] = []
+            at = text.find(char)
+            while at >= 0:
+                i = bisect_left(ends, at)  # never ``at`` itself: no anchor is a break
+                found.append(i)
+                if i == last:
+                    break
+                at = text.find(char, ends[i])
+        return found
+
+    def _break_positions(self, breaks: str) -> list[int]:
+        """Where the clause breaks are, in order (computed once per text)."""
+        found = self._breaks.get(breaks)
+        if found is None:
+            # str.split finds one character at memory speed and builds its parts in C, where
+            # a regular expression builds a match object per break
+            found = self._breaks[breaks] = sorted(chain.from_iterable(
+                self._occurrences(c) for c in breaks))
+        return found
+
+    def _occurrences(self, char: str) -> list[int]:
+        found = self._positions.get(char)
+        if found is None:
+            text = self.text
+            found = self._positions[char] = list(_offsets(text.split(char))) if char in text \
+                else []
+        return found
+
+    def _clause_bounds(self, breaks: str) -> tuple[list[int], list[int]]:
+        """Where each clause starts and ends: clause i runs from after break i - 1 up to
+        break i (the last one up to the end of the text)."""
+        found = self._bounds.get(breaks)
+        if found is None:
+            ends = self._break_positions(breaks)
+            found = self._bounds[breaks] = ([0, *map(add, ends, repeat(1))],
+                                             [*ends, len(self.text)])
+        return found
+
     def matches(self, rule: Scanned) -> Iterator[re.Match[str]]:
-        """``rule.pattern.finditer(text)``, scanning only the clauses that hold an anchor
-        (and a match of the rule's screen, if it has one)."""
+        """``rule.pattern.finditer(text)`` (nothing in a text without one of the rule's
+        words), scanning only the clauses that hold an anchor (and a match of the rule's
+        screen, if it has one)."""
         text = self.text
         spans = self.spans(rule.anchors, rule.breaks)
-        screen = rule.screen
-        if screen is not None:
-            spans = [(start, end) for start, end in spans
-                     if screen.search(text, start, end) is not None]
         if not spans:
             return  # the rule is not even compiled
+        screen = rule.screen
+        if screen is not None:
+            screen_search = screen.search
+            spans = [(start, end) for start, end in spans
+                     if screen_search(text, start, end) is not None]
+            if not spans:
+                return
+        # last, as a word the text lacks costs a pass over all of it
+        if rule.words and not any(word in text for word in rule.words):
+            return
         pattern = rule.pattern
         search = pattern.search
         for start, end in spans:
@@ -120,6 +165,7 @@ class Scanned(Protocol):
 
     anchors: str
     breaks: str
+    words: tuple[str, ...]
 
     @property
     def pattern(self) -> re.Pattern[str]: ...
@@ -128,6 +174,7 @@ class Scanned(Protocol):
     def screen(self) -> re.Pattern[str] | None: ...
 
 
-@cache
-def _break_finder(breaks: str) -> re.Pattern[str]:
-    return re.compile(f"[{re.escape(breaks)}]")
+def _offsets(parts: list[str]) -> Iterator[int]:
+    """Where the separators of ``text.split(sep)`` (one character) stand in ``text``: the i-th
+    comes after the first i parts and the i separators before it."""
+    return map(add, accumulate(map(len, parts[:-1])), count())
