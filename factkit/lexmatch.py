@@ -263,8 +263,7 @@ class Lexicon:
         self._groups: dict[int, _Group] = {}
         self._automaton: ahocorasick_rs.AhoCorasick | None = None
         self._trigger_openings: array[int] = array("I")
-        self._pairs: dict[str, tuple[str, int]] | None = None
-        self._singles: re.Pattern[str] | None = None
+        self._pairs: tuple[dict[str, str], dict[str, int], re.Pattern[str] | None] | None = None
         self._scanned = 0
 
     def _group(self, index: int) -> _Group:
@@ -318,16 +317,16 @@ class Lexicon:
                      for index, start, end in
                      self._automaton.find_matches_as_indexes(text, overlapping=True)]
         else:
-            pairs, singles = (self._pairs, self._singles) if self._pairs is not None \
+            seconds, bases, singles = self._pairs if self._pairs is not None \
                 else self._pair_openings()
             found = []
-            get = pairs.get
+            get = seconds.get
             for start, (first, second) in enumerate(zip(text, text[1:])):
                 following = get(first)
                 if following is not None:
-                    at = following[0].find(second)
+                    at = following.find(second)
                     if at >= 0:
-                        found.append((start, -2, following[1] + at))
+                        found.append((start, -2, bases[first] + at))
             if singles is not None:
                 openings = self._openings
                 found += [(m.start(), -1, bisect_left(openings, m.group()))
@@ -340,16 +339,18 @@ class Lexicon:
         return (ahocorasick_rs.AhoCorasick(bytes(triggers).decode().split("\n")),
                 _uint32(openings))
 
-    def _pair_openings(self) -> tuple[dict[str, tuple[str, int]], re.Pattern[str] | None]:
+    def _pair_openings(self) -> tuple[dict[str, str], dict[str, int], re.Pattern[str] | None]:
         # first character -> the second characters of its openings of two (in the order of
-        # the openings) and the index of the first of them: a few thousand entries, where an
-        # index of every opening would take 27,000 and longer to build than a scan takes
-        firsts, seconds, bases = self._pair_sections
-        self._pairs = pairs = dict(zip(bytes(firsts).decode(),
-                                       zip(bytes(seconds).decode().split("\n"), _uint32(bases))))
-        self._singles = re.compile(f"[{re.escape(self._one_character)}]") \
+        # the openings), and -> the index of the first of them: a few thousand entries, where
+        # an index of every opening would take 27,000 and longer to build than a scan takes
+        firsts_data, seconds_data, bases_data = self._pair_sections
+        firsts = bytes(firsts_data).decode()
+        seconds = dict(zip(firsts, bytes(seconds_data).decode().split("\n")))
+        bases = dict(zip(firsts, _uint32(bases_data)))
+        singles = re.compile(f"[{re.escape(self._one_character)}]") \
             if self._one_character else None
-        return pairs, self._singles
+        self._pairs = seconds, bases, singles
+        return self._pairs
 
     def scan(self, text: str, automaton: bool | None = None) -> Hits:
         """Every occurrence of every phrase, by start, the longest first at each start."""
@@ -359,13 +360,12 @@ class Lexicon:
         group_of = self._groups.get
         size = len(text)
         for start, minus_opening, index in self.openings(text, automaton):
-            group = group_of(index) or self._group(index)
+            longer, whole, phrases = group_of(index) or self._group(index)
             # most openings are words that open phrases (医疗 of 医疗保障局) and are no phrase
             # themselves: one lookup finds nothing to try
-            longer = group.longer.get(text[start + 2:start + 3]) if group.longer else None
-            if longer:
-                phrases = group.phrases
-                for length in longer:
+            lengths = longer.get(text[start + 2:start + 3]) if longer else None
+            if lengths:
+                for length in lengths:
                     end = start + length
                     if end <= size:  # a slice past the end would be a shorter phrase
                         payloads = phrases.get(text[start:end])
@@ -373,10 +373,10 @@ class Lexicon:
                             add_start(start)
                             add_end(end)
                             add_payloads(payloads)
-            if group.whole is not None:
+            if whole is not None:
                 add_start(start)
                 add_end(start - minus_opening)
-                add_payloads(group.whole)
+                add_payloads(whole)
         return hits
 
 

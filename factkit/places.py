@@ -55,15 +55,18 @@ def _words() -> dict[str, set[str]]:
 
 
 @cache
-def _after_pattern() -> regex.Pattern:
-    words = sorted(_words()["after"], key=len, reverse=True)
-    return regex.compile("|".join(regex.escape(w) for w in words))
+def _words_by_first(kind: str) -> dict[str, tuple[str, ...]]:
+    by_first: dict[str, list[str]] = {}
+    for word in sorted(_words()[kind]):
+        by_first.setdefault(word[0], []).append(word)
+    return {first: tuple(words) for first, words in by_first.items()}
 
 
-@cache
-def _first_chars(kind: str) -> frozenset[str]:
-    """The characters the words of a kind start with: a word is looked for only after one."""
-    return frozenset(w[0] for w in _words()[kind])
+def _word_at(text: str, at: int, kind: str) -> bool:
+    """Whether a word of that kind (place_words.tsv) starts at ``at``: looked for only after
+    the characters they start with."""
+    words = _words_by_first(kind).get(text[at:at + 1])
+    return words is not None and any(text.startswith(word, at) for word in words)
 
 
 @dataclass(slots=True)  # a long text holds hundreds of thousands of them
@@ -134,14 +137,15 @@ class _Names:
         self.starts: list[int] = []
         self.ends: list[int] = []
         self.names: list[_Name] = []
+        add_start, add_end, add_name = self.starts.append, self.ends.append, self.names.append
         for start, end, payloads in phrases:
             payload = payloads[PLACE]
             if payload:
                 name = _name(payload)
                 if name is not None:
-                    self.starts.append(start)
-                    self.ends.append(end)
-                    self.names.append(name)
+                    add_start(start)
+                    add_end(end)
+                    add_name(name)
 
     def starting_in(self, start: int, end: int) -> Iterator[tuple[int, int, _Name]]:
         """The names that start inside [start, end)."""
@@ -384,14 +388,12 @@ def _accept(mentions: list[Mention], text: str, g: Gazetteer) -> None:
     for code in named:
         named_with_parents.update(g.ancestors(code))
 
-    currency_firsts = _first_chars("currency")
     for index, m in enumerate(mentions):
         if m.via == "extra" and m.extra is not None:
             if m.text == "两岸" and m.start and (
                     text[m.start - 1] in _WATER or index and mentions[index - 1].end == m.start):
                 continue  # 湘江两岸, 河两岸: the banks of a river, not the two sides of the Strait
-            if m.extra.level == "country" and text[m.end:m.end + 1] in currency_firsts and \
-                    any(text.startswith(w, m.end) for w in words["currency"]):
+            if m.extra.level == "country" and _word_at(text, m.end, "currency"):
                 continue  # 挪威克朗, 瑞士法郎: a currency, not the country
             if m.extra.level == "feature" and text[m.end:m.end + 1] in _LONGER_WATER:
                 continue  # 东江湖, 新安江水库: the name of another body of water, not the river
@@ -440,9 +442,8 @@ def _accept(mentions: list[Mention], text: str, g: Gazetteer) -> None:
 def _supported(mentions: list[Mention], index: int, text: str, g: Gazetteer,
                named_with_parents: AbstractSet[str]) -> bool:
     m = mentions[index]
-    return text[m.end:m.end + 1] in _first_chars("after") and \
-        bool(_after_pattern().match(text, m.end)) or \
-        _adjacent_related(mentions, index, g) or any(c in named_with_parents for c in m.codes)
+    return _word_at(text, m.end, "after") or _adjacent_related(mentions, index, g) or \
+        any(c in named_with_parents for c in m.codes)
 
 
 _WATER = set("江河湖溪川水渠峡")
