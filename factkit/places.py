@@ -32,6 +32,7 @@ from bisect import bisect_left
 from collections.abc import Iterator, Sequence, Set as AbstractSet
 from dataclasses import dataclass
 from functools import cache
+from operator import attrgetter
 from typing import Any, NamedTuple
 
 import regex
@@ -277,7 +278,7 @@ def _run_readings(text: str, i: int, j: int, g: Gazetteer,
     countries, 京津冀 divisions), unless the run is a word (黑云) or its ends belong to the
     words around it (集中美, 中英文)."""
     run = text[i:j]
-    framed = any(text.startswith(w, j) for w in _words()["run_frame"])
+    framed = _word_at(text, j, "run_frame")
     if run[0] in _ABBR_RUN_EXCLUDED or (j - i == 2 and run in words and not framed) or \
             len(set(run)) < len(run):
         return None  # 新青年, 黑云, 阿里巴巴; but 中意两国
@@ -592,7 +593,7 @@ def _villages(mentions: list[Mention], text: str, g: Gazetteer) -> list[Mention]
                 continue
             for length in range(7, 2, -1):
                 start = end - length
-                if start < 0 or start and _is_han(text[start - 1]) and start not in ends:
+                if start < 0 or start and start not in ends and _is_han(text[start - 1]):
                     continue
                 written = text[start:end]
                 # the village of that name in the first township of the order
@@ -669,6 +670,7 @@ def _village_name(m: Mention, g: Gazetteer) -> str:
 
 
 _RULES = {via: f"<{via}>" for via in ("name", "alias", "extra", "abbr", "village", "shape")}
+_START = attrgetter("start")
 
 
 def extract(ntext: NormalizedText, context: Context | None = None) -> list[Candidate]:
@@ -682,12 +684,12 @@ def extract(ntext: NormalizedText, context: Context | None = None) -> list[Candi
     # the county 中方县)
     mentions = [m for m in mentions if m.accepted]
     mentions += _abbreviations(text, g, mentions)
-    mentions.sort(key=lambda m: m.start)
+    mentions.sort(key=_START)
     _resolve(mentions, g)
     mentions = [m for m in mentions if m.accepted]
     villages = _villages(mentions, text, g)
     if villages:  # the others are in order of start already
-        mentions = sorted(mentions + villages, key=lambda m: m.start)
+        mentions = sorted(mentions + villages, key=_START)
     candidates = []
     # the same place named again shares its fields (a text may name 郴州市 100,000 times)
     shared: dict[tuple[Any, ...], dict[str, Any] | None] = {}
