@@ -146,6 +146,7 @@ class _Divisions(Mapping[str, Division]):
         self._blocks = blocks
         self._texts: dict[str, str] = {}
         self._records: dict[str, Division] = {}
+        self._absent: set[str] = set()
         self._children: dict[str, list[str]] = {}
 
     def _text(self, block: str) -> str:
@@ -157,9 +158,14 @@ class _Divisions(Mapping[str, Division]):
     def get(self, code: str, default: Any = None) -> Any:
         record = self._records.get(code)
         if record is None:
+            if code in self._absent:
+                return default
             text = self._text(block_of(code))
             at = text.find(f"\n{code}\t")
             if at < 0:
+                # a village's code, asked for each time a village is named: its block is not
+                # searched again
+                self._absent.add(code)
                 return default
             line = text[at + 1:text.find("\n", at + 1)]
             _, name, level, parent = line.split("\t")

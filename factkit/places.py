@@ -32,6 +32,7 @@ from bisect import bisect_left
 from collections.abc import Iterator, Sequence, Set as AbstractSet
 from dataclasses import dataclass
 from functools import cache
+from operator import attrgetter
 from typing import Any, NamedTuple
 
 import regex
@@ -40,7 +41,7 @@ from .candidates import Candidate, Context
 from .gazetteer import (LEVEL_ORDER, PLACE, Abbreviation, ExtraPlace, Gazetteer,
                         boundary_words, gazetteer, is_statistical_code, place_name)
 from .lexicon import read_table
-from .lexmatch import Hits, leftmost_longest
+from .lexmatch import Hits
 from .normalize import NormalizedText
 
 __all__ = ["extract"]
@@ -55,9 +56,18 @@ def _words() -> dict[str, set[str]]:
 
 
 @cache
-def _after_pattern() -> regex.Pattern:
-    words = sorted(_words()["after"], key=len, reverse=True)
-    return regex.compile("|".join(regex.escape(w) for w in words))
+def _words_by_first(kind: str) -> dict[str, tuple[str, ...]]:
+    by_first: dict[str, list[str]] = {}
+    for word in sorted(_words()[kind]):
+        by_first.setdefault(word[0], []).append(word)
+    return {first: tuple(words) for first, words in by_first.items()}
+
+
+def _word_at(text: str, at: int, kind: str) -> bool:
+    """Whether a word of that kind (place_words.tsv) starts at ``at``: looked for only after
+    the characters they start with."""
+    words = _words_by_first(kind).get(text[at:at + 1])
+    return words is not None and any(text.startswith(word, at) for word in words)
 
 
 @dataclass(slots=True)  # a long text holds hundreds of thousands of them
@@ -78,6 +88,7 @@ _HAN = regex.compile(r"\p{Han}")
 # a village name right after its township: two to six characters, not a function word first
 _VILLAGE_AFTER = regex.compile(r"(?![的和与及等在各全该本其每])(\p{Han}{2,6}?)(村|社区)")
 _TOWNSHIP_AFTER = regex.compile(r"(\p{Han}{1,5}?)(镇|乡|街道)")
+_TOWNSHIP_LAST = frozenset("镇乡街")  # what starts the suffix of _TOWNSHIP_AFTER
 _VILLAGE_SUFFIXES = ("村", "社区")
 # what may follow a town name that is not in the data (X镇人民政府, X镇的)
 _SHAPE_FOLLOWERS = regex.compile(r"的|人民|党委|政府|卫生院|中心|派出所|居民|村民|\p{Han}{1,6}?(?:村|社区)")
@@ -127,14 +138,15 @@ class _Names:
         self.starts: list[int] = []
         self.ends: list[int] = []
         self.names: list[_Name] = []
+        add_start, add_end, add_name = self.starts.append, self.ends.append, self.names.append
         for start, end, payloads in phrases:
             payload = payloads[PLACE]
             if payload:
                 name = _name(payload)
                 if name is not None:
-                    self.starts.append(start)
-                    self.ends.append(end)
-                    self.names.append(name)
+                    add_start(start)
+                    add_end(end)
+                    add_name(name)
 
     def starting_in(self, start: int, end: int) -> Iterator[tuple[int, int, _Name]]:
         """The names that start inside [start, end)."""
@@ -149,17 +161,23 @@ def _scan(text: str, phrases: Hits) -> list[Mention]:
     segments another way around a short name (其中国有, 远大理想, 建设和县级)."""
     words = boundary_words()
     found = _Names(phrases)
-
-    def accept(start: int, end: int, name: _Name) -> bool:
+    mentions = []
+    free = 0  # where the last name taken ends
+    for start, end, name in zip(found.starts, found.ends, found.names):
+        if start < free:
+            continue
         # whether the name's first character ends the word before it (其中|国有), for both
+        # tests; each test is made only where it can say no (a long name runs across no word)
         splits = start > 0 and text[start - 1:start + 1] in words
-        return not _across_words(text, start, end, words, splits) and \
-            not _yields(text, start, end, name, found, words, splits)
-    # a word that holds a name inside it (发展中国家) is matched too, and wins, and is dropped
-    return [Mention(start, end, text[start:end], name.codes, name.via, extra=name.extra)
-            for start, end, name in leftmost_longest(zip(found.starts, found.ends, found.names),
-                                                     accept)
-            if not name.blocker]
+        if end - start <= 3 and _across_words(text, start, end, words, splits) or \
+                (splits or name.weak) and _yields(text, start, end, name, found, words, splits):
+            continue
+        free = end
+        # a word that holds a name inside it (发展中国家) is matched too, and wins, and is dropped
+        if not name.blocker:
+            mentions.append(Mention(start, end, text[start:end], name.codes, name.via,
+                                    extra=name.extra))
+    return mentions
 
 
 def _yields(text: str, start: int, end: int, name: _Name, found: _Names,
@@ -260,7 +278,7 @@ def _run_readings(text: str, i: int, j: int, g: Gazetteer,
     countries, 京津冀 divisions), unless the run is a word (黑云) or its ends belong to the
     words around it (集中美, 中英文)."""
     run = text[i:j]
-    framed = any(text.startswith(w, j) for w in _words()["run_frame"])
+    framed = _word_at(text, j, "run_frame")
     if run[0] in _ABBR_RUN_EXCLUDED or (j - i == 2 and run in words and not framed) or \
             len(set(run)) < len(run):
         return None  # 新青年, 黑云, 阿里巴巴; but 中意两国
@@ -372,15 +390,14 @@ def _accept(mentions: list[Mention], text: str, g: Gazetteer) -> None:
         named_with_parents.update(g.ancestors(code))
 
     for index, m in enumerate(mentions):
-        if m.via == "extra" and m.text == "两岸" and m.start and (
-                text[m.start - 1] in _WATER or index and mentions[index - 1].end == m.start):
-            continue  # 湘江两岸, 河两岸: the banks of a river, not the two sides of the Strait
-        if m.via == "extra" and m.extra is not None and m.extra.level == "country" and \
-                any(text.startswith(w, m.end) for w in words["currency"]):
-            continue  # 挪威克朗, 瑞士法郎: a currency, not the country
-        if m.via == "extra" and m.extra is not None and m.extra.level == "feature" and \
-                text[m.end:m.end + 1] in _LONGER_WATER:
-            continue  # 东江湖, 新安江水库: the name of another body of water, not the river
+        if m.via == "extra" and m.extra is not None:
+            if m.text == "两岸" and m.start and (
+                    text[m.start - 1] in _WATER or index and mentions[index - 1].end == m.start):
+                continue  # 湘江两岸, 河两岸: the banks of a river, not the two sides of the Strait
+            if m.extra.level == "country" and _word_at(text, m.end, "currency"):
+                continue  # 挪威克朗, 瑞士法郎: a currency, not the country
+            if m.extra.level == "feature" and text[m.end:m.end + 1] in _LONGER_WATER:
+                continue  # 东江湖, 新安江水库: the name of another body of water, not the river
         if m.via in ("extra", "abbr"):
             m.accepted = True
             suffix = _FOREIGN_SUFFIXES.get(m.extra.level) if m.extra is not None else None
@@ -426,8 +443,8 @@ def _accept(mentions: list[Mention], text: str, g: Gazetteer) -> None:
 def _supported(mentions: list[Mention], index: int, text: str, g: Gazetteer,
                named_with_parents: AbstractSet[str]) -> bool:
     m = mentions[index]
-    return bool(_after_pattern().match(text, m.end)) or \
-        _adjacent_related(mentions, index, g) or any(c in named_with_parents for c in m.codes)
+    return _word_at(text, m.end, "after") or _adjacent_related(mentions, index, g) or \
+        any(c in named_with_parents for c in m.codes)
 
 
 _WATER = set("江河湖溪川水渠峡")
@@ -545,7 +562,9 @@ def _villages(mentions: list[Mention], text: str, g: Gazetteer) -> list[Mention]
             if chained:
                 found.append(_village(m.end, chained.end(), text, m.code, g))
         elif level == "county":
-            chained = _TOWNSHIP_AFTER.match(text, m.end)
+            # a town's name is one to five characters before its 镇, 乡 or 街道
+            chained = None if _TOWNSHIP_LAST.isdisjoint(text[m.end + 1:m.end + 6]) else \
+                _TOWNSHIP_AFTER.match(text, m.end)
             if chained and (len(chained.group(1)) < 2 or _is_han(text[chained.end():chained.end() + 1])
                             and not _SHAPE_FOLLOWERS.match(text, chained.end())):
                 chained = None  # 城乡医疗: a word, not a town
@@ -566,22 +585,22 @@ def _villages(mentions: list[Mention], text: str, g: Gazetteer) -> list[Mention]
         ends = {m.end for m in mentions}
         # townships named as such first, then by where they are named, then by code: the
         # result never depends on set order (hash seeds)
-        order = sorted(township_codes, key=lambda t: (t not in named_townships,
-                                                      township_codes[t], t))
-        rank = {township: number for number, township in enumerate(order)}
-        by_county = [g.village_names(county) for county in sorted({t[:6] for t in order})]
+        def rank(township: str) -> tuple[bool, int, str]:
+            return township not in named_townships, township_codes[township], township
+        by_county = [g.village_names(county) for county in sorted({t[:6] for t in township_codes})]
         for end in suffix_ends:
             if covered[end - 1]:
                 continue
             for length in range(7, 2, -1):
                 start = end - length
-                if start < 0 or start and _is_han(text[start - 1]) and start not in ends:
+                if start < 0 or start and start not in ends and _is_han(text[start - 1]):
                     continue
                 written = text[start:end]
                 # the village of that name in the first township of the order
-                code = min(((rank[township], code) for names in by_county
-                            for township, code in names.get(written, ()) if township in rank),
-                           default=(0, None))[1]
+                code = min(((rank(township), code) for names in by_county
+                            for township, code in names.get(written, ())
+                            if township in township_codes),
+                           default=((False, 0, ""), None))[1]
                 if code is not None:
                     found.append(Mention(start, end, written, [code], "village", True, code))
                     break
@@ -651,6 +670,7 @@ def _village_name(m: Mention, g: Gazetteer) -> str:
 
 
 _RULES = {via: f"<{via}>" for via in ("name", "alias", "extra", "abbr", "village", "shape")}
+_START = attrgetter("start")
 
 
 def extract(ntext: NormalizedText, context: Context | None = None) -> list[Candidate]:
@@ -664,12 +684,12 @@ def extract(ntext: NormalizedText, context: Context | None = None) -> list[Candi
     # the county 中方县)
     mentions = [m for m in mentions if m.accepted]
     mentions += _abbreviations(text, g, mentions)
-    mentions.sort(key=lambda m: m.start)
+    mentions.sort(key=_START)
     _resolve(mentions, g)
     mentions = [m for m in mentions if m.accepted]
     villages = _villages(mentions, text, g)
     if villages:  # the others are in order of start already
-        mentions = sorted(mentions + villages, key=lambda m: m.start)
+        mentions = sorted(mentions + villages, key=_START)
     candidates = []
     # the same place named again shares its fields (a text may name 郴州市 100,000 times)
     shared: dict[tuple[Any, ...], dict[str, Any] | None] = {}

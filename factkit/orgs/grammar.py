@@ -57,9 +57,13 @@ def suffix_spans(longest: Longest) -> list[tuple[int, int, Entry]]:
     return outermost(longest)
 
 
+# every character that may not follow some suffix: most suffixes are followed by none of them
+_NOT_AFTER_ANY = frozenset("".join(_NOT_AFTER.values()))
+
+
 def _blocked_after(text: str, suffix: str, end: int) -> bool:
-    chars = _not_after(suffix)
-    return bool(chars) and end < len(text) and text[end] in chars
+    following = text[end:end + 1]
+    return following in _NOT_AFTER_ANY and following in _not_after(suffix)
 
 
 @lru_cache(maxsize=4096)  # asked for every suffix met: the same few come back
