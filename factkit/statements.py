@@ -820,20 +820,18 @@ class _Reader:
                 if not repeats:
                     continue
                 # the others of the list (1,1,1…), then the figures after it with nothing
-                # written before them that start no list and take no counted noun (1年1年…)
+                # written before them that start no list and take no counted noun (1年1年…),
+                # read as this one
+                run_start = k
                 while k < i and (figures[k].record.kind == "duration") == duration:
-                    if says:
-                        values["figure"] = figures[k].record   # the factory copies the values
-                        statements.append(new_statement(values))
                     k += 1
                 if k == i and listed == 1 and nothing_before and counted is None \
                         and not threshold:
-                    run_end = self._alike_after(figures, i, figure)
-                    if says:
-                        for k in range(i, run_end):
-                            values["figure"] = figures[k].record
-                            statements.append(new_statement(values))
-                    i = k = run_end
+                    i = k = self._alike_after(figures, i, figure)
+                if says:
+                    for alike_at in range(run_start, k):
+                        values["figure"] = figures[alike_at].record   # the factory copies
+                        statements.append(new_statement(values))
                 recent_at = k - 1
         self.last_metric = last_metric if with_metric is None else with_metric
 
