@@ -71,16 +71,6 @@ def _roles() -> tuple[dict[str, str], int]:
     return words, max(map(len, words))
 
 
-@cache
-def _by_edge(roles: frozenset[str], last: bool) -> dict[str, tuple[str, ...]]:
-    """The words of ``roles`` by their last (or first) character, longest first."""
-    index: dict[str, list[str]] = {}
-    for word, role in sorted(_roles()[0].items(), key=lambda item: -len(item[0])):
-        if role in roles:
-            index.setdefault(word[-1] if last else word[0], []).append(word)
-    return {c: tuple(w) for c, w in index.items()}
-
-
 def _positions_of(text: str, characters: str) -> Sequence[int]:
     """Where any of ``characters`` stands in ``text``, in order: a find per character is
     several times faster than a pattern of a character class over Chinese text. A list, which
@@ -96,16 +86,21 @@ def _positions_of(text: str, characters: str) -> Sequence[int]:
     return found if len(found) <= _MANY_POSITIONS else array("q", found)
 
 
-# the words of each set of roles by their last (first) character, with their lengths: looked
-# up in a dict rather than through the cache of ``_by_edge``, since every character read asks
+# the words of each set of roles by their last (first) character, longest first, with their
+# lengths: built once per set, and looked up in a plain dict rather than through a cached
+# function, since every character read asks
 _ENDING_WITH: dict[frozenset[str], dict[str, tuple[tuple[int, str], ...]]] = {}
 _STARTING_WITH: dict[frozenset[str], dict[str, tuple[tuple[int, str], ...]]] = {}
 
 
 def _with_lengths(roles: frozenset[str], last: bool) -> dict[str, tuple[tuple[int, str], ...]]:
-    index = {c: tuple((len(w), w) for w in words) for c, words in _by_edge(roles, last).items()}
-    (_ENDING_WITH if last else _STARTING_WITH)[roles] = index
-    return index
+    index: dict[str, list[tuple[int, str]]] = {}
+    for word, role in sorted(_roles()[0].items(), key=lambda item: -len(item[0])):
+        if role in roles:
+            index.setdefault(word[-1] if last else word[0], []).append((len(word), word))
+    by_edge = {c: tuple(words) for c, words in index.items()}
+    (_ENDING_WITH if last else _STARTING_WITH)[roles] = by_edge
+    return by_edge
 
 
 def _word_ending_at(text: str, end: int, start_limit: int, roles: frozenset[str]) -> str | None:
