@@ -41,7 +41,7 @@ from .candidates import Candidate, Context
 from .gazetteer import (LEVEL_ORDER, PLACE, Abbreviation, ExtraPlace, Gazetteer,
                         boundary_words, gazetteer, is_statistical_code, place_name)
 from .lexicon import read_table
-from .lexmatch import Hits
+from .lexmatch import Hits, leftmost_longest
 from .normalize import NormalizedText
 
 __all__ = ["extract"]
@@ -161,23 +161,18 @@ def _scan(text: str, phrases: Hits) -> list[Mention]:
     segments another way around a short name (其中国有, 远大理想, 建设和县级)."""
     words = boundary_words()
     found = _Names(phrases)
-    mentions = []
-    free = 0  # where the last name taken ends
-    for start, end, name in zip(found.starts, found.ends, found.names):
-        if start < free:
-            continue
+
+    def accept(start: int, end: int, name: _Name) -> bool:
         # whether the name's first character ends the word before it (其中|国有), for both
-        # tests; each test is made only where it can say no (a long name runs across no word)
+        # tests
         splits = start > 0 and text[start - 1:start + 1] in words
-        if end - start <= 3 and _across_words(text, start, end, words, splits) or \
-                (splits or name.weak) and _yields(text, start, end, name, found, words, splits):
-            continue
-        free = end
-        # a word that holds a name inside it (发展中国家) is matched too, and wins, and is dropped
-        if not name.blocker:
-            mentions.append(Mention(start, end, text[start:end], name.codes, name.via,
-                                    extra=name.extra))
-    return mentions
+        return not (_across_words(text, start, end, words, splits) or
+                    _yields(text, start, end, name, found, words, splits))
+    # a word that holds a name inside it (发展中国家) is matched too, and wins, and is dropped
+    return [Mention(start, end, text[start:end], name.codes, name.via, extra=name.extra)
+            for start, end, name in leftmost_longest(zip(found.starts, found.ends, found.names),
+                                                     accept)
+            if not name.blocker]
 
 
 def _yields(text: str, start: int, end: int, name: _Name, found: _Names,

@@ -11,7 +11,7 @@ A department written after the body it belongs to is one body with it (财政部
 """
 from __future__ import annotations
 
-from functools import cache, lru_cache
+from functools import cache
 from operator import attrgetter
 
 import regex
@@ -63,12 +63,8 @@ _NOT_AFTER_ANY = frozenset("".join(_NOT_AFTER.values()))
 
 def _blocked_after(text: str, suffix: str, end: int) -> bool:
     following = text[end:end + 1]
-    return following in _NOT_AFTER_ANY and following in _not_after(suffix)
-
-
-@lru_cache(maxsize=4096)  # asked for every suffix met: the same few come back
-def _not_after(suffix: str) -> str:
-    return _NOT_AFTER.get(suffix[-2:]) or _NOT_AFTER.get(suffix[-1], "")
+    return following in _NOT_AFTER_ANY and \
+        following in (_NOT_AFTER.get(suffix[-2:]) or _NOT_AFTER.get(suffix[-1], ""))
 
 
 def by_suffix(spans: list[tuple[int, int, Entry]], text: str, places: Places,
