@@ -26,14 +26,14 @@ import bisect
 import re
 from collections.abc import Iterator
 from dataclasses import dataclass, field
-from functools import cache, cached_property
+from functools import cache, cached_property, lru_cache
 
 import regex
 
 from .lexicon import read_table
 from .lexmatch import Hits, lexicon
 
-__all__ = ["NormalizedText", "normalize", "fold", "reads_traditional"]
+__all__ = ["NormalizedText", "normalize", "fold", "reads_traditional", "is_han"]
 
 # Full-width forms U+FF01..U+FF5E fold to ASCII, except the Chinese clause punctuation, which
 # stays Chinese: ， between digits is an enumeration, not a thousands separator ("1，2").
@@ -82,6 +82,23 @@ def reads_traditional(text: str) -> bool:
     han = sum(1 for c in characters if "\u3400" <= c <= "\u9fff")
     traditional = len(characters & _fold_tables().traditional_only)
     return han > 0 and traditional >= _TRADITIONAL_SHARE * han
+
+
+_HAN = regex.compile(r"\p{Han}")
+
+
+def is_han(ch: str) -> bool:
+    """A Han character (``\\p{Han}``); the common block and everything below the first Han
+    character are settled without the pattern."""
+    if "\u4e00" <= ch <= "\u9fff":
+        return True
+    return ch >= "\u2e80" and _rare_han(ch)
+
+
+# the rest is punctuation (、，。) far more often than a Han character: asked again and again
+@lru_cache(maxsize=4096)
+def _rare_han(ch: str) -> bool:
+    return bool(_HAN.match(ch))
 
 
 # A full-width comma between full-width digits is part of a full-width number (４，５６５).

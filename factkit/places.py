@@ -42,7 +42,7 @@ from .gazetteer import (LEVEL_ORDER, PLACE, Abbreviation, ExtraPlace, Gazetteer,
                         boundary_words, gazetteer, is_statistical_code, place_name)
 from .lexicon import read_table
 from .lexmatch import Hits, leftmost_longest
-from .normalize import NormalizedText
+from .normalize import NormalizedText, is_han
 
 __all__ = ["extract"]
 
@@ -84,7 +84,6 @@ class Mention:
     shape_level: str | None = None
 
 
-_HAN = regex.compile(r"\p{Han}")
 # a village name right after its township: two to six characters, not a function word first
 _VILLAGE_AFTER = regex.compile(r"(?![的和与及等在各全该本其每])(\p{Han}{2,6}?)(村|社区)")
 _TOWNSHIP_AFTER = regex.compile(r"(\p{Han}{1,5}?)(镇|乡|街道)")
@@ -92,13 +91,6 @@ _TOWNSHIP_LAST = frozenset("镇乡街")  # what starts the suffix of _TOWNSHIP_A
 _VILLAGE_SUFFIXES = ("村", "社区")
 # what may follow a town name that is not in the data (X镇人民政府, X镇的)
 _SHAPE_FOLLOWERS = regex.compile(r"的|人民|党委|政府|卫生院|中心|派出所|居民|村民|\p{Han}{1,6}?(?:村|社区)")
-
-
-def _is_han(ch: str) -> bool:
-    # the common block without the pattern; nothing below U+2E80 is Han
-    if "\u4e00" <= ch <= "\u9fff":
-        return True
-    return ch >= "\u2e80" and bool(_HAN.match(ch))
 
 
 class _Name(NamedTuple):
@@ -204,7 +196,7 @@ def _across_words(text: str, start: int, end: int, words: AbstractSet[str],
         return False
     # the end of the name is looked at only where its start already reads another way
     if not (splits or start > 1 and text[start - 2:start + 1] in words or
-            end - start == 2 and text[start] in _FUNCTION_CHARS and _is_han(text[start - 1])):
+            end - start == 2 and text[start] in _FUNCTION_CHARS and is_han(text[start - 1])):
         return False
     return text[end - 1:end + 1] in words or text[end - 1:end + 2] in words
 
@@ -560,7 +552,7 @@ def _villages(mentions: list[Mention], text: str, g: Gazetteer) -> list[Mention]
             # a town's name is one to five characters before its 镇, 乡 or 街道
             chained = None if _TOWNSHIP_LAST.isdisjoint(text[m.end + 1:m.end + 6]) else \
                 _TOWNSHIP_AFTER.match(text, m.end)
-            if chained and (len(chained.group(1)) < 2 or _is_han(text[chained.end():chained.end() + 1])
+            if chained and (len(chained.group(1)) < 2 or is_han(text[chained.end():chained.end() + 1])
                             and not _SHAPE_FOLLOWERS.match(text, chained.end())):
                 chained = None  # 城乡医疗: a word, not a town
             if chained and m.end not in starts:
@@ -588,7 +580,7 @@ def _villages(mentions: list[Mention], text: str, g: Gazetteer) -> list[Mention]
                 continue
             for length in range(7, 2, -1):
                 start = end - length
-                if start < 0 or start and start not in ends and _is_han(text[start - 1]):
+                if start < 0 or start and start not in ends and is_han(text[start - 1]):
                     continue
                 written = text[start:end]
                 # the village of that name in the first township of the order

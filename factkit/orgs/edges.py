@@ -6,11 +6,10 @@ words is found by a walk over the body, not by a pattern of every generic word.
 """
 from __future__ import annotations
 
-from functools import cache, lru_cache
-
-import regex
+from functools import cache
 
 from ..lexicon import read_lines
+from ..normalize import is_han
 
 __all__ = ["is_name_char", "left_stretch", "stopword_end", "stopword_at", "is_generic",
            "ends_generic", "is_generic_or_ends_generic", "counted", "left_edge_ok", "is_han",
@@ -23,25 +22,6 @@ _OPENING, _CLOSING = "（(", "）)"
 # at bodies, they do not name one
 _COUNT_WORDS = frozenset("一二两三四五六七八九十百千几数多每各该这那此本某其全")
 _MEASURE_WORDS = frozenset("所家个座间名批些类级国地省市县区届")
-
-
-def is_han(ch: str) -> bool:
-    """A Han character (``\\p{Han}``); the common block and everything below the first Han
-    character are settled without the pattern."""
-    if "\u4e00" <= ch <= "\u9fff":
-        return True
-    return ch >= "\u2e80" and _rare_han(ch)
-
-
-# the rest is punctuation (、，。) far more often than a Han character: asked again and again
-@lru_cache(maxsize=4096)
-def _rare_han(ch: str) -> bool:
-    return bool(_han_pattern().match(ch))
-
-
-@cache
-def _han_pattern() -> regex.Pattern:
-    return regex.compile(r"\p{Han}")
 
 
 def is_name_char(ch: str) -> bool:
