@@ -63,8 +63,8 @@ _SCREENED = ["民国9年，民国100年", "中央社台北电 115年3月", "二�
 
 
 def _corpus_texts() -> list[str]:
-    return corpus_strings("dates", "figures", "statements", "traditional") + [path.read_text(encoding="utf-8")
-                                      for path in sorted(SEEDS.glob("*.txt"))] + _SCREENED
+    seeds = [path.read_text(encoding="utf-8") for path in sorted(SEEDS.glob("*.txt"))]
+    return corpus_strings("dates", "figures", "statements", "traditional") + seeds + _SCREENED
 
 
 def _shuffled(texts: list[str], count: int) -> list[str]:

@@ -143,7 +143,7 @@ def extract(ntext: NormalizedText, context: Context | None = None) -> list[Candi
             resolver.anchor_year = spec.year or res.first.year
             resolver.anchor_relative = spec.year is None
             anchor_end = spec.end
-        if previous and (spec.lunar_month_day or previous[0].lunar_month_day):
+        if previous:
             _check_pair(previous, (spec, res), ntext, context)
         previous = (spec, res)
         values = (res.first, res.last, res.granularity, res.calendar, res.relative,

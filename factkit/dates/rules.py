@@ -71,7 +71,7 @@ class Rule:
 
 # Builders that read the text around their match: a year or a part of day written before it
 # (2025年春节, 下午3点), 民国 or Taiwan words elsewhere (115年). Every other builder reads
-# only its match's groups (tests/test_dates_scan.py checks it from their code), so the
+# only its match's groups (tests/test_dates_settling.py checks it from their code), so the
 # extractor builds one spec per distinct match of a text and places copies of it.
 _READ_AROUND: frozenset[_Build] = frozenset({
     build_republic_year, build_quarter_part, build_clock, build_festival, build_solar_term,
