@@ -1494,14 +1494,14 @@ def extract(ntext: NormalizedText, context: Context | None = None) -> list[Candi
                     continue  # a lone numeral character inside words (统一, 一级): the common case
             known = key = None
             if at - previous < _CONTEXT:
-                if not repeating:
+                if not repeating:  # look up only where the characters at the hit were seen
                     at_hit = written[at:at + _SEEN_CHARS]
-                    if at_hit not in seen_at_hits:
+                    repeating = at_hit in seen_at_hits
+                    if not repeating:
                         if len(seen_at_hits) > _MEMO_SIZE:
                             seen_at_hits.clear()
                         seen_at_hits.add(at_hit)
-                        at_hit = ""
-                if repeating or at_hit:
+                if repeating:
                     window_start = at - _CONTEXT if at > _CONTEXT else 0
                     key = (written[window_start:at + _REACH], at - window_start)
                     known = remembered.get(key)
