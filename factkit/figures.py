@@ -750,7 +750,7 @@ def _build_or_raise(m: _Shape, ntext: NormalizedText) -> Optional[Candidate]:
     text = ntext.text
     start, end = m.span_start, m.span_end
     g, spans = m.g, m.spans
-    before = text[start - 1] if start > 0 else "\x00"
+    before = _char(text, start - 1)
 
     if before == "第" or (g["n1"] and _char(text, spans["n1"][0] - 1) == "第"):
         return None  # ordinal: 第二季度, 第一书记
@@ -870,7 +870,7 @@ def _build_or_raise(m: _Shape, ntext: NormalizedText) -> Optional[Candidate]:
     explicit_currency = False
     if g["cur"]:
         currency = _currencies()[g["cur"]][0]
-    elif not g["neg"] and (before in " \t" or before in _currency_prefixes()[2]):
+    elif not g["neg"]:
         found = _currency_before(text, start)
         if found:
             currency, currency_start, currency_word = found
@@ -962,12 +962,11 @@ def _build_or_raise(m: _Shape, ntext: NormalizedText) -> Optional[Candidate]:
             if qualifier == "exact":
                 qualifier = qualifiers[("after", post.group())]
     low, high = _bounds(qualifier, value, low, high)
-    per_match = _per_after(text, end, bare=False) \
-        if end < len(text) and (text[end] == "/" or text[end].isspace()) else None
+    per_match = _per_after(text, end, bare=False)
     per: str | None = None
     if per_match:
         per, end = per_match
-    elif kind != "duration" and text.find("每", max(0, start - 9), start) >= 0:
+    elif kind != "duration":
         per = _per_before(text, start)
     if kind == "money" and not explicit_currency and unit_entry.surface in ("元", "圆", "块"):
         rule += _BARE_YUAN  # the currency may come from the article (see _regional_yuan)
@@ -1495,14 +1494,14 @@ def extract(ntext: NormalizedText, context: Context | None = None) -> list[Candi
                     continue  # a lone numeral character inside words (统一, 一级): the common case
             known = key = None
             if at - previous < _CONTEXT:
-                if not repeating:
+                if not repeating:  # look up only where the characters at the hit were seen
                     at_hit = written[at:at + _SEEN_CHARS]
-                    if at_hit not in seen_at_hits:
+                    repeating = at_hit in seen_at_hits
+                    if not repeating:
                         if len(seen_at_hits) > _MEMO_SIZE:
                             seen_at_hits.clear()
                         seen_at_hits.add(at_hit)
-                        at_hit = ""
-                if repeating or at_hit:
+                if repeating:
                     window_start = at - _CONTEXT if at > _CONTEXT else 0
                     key = (written[window_start:at + _REACH], at - window_start)
                     known = remembered.get(key)
@@ -1588,10 +1587,8 @@ def _read_at(ntext: NormalizedText, at: int) -> tuple[int, Candidate | None]:
     candidate = _build(m, ntext)
     if candidate is None:
         return position, None
+    candidate = _trim(candidate, text)  # blanks the pattern allowed at the edges
     # coins, compounds and rates read past the shape (三块五一斤): go on after them
-    if candidate.start < candidate.end and (text[candidate.start] in " \t"
-                                            or text[candidate.end - 1] in " \t"):
-        candidate = _trim(candidate, text)  # blanks the pattern allowed at the edges
     return max(position, candidate.end), candidate
 
 
