@@ -114,7 +114,41 @@ def fold(text: str) -> str:
     traditional = bool(tables.ambiguous.search(text)) and reads_traditional(text)
     if _ASTRAL.search(text):
         return text.translate(tables.traditional_text if traditional else tables.any_text)
-    return text.translate(_bmp_table(traditional))
+    if traditional:  # folds all over: one pass over every character
+        return text.translate(_bmp_table(traditional))
+    return _fold_runs(text)
+
+
+def _fold_runs(text: str) -> str:
+    """Simplified text folds in few places (a full-width figure, a stray traditional
+    character), and ``str.translate`` pays about 70 ns for every character, folded or not:
+    find the runs that fold with one character-set search and translate only those, unless
+    they turn out to be many."""
+    foldable = _foldable()
+    first = foldable.search(text)
+    if first is None:
+        return text
+    table = _bmp_table(False)
+    most_runs = len(text) >> 5  # past this, rebuilding from runs costs more than translating
+    pieces: list[str] = []
+    last = 0
+    for run in foldable.finditer(text, first.start()):
+        if len(pieces) > most_runs:
+            return text.translate(table)
+        start, end = run.span()
+        pieces.append(text[last:start])
+        pieces.append(text[start:end].translate(table))
+        last = end
+    pieces.append(text[last:])
+    return "".join(pieces)
+
+
+@cache
+def _foldable() -> re.Pattern[str]:
+    """Runs of the characters the fold of simplified text changes (within the BMP)."""
+    changed = "".join(sorted(chr(code) for code, folded in _fold_tables().any_text.items()
+                             if code < 0x10000 and folded != code))
+    return re.compile(f"[{re.escape(changed)}]+")
 
 
 _ASTRAL = regex.compile("[\U00010000-\U0010FFFF]")

@@ -42,6 +42,23 @@ def test_folding_keeps_length_and_offsets():
     assert folded == "增长12%，总额2.5万亿元，4,565人"
 
 
+# Simplified text is folded run by run, and translated whole when the runs are many: both
+# ways must give the translation of every character.
+FOLD_DENSITIES = [
+    "郴州市地区生产总值增长５．２％，达３５００亿元。" * 40,   # a few full-width runs
+    "ＧＤＰ１２３４５６７８９０" * 200,                       # nothing but full-width
+    "Ａ。" * 400 + "正文" * 3000,                                # many runs, then none
+    "正文" * 3000 + "１" * 5,                                    # one run at the very end
+    "没有要折叠的字。",
+]
+
+
+@pytest.mark.parametrize("text", FOLD_DENSITIES)
+def test_folding_by_runs_equals_folding_every_character(text):
+    from factkit.normalize import _bmp_table
+    assert fold(text) == text.translate(_bmp_table(False))
+
+
 def test_chinese_comma_between_ascii_digits_stays():
     assert fold("1，2") == "1，2"
 
