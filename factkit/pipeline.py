@@ -153,6 +153,13 @@ def _validating(record_type: type[Fact]) -> Callable[[dict[str, Any]], Fact]:
 
 
 _set_attribute = object.__setattr__
+# ``object.__new__`` called as such: through the record type it goes by a checking wrapper
+_new_instance = object.__new__
+# pydantic keeps three values per record in slots: their descriptors' setters are called
+# directly, which costs less than ``object.__setattr__`` finding them by name.
+_set_fields_set = BaseModel.__dict__["__pydantic_fields_set__"].__set__
+_set_extra = BaseModel.__dict__["__pydantic_extra__"].__set__
+_set_private = BaseModel.__dict__["__pydantic_private__"].__set__
 
 
 class RecordFactory(Generic[_Record]):
@@ -174,6 +181,8 @@ class RecordFactory(Generic[_Record]):
     """
 
     def __init__(self, record_type: type[_Record]) -> None:
+        if record_type.__new__ is not object.__new__:
+            raise TypeError(f"{record_type.__name__} makes its instances itself (__new__)")
         self.record_type = record_type
         self.template: dict[str, Any] = {}
         self.required: list[str] = []
@@ -198,16 +207,16 @@ class RecordFactory(Generic[_Record]):
                             tuple[set[str], list[tuple[str, Callable[..., Any]]]]] = {}
 
     def __call__(self, values: dict[str, Any]) -> _Record:
-        keys = tuple(values)
-        known = self._by_keys.get(keys)
+        known = self._by_keys.get(tuple(values))
         if known is None:
+            keys = tuple(values)
             given = set(keys)
             if not given <= self.template.keys() or not given.issuperset(self.required):
                 return self.record_type(**values)   # validation says what is wrong
             known = self._by_keys.setdefault(keys, (given, [
                 (name, factory) for name, factory in self.factories if name not in given]))
         fields_set, factories = known
-        record = self.record_type.__new__(self.record_type)
+        record: _Record = _new_instance(self.record_type)
         # One attribute is stored first, so that the record's ``__dict__`` is the compact view
         # of its attributes and not empty: ``dict.update`` of an empty dict replaces its table
         # with a copy of the other's, a dict of its own. The defaults go in first, in the order
@@ -218,7 +227,7 @@ class RecordFactory(Generic[_Record]):
         attributes.update(values)
         for name, factory in factories:
             attributes[name] = factory()
-        _set_attribute(record, "__pydantic_fields_set__", fields_set)
-        _set_attribute(record, "__pydantic_extra__", None)
-        _set_attribute(record, "__pydantic_private__", None)
+        _set_fields_set(record, fields_set)
+        _set_extra(record, None)
+        _set_private(record, None)
         return record
