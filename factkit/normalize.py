@@ -114,9 +114,23 @@ def fold(text: str) -> str:
     traditional = bool(tables.ambiguous.search(text)) and reads_traditional(text)
     if _ASTRAL.search(text):
         return text.translate(tables.traditional_text if traditional else tables.any_text)
-    if traditional:  # folds all over: one pass over every character
+    if traditional or not _runs_pay_off(len(text)):  # traditional text folds all over
         return text.translate(_bmp_table(traditional))
     return _fold_runs(text)
+
+
+# Compiling the search for the characters that fold costs as much as translating about 130,000
+# characters: a process that folds less (one article and done) translates every character.
+_RUNS_PAY_OFF_AFTER = 130_000
+_characters_translated = 0
+
+
+def _runs_pay_off(length: int) -> bool:
+    global _characters_translated
+    if _characters_translated >= _RUNS_PAY_OFF_AFTER:
+        return True
+    _characters_translated += length
+    return False
 
 
 def _fold_runs(text: str) -> str:
@@ -128,13 +142,13 @@ def _fold_runs(text: str) -> str:
     first = foldable.search(text)
     if first is None:
         return text
-    table = _bmp_table(False)
+    table = _fold_tables().any_text  # the dict: the list table is not built for a few runs
     most_runs = len(text) >> 5  # past this, rebuilding from runs costs more than translating
     pieces: list[str] = []
     last = 0
     for run in foldable.finditer(text, first.start()):
         if len(pieces) > most_runs:
-            return text.translate(table)
+            return text.translate(_bmp_table(False))
         start, end = run.span()
         pieces.append(text[last:start])
         pieces.append(text[start:end].translate(table))
