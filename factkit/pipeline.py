@@ -111,13 +111,18 @@ class Pipeline:
         lists: dict[str, list[Fact]] = {name: [] for name in _DOCUMENT_FIELDS.values()}
         strings: dict[str, str] = {}  # one object per distinct text of this document
         to_original = ntext.offsets.span_to_original
+        joined = bool(ntext.offsets.cut_positions)  # else offsets are the original's already
         written = ntext.written
         factories = self._factories
         kept.reverse()
         while kept:
             candidate = kept.pop()
-            text = written[candidate.start:candidate.end]
-            start, end = to_original(candidate.start, candidate.end)
+            start, end = candidate.start, candidate.end
+            text = written[start:end]
+            if joined:
+                start, end = to_original(start, end)
+            elif end < start:  # as span_to_original would: an empty span, not a negative one
+                end = start
             # a copy of the fields with the location set is the cheapest way to one dict of all
             values = candidate.fields.copy()
             values["text"] = strings.setdefault(text, text)
