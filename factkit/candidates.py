@@ -23,6 +23,7 @@ class Candidate:
     end: int
     fact: FactType
     rule: str                       # name of the rule that produced it, for debugging
+    # the record's fields but its location (text, start, end), which the pipeline sets
     fields: dict[str, Any] = field(default_factory=dict, compare=False)
 
     @property

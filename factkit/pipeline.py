@@ -6,7 +6,7 @@ import gc
 from collections.abc import Callable, Iterator, Sequence
 from contextlib import contextmanager
 from itertools import pairwise
-from typing import Any, Generic, TypeVar, cast
+from typing import Any, Generic, NamedTuple, TypeVar, cast
 
 from pydantic import BaseModel
 
@@ -123,11 +123,9 @@ class Pipeline:
                 start, end = to_original(start, end)
             elif end < start:  # as span_to_original would: an empty span, not a negative one
                 end = start
-            # a copy of the fields with the location set is the cheapest way to one dict of all
-            values = candidate.fields.copy()
-            values["text"] = strings.setdefault(text, text)
-            values["start"] = start + offset
-            values["end"] = end + offset
+            # the location first, as the record's fields come (see RecordFactory)
+            values = {"text": strings.setdefault(text, text), "start": start + offset,
+                      "end": end + offset, **candidate.fields}
             lists[_DOCUMENT_FIELDS[candidate.fact]].append(factories[candidate.fact](values))
         return lists
 
@@ -207,32 +205,48 @@ class RecordFactory(Generic[_Record]):
                 self.template[name] = field.default
         # Records of a kind are built from the same few sets of keys: what depends on the keys
         # only (are they complete and known, the fields-set object, the default factories
-        # still to call) is worked out once per set.
-        self._by_keys: dict[tuple[str, ...],
-                            tuple[set[str], list[tuple[str, Callable[..., Any]]]]] = {}
+        # still to call, do they come in the order of the fields) is worked out once per set.
+        self._by_keys: dict[tuple[str, ...], _KeySet] = {}
 
     def __call__(self, values: dict[str, Any]) -> _Record:
         known = self._by_keys.get(tuple(values))
         if known is None:
             keys = tuple(values)
-            given = set(keys)
-            if not given <= self.template.keys() or not given.issuperset(self.required):
+            if not self.template.keys() >= set(keys) or not set(keys) >= set(self.required):
                 return self.record_type(**values)   # validation says what is wrong
-            known = self._by_keys.setdefault(keys, (given, [
-                (name, factory) for name, factory in self.factories if name not in given]))
-        fields_set, factories = known
+            known = self._by_keys.setdefault(keys, self._key_set(keys))
+        fields_set, factories, after = known
         record: _Record = _new_instance(self.record_type)
         # One attribute is stored first, so that the record's ``__dict__`` is the compact view
         # of its attributes and not empty: ``dict.update`` of an empty dict replaces its table
-        # with a copy of the other's, a dict of its own. The defaults go in first, in the order
+        # with a copy of the other's, a dict of its own. Every field then goes in, in the order
         # of the fields, so every record of the type shares one key table.
         _set_attribute(record, self.first_field, None)
         attributes = record.__dict__
-        attributes.update(self.template)
-        attributes.update(values)
+        if after is None:
+            attributes.update(self.template)
+            attributes.update(values)
+        else:
+            attributes.update(values)
+            attributes.update(after)
         for name, factory in factories:
             attributes[name] = factory()
         _set_fields_set(record, fields_set)
         _set_extra(record, None)
         _set_private(record, None)
         return record
+
+    def _key_set(self, keys: tuple[str, ...]) -> _KeySet:
+        order = tuple(self.template)
+        # values whose keys are the first fields in order go in as they are, the defaults of
+        # the remaining fields after them; others need the defaults in first to fix the order
+        after = ({name: self.template[name] for name in order[len(keys):]}
+                 if order[:len(keys)] == keys else None)
+        factories = [(name, factory) for name, factory in self.factories if name not in keys]
+        return _KeySet(set(keys), factories, after)
+
+
+class _KeySet(NamedTuple):
+    fields_set: set[str]
+    factories: list[tuple[str, Callable[..., Any]]]
+    after: dict[str, Any] | None   # defaults of the fields after the given ones, if in order
