@@ -170,12 +170,17 @@ def _unit_lookup() -> _UnitLookup:
     lookup: _UnitLookup = {}
     for first, groups in in_turn.items():
         lookup[first] = tuple((length, group) for length, group in groups if length == 1)
-        for prefix in {word[:2] for length, group in groups if length > 1 for word in group}:
-            lookup[prefix] = tuple(
-                (length, group if length == 1 else {
-                    word: guard for word, guard in group.items() if word.startswith(prefix)})
-                for length, group in groups
-                if length == 1 or any(word.startswith(prefix) for word in group))
+        # the longer words of each group by their first two characters, in one pass (个 alone
+        # starts hundreds of words: testing each against each prefix cost most of the start)
+        by_prefix: dict[str, dict[int, dict[str, _Guard]]] = {}
+        for index, (length, group) in enumerate(groups):
+            if length > 1:
+                for word, guard in group.items():
+                    by_prefix.setdefault(word[:2], {}).setdefault(index, {})[word] = guard
+        for prefix, chosen in by_prefix.items():
+            lookup[prefix] = tuple((length, group if length == 1 else chosen[index])
+                                   for index, (length, group) in enumerate(groups)
+                                   if length == 1 or index in chosen)
     return lookup
 
 
