@@ -422,6 +422,12 @@ def _percent_regex() -> re.Pattern[str]:
 
 # A fraction's words follow a run of numeral characters: 三分之一, 2又3分之1.
 _FRACTION_AHEAD = re.compile(f"[{_FRACTION_RUN}]{{1,45}}+(?:分[ \\t]*+之|又)")
+# The characters that may follow a number read at the start of a fraction: the run goes on, or
+# its words begin (the number's own characters are all in the run, but for 对 in 打对折, where
+# the run stops before the number's end and no fraction is read). Where another follows, the
+# fraction pattern cannot match, and the text ahead is not searched for 分 and 又.
+_FRACTION_NEXT = frozenset(
+    _FRACTION_RUN.replace("0-9", "0123456789").replace("\\-", "-").replace("\\t", "\t") + "分又")
 
 
 @cache
@@ -507,8 +513,9 @@ def _shape(head: re.Match[str]) -> _Shape:
     branch: re.Match[str] | None = None
     if text[number_start] in _PERCENT_FIRST and _PERCENT_AHEAD.match(text, number_start):
         branch = _percent_regex().match(text, number_start)
-    if branch is None and (text.find("分", number_start, number_start + 46) >= 0
-                           or text.find("又", number_start, number_start + 46) >= 0) \
+    if branch is None and text[position] in _FRACTION_NEXT \
+            and (text.find("分", number_start, number_start + 46) >= 0
+                 or text.find("又", number_start, number_start + 46) >= 0) \
             and _FRACTION_AHEAD.match(text, number_start):
         branch = _fraction_regex().match(text, number_start)
     if branch is not None:
@@ -750,9 +757,10 @@ def _build_or_raise(m: _Shape, ntext: NormalizedText) -> Optional[Candidate]:
     text = ntext.text
     start, end = m.span_start, m.span_end
     g, spans = m.g, m.spans
-    before = _char(text, start - 1)
+    before = text[start - 1] if start else "\x00"
 
-    if before == "第" or (g["n1"] and _char(text, spans["n1"][0] - 1) == "第"):
+    n1_start = spans["n1"][0] if g["n1"] else 0
+    if before == "第" or (n1_start and text[n1_start - 1] == "第"):
         return None  # ordinal: 第二季度, 第一书记
     if g["n1"] and len(g["n1"]) == 1 and g["n1"] in _CAPITAL_DIGITS and _is_cjk(before):
         return None  # 登陆部队, 拾起: capital numerals are words unless they stand apart
@@ -841,9 +849,9 @@ def _build_or_raise(m: _Shape, ntext: NormalizedText) -> Optional[Candidate]:
         scale = parse_number("1" + "".join(g["scale2"].split()))
         value, low, high = (None if x is None else x * scale for x in (value, low, high))
 
-    for position, word in (("inner", g["inner"]), ("inner", inside)):
+    for word in (g["inner"], inside):
         if word and qualifier == "exact":
-            qualifier = qualifiers[(position, word)] if word != "半" else "exact"
+            qualifier = qualifiers[("inner", word)] if word != "半" else "exact"
     if inside == "半" or g["half"]:
         if value is None:
             return None
@@ -1237,7 +1245,8 @@ _PER_PERIOD = re.compile(r"(?:月|年|日|h|min|s|d)(?![A-Za-z])")
 def _per_after(text: str, end: int, bare: bool) -> Optional[tuple[str, int]]:
     """3元/斤, 120公里/小时, 12.5/10万: the denominator of a rate and where it ends. After a
     bare number only a scaled number is one (12.5/10万), so that 2/24 stays out."""
-    if _char(text, end) != "/" and _char(text, end).strip():
+    after = text[end] if end < len(text) else "\x00"
+    if after != "/" and after.strip():
         return None
     found = _PER_HEAD.match(text, end)
     if not found:
@@ -1572,7 +1581,7 @@ def _read_at(ntext: NormalizedText, at: int) -> tuple[int, Candidate | None]:
             _is_cjk(_char(text, start - 1)) or _is_cjk(_char(text, end))):
         return end, None  # a lone numeral character inside words (统一, 一级): the common case
     m = _shape(head)
-    start, end = m.span()
+    start, end = m.span_start, m.span_end
     position = max(end, start + 1)
     if end - start > MAX_NUMERAL_CHARS and (end - start > MAX_FIGURE_CHARS
                                             or _numeral_too_long(m)):
