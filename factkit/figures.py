@@ -422,12 +422,12 @@ def _percent_regex() -> re.Pattern[str]:
 
 # A fraction's words follow a run of numeral characters: 三分之一, 2又3分之1.
 _FRACTION_AHEAD = re.compile(f"[{_FRACTION_RUN}]{{1,45}}+(?:分[ \\t]*+之|又)")
-# The characters that may follow a number read at the start of a fraction: the run goes on, or
-# its words begin (the number's own characters are all in the run, but for 对 in 打对折, where
-# the run stops before the number's end and no fraction is read). Where another follows, the
-# fraction pattern cannot match, and the text ahead is not searched for 分 and 又.
-_FRACTION_NEXT = frozenset(
-    _FRACTION_RUN.replace("0-9", "0123456789").replace("\\-", "-").replace("\\t", "\t") + "分又")
+# A fraction is read where its words follow a number: the pattern reads the number at the
+# start of a fraction as the head read it (the same pattern at the same place; where it
+# backtracks, it reads less, which ends before a character of the number, never before 分 or
+# 又), so what follows the head's number must begin the fraction's words or blanks before them.
+# Where another character follows, the text ahead is not searched for 分 and 又.
+_FRACTION_NEXT = frozenset(" \t分又")
 
 
 @cache
@@ -497,8 +497,8 @@ def _shape(head: re.Match[str]) -> _Shape:
     length = len(text)
     shape = _Shape(text, head.start())
     parts, spans = shape.g, shape.spans
-    head_parts, number_index = _head_regex()[1:]
-    number_start, position = head.regs[number_index]
+    _, head_parts, number_index = _head_regex()
+    number_start, position = head.span(number_index)
     if number_start > shape.span_start:  # a currency sign, qualifier, sign or scale before it
         regs = head.regs
         for name, index in head_parts:
@@ -1009,7 +1009,7 @@ def _currency_before(text: str, start: int) -> Optional[tuple[str, int, str]]:
     while i > 0 and text[i - 1] in " \t":
         i -= 1
     words, longest, last_chars = _currency_prefixes()
-    if _char(text, i - 1) not in last_chars:
+    if i == 0 or text[i - 1] not in last_chars:
         return None
     for k in range(min(longest, i), 0, -1):
         word = text[i - k:i]
@@ -1389,7 +1389,7 @@ def _is_word_not_amount(m: _Shape) -> bool:
     if numeral not in ("一", "壹") or word in ("度", "旬"):
         return False
     unit, inside = _unit_of(word)
-    return (unit.kind == "count" and unit.factor == 1 and not inside
+    return (unit.kind == "count" and (unit.factor is _ONE or unit.factor == 1) and not inside
             and unit.surface not in _COLLOQUIAL_MONEY)
 
 
@@ -1410,13 +1410,14 @@ def _keeps_unit(m: _Shape, ntext: NormalizedText, unit: Unit, qualifier: str,
     if unit.kind == "count":
         word = "unit" if g["unit"] else "u1"
         written = g[word]
-        if written and _char(text, m.spans[word][1]) == written[-1]:
+        written_end = m.spans[word][1] if written else len(text)
+        if written_end < len(text) and text[written_end] == written[-1]:
             return False  # 一个个, 一支支: reduplication, not a count
-        if plain and numeral in ("一", "壹") and unit.factor == 1:
+        if plain and numeral in ("一", "壹") and (unit.factor is _ONE or unit.factor == 1):
             return False  # 一家酒店, 一场宣讲会: the article "a" (一打 is still a dozen)
         if plain and numeral in ("万", "千", "百", "亿"):
             return False  # 万家期许, 千家万户
-        if _char(text, m.span_start - 1) in _OPEN_QUOTES:
+        if m.span_start and text[m.span_start - 1] in _OPEN_QUOTES:
             return False  # “三个代表”: slogans
     return True
 
@@ -1589,7 +1590,8 @@ def _read_at(ntext: NormalizedText, at: int) -> tuple[int, Candidate | None]:
         # all of it, so that no piece of it is read as a number either
         run = _NUMERAL_RUN.match(text, start)
         return max(position, run.end() if run else end), None
-    if end - start == 1 and (_is_cjk(_char(text, start - 1)) or _is_cjk(_char(text, end))):
+    if end - start == 1 and (start and _is_cjk(text[start - 1])
+                             or end < len(text) and _is_cjk(text[end])):
         return position, None  # the same, found once the shape was read
     if _is_word_not_amount(m):
         return position, None
@@ -1662,6 +1664,8 @@ def _outside(candidates: list[Candidate], blocked: list[tuple[int, int]]) -> lis
 def _trim(candidate: Candidate, text: str) -> Candidate:
     """Spaces the pattern allowed at the edges are not part of the mention."""
     start, end = candidate.start, candidate.end
+    if start < end and text[start] not in " \t" and text[end - 1] not in " \t":
+        return candidate  # the common case: nothing to trim
     while start < end and text[start] in " \t":
         start += 1
     while end > start and text[end - 1] in " \t":

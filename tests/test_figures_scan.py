@@ -80,3 +80,35 @@ def test_the_head_reads_as_the_regex_module_would():
         for found in figures._head_starts().finditer(text):
             ours, theirs = head.match(text, found.start()), by_regex.match(text, found.start())
             assert (ours and ours.regs) == (theirs and theirs.regs), text
+
+
+class _EveryCharacter:
+    def __contains__(self, ch: object) -> bool:
+        return True
+
+
+_FRACTIONS = ("三分之一", "2又3分之1", "二又二分之一", "1 又 1/2", "3 分之 1", "十 分 之 三",
+              "三点五分之一", "一百二十分之七", "1,000分之3", "3k分之1", "5万分之一", "3/5又",
+              "负三分之一", "零点五分之一", "两千分之", "九\t分之一", "1.5e3分之1", "2^3分之1")
+
+
+def test_fractions_are_tried_wherever_their_words_can_follow(monkeypatch):
+    """_shape tries the fraction patterns only where the character after the number goes on
+    with a fraction (_FRACTION_NEXT); let every character through and each start of the corpora
+    and generated text reads to the same shape."""
+    texts = [normalize(raw).text for raw in _corpus_texts() + list(_FRACTIONS) + _generated(3000)]
+
+    def shapes() -> list[object]:
+        read = []
+        for text in texts:
+            for found in figures._head_starts().finditer(text):
+                head = figures._head_regex()[0].match(text, found.start())
+                if head:
+                    shape = figures._shape(head)
+                    read.append((shape.span(), shape.spans))
+        return read
+
+    with_shortcut = shapes()
+    assert any("den" in spans for _, spans in with_shortcut)
+    monkeypatch.setattr(figures, "_FRACTION_NEXT", _EveryCharacter())
+    assert shapes() == with_shortcut
