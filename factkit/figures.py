@@ -524,6 +524,7 @@ def _shape(head: re.Match[str]) -> _Shape:
                  or text.find("又", number_start, number_start + 46) >= 0) \
             and _FRACTION_AHEAD.match(text, number_start):
         branch = _fraction_regex().match(text, number_start)
+    no_unit_at = -1  # where a unit was looked up after the number, and none found
     if branch is not None:
         shape.drop("n1")
         for name, index in branch.re.groupindex.items():
@@ -532,6 +533,8 @@ def _shape(head: re.Match[str]) -> _Shape:
         position = branch.end()
     else:
         position = _read_unit_and_range(text, shape, position)
+        if parts["u1"] is None and parts["sep"] is None:
+            no_unit_at = position
     if parts["u1"] is None or parts["sep"] is not None:
         # after a unit written once (54家, 三个多月) only 半/多/以上 follow; after a range or
         # a bare number, the unit of the whole (3至5亿元, 4万余名)
@@ -544,7 +547,7 @@ def _shape(head: re.Match[str]) -> _Shape:
                 shape.put("scale2", *found.span("scale2"))
                 position = found.end()
                 at = _skip_blanks(text, position)
-        unit_end = _unit_end(text, at)
+        unit_end = _unit_end(text, at) if position != no_unit_at else -1
         if unit_end >= 0:
             shape.put("unit", at, unit_end)
             position = unit_end
@@ -616,7 +619,7 @@ _OPEN_QUOTES = set("“‘「『《\"'")
 _CLOSE_QUOTES = set("”’」』》\"'")
 _SCALE_CHARS = set("十百千万亿兆拾佰仟")
 _NUMERAL_END = set("0123456789万亿千百十〇零一二两三四五六七八九")
-_CAPITAL_DIGITS = set("壹贰叁肆伍陆柒捌玖拾佰仟")
+_CAPITAL_DIGITS = set("壹贰叁肆伍陆柒捌玖拾佰仟")  # single characters: a numeral in it is one
 # 四点零五 (4:05): an hour, 点, and minutes written 零 + digit. A decimal is not written so.
 _CLOCK_READING = regex.compile(r"(?:[一二两三四五六七八九十]|十[一二]|二十[一二三四]?)点零[一二三四五六七八九]")
 _URL = regex.compile(r"(?:https?://|www\.)[!-~]++")
@@ -768,7 +771,7 @@ def _build_or_raise(m: _Shape, ntext: NormalizedText) -> Optional[Candidate]:
     n1_start = spans["n1"][0] if g["n1"] else 0
     if before == "第" or (n1_start and text[n1_start - 1] == "第"):
         return None  # ordinal: 第二季度, 第一书记
-    if g["n1"] and len(g["n1"]) == 1 and g["n1"] in _CAPITAL_DIGITS and _is_cjk(before):
+    if g["n1"] in _CAPITAL_DIGITS and _is_cjk(before):
         return None  # 登陆部队, 拾起: capital numerals are words unless they stand apart
 
     qualifiers = _qualifiers()
@@ -1033,7 +1036,16 @@ def _currency_before(text: str, start: int) -> Optional[tuple[str, int, str]]:
     return None
 
 
+@cache
+def _currency_name_firsts() -> frozenset[str]:
+    """The characters currency names of two characters or more begin with."""
+    return frozenset(s[0] for s, (_, form) in _currency_prefixes()[0].items()
+                     if form == "name" and len(s) > 1)
+
+
 def _currency_word_at(text: str, i: int) -> Optional[tuple[str, str]]:
+    if text[i:i + 1] not in _currency_name_firsts():
+        return None  # the common case: no currency name starts here (1亿元，)
     words, longest, _ = _currency_prefixes()
     for k in range(longest, 1, -1):
         word = text[i:i + k]
@@ -1647,9 +1659,12 @@ def _outside(candidates: list[Candidate], blocked: list[tuple[int, int]]) -> lis
     """Candidates (in order) that overlap none of the blocked spans (sorted): one sweep."""
     kept = []
     i = 0
-    for c in candidates:
+    for k, c in enumerate(candidates):
         while i < len(blocked) and blocked[i][1] <= c.start:
             i += 1
+        if i == len(blocked):  # past every blocked span: the rest are all kept
+            kept += candidates[k:]
+            break
         j = i
         clash = False
         while j < len(blocked) and blocked[j][0] < c.end:
