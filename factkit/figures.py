@@ -1428,8 +1428,7 @@ def _keeps_unit(m: _Shape, ntext: NormalizedText, unit: Unit, qualifier: str,
     if unit.kind == "count":
         word = "unit" if g["unit"] else "u1"
         written = g[word]
-        written_end = m.spans[word][1] if written else len(text)
-        if written_end < len(text) and text[written_end] == written[-1]:
+        if written and m.spans[word][1] < len(text) and text[m.spans[word][1]] == written[-1]:
             return False  # 一个个, 一支支: reduplication, not a count
         if plain and numeral in ("一", "壹") and (unit.factor is _ONE or unit.factor == 1):
             return False  # 一家酒店, 一场宣讲会: the article "a" (一打 is still a dozen)
