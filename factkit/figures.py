@@ -379,16 +379,22 @@ def _head_starts() -> re.Pattern[str]:
     temperature scale after it, 负 before a number, 华氏 and 摄氏, currency signs whole. So a
     start found is never hidden by another, and most characters that start no figure (大家,
     不断, 负责, 中华, 对于) are passed over by the engine instead of being tried one by one;
-    what is left is a superset of where the head matches. Every alternative begins with its
-    character, so the engine looks for a set of first characters."""
+    what is left is a superset of where the head matches, but for lone numeral characters
+    inside words (统一, 一级), where the head matches and nothing is read (see _LONE_DIGITS).
+    Every alternative begins with its character, so the engine looks for a set of first
+    characters."""
     # what may follow a qualifier word: a sign, a temperature scale or a number
     after_qualifier = f"[0-9.\\-{_CN_CHARS}千兆半对负华摄]"
     conditions: dict[str, list[str]] = {}
     for digit in "0123456789":
         conditions[digit] = ["(?<![0-9.].)"]  # a digit after a digit or a point goes on a number
     conditions["."] = ["(?=[0-9])(?<![0-9A-Za-z.].)"]
+    # a Chinese character after a lone numeral character that neither goes on with the numeral
+    # nor starts anything a figure may go on with: the numeral is a character inside a word
+    goes_on = re.escape("".join(sorted(_continuations() | _NUMERAL_GOES_ON)))
+    not_inside_a_word = f"(?!(?![{goes_on}])[{_HAN_RANGES}])"
     for numeral in _CN_CHARS:
-        conditions[numeral] = [""]
+        conditions[numeral] = [not_inside_a_word if numeral in _LONE_DIGITS else ""]
     conditions["千"] = [_THOUSAND[1:]]
     conditions["兆"] = [_TRILLION[1:]]
     conditions["半"] = [""]
@@ -427,6 +433,12 @@ def _percent_regex() -> re.Pattern[str]:
 
 # A fraction's words follow a run of numeral characters: 三分之一, 2又3分之1.
 _FRACTION_AHEAD = re.compile(f"[{_FRACTION_RUN}]{{1,45}}+(?:分[ \\t]*+之|又)")
+# A fraction is read where its words follow a number: the pattern reads the number at the
+# start of a fraction as the head read it (the same pattern at the same place; where it
+# backtracks, it reads less, which ends before a character of the number, never before 分 or
+# 又), so what follows the head's number must begin the fraction's words or blanks before them.
+# Where another character follows, the text ahead is not searched for 分 and 又.
+_FRACTION_NEXT = frozenset(" \t分又")
 
 
 @cache
@@ -496,8 +508,8 @@ def _shape(head: re.Match[str]) -> _Shape:
     length = len(text)
     shape = _Shape(text, head.start())
     parts, spans = shape.g, shape.spans
-    head_parts, number_index = _head_regex()[1:]
-    number_start, position = head.regs[number_index]
+    _, head_parts, number_index = _head_regex()
+    number_start, position = head.span(number_index)
     if number_start > shape.span_start:  # a currency sign, qualifier, sign or scale before it
         regs = head.regs
         for name, index in head_parts:
@@ -512,10 +524,12 @@ def _shape(head: re.Match[str]) -> _Shape:
     branch: re.Match[str] | None = None
     if text[number_start] in _PERCENT_FIRST and _PERCENT_AHEAD.match(text, number_start):
         branch = _percent_regex().match(text, number_start)
-    if branch is None and (text.find("分", number_start, number_start + 46) >= 0
-                           or text.find("又", number_start, number_start + 46) >= 0) \
+    if branch is None and text[position] in _FRACTION_NEXT \
+            and (text.find("分", number_start, number_start + 46) >= 0
+                 or text.find("又", number_start, number_start + 46) >= 0) \
             and _FRACTION_AHEAD.match(text, number_start):
         branch = _fraction_regex().match(text, number_start)
+    no_unit_at = -1  # where a unit was looked up after the number, and none found
     if branch is not None:
         shape.drop("n1")
         for name, index in branch.re.groupindex.items():
@@ -524,6 +538,8 @@ def _shape(head: re.Match[str]) -> _Shape:
         position = branch.end()
     else:
         position = _read_unit_and_range(text, shape, position)
+        if parts["u1"] is None and parts["sep"] is None:
+            no_unit_at = position
     if parts["u1"] is None or parts["sep"] is not None:
         # after a unit written once (54家, 三个多月) only 半/多/以上 follow; after a range or
         # a bare number, the unit of the whole (3至5亿元, 4万余名)
@@ -536,7 +552,7 @@ def _shape(head: re.Match[str]) -> _Shape:
                 shape.put("scale2", *found.span("scale2"))
                 position = found.end()
                 at = _skip_blanks(text, position)
-        unit_end = _unit_end(text, at)
+        unit_end = _unit_end(text, at) if position != no_unit_at else -1
         if unit_end >= 0:
             shape.put("unit", at, unit_end)
             position = unit_end
@@ -608,7 +624,7 @@ _OPEN_QUOTES = set("“‘「『《\"'")
 _CLOSE_QUOTES = set("”’」』》\"'")
 _SCALE_CHARS = set("十百千万亿兆拾佰仟")
 _NUMERAL_END = set("0123456789万亿千百十〇零一二两三四五六七八九")
-_CAPITAL_DIGITS = set("壹贰叁肆伍陆柒捌玖拾佰仟")
+_CAPITAL_DIGITS = set("壹贰叁肆伍陆柒捌玖拾佰仟")  # single characters: a numeral in it is one
 # 四点零五 (4:05): an hour, 点, and minutes written 零 + digit. A decimal is not written so.
 _CLOCK_READING = regex.compile(r"(?:[一二两三四五六七八九十]|十[一二]|二十[一二三四]?)点零[一二三四五六七八九]")
 _URL = regex.compile(r"(?:https?://|www\.)[!-~]++")
@@ -755,11 +771,12 @@ def _build_or_raise(m: _Shape, ntext: NormalizedText) -> Optional[Candidate]:
     text = ntext.text
     start, end = m.span_start, m.span_end
     g, spans = m.g, m.spans
-    before = _char(text, start - 1)
+    before = text[start - 1] if start else "\x00"
 
-    if before == "第" or (g["n1"] and _char(text, spans["n1"][0] - 1) == "第"):
+    n1_start = spans["n1"][0] if g["n1"] else 0
+    if before == "第" or (n1_start and text[n1_start - 1] == "第"):
         return None  # ordinal: 第二季度, 第一书记
-    if g["n1"] and len(g["n1"]) == 1 and g["n1"] in _CAPITAL_DIGITS and _is_cjk(before):
+    if g["n1"] in _CAPITAL_DIGITS and _is_cjk(before):
         return None  # 登陆部队, 拾起: capital numerals are words unless they stand apart
 
     qualifiers = _qualifiers()
@@ -846,9 +863,9 @@ def _build_or_raise(m: _Shape, ntext: NormalizedText) -> Optional[Candidate]:
         scale = parse_number("1" + "".join(g["scale2"].split()))
         value, low, high = (None if x is None else x * scale for x in (value, low, high))
 
-    for position, word in (("inner", g["inner"]), ("inner", inside)):
+    for word in (g["inner"], inside):
         if word and qualifier == "exact":
-            qualifier = qualifiers[(position, word)] if word != "半" else "exact"
+            qualifier = qualifiers[("inner", word)] if word != "半" else "exact"
     if inside == "半" or g["half"]:
         if value is None:
             return None
@@ -1006,7 +1023,7 @@ def _currency_before(text: str, start: int) -> Optional[tuple[str, int, str]]:
     while i > 0 and text[i - 1] in " \t":
         i -= 1
     words, longest, last_chars = _currency_prefixes()
-    if _char(text, i - 1) not in last_chars:
+    if i == 0 or text[i - 1] not in last_chars:
         return None
     for k in range(min(longest, i), 0, -1):
         word = text[i - k:i]
@@ -1024,7 +1041,16 @@ def _currency_before(text: str, start: int) -> Optional[tuple[str, int, str]]:
     return None
 
 
+@cache
+def _currency_name_firsts() -> frozenset[str]:
+    """The characters currency names of two characters or more begin with."""
+    return frozenset(s[0] for s, (_, form) in _currency_prefixes()[0].items()
+                     if form == "name" and len(s) > 1)
+
+
 def _currency_word_at(text: str, i: int) -> Optional[tuple[str, str]]:
+    if text[i:i + 1] not in _currency_name_firsts():
+        return None  # the common case: no currency name starts here (1亿元，)
     words, longest, _ = _currency_prefixes()
     for k in range(longest, 1, -1):
         word = text[i:i + k]
@@ -1242,7 +1268,8 @@ _PER_PERIOD = re.compile(r"(?:月|年|日|h|min|s|d)(?![A-Za-z])")
 def _per_after(text: str, end: int, bare: bool) -> Optional[tuple[str, int]]:
     """3元/斤, 120公里/小时, 12.5/10万: the denominator of a rate and where it ends. After a
     bare number only a scaled number is one (12.5/10万), so that 2/24 stays out."""
-    if _char(text, end) != "/" and _char(text, end).strip():
+    after = text[end] if end < len(text) else "\x00"
+    if after != "/" and after.strip():
         return None
     found = _PER_HEAD.match(text, end)
     if not found:
@@ -1385,7 +1412,7 @@ def _is_word_not_amount(m: _Shape) -> bool:
     if numeral not in ("一", "壹") or word in ("度", "旬"):
         return False
     unit, inside = _unit_of(word)
-    return (unit.kind == "count" and unit.factor == 1 and not inside
+    return (unit.kind == "count" and (unit.factor is _ONE or unit.factor == 1) and not inside
             and unit.surface not in _COLLOQUIAL_MONEY)
 
 
@@ -1406,13 +1433,13 @@ def _keeps_unit(m: _Shape, ntext: NormalizedText, unit: Unit, qualifier: str,
     if unit.kind == "count":
         word = "unit" if g["unit"] else "u1"
         written = g[word]
-        if written and _char(text, m.spans[word][1]) == written[-1]:
+        if written and m.spans[word][1] < len(text) and text[m.spans[word][1]] == written[-1]:
             return False  # 一个个, 一支支: reduplication, not a count
-        if plain and numeral in ("一", "壹") and unit.factor == 1:
+        if plain and numeral in ("一", "壹") and (unit.factor is _ONE or unit.factor == 1):
             return False  # 一家酒店, 一场宣讲会: the article "a" (一打 is still a dozen)
         if plain and numeral in ("万", "千", "百", "亿"):
             return False  # 万家期许, 千家万户
-        if _char(text, m.span_start - 1) in _OPEN_QUOTES:
+        if m.span_start and text[m.span_start - 1] in _OPEN_QUOTES:
             return False  # “三个代表”: slogans
     return True
 
@@ -1468,7 +1495,6 @@ def extract(ntext: NormalizedText, context: Context | None = None) -> list[Candi
     candidates: list[Candidate] = []
     found = candidates.append
     starts = _head_starts()
-    continuations = _continuations()
     # What is read at a position is remembered by the text around it: a text that repeats
     # itself (tables, lists, generated or pathological input: 1年1年1年…) reads each shape
     # once, so the scan costs about the same per character whatever the density of figures.
@@ -1492,11 +1518,6 @@ def extract(ntext: NormalizedText, context: Context | None = None) -> list[Candi
             at = hit.start()
             if at < position:
                 continue  # inside what was read
-            if text[at] in _LONE_DIGITS and at + 1 < len(text):
-                after = text[at + 1]
-                if after not in continuations and after not in _NUMERAL_GOES_ON \
-                        and _is_cjk(after):
-                    continue  # a lone numeral character inside words (统一, 一级): the common case
             known = key = None
             if at - previous < _CONTEXT:
                 if not repeating:  # look up only where the characters at the hit were seen
@@ -1549,7 +1570,8 @@ def extract(ntext: NormalizedText, context: Context | None = None) -> list[Candi
 
 # A Chinese digit is a number of its own when what follows neither goes on with the numeral
 # nor starts anything a figure may go on with (see _read_at): where that is a Chinese
-# character, it is a character inside a word. (零 may start 零下, 千 and 兆 units.)
+# character, it is a character inside a word, which the scan passes over (see _head_starts;
+# the common case). (零 may start 零下, 千 and 兆 units.)
 _LONE_DIGITS = frozenset("〇一二两三四五六七八九壹贰叁肆伍陆柒捌玖十拾百佰仟万亿廿卅卌")
 _NUMERAL_GOES_ON = frozenset(_CN_CHARS + "千兆点")
 
@@ -1577,7 +1599,7 @@ def _read_at(ntext: NormalizedText, at: int) -> tuple[int, Candidate | None]:
             _is_cjk(_char(text, start - 1)) or _is_cjk(_char(text, end))):
         return end, None  # a lone numeral character inside words (统一, 一级): the common case
     m = _shape(head)
-    start, end = m.span()
+    start, end = m.span_start, m.span_end
     position = max(end, start + 1)
     if end - start > MAX_NUMERAL_CHARS and (end - start > MAX_FIGURE_CHARS
                                             or _numeral_too_long(m)):
@@ -1585,7 +1607,8 @@ def _read_at(ntext: NormalizedText, at: int) -> tuple[int, Candidate | None]:
         # all of it, so that no piece of it is read as a number either
         run = _NUMERAL_RUN.match(text, start)
         return max(position, run.end() if run else end), None
-    if end - start == 1 and (_is_cjk(_char(text, start - 1)) or _is_cjk(_char(text, end))):
+    if end - start == 1 and (start and _is_cjk(text[start - 1])
+                             or end < len(text) and _is_cjk(text[end])):
         return position, None  # the same, found once the shape was read
     if _is_word_not_amount(m):
         return position, None
@@ -1640,9 +1663,12 @@ def _outside(candidates: list[Candidate], blocked: list[tuple[int, int]]) -> lis
     """Candidates (in order) that overlap none of the blocked spans (sorted): one sweep."""
     kept = []
     i = 0
-    for c in candidates:
+    for k, c in enumerate(candidates):
         while i < len(blocked) and blocked[i][1] <= c.start:
             i += 1
+        if i == len(blocked):  # past every blocked span: the rest are all kept
+            kept += candidates[k:]
+            break
         j = i
         clash = False
         while j < len(blocked) and blocked[j][0] < c.end:
@@ -1658,6 +1684,8 @@ def _outside(candidates: list[Candidate], blocked: list[tuple[int, int]]) -> lis
 def _trim(candidate: Candidate, text: str) -> Candidate:
     """Spaces the pattern allowed at the edges are not part of the mention."""
     start, end = candidate.start, candidate.end
+    if start < end and text[start] not in " \t" and text[end - 1] not in " \t":
+        return candidate  # the common case: nothing to trim
     while start < end and text[start] in " \t":
         start += 1
     while end > start and text[end - 1] in " \t":
