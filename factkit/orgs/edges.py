@@ -12,7 +12,7 @@ from ..lexicon import read_lines
 from ..normalize import is_han
 
 __all__ = ["is_name_char", "left_stretch", "stopword_end", "stopword_at", "is_generic",
-           "ends_generic", "is_generic_or_ends_generic", "counted", "left_edge_ok", "is_han",
+           "ends_generic", "is_generic_or_ends_generic", "longest_stopword", "counted", "left_edge_ok", "is_han",
            "FUNCTION_CHARS"]
 
 MAX_NAME = 20
@@ -54,6 +54,10 @@ def _generic_words() -> tuple[frozenset[str], dict[str, tuple[int, ...]]]:
     for word in words:
         by_last.setdefault(word[-1], set()).add(len(word))
     return words, {ch: tuple(sorted(ls)) for ch, ls in by_last.items()}
+
+
+def longest_stopword() -> int:
+    return max(map(len, _stopwords()[0]))
 
 
 def stopword_end(text: str, end: int) -> int:
