@@ -27,6 +27,9 @@ FILLER = "各项工作取得新的成效，全市上下共同努力推进经济�
 SCHOOL = Entry("suffix", "school")
 GOVERNMENT = Entry("suffix", "government")
 PARTY = Entry("suffix", "party")
+HOSPITAL = Entry("suffix", "hospital")
+LONG_PLACE = "湖南省郴州市苏仙区白露塘镇有色金属产业园"
+assert len(LONG_PLACE) == 20  # a name's longest
 
 
 @functools.cache
@@ -85,8 +88,15 @@ CASES = {
                       ("郴州", "市委", "、", PARTY, [(0, 3, "资兴市")], None)),
     "place span": (("郴州", "市委", "、", PARTY, [(0, 3, "郴州市")], None),
                    ("郴州", "市委", "、", PARTY, [(1, 3, "郴州市")], None)),
+    # 郴州市 + 基层 + 医院 names no hospital
+    "place end": (("郴州市基层", "医院", "、", HOSPITAL, [(0, 3, "郴州市")], None),
+                  ("郴州市基层", "医院", "、", HOSPITAL, [(0, 5, "郴州市")], None)),
     "no place": (("郴州", "市委", "、", PARTY, [(0, 3, "郴州市")], None),
                  ("郴州", "市委", "、", PARTY, None, None)),
+    # the characters as far back as a reading looks: 武警 before a place at the farthest
+    # a name starts (the place is long, its name is not read here)
+    "armed police": (("武警" + LONG_PLACE, "总队", "、", GOVERNMENT, [(2, 22, "湖南省")], None),
+                     ("文警" + LONG_PLACE, "总队", "、", GOVERNMENT, [(2, 22, "湖南省")], None)),
     # 市政府 is the government of the place named before, however far
     "in context": (("", "市政府", "、", GOVERNMENT, [(-28, -25, "郴州市")], None),
                    ("", "市政府", "、", GOVERNMENT, [(-28, -25, "长沙市")], None)),

@@ -120,9 +120,9 @@ class Readings:
     def __init__(self, text: str, places: Places) -> None:
         self.text = text
         self.places = places
-        # how far before its suffix a reading looks: a name of MAX_NAME characters, the stop
-        # word that ends where it stops, and 武警 before its place
-        self.reach = edges.MAX_NAME + edges.longest_stopword() + 2
+        # how far before its suffix a reading looks: a name of MAX_NAME characters, and
+        # before its first character the rest of a stop word ending there, or 武警
+        self.reach = edges.MAX_NAME + max(edges.longest_stopword() - 1, 2)
         # key -> None when noted once, else where the name may start (from the suffix) and the
         # readings by the places there
         self.seen: dict[tuple[Any, ...], tuple[int, dict[tuple[Any, ...], Reading]] | None] = {}
