@@ -130,9 +130,9 @@ class Readings:
     def named(self, span: tuple[int, int, Entry], floor: int) -> Candidate | None:
         text = self.text
         suffix_start, end, entry = span
-        key = (text[max(0, suffix_start - self.reach):suffix_start],
-               text[suffix_start:end], text[end:end + 1],
-               max(floor - suffix_start, -edges.MAX_NAME), id(entry))
+        lo, limit = suffix_start - self.reach, floor - suffix_start
+        key = (text[lo if lo > 0 else 0:suffix_start], text[suffix_start:end], text[end:end + 1],
+               limit if limit > -edges.MAX_NAME else -edges.MAX_NAME, id(entry))
         seen = self.seen.get(key, _UNSEEN)
         if seen is _UNSEEN:
             self.seen[key] = None  # noted: remembered from the second time
@@ -140,8 +140,7 @@ class Readings:
         if seen is None:
             seen = self.seen[key] = (left_stretch(text, suffix_start, floor) - suffix_start, {})
         stretch, readings = seen
-        places = tuple([(p.start - suffix_start, p.end - suffix_start, id(p.fields))
-                        for p in self.places.within(suffix_start + stretch, end, suffix_start)])
+        places = self.places.within_key(suffix_start + stretch, end, suffix_start)
         reading = readings.get(places, _UNSEEN)
         if reading is not _UNSEEN:
             if reading is None:
@@ -242,8 +241,10 @@ _HALLS = ("大厅", "会议厅", "前厅", "服务厅")
 
 def nested(bodies: list[Candidate], text: str, suffix_kinds: dict[str, str]) -> list[Candidate]:
     """The departments written right after a body, as one body with it."""
-    starts = set(map(_START, bodies))
-    out = []
+    out: list[Candidate] = []
+    if _DEPARTMENT_LAST_CHARS.isdisjoint(text):
+        return out  # no department word in the text (郴州市委、郴州市委、…)
+    starts: set[int] | None = None
     for body in bodies:
         if body.fields["kind"] not in _NESTING_KINDS:
             continue
@@ -251,6 +252,8 @@ def nested(bodies: list[Candidate], text: str, suffix_kinds: dict[str, str]) -> 
         for _ in range(2):  # 公安部 + 交通管理局 + 秩序处
             if _DEPARTMENT_LAST_CHARS.isdisjoint(text[current.end:current.end + 11]):
                 break  # no department word ends within reach
+            if starts is None:
+                starts = set(map(_START, bodies))
             m = _department().match(text, current.end)
             if not m or not _is_department(m, text) or \
                     any(i in starts for i in range(m.start() + 1, m.end())):
