@@ -138,7 +138,23 @@ def _texts():
 
 @pytest.mark.parametrize("text", list(_texts()))
 def test_documents_read_as_without_the_memo(text, monkeypatch):
+    by_suffix = grammar.by_suffix
+    monkeypatch.setattr(grammar, "by_suffix", functools.partial(by_suffix, remember=True))
     remembered = factkit.extract(text)
-    monkeypatch.setattr(grammar, "by_suffix",
-                        functools.partial(grammar.by_suffix, remember=False))
+    monkeypatch.setattr(grammar, "by_suffix", functools.partial(by_suffix, remember=False))
     assert factkit.extract(text) == remembered
+
+
+def test_a_text_of_many_bodies_is_read_with_the_memo(monkeypatch):
+    made = []
+    init = grammar.Readings.__init__
+
+    def noted(self, *args):
+        made.append(self)
+        init(self, *args)
+
+    monkeypatch.setattr(grammar.Readings, "__init__", noted)
+    factkit.extract("湘南学院")
+    assert not made  # a short text is read without it
+    factkit.extract("郴州市委、" * (grammar._REMEMBER_AFTER + 1))
+    assert made

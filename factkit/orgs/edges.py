@@ -56,6 +56,7 @@ def _generic_words() -> tuple[frozenset[str], dict[str, tuple[int, ...]]]:
     return words, {ch: tuple(sorted(ls)) for ch, ls in by_last.items()}
 
 
+@cache
 def longest_stopword() -> int:
     return max(map(len, _stopwords()[0]))
 

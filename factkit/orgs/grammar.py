@@ -71,11 +71,13 @@ def _blocked_after(text: str, suffix: str, end: int) -> bool:
 
 def by_suffix(spans: list[tuple[int, int, Entry]], text: str, places: Places,
               quantity_ends: list[int], known_starts: dict[int, int],
-              remember: bool = True) -> list[Candidate]:
+              remember: bool | None = None) -> list[Candidate]:
     """The bodies the type suffixes end (``spans``, by start). ``quantity_ends`` (sorted): the
     ends of dates and figures, where no name runs back over; ``known_starts``: end -> start of
     the names the lexicon found. ``remember``: read a suffix in surroundings read before from
-    the memo (``Readings``), not again."""
+    the memo (``Readings``), not again; by default in a text of many suffixes."""
+    if remember is None:
+        remember = len(spans) > _REMEMBER_AFTER
     read = Readings(text, places).named if remember else \
         functools.partial(named, text=text, places=places)
     found = []
@@ -105,6 +107,11 @@ _IN_CONTEXT = frozenset(("<short form>", "<level><suffix>"))
 _UNSEEN: Any = object()
 # a remembered reading: where the body starts from its suffix, its rule and fields; or none
 Reading = tuple[int, str, dict[str, Any]] | None
+
+
+# The memo costs each suffix a key, and pays where the same names stand in the same
+# surroundings again and again: in texts of many bodies (a news article names a few dozen)
+_REMEMBER_AFTER = 500
 
 
 class Readings:
