@@ -24,6 +24,10 @@ _COUNT_WORDS = frozenset("一二两三四五六七八九十百千几数多每各
 _MEASURE_WORDS = frozenset("所家个座间名批些类级国地省市县区届")
 
 
+# the punctuation most names stop at, settled before asking ``is_name_char``
+_PUNCTUATION = frozenset("，。、；：？！“”‘’《》【】「」『』—…\n\r\t 　,.;:?!\"'/")
+
+
 def is_name_char(ch: str) -> bool:
     """A character a name is written in: Han, a Latin letter, a bracket or a middle dot."""
     if ch < "\x80":
@@ -95,7 +99,7 @@ def left_stretch(text: str, suffix_start: int, floor: int = 0) -> int:
         if "\u4e00" <= ch <= "\u9fff":
             i -= 1
             continue
-        if not is_name_char(ch):
+        if ch in _PUNCTUATION or not is_name_char(ch):
             break
         if ch in _CLOSING:
             depth += 1

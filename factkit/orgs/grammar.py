@@ -11,7 +11,6 @@ A department written after the body it belongs to is one body with it (财政部
 """
 from __future__ import annotations
 
-import functools
 from functools import cache
 from operator import attrgetter
 from typing import Any
@@ -78,8 +77,7 @@ def by_suffix(spans: list[tuple[int, int, Entry]], text: str, places: Places,
     the memo (``Readings``), not again; by default in a text of many suffixes."""
     if remember is None:
         remember = len(spans) > _REMEMBER_AFTER
-    read = Readings(text, places).named if remember else \
-        functools.partial(named, text=text, places=places)
+    readings = Readings(text, places) if remember else None
     found = []
     previous_end = 0
     q = 0
@@ -92,7 +90,7 @@ def by_suffix(spans: list[tuple[int, int, Entry]], text: str, places: Places,
             # 丹麦男队对马来西亚男队: no name runs back over a body and the word after it
             floor = max(floor, previous_end)
         previous_end = end
-        c = read(span, floor=floor)
+        c = readings.named(span, floor) if readings else named(span, text, places, floor)
         # 起送 + 立法院: a suffix ending a name the lexicon knows (法院 in 立法院) may only
         # read that name again (with its place: 中国建设银行), never a longer one
         if c is not None:
