@@ -110,6 +110,8 @@ Reading = tuple[int, str, dict[str, Any]] | None
 # The memo costs each suffix a key, and pays where the same names stand in the same
 # surroundings again and again: in texts of many bodies (a news article names a few dozen)
 _REMEMBER_AFTER = 500
+# the keys a memo notes at most: a few megabytes
+_MAX_KEYS = 20_000
 
 
 class Readings:
@@ -120,7 +122,8 @@ class Readings:
     (their spans and readings). A text dense with the same names in the same surroundings
     (郴州市委、郴州市委、…) reads each of them once. A reading that takes the place the article
     is about (市政府) depends on places anywhere before it: it is never remembered. A key is
-    only noted the first time: news, which rarely repeats one, pays little more."""
+    only noted the first time, and a text of ever new surroundings stops noting them (its
+    memo stays small)."""
 
     def __init__(self, text: str, places: Places) -> None:
         self.text = text
@@ -135,12 +138,12 @@ class Readings:
     def named(self, span: tuple[int, int, Entry], floor: int) -> Candidate | None:
         text = self.text
         suffix_start, end, entry = span
-        lo, limit = suffix_start - self.reach, floor - suffix_start
-        key = (text[lo if lo > 0 else 0:suffix_start], text[suffix_start:end], text[end:end + 1],
-               limit if limit > -edges.MAX_NAME else -edges.MAX_NAME, id(entry))
+        key = (text[max(0, suffix_start - self.reach):suffix_start], text[suffix_start:end],
+               text[end:end + 1], max(floor - suffix_start, -edges.MAX_NAME), id(entry))
         seen = self.seen.get(key, _UNSEEN)
         if seen is _UNSEEN:
-            self.seen[key] = None  # noted: remembered from the second time
+            if len(self.seen) < _MAX_KEYS:
+                self.seen[key] = None  # noted: remembered from the second time
             return named(span, text, self.places, floor)
         if seen is None:
             seen = self.seen[key] = (left_stretch(text, suffix_start, floor) - suffix_start, {})
