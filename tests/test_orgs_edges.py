@@ -100,3 +100,8 @@ def test_spans_overlap_as_their_positions_do(spans, start, length):
     covered = {i for c in bodies for i in range(c.start, c.end)}
     expected = any(i in covered for i in range(start, start + length))
     assert Spans(bodies).overlaps(start, start + length) == expected
+
+
+def test_the_punctuation_a_name_stops_at_is_no_name_character():
+    # left_stretch stops at these without asking is_name_char
+    assert edges._PUNCTUATION and not any(edges.is_name_char(ch) for ch in edges._PUNCTUATION)

@@ -32,7 +32,7 @@ __all__ = ["extract"]
 
 
 _QUANTITIES = frozenset(("date", "figure"))
-_END, _FACT = attrgetter("end"), attrgetter("fact")
+_START, _END, _FACT = attrgetter("start"), attrgetter("end"), attrgetter("fact")
 
 
 def extract(ntext: NormalizedText, context: Context | None = None) -> list[Candidate]:
@@ -60,7 +60,7 @@ def extract(ntext: NormalizedText, context: Context | None = None) -> list[Candi
     marked = companies.marked_companies(text, markers, places)
     bodies += marked
 
-    edges |= {c.end for c in bodies}
+    edges.update(map(_END, bodies))
     document.definitions(text, bodies, shorts)
     document.bodies_after_place(bodies, places, suffix_kinds, shorts)
     bodies += document.short_forms(text, shorts, edges)
@@ -89,7 +89,7 @@ def _as_written(found: list[Candidate], ntext: NormalizedText) -> list[Candidate
 def _merge(known: list[Candidate], by_suffix: list[Candidate]) -> list[Candidate]:
     """One candidate per span: the lexicon's, unless it places a company nowhere and the
     grammar read the place in its name (中国建设银行)."""
-    by_span = {(c.start, c.end): c for c in by_suffix}
+    by_span = dict(zip(zip(map(_START, by_suffix), map(_END, by_suffix)), by_suffix))
     merged = []
     for c in known:
         other = by_span.pop((c.start, c.end), None)

@@ -37,6 +37,9 @@ def definitions(text: str, bodies: list[Candidate],
     """The short names the document gives its bodies, into ``shorts``."""
     for body in bodies:
         after = body.end
+        following = text[after:after + 1]
+        if following not in _DEFINITION_OPENERS and not following.isspace():
+            continue  # most bodies: neither a bracket, a comma nor a space follows
         while after < len(text) and text[after].isspace():
             after += 1
         if after == len(text) or text[after] not in _DEFINITION_OPENERS:
@@ -55,15 +58,17 @@ def bodies_after_place(bodies: list[Candidate], places: Places,
                        shorts: dict[str, tuple[str, str | None]]) -> None:
     """郴州市公安局 named, a later 公安局 is the same body: the body after the place, when it
     is a whole type suffix of three characters or more."""
+    starting_at = places.by_start.get
     for body in bodies:
-        if body.fields["kind"] not in _KINDS_WITH_SHORT_BODIES or body.fields["place"] is None:
+        fields = body.fields
+        if fields["kind"] not in _KINDS_WITH_SHORT_BODIES or fields["place"] is None:
             continue
-        place = places.starting_at(body.start)
+        place = starting_at(body.start)
         if place is None:
             continue
-        rest = body.fields["name"][place.end - body.start:]
+        rest = fields["name"][place.end - body.start:]
         if len(rest) >= 3 and rest in suffix_kinds:
-            shorts.setdefault(rest, (body.fields["kind"], body.fields["place"]))
+            shorts.setdefault(rest, (fields["kind"], fields["place"]))
 
 
 def short_forms(text: str, shorts: dict[str, tuple[str, str | None]],

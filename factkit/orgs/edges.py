@@ -12,7 +12,7 @@ from ..lexicon import read_lines
 from ..normalize import is_han
 
 __all__ = ["is_name_char", "left_stretch", "stopword_end", "stopword_at", "is_generic",
-           "ends_generic", "is_generic_or_ends_generic", "counted", "left_edge_ok", "is_han",
+           "ends_generic", "is_generic_or_ends_generic", "longest_stopword", "counted", "left_edge_ok", "is_han",
            "FUNCTION_CHARS"]
 
 MAX_NAME = 20
@@ -22,6 +22,10 @@ _OPENING, _CLOSING = "（(", "）)"
 # at bodies, they do not name one
 _COUNT_WORDS = frozenset("一二两三四五六七八九十百千几数多每各该这那此本某其全")
 _MEASURE_WORDS = frozenset("所家个座间名批些类级国地省市县区届")
+
+
+# the punctuation most names stop at, settled before asking ``is_name_char``
+_PUNCTUATION = frozenset("，。、；：？！“”‘’《》【】「」『』—…\n\r\t 　,.;:?!\"'/")
 
 
 def is_name_char(ch: str) -> bool:
@@ -54,6 +58,11 @@ def _generic_words() -> tuple[frozenset[str], dict[str, tuple[int, ...]]]:
     for word in words:
         by_last.setdefault(word[-1], set()).add(len(word))
     return words, {ch: tuple(sorted(ls)) for ch, ls in by_last.items()}
+
+
+@cache
+def longest_stopword() -> int:
+    return max(map(len, _stopwords()[0]))
 
 
 def stopword_end(text: str, end: int) -> int:
@@ -90,7 +99,7 @@ def left_stretch(text: str, suffix_start: int, floor: int = 0) -> int:
         if "\u4e00" <= ch <= "\u9fff":
             i -= 1
             continue
-        if not is_name_char(ch):
+        if ch in _PUNCTUATION or not is_name_char(ch):
             break
         if ch in _CLOSING:
             depth += 1

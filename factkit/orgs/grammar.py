@@ -13,6 +13,7 @@ from __future__ import annotations
 
 from functools import cache
 from operator import attrgetter
+from typing import Any
 
 import regex
 
@@ -68,10 +69,15 @@ def _blocked_after(text: str, suffix: str, end: int) -> bool:
 
 
 def by_suffix(spans: list[tuple[int, int, Entry]], text: str, places: Places,
-              quantity_ends: list[int], known_starts: dict[int, int]) -> list[Candidate]:
+              quantity_ends: list[int], known_starts: dict[int, int],
+              remember: bool | None = None) -> list[Candidate]:
     """The bodies the type suffixes end (``spans``, by start). ``quantity_ends`` (sorted): the
     ends of dates and figures, where no name runs back over; ``known_starts``: end -> start of
-    the names the lexicon found."""
+    the names the lexicon found. ``remember``: read a suffix in surroundings read before from
+    the memo (``Readings``), not again; by default in a text of many suffixes."""
+    if remember is None:
+        remember = len(spans) > _REMEMBER_AFTER
+    readings = Readings(text, places) if remember else None
     found = []
     previous_end = 0
     q = 0
@@ -84,7 +90,7 @@ def by_suffix(spans: list[tuple[int, int, Entry]], text: str, places: Places,
             # 丹麦男队对马来西亚男队: no name runs back over a body and the word after it
             floor = max(floor, previous_end)
         previous_end = end
-        c = named(span, text, places, floor)
+        c = readings.named(span, floor) if readings else named(span, text, places, floor)
         # 起送 + 立法院: a suffix ending a name the lexicon knows (法院 in 立法院) may only
         # read that name again (with its place: 中国建设银行), never a longer one
         if c is not None:
@@ -92,6 +98,69 @@ def by_suffix(spans: list[tuple[int, int, Entry]], text: str, places: Places,
             if known_start >= suffix_start or c.start == known_start:
                 found.append(c)
     return found
+
+
+# the readings that take the place the article is about, which may be named anywhere before
+_IN_CONTEXT = frozenset(("<short form>", "<level><suffix>"))
+_UNSEEN: Any = object()
+# a remembered reading: where the body starts from its suffix, its rule and fields; or none
+Reading = tuple[int, str, dict[str, Any]] | None
+
+
+# The memo costs each suffix a key, and pays where the same names stand in the same
+# surroundings again and again: in texts of many bodies (a news article names a few dozen)
+_REMEMBER_AFTER = 500
+# the keys a memo notes at most: a few megabytes
+_MAX_KEYS = 20_000
+
+
+class Readings:
+    """What the suffixes of one document read as, remembered by everything a reading looks
+    at: the characters before the suffix as far as a name and its stop word reach, the suffix,
+    the character after it, its entry and where a date or a figure stops the name (which fix
+    where the name may start: ``left_stretch``), and the places from there to the suffix
+    (their spans and readings). A text dense with the same names in the same surroundings
+    (郴州市委、郴州市委、…) reads each of them once. A reading that takes the place the article
+    is about (市政府) depends on places anywhere before it: it is never remembered. A key is
+    only noted the first time, and a text of ever new surroundings stops noting them (its
+    memo stays small)."""
+
+    def __init__(self, text: str, places: Places) -> None:
+        self.text = text
+        self.places = places
+        # how far before its suffix a reading looks: a name of MAX_NAME characters, and
+        # before its first character the rest of a stop word ending there, or 武警
+        self.reach = edges.MAX_NAME + max(edges.longest_stopword() - 1, 2)
+        # key -> None when noted once, else where the name may start (from the suffix) and the
+        # readings by the places there
+        self.seen: dict[tuple[Any, ...], tuple[int, dict[tuple[Any, ...], Reading]] | None] = {}
+
+    def named(self, span: tuple[int, int, Entry], floor: int) -> Candidate | None:
+        text = self.text
+        suffix_start, end, entry = span
+        key = (text[max(0, suffix_start - self.reach):suffix_start], text[suffix_start:end],
+               text[end:end + 1], max(floor - suffix_start, -edges.MAX_NAME), id(entry))
+        seen = self.seen.get(key, _UNSEEN)
+        if seen is _UNSEEN:
+            if len(self.seen) < _MAX_KEYS:
+                self.seen[key] = None  # noted: remembered from the second time
+            return named(span, text, self.places, floor)
+        if seen is None:
+            seen = self.seen[key] = (left_stretch(text, suffix_start, floor) - suffix_start, {})
+        stretch, readings = seen
+        places = self.places.within_key(suffix_start + stretch, end, suffix_start)
+        reading = readings.get(places, _UNSEEN)
+        if reading is not _UNSEEN:
+            if reading is None:
+                return None
+            offset, rule, fields = reading
+            return Candidate(suffix_start + offset, end, "organization", rule, fields)
+        c = named(span, text, self.places, floor)
+        if c is None:
+            readings[places] = None
+        elif c.rule not in _IN_CONTEXT:
+            readings[places] = (c.start - suffix_start, c.rule, c.fields)
+        return c
 
 
 def named(span: tuple[int, int, Entry], text: str, places: Places,
@@ -180,8 +249,10 @@ _HALLS = ("大厅", "会议厅", "前厅", "服务厅")
 
 def nested(bodies: list[Candidate], text: str, suffix_kinds: dict[str, str]) -> list[Candidate]:
     """The departments written right after a body, as one body with it."""
-    starts = set(map(_START, bodies))
-    out = []
+    out: list[Candidate] = []
+    if _DEPARTMENT_LAST_CHARS.isdisjoint(text):
+        return out  # no department word in the text (郴州市委、郴州市委、…)
+    starts: set[int] | None = None
     for body in bodies:
         if body.fields["kind"] not in _NESTING_KINDS:
             continue
@@ -189,6 +260,8 @@ def nested(bodies: list[Candidate], text: str, suffix_kinds: dict[str, str]) -> 
         for _ in range(2):  # 公安部 + 交通管理局 + 秩序处
             if _DEPARTMENT_LAST_CHARS.isdisjoint(text[current.end:current.end + 11]):
                 break  # no department word ends within reach
+            if starts is None:
+                starts = set(map(_START, bodies))
             m = _department().match(text, current.end)
             if not m or not _is_department(m, text) or \
                     any(i in starts for i in range(m.start() + 1, m.end())):

@@ -11,6 +11,8 @@ from __future__ import annotations
 import json
 from dataclasses import dataclass
 from functools import cache
+from itertools import compress
+from operator import itemgetter
 from typing import Iterator, Literal, NamedTuple
 
 from ..lexicon import read_lines, read_table
@@ -133,10 +135,9 @@ def read(phrases: Hits) -> Read:
     entries are in order of start, the longest first."""
     found = Read({}, {}, [])
     names, suffixes = found.names, found.suffixes
-    for start, end, payloads in phrases:
-        payload = payloads[ORG]
-        if not payload:
-            continue
+    # most hits are places': only the org payloads are read, picked out without a step each
+    payloads = list(map(itemgetter(ORG), phrases.payloads))
+    for start, end, payload in compress(zip(phrases.starts, phrases.ends, payloads), payloads):
         name, suffix, marker = _entries(payload)
         # hits come by start: the first one to reach an end is the longest ending there
         if name is not None and end not in names:

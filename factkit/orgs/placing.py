@@ -26,6 +26,7 @@ class Places(list[Candidate]):
         super().__init__(sorted(places, key=_START))
         self.starts = list(map(_START, self))
         self.by_end = dict(zip(map(_END, self), self))
+        self.by_start = dict(zip(self.starts, self))  # the last place starting at each start
 
     def within(self, start: int, end: int, starts_before: int) -> list[Candidate]:
         """The places inside ``[start, end)`` that start before ``starts_before``."""
@@ -37,6 +38,19 @@ class Places(list[Candidate]):
                 found.append(self[i])
             i += 1
         return found
+
+    def within_key(self, start: int, end: int, origin: int) -> tuple[tuple[int, int, int], ...]:
+        """The places ``within(start, end, origin)``, each as its span from ``origin`` and the
+        identity of its reading (a place's fields are one dict for all its mentions)."""
+        starts = self.starts
+        i = bisect.bisect_left(starts, start)
+        found = []
+        while i < len(starts) and starts[i] < origin:
+            p = self[i]
+            if p.end <= end:
+                found.append((p.start - origin, p.end - origin, id(p.fields)))
+            i += 1
+        return tuple(found)
 
     def runs_past(self, start: int, end: int) -> bool:
         """Whether a place starts at ``start`` and ends after ``end``."""
@@ -50,8 +64,7 @@ class Places(list[Candidate]):
 
     def starting_at(self, start: int) -> Candidate | None:
         """The last place that starts at ``start``."""
-        i = bisect.bisect_right(self.starts, start)
-        return self[i - 1] if i and self.starts[i - 1] == start else None
+        return self.by_start.get(start)
 
 
 class Spans:
