@@ -1,8 +1,8 @@
 """What a regular expression can match, read from the standard library's parse tree.
 
-The date scanner runs each rule only around its anchor characters and only inside clauses;
-both are sound only if every match holds an anchor and no match (or lookahead) can see past a
-clause break. These helpers prove that from the patterns themselves, so that a rule edited
+The date scanner runs each rule only around its anchor characters and only inside clauses
+(each with the break that closes it); both are sound only if every match holds an anchor,
+no match consumes a clause break and no lookahead can see past one. These helpers prove that from the patterns themselves, so that a rule edited
 later cannot silently lose matches. The parse tree is an internal of ``re`` (``re._parser``,
 ``sre_parse`` before 3.11); only tests use it.
 """
@@ -159,3 +159,64 @@ def _item_options(op, av) -> list[set[str]]:  # type: ignore[no-untyped-def]
     if op is _ATOMIC:
         return _options(av)
     return []
+
+
+def consumed_characters(seq) -> tuple[set[str], bool]:  # type: ignore[no-untyped-def]
+    """The characters a match may consume (lookarounds aside), and whether it may also consume
+    something open-ended (a negated set, a category, .) or test the end ($, \\b), whose answer
+    differs at the end of a stretch scanned on its own."""
+    chars: set[str] = set()
+    open_ended = False
+    for body in _parts(seq):
+        found, open_part = forward_characters(body)
+        chars |= found
+        open_ended = open_ended or open_part
+    return chars, open_ended
+
+
+def _parts(seq):  # type: ignore[no-untyped-def]
+    """``seq`` without its lookarounds, as one-item sequences."""
+    for op, av in seq:
+        if op in (C.ASSERT, C.ASSERT_NOT):
+            continue
+        if op is C.BRANCH:
+            for branch in av[1]:
+                yield from _parts(branch)
+        elif op is C.SUBPATTERN:
+            yield from _parts(av[-1])
+        elif op in _REPEATS:
+            yield from _parts(av[2])
+        elif op is _ATOMIC:
+            yield from _parts(av)
+        elif op is C.GROUPREF_EXISTS:
+            yield from _parts(av[1])
+            if av[2] is not None:
+                yield from _parts(av[2])
+        else:
+            yield [(op, av)]
+
+
+def lookaheads(seq) -> list:  # type: ignore[no-untyped-def]
+    """The bodies of the lookaheads of ``seq`` (not those inside a lookbehind, which read
+    only what lies before the position)."""
+    found = []
+    for op, av in seq:
+        if op in (C.ASSERT, C.ASSERT_NOT):
+            direction, inner = av
+            if direction > 0:
+                found.append(inner)
+                found.extend(lookaheads(inner))
+        elif op is C.BRANCH:
+            for branch in av[1]:
+                found.extend(lookaheads(branch))
+        elif op is C.SUBPATTERN:
+            found.extend(lookaheads(av[-1]))
+        elif op in _REPEATS:
+            found.extend(lookaheads(av[2]))
+        elif op is _ATOMIC:
+            found.extend(lookaheads(av))
+        elif op is C.GROUPREF_EXISTS:
+            found.extend(lookaheads(av[1]))
+            if av[2] is not None:
+                found.extend(lookaheads(av[2]))
+    return found

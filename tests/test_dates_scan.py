@@ -16,7 +16,8 @@ from factkit.dates.resolution import _anchor_chars
 from factkit.dates.rules import _rules
 from factkit.dates.scan import CLAUSE_BREAKS, TextIndex, word_anchors
 from factkit.normalize import normalize
-from pattern_analysis import choose_anchors, forward_characters, parse, requires
+from pattern_analysis import (choose_anchors, consumed_characters, forward_characters,
+                              lookaheads, parse, requires)
 
 RULES = _rules()
 
@@ -35,12 +36,19 @@ def test_every_match_holds_an_anchor(rule):
 
 @pytest.mark.parametrize("rule", RULES, ids=lambda r: r.name)
 def test_no_match_reaches_past_a_break(rule):
-    chars, open_ended = forward_characters(_tree(rule))
-    assert not open_ended, f"{rule.name} looks ahead at anything: clause breaks are unsafe"
-    assert not chars & set(rule.breaks), (
-        f"{rule.name} consumes or looks ahead at {sorted(chars & set(rule.breaks))}")
-    assert not set(rule.anchors) & set(rule.breaks)
-    assert set(rule.breaks) <= set(CLAUSE_BREAKS)
+    """A match lies inside one clause, and a lookahead that may test a break reads one
+    character at most: the break closing the clause, which the scanner includes."""
+    tree = _tree(rule)
+    breaks = set(CLAUSE_BREAKS)
+    chars, open_ended = consumed_characters(tree)
+    assert not open_ended, f"{rule.name} consumes anything: clause breaks are unsafe"
+    assert not chars & breaks, f"{rule.name} consumes {sorted(chars & breaks)}"
+    for body in lookaheads(tree):
+        chars, open_ended = forward_characters(body)
+        if open_ended or chars & breaks:
+            assert body.getwidth()[1] <= 1, (
+                f"{rule.name} looks past a break: (?={body}) reads more than one character")
+    assert not set(rule.anchors) & breaks
 
 
 def test_word_anchors_pick_rare_characters():

@@ -26,7 +26,7 @@ from .days import DateSpec, _alternation, _era_year, _eras, _festivals, _relativ
 from .patterns import (_D, _D_CN, _LUNAR_DAY, _LUNAR_MONTH, _M, _M_CN, _REL_YEAR, _SEP, _SP,
                        _TRIGGER_WORDS, _Y2, _Y3, _Y3_CN, _Y4, _Y4_YEAR, _Y_CN, _first_char_guard,
                        _plain, _year_pattern)
-from .scan import CLAUSE_BREAKS, word_anchors
+from .scan import word_anchors
 
 _COUNT = r"[1-9][0-9]{0,2}|[一二两三四五六七八九十百]{1,3}"
 _WHICH_WEEK = r"上上个?|下下个?|上一个|下一个|上个?|下个?|本|这个?"
@@ -40,8 +40,7 @@ class Rule:
     """A rule, compiled on first use: most texts need only a few of the rules."""
 
     def __init__(self, name: str, source: str, build: _Build, anchors: str,
-                 words: tuple[str, ...] = (), breaks: str = CLAUSE_BREAKS,
-                 screen: str | None = None) -> None:
+                 words: tuple[str, ...] = (), screen: str | None = None) -> None:
         self.name = name
         self.source = source    # as written (possessive quantifiers, for the regex engine)
         self.build = build
@@ -50,7 +49,6 @@ class Rule:
         self.reads_text = build in _READ_AROUND
         self.anchors = anchors  # characters one of which every match holds
         self.words = words      # words one of which a text must hold for a match
-        self.breaks = breaks    # characters no match holds or looks ahead at
         # a small pattern every match holds a match of: a clause without one is skipped, and
         # a text without one never compiles the rule
         self.screen_source = screen
@@ -277,12 +275,10 @@ def _rules() -> tuple[Rule, ...]:
     anchors = _ANCHORS | {"festival": word_anchors([*_festivals(), *FESTIVAL_ALIASES]),
                           "solar term": word_anchors(SOLAR_TERMS),
                           "relative": word_anchors(w for w in _relative_table() if w != "当年")}
-    # bare year looks ahead at the comma after the year
-    breaks = {"bare year": CLAUSE_BREAKS.replace("，", "")}
     screens = _SCREENS | {"year": _year_screen(), "festival": _alternation(
         [*_festivals(), *FESTIVAL_ALIASES])}
     return tuple(Rule(name, pattern, build, anchors[name], _TRIGGER_WORDS.get(name, ()),
-                      breaks.get(name, CLAUSE_BREAKS), screens.get(name))
+                      screens.get(name))
                  for name, pattern, build in rules)
 
 

@@ -1,24 +1,23 @@
 """Running a date rule only where it can match.
 
 Each rule names its anchors: characters one of which every match holds (月 for the month
-rules, 年 for the year rules, 时/点/: for clock times). A match never crosses a clause break
-(，。；！？、 or a line break): no rule consumes one or looks ahead at one. So a rule's matches
-in a text are its matches in the clauses that hold an anchor, and scanning just those clauses
-gives exactly what scanning the whole text gives, at a fraction of the cost: in news, the
-clauses with 年 are a few percent of the text, and a rule whose anchors do not occur costs
-nothing at all. (tests/test_dates_scan.py proves both properties from the patterns.)
+rules, 年 for the year rules, 时/点/: for clock times). A match never consumes a clause break
+(，。；！？、 or a line break) and looks ahead at most at the break that ends its clause. So a
+rule's matches in a text are its matches in the clauses that hold an anchor, each scanned up
+to and including its closing break, and scanning just those gives exactly what scanning the
+whole text gives, at a fraction of the cost: in news, the clauses with 年 are a few percent of
+the text, and a rule whose anchors do not occur costs nothing at all.
+(tests/test_dates_scan.py proves both properties from the patterns.)
 
-Per text, the anchor characters it holds are looked up once (a ``c in text`` per character
-runs at memory speed); the clauses that hold each anchor character are found on demand, from
-the positions of the clause breaks, and shared by the rules.
+Per text, one regular expression finds every clause that holds an anchor of any rule, from its
+first anchor to its end, and the anchors it holds (the reversed text gives where it starts);
+the stretches of each rule follow from those, shared by the rules with the same anchors.
 """
 from __future__ import annotations
 
 import re
-from bisect import bisect_left
 from collections.abc import Iterable, Iterator
-from itertools import accumulate, chain, count, repeat
-from operator import add
+from functools import cache
 from typing import Protocol
 
 __all__ = ["CLAUSE_BREAKS", "TextIndex", "word_anchors"]
@@ -29,6 +28,9 @@ CLAUSE_BREAKS = "，。；！？、\n"
 # anchor, so no match: scanning it only costs time, less than a second call).
 _JOIN_GAP = 16
 
+# A clause longer than this has its anchors looked up one character at a time (each a scan at
+# memory speed), as reading a text dense with anchors character by character costs more.
+_LONG_CLAUSE = 256
 
 # how common a character is in news, roughly: 一 everywhere, numerals and digits often
 _WEIGHTS = {c: 10 for c in "0123456789二两三四五六七八九十零〇"} | {"一": 20}
@@ -46,93 +48,87 @@ def word_anchors(words: Iterable[str]) -> str:
     return "".join(sorted(chosen))
 
 
+@cache
+def _clause_patterns(anchor_chars: str) -> tuple[re.Pattern[str], re.Pattern[str],
+                                                re.Pattern[str]]:
+    """From the first anchor of a clause to its end; an anchor; and a clause break (searched
+    for in the reversed text, it finds where a clause starts)."""
+    anchors = re.escape(anchor_chars)
+    return (re.compile(f"[{anchors}][^{CLAUSE_BREAKS}]*"), re.compile(f"[{anchors}]"),
+            re.compile(f"[{CLAUSE_BREAKS}]"))
+
+
 class TextIndex:
     """Which anchor characters one text holds, and the clauses around them."""
 
     def __init__(self, text: str, anchor_chars: str) -> None:
         self.text = text
-        # A text dense with anchors (1年1年…) holds a million of them: asking for each anchor
-        # character whether the text holds it costs the same for any text of that length.
-        self._present = frozenset(c for c in anchor_chars if c in text)
-        self._breaks: dict[str, list[int]] = {}
-        self._positions: dict[str, list[int]] = {}
-        self._clauses: dict[tuple[str, str], list[int]] = {}
-        self._bounds: dict[str, tuple[list[int], list[int]]] = {}
-        self._spans: dict[tuple[str, str], list[tuple[int, int]]] = {}
+        # the clauses that hold an anchor, numbered in order: where each starts and ends
+        starts: list[int] = []
+        stops: list[int] = []
+        # for each anchor character, the clauses that hold it
+        self._clauses: dict[str, list[int]] = {}
+        if any(c in text for c in CLAUSE_BREAKS):
+            # each search of the engine skips to the next anchor without trying the positions
+            # in between, and reads the rest of its clause at once
+            anchored, anchor, clause_break = _clause_patterns(anchor_chars)
+            clauses = self._clauses
+            backwards = text[::-1]
+            last = len(text)
+            for m in anchored.finditer(text):
+                first, stop = m.span()
+                # the break before the first anchor, read backwards from it
+                before = clause_break.search(backwards, last - first)
+                start = 0 if before is None else last - before.start()
+                if stop - first > _LONG_CLAUSE:
+                    written = m.group()
+                    held: Iterable[str] = [c for c in anchor_chars if c in written]
+                else:  # the engine lists them, where a set of the clause's characters
+                    held = anchor.findall(text, first, stop)  # would hash each of them
+                clause = len(starts)
+                starts.append(start)
+                stops.append(stop)
+                for c in held:
+                    holding = clauses.get(c)
+                    if holding is None:
+                        clauses[c] = [clause]
+                    elif holding[-1] != clause:
+                        holding.append(clause)
+        else:  # one clause (a text dense with anchors, 1年1年…): no scan for breaks
+            starts.append(0)
+            stops.append(len(text))
+            self._clauses = {c: [0] for c in anchor_chars if c in text}
+        self._starts = starts
+        self._stops = stops
+        self._present = frozenset(self._clauses)
+        self._spans: dict[str, list[tuple[int, int]]] = {}
 
     def has_any(self, chars: str) -> bool:
         return not self._present.isdisjoint(chars)
 
-    def spans(self, anchors: str, breaks: str = CLAUSE_BREAKS) -> list[tuple[int, int]]:
+    def spans(self, anchors: str) -> list[tuple[int, int]]:
         """The stretches of text to scan for a rule: the clauses that hold one of
-        ``anchors``, clauses close together joined (one longer scan costs less than two)."""
-        key = anchors, breaks
-        found = self._spans.get(key)
+        ``anchors``, each with the break that closes it, clauses close together joined (one
+        longer scan costs less than two)."""
+        found = self._spans.get(anchors)
         if found is not None:
             return found
-        lists = [self._clauses_with(c, breaks) for c in anchors if c in self._present]
+        lists = [self._clauses[c] for c in anchors if c in self._present]
         if not lists:
-            self._spans[key] = []
+            self._spans[anchors] = []
             return []
         clauses = lists[0] if len(lists) == 1 else sorted(set().union(*lists))
-        starts, stops = self._clause_bounds(breaks)
+        starts, stops = self._starts, self._stops
         found = []
         start = stop = -_JOIN_GAP - 2  # a stretch before the text, dropped below
         for i in clauses:
             if starts[i] - stop > _JOIN_GAP:
-                found.append((start, stop))
+                found.append((start, stop + 1))  # with the closing break
                 start = starts[i]
             stop = stops[i]
-        found.append((start, stop))
+        found.append((start, stop + 1))
         del found[0]
-        self._spans[key] = found
-        return found
-
-    def _clauses_with(self, char: str, breaks: str) -> list[int]:
-        """The clauses that hold ``char``, by number, in order: one ``str.find`` (at memory
-        speed) per such clause, however often the clause holds it (digits are everywhere)."""
-        key = char, breaks
-        found = self._clauses.get(key)
-        if found is None:
-            text = self.text
-            ends = self._break_positions(breaks)
-            last = len(ends)
-            found = self._clauses[key] = []
-            at = text.find(char)
-            while at >= 0:
-                i = bisect_left(ends, at)  # never ``at`` itself: no anchor is a break
-                found.append(i)
-                if i == last:
-                    break
-                at = text.find(char, ends[i])
-        return found
-
-    def _break_positions(self, breaks: str) -> list[int]:
-        """Where the clause breaks are, in order (computed once per text)."""
-        found = self._breaks.get(breaks)
-        if found is None:
-            # str.split finds one character at memory speed and builds its parts in C, where
-            # a regular expression builds a match object per break
-            found = self._breaks[breaks] = sorted(chain.from_iterable(
-                self._occurrences(c) for c in breaks))
-        return found
-
-    def _occurrences(self, char: str) -> list[int]:
-        found = self._positions.get(char)
-        if found is None:
-            text = self.text
-            found = self._positions[char] = list(_offsets(text.split(char))) if char in text \
-                else []
-        return found
-
-    def _clause_bounds(self, breaks: str) -> tuple[list[int], list[int]]:
-        """Where each clause starts and ends: clause i runs from after break i - 1 up to
-        break i (the last one up to the end of the text)."""
-        found = self._bounds.get(breaks)
-        if found is None:
-            ends = self._break_positions(breaks)
-            found = self._bounds[breaks] = ([0, *map(add, ends, repeat(1))],
-                                             [*ends, len(self.text)])
+        self._spans[anchors] = found
         return found
 
     def matches(self, rule: Scanned) -> Iterator[re.Match[str]]:
@@ -140,7 +136,7 @@ class TextIndex:
         words), scanning only the clauses that hold an anchor (and a match of the rule's
         screen, if it has one)."""
         text = self.text
-        spans = self.spans(rule.anchors, rule.breaks)
+        spans = self.spans(rule.anchors)
         if not spans:
             return  # the rule is not even compiled
         screen = rule.screen
@@ -164,7 +160,6 @@ class Scanned(Protocol):
     """What the scanner needs of a rule (see rules.Rule)."""
 
     anchors: str
-    breaks: str
     words: tuple[str, ...]
 
     @property
@@ -172,9 +167,3 @@ class Scanned(Protocol):
 
     @property
     def screen(self) -> re.Pattern[str] | None: ...
-
-
-def _offsets(parts: list[str]) -> Iterator[int]:
-    """Where the separators of ``text.split(sep)`` (one character) stand in ``text``: the i-th
-    comes after the first i parts and the i separators before it."""
-    return map(add, accumulate(map(len, parts[:-1])), count())
