@@ -41,7 +41,7 @@ from .candidates import Candidate, Context
 from .gazetteer import (LEVEL_ORDER, PLACE, Abbreviation, ExtraPlace, Gazetteer,
                         boundary_words, gazetteer, is_statistical_code, place_name)
 from .lexicon import read_table
-from .lexmatch import Hits, leftmost_longest
+from .lexmatch import Hits
 from .normalize import NormalizedText, is_han
 
 __all__ = ["extract"]
@@ -148,32 +148,61 @@ class _Names:
             yield self.starts[index], self.ends[index], self.names[index]
 
 
-def _scan(text: str, phrases: Hits) -> list[Mention]:
+def _scan(text: str, phrases: Hits, memo: bool = True) -> list[Mention]:
     """Leftmost-longest names, all found in one pass over the text, except where the text
-    segments another way around a short name (其中国有, 远大理想, 建设和县级)."""
-    words = boundary_words()
-    found = _Names(phrases)
+    segments another way around a short name (其中国有, 远大理想, 建设和县级).
 
-    def accept(start: int, end: int, name: _Name) -> bool:
-        # whether the name's first character ends the word before it (其中|国有), for both
-        # tests
-        splits = start > 0 and text[start - 1:start + 1] in words
-        return not (_across_words(text, start, end, words, splits) or
-                    _yields(text, start, end, name, found, words, splits))
-    # a word that holds a name inside it (发展中国家) is matched too, and wins, and is dropped
-    return [Mention(start, end, text[start:end], name.codes, name.via, extra=name.extra)
-            for start, end, name in leftmost_longest(zip(found.starts, found.ends, found.names),
-                                                     accept)
-            if not name.blocker]
+    Whether a name is read where it stands depends on the name and on the two characters
+    on either side of it, except where _yields looks at the names that start inside it (a
+    weak name, or one whose first character ends the word before it): every other decision
+    is remembered for the text by that window (a text may name 郴州市 100,000 times).
+    ``memo=False`` decides every name afresh (for tests)."""
+    words = boundary_words()
+    found: _Names | None = None    # built for _yields, on the first name that asks for it
+    decided: dict[str, bool] = {}    # window -> whether the name in its middle is read
+    mentions: list[Mention] = []
+    free = 0
+    for start, end, payloads in phrases:
+        if start < free:
+            continue
+        payload = payloads[PLACE]
+        if not payload:
+            continue
+        name = _name(payload)
+        if name is None:
+            continue
+        # the window holds everything _across_words reads: two characters on either side.
+        # Near the ends of the text it is shorter (or wraps around): decided afresh there
+        window: str | None = text[start - 2:end + 2]
+        if not memo or len(window) != end - start + 4:
+            window = None
+        accepted = decided.get(window) if window is not None else None
+        if accepted is None:
+            # whether the name's first character ends the word before it (其中|国有), for
+            # both tests
+            splits = start > 0 and text[start - 1:start + 1] in words
+            accepted = not _across_words(text, start, end, words, splits)
+            if accepted and (name.weak or splits):
+                if found is None:
+                    found = _Names(phrases)
+                accepted = not _yields(text, start, end, name, found, words, splits)
+            elif window is not None:
+                decided[window] = accepted
+        if accepted:
+            free = end
+            # a word that holds a name inside it (发展中国家) is matched too, and wins, and
+            # is dropped
+            if not name.blocker:
+                mentions.append(Mention(start, end, text[start:end], name.codes, name.via,
+                                        extra=name.extra))
+    return mentions
 
 
 def _yields(text: str, start: int, end: int, name: _Name, found: _Names,
             words: AbstractSet[str], splits: bool) -> bool:
     """True when a weak name gives way to a strong one that starts inside it and ends after
     it: a county's short name (同德 in 同德国总理) or a name whose first character ends the
-    word before it (``splits``: 关中 in 有关中国)."""
-    if not name.weak and not splits:
-        return False
+    word before it (``splits``: 关中 in 有关中国). Asked only of those."""
     for inner, inner_end, inner_name in found.starting_in(start + 1, end):
         if inner_end > end and inner_end - inner >= end - start and not inner_name.weak and \
                 not _across_words(text, inner, inner_end, words,
