@@ -158,10 +158,9 @@ def _scan(text: str, phrases: Hits, memo: bool = True) -> list[Mention]:
             continue
         # the window holds everything _across_words reads: two characters on either side.
         # Near the ends of the text it is shorter (or wraps around): decided afresh there
-        window: str | None = text[start - 2:end + 2]
-        if not memo or len(window) != end - start + 4:
-            window = None
-        accepted = decided.get(window) if window is not None else None
+        window = text[start - 2:end + 2]
+        remembered = memo and len(window) == end - start + 4
+        accepted = decided.get(window) if remembered else None
         if accepted is None:
             # whether the name's first character ends the word before it (其中|国有), for
             # both tests
@@ -169,7 +168,7 @@ def _scan(text: str, phrases: Hits, memo: bool = True) -> list[Mention]:
             accepted = not _across_words(text, start, end, words, splits)
             if accepted and (name.weak or splits):
                 accepted = not _yields(text, start, end, phrases, words)
-            elif window is not None:
+            elif remembered:
                 decided[window] = accepted
         if accepted:
             free = end
@@ -696,7 +695,7 @@ def extract(ntext: NormalizedText, context: Context | None = None) -> list[Candi
     villages = _villages(mentions, text, g)
     if villages:  # the others are in order of start already
         mentions = sorted(mentions + villages, key=_START)
-    candidates = []
+    candidates: list[Candidate] = []
     # the same place named again shares its fields (a text may name 郴州市 100,000 times)
     shared: dict[tuple[Any, ...], dict[str, Any] | None] = {}
     add = candidates.append
