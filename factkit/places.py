@@ -41,7 +41,7 @@ from .candidates import Candidate, Context
 from .gazetteer import (LEVEL_ORDER, PLACE, Abbreviation, ExtraPlace, Gazetteer,
                         boundary_words, gazetteer, is_statistical_code, place_name)
 from .lexicon import read_table
-from .lexmatch import Hits, leftmost_longest
+from .lexmatch import Hits
 from .normalize import NormalizedText, is_han
 
 __all__ = ["extract"]
@@ -122,59 +122,69 @@ def _name(payload: str) -> _Name | None:
     return _Name(tuple(codes), "name" if place.codes else "alias", None, place.blocker, weak)
 
 
-class _Names:
-    """The place names the shared lexicon found in one text: their starts, ends and what they
-    name, by start, the longest first at each start."""
-
-    def __init__(self, phrases: Hits) -> None:
-        self.starts: list[int] = []
-        self.ends: list[int] = []
-        self.names: list[_Name] = []
-        add_start, add_end, add_name = self.starts.append, self.ends.append, self.names.append
-        for start, end, payloads in phrases:
-            payload = payloads[PLACE]
-            if payload:
-                name = _name(payload)
-                if name is not None:
-                    add_start(start)
-                    add_end(end)
-                    add_name(name)
-
-    def starting_in(self, start: int, end: int) -> Iterator[tuple[int, int, _Name]]:
-        """The names that start inside [start, end)."""
-        for index in range(bisect_left(self.starts, start), len(self.starts)):
-            if self.starts[index] >= end:
-                break
-            yield self.starts[index], self.ends[index], self.names[index]
+def _names_starting_in(phrases: Hits, start: int, end: int) -> Iterator[tuple[int, int, _Name]]:
+    """The place names of the lexicon's hits that start inside [start, end)."""
+    starts = phrases.starts
+    for index in range(bisect_left(starts, start), len(starts)):
+        if starts[index] >= end:
+            break
+        payload = phrases.payloads[index][PLACE]
+        name = _name(payload) if payload else None
+        if name is not None:
+            yield starts[index], phrases.ends[index], name
 
 
-def _scan(text: str, phrases: Hits) -> list[Mention]:
+def _scan(text: str, phrases: Hits, memo: bool = True) -> list[Mention]:
     """Leftmost-longest names, all found in one pass over the text, except where the text
-    segments another way around a short name (其中国有, 远大理想, 建设和县级)."""
+    segments another way around a short name (其中国有, 远大理想, 建设和县级).
+
+    Whether a name is read where it stands depends on the name and on the two characters
+    on either side of it, except where _yields looks at the names that start inside it (a
+    weak name, or one whose first character ends the word before it): every other decision
+    is remembered for the text by that window (a text may name 郴州市 100,000 times).
+    ``memo=False`` decides every name afresh (for tests)."""
     words = boundary_words()
-    found = _Names(phrases)
+    decided: dict[str, bool] = {}    # window -> whether the name in its middle is read
+    mentions: list[Mention] = []
+    free = 0
+    for start, end, payloads in phrases:
+        if start < free:
+            continue
+        payload = payloads[PLACE]
+        if not payload:
+            continue
+        name = _name(payload)
+        if name is None:
+            continue
+        # the window holds everything _across_words reads: two characters on either side.
+        # Near the ends of the text it is shorter (or wraps around): decided afresh there
+        window = text[start - 2:end + 2]
+        remembered = memo and len(window) == end - start + 4
+        accepted = decided.get(window) if remembered else None
+        if accepted is None:
+            # whether the name's first character ends the word before it (其中|国有), for
+            # both tests
+            splits = start > 0 and text[start - 1:start + 1] in words
+            accepted = not _across_words(text, start, end, words, splits)
+            if accepted and (name.weak or splits):
+                accepted = not _yields(text, start, end, phrases, words)
+            elif remembered:
+                decided[window] = accepted
+        if accepted:
+            free = end
+            # a word that holds a name inside it (发展中国家) is matched too, and wins, and
+            # is dropped
+            if not name.blocker:
+                mentions.append(Mention(start, end, text[start:end], name.codes, name.via,
+                                        extra=name.extra))
+    return mentions
 
-    def accept(start: int, end: int, name: _Name) -> bool:
-        # whether the name's first character ends the word before it (其中|国有), for both
-        # tests
-        splits = start > 0 and text[start - 1:start + 1] in words
-        return not (_across_words(text, start, end, words, splits) or
-                    _yields(text, start, end, name, found, words, splits))
-    # a word that holds a name inside it (发展中国家) is matched too, and wins, and is dropped
-    return [Mention(start, end, text[start:end], name.codes, name.via, extra=name.extra)
-            for start, end, name in leftmost_longest(zip(found.starts, found.ends, found.names),
-                                                     accept)
-            if not name.blocker]
 
-
-def _yields(text: str, start: int, end: int, name: _Name, found: _Names,
-            words: AbstractSet[str], splits: bool) -> bool:
+def _yields(text: str, start: int, end: int, phrases: Hits, words: AbstractSet[str]) -> bool:
     """True when a weak name gives way to a strong one that starts inside it and ends after
-    it: a county's short name (同德 in 同德国总理) or a name whose first character ends the
-    word before it (``splits``: 关中 in 有关中国)."""
-    if not name.weak and not splits:
-        return False
-    for inner, inner_end, inner_name in found.starting_in(start + 1, end):
+    it: asked of a county's short name (同德 in 同德国总理) and of a name whose first
+    character ends the word before it (关中 in 有关中国)."""
+    for inner, inner_end, inner_name in _names_starting_in(phrases, start + 1, end):
         if inner_end > end and inner_end - inner >= end - start and not inner_name.weak and \
                 not _across_words(text, inner, inner_end, words,
                                   text[inner - 1:inner + 1] in words):
@@ -207,9 +217,7 @@ _ABBR_RUN_EXCLUDED = set("新")  # 新 opens too many words (新青年) to start
 def _abbreviations(text: str, g: Gazetteer, taken: list[Mention]) -> list[Mention]:
     """One-character forms in their frames only: runs (湘粤, 中美, 京津冀), after 驻/访/在 …
     (驻华, 在京) and before 方/企/籍 … (美方, 湘企); never a free character."""
-    covered = bytearray(len(text))
-    for m in taken:
-        covered[m.start:m.end] = b"\x01" * (m.end - m.start)
+    covered: bytearray | None = None  # marked at the first run: most texts have none
     words = boundary_words()
     frames = _frames(g)
     found: list[Mention] = []
@@ -218,6 +226,10 @@ def _abbreviations(text: str, g: Gazetteer, taken: list[Mention]) -> list[Mentio
         if j - i == 1 and not (i and text[i - 1] in _BEFORE) and \
                 text[j:j + 1] not in frames[text[i]][1]:
             continue  # a lone character in no frame: most of them (中, 美, 新 in running text)
+        if covered is None:
+            covered = bytearray(len(text))
+            for m in taken:
+                covered[m.start:m.end] = b"\x01" * (m.end - m.start)
         if any(covered[i:j]):
             continue  # part of a name found already (湘潭, 美国)
         readings = None
@@ -528,7 +540,7 @@ def _villages(mentions: list[Mention], text: str, g: Gazetteer) -> list[Mention]
     """Villages and towns below places the text has named: in a chain (资兴市汤溪镇壁溪村), and
     village names of the townships and counties the text names."""
     found: list[Mention] = []
-    starts = {m.start for m in mentions}
+    starts: set[int] | None = None  # where the mentions start, once a chain asks
     # township -> where the text names it (or its county) first: the order decides between
     # two named townships that both have a village of that name
     township_codes: dict[str, int] = {}
@@ -555,7 +567,12 @@ def _villages(mentions: list[Mention], text: str, g: Gazetteer) -> list[Mention]
             if chained and (len(chained.group(1)) < 2 or is_han(text[chained.end():chained.end() + 1])
                             and not _SHAPE_FOLLOWERS.match(text, chained.end())):
                 chained = None  # 城乡医疗: a word, not a town
-            if chained and m.end not in starts:
+            if chained:
+                if starts is None:
+                    starts = {other.start for other in mentions}
+                if m.end in starts:
+                    chained = None  # a name of the lexicon, read already
+            if chained:
                 name = chained.group()
                 code = next((c for c in g.by_name.get(name, []) if g.divisions[c].parent == m.code),
                             None)
@@ -658,6 +675,7 @@ def _village_name(m: Mention, g: Gazetteer) -> str:
 
 _RULES = {via: f"<{via}>" for via in ("name", "alias", "extra", "abbr", "village", "shape")}
 _START = attrgetter("start")
+_UNREAD: dict[str, Any] = {}  # a mention whose fields are not worked out yet
 
 
 def extract(ntext: NormalizedText, context: Context | None = None) -> list[Candidate]:
@@ -677,16 +695,17 @@ def extract(ntext: NormalizedText, context: Context | None = None) -> list[Candi
     villages = _villages(mentions, text, g)
     if villages:  # the others are in order of start already
         mentions = sorted(mentions + villages, key=_START)
-    candidates = []
+    candidates: list[Candidate] = []
     # the same place named again shares its fields (a text may name 郴州市 100,000 times)
     shared: dict[tuple[Any, ...], dict[str, Any] | None] = {}
+    add = candidates.append
     for m in mentions:
         key = (m.code, id(m.extra), m.text, m.parent, m.shape_level, tuple(m.codes))
-        if key not in shared:
-            shared[key] = _fields(m, g)
-        fields = shared[key]
+        fields = shared.get(key, _UNREAD)
+        if fields is _UNREAD:
+            fields = shared[key] = _fields(m, g)
         if fields is not None:
-            candidates.append(Candidate(m.start, m.end, "place", _RULES[m.via], fields))
+            add(Candidate(m.start, m.end, "place", _RULES[m.via], fields))
     if context is not None:
         context.places = candidates
     return candidates
