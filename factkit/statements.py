@@ -396,18 +396,28 @@ class _Positions:
     def spans(self, records: Sequence[_R]) -> list[_Span[_R]]:
         if not self.ends:
             return [_Span(r.start, r.end, r) for r in records]
-        # ``span`` written out for every record: this runs once per record of the document
-        ends, shifts, find = self.ends, self.shifts, bisect.bisect_right
+        # ``span`` written out for every record: this runs once per record of the document.
+        # Records come in order of their start, so the cuts before a start are counted on from
+        # the record before rather than searched for; a record holding no cut ends as shifted
+        # as it starts.
+        ends, shifts = self.ends, self.shifts
+        cut_count = len(ends)
         out: list[_Span[_R]] = []
+        k = 0   # how many cuts end at or before the record's start
         for r in records:
             start, end = r.start, r.end
-            k = find(ends, start)
-            normal_start = start - (shifts[k - 1] if k else 0)
+            if k and ends[k - 1] > start:   # out of order: count again
+                k = bisect.bisect_right(ends, start)
+            while k < cut_count and ends[k] <= start:
+                k += 1
+            shift = shifts[k - 1] if k else 0
             if end <= start:
-                out.append(_Span(normal_start, normal_start, r))
-                continue
-            k = find(ends, end - 1, k)
-            out.append(_Span(normal_start, end - (shifts[k - 1] if k else 0), r))
+                out.append(_Span(start - shift, start - shift, r))
+            elif k < cut_count and ends[k] <= end - 1:   # a cut inside the record
+                inside = bisect.bisect_right(ends, end - 1, k)
+                out.append(_Span(start - shift, end - shifts[inside - 1], r))
+            else:
+                out.append(_Span(start - shift, end - shift, r))
         return out
 
 
@@ -1275,27 +1285,34 @@ class _Reader:
         such as 在): the sentence's subjects, where they stand, and whether they become the
         topic (one of a list, 石井镇、万宝镇等, is an example, not the topic)."""
         text = self.text
+        actors, actor_starts, breaks = self.actors, self.actor_starts, self.clause_breaks
+        dates, date_starts = self.dates, self.date_starts
+        actor_count, date_count = len(actors), len(dates)
         out = []
-        k = bisect.bisect_left(self.actor_starts, s_start)
-        while k < len(self.actors) and self.actors[k].start < s_end:
-            actor = self.actors[k]
-            clause_start = self._clause_start(s_start, actor.start)
-            if actor.start - clause_start > _LONGEST_LEAD:
+        k = bisect.bisect_left(actor_starts, s_start)
+        while k < actor_count and actor_starts[k] < s_end:
+            actor = actors[k]
+            a_start = actor.start
+            # where the clause starts (``_clause_start``, whose reach back is longer than any
+            # lead: an actor that far from its clause's start leads nothing either way)
+            b = bisect.bisect_left(breaks, a_start)
+            clause_start = breaks[b - 1] + 1 if b and breaks[b - 1] >= s_start else s_start
+            if a_start - clause_start > _LONGEST_LEAD:
                 k += 1
                 continue
-            lead = text[clause_start:actor.start]
-            j = bisect.bisect_left(self.date_starts, clause_start)
-            while j < len(self.dates) and self.dates[j].end <= actor.start:
-                d = self.dates[j]
+            lead = text[clause_start:a_start]
+            j = bisect.bisect_left(date_starts, clause_start)
+            while j < date_count and dates[j].end <= a_start:
+                d = dates[j]
                 lead = lead.replace(text[d.start:d.end], "", 1)
                 j += 1
             lead = lead.strip(" ")
             topic_of = lead == "对" and text.startswith(("而言", "来说"), actor.end)
-            if topic_of or (lead in _SUBJECT_LEADS and not self._quoted(s_start, actor.start)):
+            if topic_of or (lead in _SUBJECT_LEADS and not self._quoted(s_start, a_start)):
                 # a chain (资兴市汤溪镇壁溪村) is one subject: its last link
-                while (k + 1 < len(self.actors) and self.actors[k + 1].start == actor.end):
+                while k + 1 < actor_count and actor_starts[k + 1] == actor.end:
                     k += 1
-                    actor = self.actors[k]
+                    actor = actors[k]
                 leads = text[actor.end:actor.end + 1] not in ("、", "等")
                 out.append((actor.start, actor.record, leads))
             k += 1
