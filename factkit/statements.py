@@ -32,6 +32,7 @@ from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from decimal import Decimal
 from functools import cache
+from operator import attrgetter
 from typing import Any, Generic, TypeVar
 
 import regex
@@ -317,12 +318,6 @@ _END_CREDIT = regex.compile(r"\s*[（(][^（()）]{2,30}[）)]\s*$")
 _LONGEST_LINE = 60   # a headline's line, markup and blanks included
 
 
-def _any_between(starts: list[int], start: int, end: int) -> bool:
-    """Whether any of ``starts`` (in order) lies in [start, end)."""
-    k = bisect.bisect_left(starts, start)
-    return k < len(starts) and starts[k] < end
-
-
 def _short_lines(text: str) -> list[tuple[int, str]]:
     """The non-empty lines of at most ``_LONGEST_LINE`` characters, with where each starts
     (splitting at line breaks finds them in half the time of a multi-line pattern)."""
@@ -366,6 +361,9 @@ class _Sentence:
 
     def __post_init__(self) -> None:
         self.has_targets = bool(self.targets[0] or self.targets[2])
+
+
+_START_END = attrgetter("start", "end")
 
 
 class _Positions:
@@ -484,7 +482,7 @@ class _Reader:
                 nested.append(span)
                 continue
             actors.append(span)
-        actors.sort(key=lambda s: (s.start, s.end))
+        actors.sort(key=_START_END)
         self.nested = nested   # places inside organization names: not subjects, but known
         self.actors = actors
         self.actor_starts = [a.start for a in actors]
@@ -500,7 +498,11 @@ class _Reader:
         # in order, as the figures are (a list and bisection: a set of a million starts
         # would cost more memory than the rest of the reading)
         self.figure_starts = [f.start for f in self.figures]
-        self.basis_dates = {id(d) for d in self.dates if self._is_basis_date(d)}
+        text = self.text
+        # (only a date right after a basis word, or a line break, may be one)
+        self.basis_dates = {id(d) for d in self.dates
+                            if text[d.start - 1:d.start] in _BEFORE_BASIS_DATE
+                            and self._is_basis_date(d)}
         # the dates a figure may apply to: those no figure is compared against
         self.periods = [d for d in self.dates if id(d) not in self.basis_dates]
         self.period_starts = [d.start for d in self.periods]
@@ -532,6 +534,10 @@ class _Reader:
         record_starts = sorted([*self.date_starts, *self.actor_starts,
                                 *(n.start for n in self.nested)])
         text, actor_starts, nested, dates = self.text, self.actor_starts, self.nested, self.dates
+        figures, basis_dates = self.figures, self.basis_dates
+        figure_count, record_count, actor_count = len(figures), len(record_starts), len(actor_starts)
+        nested_count, date_count = len(nested), len(dates)
+        bisect_left = bisect.bisect_left
         for number, (s_start, s_end, paragraph_of, headline) in enumerate(pieces):
             if paragraph_of != paragraph:
                 paragraph = paragraph_of
@@ -557,20 +563,22 @@ class _Reader:
             if s_start > 0 and text[s_start - 1] not in "；;":
                 sentence_topic = None
             # (the next figure to read is the first that may stand in this sentence)
-            if not ((figure_index < len(figure_starts) and figure_starts[figure_index] < s_end)
-                    or _any_between(record_starts, s_start, s_end)):
-                continue   # no record in this sentence: nothing to read or to remember
-            while nested_index < len(nested) and nested[nested_index].start < s_end:
+            if not (figure_index < figure_count and figure_starts[figure_index] < s_end):
+                k = bisect_left(record_starts, s_start)
+                if k == record_count or record_starts[k] >= s_end:
+                    continue   # no record in this sentence: nothing to read or to remember
+            while nested_index < nested_count and nested[nested_index].start < s_end:
                 _remember(history, nested[nested_index].record)
                 nested_index += 1
-            next_index = bisect.bisect_left(figure_starts, s_end, figure_index)
-            first_index = bisect.bisect_left(figure_starts, s_start, figure_index, next_index)
+            next_index = bisect_left(figure_starts, s_end, figure_index)
+            first_index = bisect_left(figure_starts, s_start, figure_index, next_index)
             # (a text of one sentence, 1,1,…, reads the list of all figures: no copy of it)
-            sentence_figures = (self.figures if (first_index, next_index) == (0, len(self.figures))
-                                else self.figures[first_index:next_index])
+            sentence_figures = (figures if first_index == 0 and next_index == figure_count
+                                else figures[first_index:next_index])
             figure_index = next_index
+            k = bisect_left(actor_starts, s_start)
             clause_subjects = (self._clause_subjects(s_start, s_end)
-                               if _any_between(actor_starts, s_start, s_end) else [])
+                               if k < actor_count and actor_starts[k] < s_end else [])
             # the subjects leading a clause of this sentence (one of a list does not): they are
             # the sentence's candidates for _subject, then its topic for the sentences after
             if clause_subjects:
@@ -593,9 +601,9 @@ class _Reader:
                 sentence_topic = leading[-1]
                 paragraph_topic = paragraph_topic or leading[0]
                 article_topic = article_topic or leading[0]
-            while date_index < len(dates) and dates[date_index].start < s_end:
+            while date_index < date_count and dates[date_index].start < s_end:
                 d = dates[date_index]
-                if id(d) not in self.basis_dates and d.start >= s_start:
+                if id(d) not in basis_dates and d.start >= s_start:
                     last_period_here = d.record
                 date_index += 1
         return out
