@@ -264,11 +264,11 @@ def _TARGET_WORDS() -> re.Pattern[str]:
 
 
 @cache
-def _CLAUSE_MARKS() -> regex.Pattern:
+def _CLAUSE_MARKS() -> re.Pattern[str]:
     """Gap words (高于), a share (占), a comparison (比/较 + what is compared with)."""
     gaps = sorted((w for w, r in _roles()[0].items() if r == "gap" and len(w) > 1),
                   key=len, reverse=True)
-    return regex.compile("(?P<gap>" + "|".join(map(regex.escape, gaps)) + ")"
+    return re.compile("(?P<gap>" + "|".join(map(re.escape, gaps)) + ")"
                          r"|(?P<share>占(?!地面积))|(?P<comparison>(?:比|较)(?![重例率值较]))")
 
 
@@ -695,8 +695,11 @@ class _Reader:
         return None
 
     def _quoted(self, start: int, position: int) -> bool:
-        segment = self.text[max(start, position - _CLAUSE_REACH):position]
-        return segment.count("“") + segment.count("「") > segment.count("”") + segment.count("」")
+        text = self.text
+        window_start = max(start, position - _CLAUSE_REACH)   # counted in place, not copied
+        opening = text.count("“", window_start, position) + text.count("「", window_start, position)
+        return opening > 0 and opening > (text.count("”", window_start, position)
+                                           + text.count("」", window_start, position))
 
     # ---- one sentence -------------------------------------------------------------------------
     def _sentence(self, s_start: int, s_end: int, figures: list[_Span[Figure]],
