@@ -582,12 +582,15 @@ class _Reader:
             while nested_index < nested_count and nested[nested_index].start < s_end:
                 _remember(history, nested[nested_index].record)
                 nested_index += 1
-            next_index = bisect_left(figure_starts, s_end, figure_index)
-            first_index = bisect_left(figure_starts, s_start, figure_index, next_index)
-            # (a text of one sentence, 1,1,…, reads the list of all figures: no copy of it)
-            sentence_figures = (figures if first_index == 0 and next_index == figure_count
-                                else figures[first_index:next_index])
-            figure_index = next_index
+            if figure_index < figure_count and figure_starts[figure_index] < s_end:
+                next_index = bisect_left(figure_starts, s_end, figure_index)
+                first_index = bisect_left(figure_starts, s_start, figure_index, next_index)
+                # (a text of one sentence, 1,1,…, reads the list of all figures: no copy of it)
+                sentence_figures = (figures if first_index == 0 and next_index == figure_count
+                                    else figures[first_index:next_index])
+                figure_index = next_index
+            else:
+                sentence_figures = []   # no figure starts before the sentence ends
             k = bisect_left(actor_starts, s_start)
             clause_subjects = (self._clause_subjects(s_start, s_end)
                                if k < actor_count and actor_starts[k] < s_end else [])
@@ -988,6 +991,7 @@ class _Reader:
         basis = None
         new_level = False   # 提升至: a change verb followed by 至/到 gives the new level
         seen_to = False
+        role_of = _roles()[0]
         while position > start:
             tail = (_AFTER_BASIS.search(text, max(start, position - 4), position)
                     if text[position - 1] in "期末底比较" else None)
@@ -1004,9 +1008,9 @@ class _Reader:
                     position = d.start
                 continue
             word = _word_ending_at(text, position, start, _ANY_ROLE)
-            if word is None or _role(word) not in _GLUE_ROLES:
+            role = role_of.get(word) if word else None
+            if role not in _GLUE_ROLES:
                 break
-            role = _role(word)
             if role == "to":
                 seen_to = True
             elif role == "change":
