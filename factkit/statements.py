@@ -1008,7 +1008,9 @@ class _Reader:
                     position = d.start
                 continue
             word = _word_ending_at(text, position, start, _ANY_ROLE)
-            role = role_of.get(word) if word else None
+            if word is None:
+                break
+            role = role_of.get(word)
             if role not in _GLUE_ROLES:
                 break
             if role == "to":
