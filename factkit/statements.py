@@ -32,6 +32,7 @@ from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from decimal import Decimal
 from functools import cache
+from operator import attrgetter
 from typing import Any, Generic, TypeVar
 
 import regex
@@ -57,9 +58,17 @@ _Reading = tuple[_Pair | None, str, str | None, Subject | None, DateMention | No
 
 _CLAUSE_BREAK = "，,：:（）()"
 _HARD_BREAK = set("。！？!?；;\n，,：:、（）()“”\"《》【】[]/|·—")
+
+
+def _last_of(characters: set[str]) -> re.Pattern[str]:
+    """Matches up to the last of ``characters`` from where it is asked to (``match``): the
+    standard library's backtracking reads a short stretch backwards in one call, in half the
+    work of a reverse search of ``regex``."""
+    return re.compile("(?s).*[" + "".join(map(re.escape, sorted(characters))) + "]")
+
+
 # the last break before a metric that is no list comma (、 lists are read as one phrase)
-_LAST_HARD_BREAK = regex.compile(
-    "(?r)[" + "".join(map(regex.escape, sorted(_HARD_BREAK - {"、"}))) + "]")
+_LAST_HARD_BREAK = _last_of(_HARD_BREAK - {"、"})
 _MAX_METRIC = 24
 _MANY_POSITIONS = 10_000
 _MAX_COUNTED = 10
@@ -130,18 +139,25 @@ def _word_starting_at(text: str, start: int, end_limit: int,
     return None
 
 
-@cache
-def _noun_pattern() -> regex.Pattern:
-    nouns = sorted((w for w, r in _roles()[0].items() if r == "noun"), key=len, reverse=True)
-    return regex.compile("|".join(map(regex.escape, nouns)))
+# Patterns of plain words and characters are compiled with the standard library's ``re``,
+# whose calls cost half those of ``regex`` (``regex`` stays where \p{Han} or its reading of
+# white space is needed); both read alternatives in their order, so they find the same words.
+def _words_pattern(roles: tuple[str, ...]) -> re.Pattern[str]:
+    """The words of ``roles``, longest first."""
+    words = sorted((w for w, r in _roles()[0].items() if r in roles), key=len, reverse=True)
+    return re.compile("|".join(map(re.escape, words)))
 
 
 @cache
-def _last_edge_end() -> regex.Pattern:
+def _noun_pattern() -> re.Pattern[str]:
+    return _words_pattern(("noun",))
+
+
+@cache
+def _last_edge_end() -> re.Pattern[str]:
     """Finds, right to left, the last characters of the words that may end a metric on its
     left: the phrase's characters are looked at in one search, not one by one."""
-    ends = sorted({w[-1] for w, r in _roles()[0].items() if r in _METRIC_LEFT_EDGE})
-    return regex.compile("(?r)[" + "".join(map(regex.escape, ends)) + "]")
+    return _last_of({w[-1] for w, r in _roles()[0].items() if r in _METRIC_LEFT_EDGE})
 
 
 @cache
@@ -186,7 +202,7 @@ _ACTION = frozenset({"action"})
 _GLUE = frozenset({"glue"})
 _AFTER_FUTURE = frozenset({"level", "change", "action", "glue", "to"})
 _BASIS_WORDS = ("比", "较", "与", "同", "相比", "相较", "相较于", "对比")
-_BASIS_MARK = regex.compile("(?:" + "|".join(_BASIS_WORDS) + ")$")
+_BASIS_MARK = re.compile("(?:" + "|".join(_BASIS_WORDS) + ")$")
 # what may stand right before a date compared against: a basis word's last character (or the
 # line break ``$`` may match before); any other character rules the search out
 _BEFORE_BASIS_DATE = frozenset(word[-1] for word in _BASIS_WORDS) | {"\n"}
@@ -220,7 +236,7 @@ _NOT_IN_METRIC_OPENINGS = frozenset("他她它我你一")   # where it may match
 _METRIC_MODIFIERS = {"平均", "年均", "实际", "全年", "每年", "每月", "每天", "每日", "每周",
                      "紧急", "同期"}
 _TEMPORAL_END = ("后", "前", "时", "以来", "期间")
-_AFTER_BASIS = regex.compile(r"(?:同期|末|底)?(?:相比|相较)?$")
+_AFTER_BASIS = re.compile(r"(?:同期|末|底)?(?:相比|相较)?$")
 
 
 # what may stand between the head of a clause and its subject, dates aside
@@ -243,18 +259,16 @@ _SPEAKS = regex.compile(r"介绍|表示|说|称|指出|透露|告诉")
 
 
 @cache
-def _TARGET_WORDS() -> regex.Pattern:
-    words = sorted((w for w, r in _roles()[0].items() if r in ("target", "forecast", "future")),
-                   key=len, reverse=True)
-    return regex.compile("|".join(map(regex.escape, words)))
+def _TARGET_WORDS() -> re.Pattern[str]:
+    return _words_pattern(("target", "forecast", "future"))
 
 
 @cache
-def _CLAUSE_MARKS() -> regex.Pattern:
+def _CLAUSE_MARKS() -> re.Pattern[str]:
     """Gap words (高于), a share (占), a comparison (比/较 + what is compared with)."""
     gaps = sorted((w for w, r in _roles()[0].items() if r == "gap" and len(w) > 1),
                   key=len, reverse=True)
-    return regex.compile("(?P<gap>" + "|".join(map(regex.escape, gaps)) + ")"
+    return re.compile("(?P<gap>" + "|".join(map(re.escape, gaps)) + ")"
                          r"|(?P<share>占(?!地面积))|(?P<comparison>(?:比|较)(?![重例率值较]))")
 
 
@@ -266,9 +280,8 @@ def _CLAUSE_MARK_START() -> re.Pattern[str]:
 
 
 @cache
-def _SUBJECT_WORDS() -> regex.Pattern:
-    words = sorted((w for w, r in _roles()[0].items() if r == "subject"), key=len, reverse=True)
-    return regex.compile("|".join(map(regex.escape, words)))
+def _SUBJECT_WORDS() -> re.Pattern[str]:
+    return _words_pattern(("subject",))
 
 
 @cache
@@ -317,12 +330,6 @@ _END_CREDIT = regex.compile(r"\s*[（(][^（()）]{2,30}[）)]\s*$")
 _LONGEST_LINE = 60   # a headline's line, markup and blanks included
 
 
-def _any_between(starts: list[int], start: int, end: int) -> bool:
-    """Whether any of ``starts`` (in order) lies in [start, end)."""
-    k = bisect.bisect_left(starts, start)
-    return k < len(starts) and starts[k] < end
-
-
 def _short_lines(text: str) -> list[tuple[int, str]]:
     """The non-empty lines of at most ``_LONGEST_LINE`` characters, with where each starts
     (splitting at line breaks finds them in half the time of a multi-line pattern)."""
@@ -336,7 +343,7 @@ def _short_lines(text: str) -> list[tuple[int, str]]:
 
 
 _LINE_MARKUP = " \t\u3000#*>\r"
-_NOT_HEADLINE = regex.compile(r"[。！？!?；;，,：:]")
+_NOT_HEADLINE = re.compile(r"[。！？!?；;，,：:]")
 # built without validation: validating at import would build every record validator at
 # start-up, which is what defer_build in models.py saves
 _AS_COUNT = Figure.model_construct(text="", start=0, end=0, value=Decimal(1), kind="count",
@@ -368,6 +375,9 @@ class _Sentence:
         self.has_targets = bool(self.targets[0] or self.targets[2])
 
 
+_START_END = attrgetter("start", "end")
+
+
 class _Positions:
     """Original offsets -> normalized ones (normalizing only deletes layout-break runs)."""
 
@@ -396,18 +406,28 @@ class _Positions:
     def spans(self, records: Sequence[_R]) -> list[_Span[_R]]:
         if not self.ends:
             return [_Span(r.start, r.end, r) for r in records]
-        # ``span`` written out for every record: this runs once per record of the document
-        ends, shifts, find = self.ends, self.shifts, bisect.bisect_right
+        # ``span`` written out for every record: this runs once per record of the document.
+        # Records come in order of their start, so the cuts before a start are counted on from
+        # the record before rather than searched for; a record holding no cut ends as shifted
+        # as it starts.
+        ends, shifts = self.ends, self.shifts
+        cut_count = len(ends)
         out: list[_Span[_R]] = []
+        k = 0   # how many cuts end at or before the record's start
         for r in records:
             start, end = r.start, r.end
-            k = find(ends, start)
-            normal_start = start - (shifts[k - 1] if k else 0)
+            if k and ends[k - 1] > start:   # out of order: count again
+                k = bisect.bisect_right(ends, start)
+            while k < cut_count and ends[k] <= start:
+                k += 1
+            shift = shifts[k - 1] if k else 0
             if end <= start:
-                out.append(_Span(normal_start, normal_start, r))
-                continue
-            k = find(ends, end - 1, k)
-            out.append(_Span(normal_start, end - (shifts[k - 1] if k else 0), r))
+                out.append(_Span(start - shift, start - shift, r))
+            elif k < cut_count and ends[k] <= end - 1:   # a cut inside the record
+                inside = bisect.bisect_right(ends, end - 1, k)
+                out.append(_Span(start - shift, end - shifts[inside - 1], r))
+            else:
+                out.append(_Span(start - shift, end - shift, r))
         return out
 
 
@@ -474,7 +494,7 @@ class _Reader:
                 nested.append(span)
                 continue
             actors.append(span)
-        actors.sort(key=lambda s: (s.start, s.end))
+        actors.sort(key=_START_END)
         self.nested = nested   # places inside organization names: not subjects, but known
         self.actors = actors
         self.actor_starts = [a.start for a in actors]
@@ -490,7 +510,11 @@ class _Reader:
         # in order, as the figures are (a list and bisection: a set of a million starts
         # would cost more memory than the rest of the reading)
         self.figure_starts = [f.start for f in self.figures]
-        self.basis_dates = {id(d) for d in self.dates if self._is_basis_date(d)}
+        text = self.text
+        # (only a date right after a basis word, or a line break, may be one)
+        self.basis_dates = {id(d) for d in self.dates
+                            if text[d.start - 1:d.start] in _BEFORE_BASIS_DATE
+                            and self._is_basis_date(d)}
         # the dates a figure may apply to: those no figure is compared against
         self.periods = [d for d in self.dates if id(d) not in self.basis_dates]
         self.period_starts = [d.start for d in self.periods]
@@ -522,6 +546,10 @@ class _Reader:
         record_starts = sorted([*self.date_starts, *self.actor_starts,
                                 *(n.start for n in self.nested)])
         text, actor_starts, nested, dates = self.text, self.actor_starts, self.nested, self.dates
+        figures, basis_dates = self.figures, self.basis_dates
+        figure_count, record_count, actor_count = len(figures), len(record_starts), len(actor_starts)
+        nested_count, date_count = len(nested), len(dates)
+        bisect_left = bisect.bisect_left
         for number, (s_start, s_end, paragraph_of, headline) in enumerate(pieces):
             if paragraph_of != paragraph:
                 paragraph = paragraph_of
@@ -547,20 +575,25 @@ class _Reader:
             if s_start > 0 and text[s_start - 1] not in "；;":
                 sentence_topic = None
             # (the next figure to read is the first that may stand in this sentence)
-            if not ((figure_index < len(figure_starts) and figure_starts[figure_index] < s_end)
-                    or _any_between(record_starts, s_start, s_end)):
-                continue   # no record in this sentence: nothing to read or to remember
-            while nested_index < len(nested) and nested[nested_index].start < s_end:
+            if not (figure_index < figure_count and figure_starts[figure_index] < s_end):
+                k = bisect_left(record_starts, s_start)
+                if k == record_count or record_starts[k] >= s_end:
+                    continue   # no record in this sentence: nothing to read or to remember
+            while nested_index < nested_count and nested[nested_index].start < s_end:
                 _remember(history, nested[nested_index].record)
                 nested_index += 1
-            next_index = bisect.bisect_left(figure_starts, s_end, figure_index)
-            first_index = bisect.bisect_left(figure_starts, s_start, figure_index, next_index)
-            # (a text of one sentence, 1,1,…, reads the list of all figures: no copy of it)
-            sentence_figures = (self.figures if (first_index, next_index) == (0, len(self.figures))
-                                else self.figures[first_index:next_index])
-            figure_index = next_index
+            if figure_index < figure_count and figure_starts[figure_index] < s_end:
+                next_index = bisect_left(figure_starts, s_end, figure_index)
+                first_index = bisect_left(figure_starts, s_start, figure_index, next_index)
+                # (a text of one sentence, 1,1,…, reads the list of all figures: no copy of it)
+                sentence_figures = (figures if first_index == 0 and next_index == figure_count
+                                    else figures[first_index:next_index])
+                figure_index = next_index
+            else:
+                sentence_figures = []   # no figure starts before the sentence ends
+            k = bisect_left(actor_starts, s_start)
             clause_subjects = (self._clause_subjects(s_start, s_end)
-                               if _any_between(actor_starts, s_start, s_end) else [])
+                               if k < actor_count and actor_starts[k] < s_end else [])
             # the subjects leading a clause of this sentence (one of a list does not): they are
             # the sentence's candidates for _subject, then its topic for the sentences after
             if clause_subjects:
@@ -583,9 +616,9 @@ class _Reader:
                 sentence_topic = leading[-1]
                 paragraph_topic = paragraph_topic or leading[0]
                 article_topic = article_topic or leading[0]
-            while date_index < len(dates) and dates[date_index].start < s_end:
+            while date_index < date_count and dates[date_index].start < s_end:
                 d = dates[date_index]
-                if id(d) not in self.basis_dates and d.start >= s_start:
+                if id(d) not in basis_dates and d.start >= s_start:
                     last_period_here = d.record
                 date_index += 1
         return out
@@ -665,8 +698,11 @@ class _Reader:
         return None
 
     def _quoted(self, start: int, position: int) -> bool:
-        segment = self.text[max(start, position - _CLAUSE_REACH):position]
-        return segment.count("“") + segment.count("「") > segment.count("”") + segment.count("」")
+        text = self.text
+        window_start = max(start, position - _CLAUSE_REACH)   # counted in place, not copied
+        opening = text.count("“", window_start, position) + text.count("「", window_start, position)
+        return opening > 0 and opening > (text.count("”", window_start, position)
+                                           + text.count("」", window_start, position))
 
     # ---- one sentence -------------------------------------------------------------------------
     def _sentence(self, s_start: int, s_end: int, figures: list[_Span[Figure]],
@@ -955,6 +991,7 @@ class _Reader:
         basis = None
         new_level = False   # 提升至: a change verb followed by 至/到 gives the new level
         seen_to = False
+        role_of = _roles()[0]
         while position > start:
             tail = (_AFTER_BASIS.search(text, max(start, position - 4), position)
                     if text[position - 1] in "期末底比较" else None)
@@ -971,9 +1008,11 @@ class _Reader:
                     position = d.start
                 continue
             word = _word_ending_at(text, position, start, _ANY_ROLE)
-            if word is None or _role(word) not in _GLUE_ROLES:
+            if word is None:
                 break
-            role = _role(word)
+            role = role_of.get(word)
+            if role not in _GLUE_ROLES:
+                break
             if role == "to":
                 seen_to = True
             elif role == "change":
@@ -1012,13 +1051,13 @@ class _Reader:
             j -= 1
         # the phrase reaches at most to the last hard break; within that, only the characters
         # that end an edge word are looked at, right to left (no lexicon word holds a break)
-        hard_break = _LAST_HARD_BREAK.search(text, limit, end)
+        hard_break = _LAST_HARD_BREAK.match(text, limit, end)
         floor = hard_break.end() if hard_break is not None else limit
         phrase_start = floor
         last_edge_end = _last_edge_end()
         search_end = position
         while True:
-            edge_end = last_edge_end.search(text, floor, search_end)
+            edge_end = last_edge_end.match(text, floor, search_end)
             if edge_end is None:
                 break
             at = edge_end.end()
@@ -1275,27 +1314,34 @@ class _Reader:
         such as 在): the sentence's subjects, where they stand, and whether they become the
         topic (one of a list, 石井镇、万宝镇等, is an example, not the topic)."""
         text = self.text
+        actors, actor_starts, breaks = self.actors, self.actor_starts, self.clause_breaks
+        dates, date_starts = self.dates, self.date_starts
+        actor_count, date_count = len(actors), len(dates)
         out = []
-        k = bisect.bisect_left(self.actor_starts, s_start)
-        while k < len(self.actors) and self.actors[k].start < s_end:
-            actor = self.actors[k]
-            clause_start = self._clause_start(s_start, actor.start)
-            if actor.start - clause_start > _LONGEST_LEAD:
+        k = bisect.bisect_left(actor_starts, s_start)
+        while k < actor_count and actor_starts[k] < s_end:
+            actor = actors[k]
+            a_start = actor.start
+            # where the clause starts (``_clause_start``, whose reach back is longer than any
+            # lead: an actor that far from its clause's start leads nothing either way)
+            b = bisect.bisect_left(breaks, a_start)
+            clause_start = breaks[b - 1] + 1 if b and breaks[b - 1] >= s_start else s_start
+            if a_start - clause_start > _LONGEST_LEAD:
                 k += 1
                 continue
-            lead = text[clause_start:actor.start]
-            j = bisect.bisect_left(self.date_starts, clause_start)
-            while j < len(self.dates) and self.dates[j].end <= actor.start:
-                d = self.dates[j]
+            lead = text[clause_start:a_start]
+            j = bisect.bisect_left(date_starts, clause_start)
+            while j < date_count and dates[j].end <= a_start:
+                d = dates[j]
                 lead = lead.replace(text[d.start:d.end], "", 1)
                 j += 1
             lead = lead.strip(" ")
             topic_of = lead == "对" and text.startswith(("而言", "来说"), actor.end)
-            if topic_of or (lead in _SUBJECT_LEADS and not self._quoted(s_start, actor.start)):
+            if topic_of or (lead in _SUBJECT_LEADS and not self._quoted(s_start, a_start)):
                 # a chain (资兴市汤溪镇壁溪村) is one subject: its last link
-                while (k + 1 < len(self.actors) and self.actors[k + 1].start == actor.end):
+                while k + 1 < actor_count and actor_starts[k + 1] == actor.end:
                     k += 1
-                    actor = self.actors[k]
+                    actor = actors[k]
                 leads = text[actor.end:actor.end + 1] not in ("、", "等")
                 out.append((actor.start, actor.record, leads))
             k += 1
