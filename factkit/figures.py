@@ -379,22 +379,16 @@ def _head_starts() -> re.Pattern[str]:
     temperature scale after it, 负 before a number, 华氏 and 摄氏, currency signs whole. So a
     start found is never hidden by another, and most characters that start no figure (大家,
     不断, 负责, 中华, 对于) are passed over by the engine instead of being tried one by one;
-    what is left is a superset of where the head matches, but for lone numeral characters
-    inside words (统一, 一级), where the head matches and nothing is read (see _LONE_DIGITS).
-    Every alternative begins with its character, so the engine looks for a set of first
-    characters."""
+    what is left is a superset of where the head matches. Every alternative begins with its
+    character, so the engine looks for a set of first characters."""
     # what may follow a qualifier word: a sign, a temperature scale or a number
     after_qualifier = f"[0-9.\\-{_CN_CHARS}千兆半对负华摄]"
     conditions: dict[str, list[str]] = {}
     for digit in "0123456789":
         conditions[digit] = ["(?<![0-9.].)"]  # a digit after a digit or a point goes on a number
     conditions["."] = ["(?=[0-9])(?<![0-9A-Za-z.].)"]
-    # a Chinese character after a lone numeral character that neither goes on with the numeral
-    # nor starts anything a figure may go on with: the numeral is a character inside a word
-    goes_on = re.escape("".join(sorted(_continuations() | _NUMERAL_GOES_ON)))
-    not_inside_a_word = f"(?!(?![{goes_on}])[{_HAN_RANGES}])"
     for numeral in _CN_CHARS:
-        conditions[numeral] = [not_inside_a_word if numeral in _LONE_DIGITS else ""]
+        conditions[numeral] = [""]
     conditions["千"] = [_THOUSAND[1:]]
     conditions["兆"] = [_TRILLION[1:]]
     conditions["半"] = [""]
@@ -1495,6 +1489,7 @@ def extract(ntext: NormalizedText, context: Context | None = None) -> list[Candi
     candidates: list[Candidate] = []
     found = candidates.append
     starts = _head_starts()
+    continuations = _continuations()
     # What is read at a position is remembered by the text around it: a text that repeats
     # itself (tables, lists, generated or pathological input: 1年1年1年…) reads each shape
     # once, so the scan costs about the same per character whatever the density of figures.
@@ -1518,6 +1513,11 @@ def extract(ntext: NormalizedText, context: Context | None = None) -> list[Candi
             at = hit.start()
             if at < position:
                 continue  # inside what was read
+            if text[at] in _LONE_DIGITS and at + 1 < len(text):
+                after = text[at + 1]
+                if after not in continuations and after not in _NUMERAL_GOES_ON \
+                        and _is_cjk(after):
+                    continue  # a lone numeral character inside words (统一, 一级): the common case
             known = key = None
             if at - previous < _CONTEXT:
                 if not repeating:  # look up only where the characters at the hit were seen
@@ -1570,8 +1570,7 @@ def extract(ntext: NormalizedText, context: Context | None = None) -> list[Candi
 
 # A Chinese digit is a number of its own when what follows neither goes on with the numeral
 # nor starts anything a figure may go on with (see _read_at): where that is a Chinese
-# character, it is a character inside a word, which the scan passes over (see _head_starts;
-# the common case). (零 may start 零下, 千 and 兆 units.)
+# character, it is a character inside a word. (零 may start 零下, 千 and 兆 units.)
 _LONE_DIGITS = frozenset("〇一二两三四五六七八九壹贰叁肆伍陆柒捌玖十拾百佰仟万亿廿卅卌")
 _NUMERAL_GOES_ON = frozenset(_CN_CHARS + "千兆点")
 

@@ -41,29 +41,16 @@ def test_the_scan_finds_every_start_of_a_head():
         found = {m.start() for m in matches}
         # each start is one character, so no start hides the next one
         assert all(m.end() == m.start() + 1 for m in matches), text
-        heads = [at for at in range(len(text)) if head.match(text, at)]
-        missed = [at for at in heads if at not in found and not _inside_a_word(text, at)]
+        missed = [at for at in range(len(text)) if head.match(text, at) and at not in found]
         assert missed == [], (text, missed)
-        passed_over = [at for at in heads if at in found and _inside_a_word(text, at)]
-        assert passed_over == [], (text, passed_over)
-
-
-def _inside_a_word(text: str, at: int) -> bool:
-    """A lone numeral character inside words (统一, 一级), which the scan passes over."""
-    after = text[at + 1:at + 2]
-    return (text[at] in figures._LONE_DIGITS and after != ""
-            and after not in figures._continuations() and after not in figures._NUMERAL_GOES_ON
-            and figures._is_cjk(after))
 
 
 def test_words_that_only_begin_like_a_figure_are_passed_over():
     starts = figures._head_starts()
-    for text in ("大家都不断努力", "负责人", "中华人民", "对于这个", "最近", "签约仪式", "C语言",
-                 "统一战线", "一级", "五湖"):
+    for text in ("大家都不断努力", "负责人", "中华人民", "对于这个", "最近", "签约仪式", "C语言"):
         assert starts.search(text) is None, text
     for text, at in (("大约3万", 0), ("负5度", 0), ("打对折", 1), ("最多两个", 0),
-                     ("US$5", 0), ("约合人民币", -1), ("签约3年", 2), ("一年", 0), ("一，", 0),
-                     ("一", 0), ("十五五", 0), ("三个", 0)):
+                     ("US$5", 0), ("约合人民币", -1), ("签约3年", 2)):
         found = starts.search(text)
         assert (found.start() if found else -1) == at, text
 
