@@ -75,13 +75,18 @@ def _longest_first(candidates: list[_Span]) -> list[_Span]:
     cluster_end = -1
     _sort_by_span(candidates, ends_descending=True)
     for candidate in candidates:
-        if candidate.length == 0:
+        start, end = candidate.start, candidate.end
+        if start == end:
             continue
-        if cluster and candidate.start >= cluster_end:
-            kept.extend(_rank_cluster(cluster))
+        if cluster and start >= cluster_end:
+            # most clusters are one candidate (a text dense with figures has a million)
+            if len(cluster) == 1:
+                kept.append(cluster[0])
+            else:
+                kept.extend(_rank_cluster(cluster))
             cluster = []
         cluster.append(candidate)
-        cluster_end = max(cluster_end, candidate.end) if len(cluster) > 1 else candidate.end
+        cluster_end = max(cluster_end, end) if len(cluster) > 1 else end
     kept.extend(_rank_cluster(cluster))
     return kept
 
