@@ -113,7 +113,9 @@ class Pipeline:
         to_original = ntext.offsets.span_to_original
         joined = bool(ntext.offsets.cut_positions)  # else offsets are the original's already
         written = ntext.written
-        factories = self._factories
+        # per kind of fact, the factory of its records and where they go
+        builders = {fact: (factory, lists[_DOCUMENT_FIELDS[fact]].append)
+                    for fact, factory in self._factories.items()}
         kept.reverse()
         while kept:
             candidate = kept.pop()
@@ -126,7 +128,8 @@ class Pipeline:
             # the location first, as the record's fields come (see RecordFactory)
             values = {"text": strings.setdefault(text, text), "start": start + offset,
                       "end": end + offset, **candidate.fields}
-            lists[_DOCUMENT_FIELDS[candidate.fact]].append(factories[candidate.fact](values))
+            factory, add = builders[candidate.fact]
+            add(factory(values))
         return lists
 
 
