@@ -12,8 +12,8 @@ from ..lexicon import read_lines
 from ..normalize import is_han
 
 __all__ = ["is_name_char", "left_stretch", "stopword_end", "stopword_at", "is_generic",
-           "ends_generic", "is_generic_or_ends_generic", "longest_stopword", "counted", "left_edge_ok", "is_han",
-           "FUNCTION_CHARS"]
+           "ends_generic", "is_generic_or_ends_generic", "longest_stopword", "counted",
+           "left_edge_ok", "is_han", "FUNCTION_CHARS"]
 
 MAX_NAME = 20
 _NAME_PUNCTUATION = frozenset("（）()·")

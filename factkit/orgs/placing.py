@@ -42,15 +42,8 @@ class Places(list[Candidate]):
     def within_key(self, start: int, end: int, origin: int) -> tuple[tuple[int, int, int], ...]:
         """The places ``within(start, end, origin)``, each as its span from ``origin`` and the
         identity of its reading (a place's fields are one dict for all its mentions)."""
-        starts = self.starts
-        i = bisect.bisect_left(starts, start)
-        found = []
-        while i < len(starts) and starts[i] < origin:
-            p = self[i]
-            if p.end <= end:
-                found.append((p.start - origin, p.end - origin, id(p.fields)))
-            i += 1
-        return tuple(found)
+        return tuple((p.start - origin, p.end - origin, id(p.fields))
+                     for p in self.within(start, end, origin))
 
     def runs_past(self, start: int, end: int) -> bool:
         """Whether a place starts at ``start`` and ends after ``end``."""
