@@ -89,3 +89,30 @@ def test_records_stay_small():
     facts = len(doc.figures) + len(doc.places) + len(doc.statements)
     assert retained / facts < 800, f"{retained / facts:.0f} bytes per fact kept"
     assert (peak - retained) / facts < 500, f"{(peak - retained) / facts:.0f} bytes per fact"
+
+
+@pytest.mark.parametrize("fields", [
+    {"name": "郴州市", "level": "prefecture"},   # in the order of the fields
+    {"level": "prefecture", "name": "郴州市"},   # not: goes the long way every time
+    {"name": "郴州市", "level": "prefecture", "code": "431000000000", "path": ["湖南省"],
+     "candidates": [], "country": "中国"},   # every field given, none from a factory
+])
+def test_located_builds_what_validation_builds(fields):
+    factory = RecordFactory(Place)
+    # the first record teaches the factory the keys, the next ones are built from them
+    records = [factory.located("郴州", at, at + 2, fields) for at in (0, 5, 9)]
+    for record, at in zip(records, (0, 5, 9)):
+        validated = Place(text="郴州", start=at, end=at + 2, **fields)
+        _same(record, validated)
+        assert list(record.__dict__) == list(Place.model_fields)   # the shared key layout
+    assert records[1].path is not records[2].path or "path" in fields
+
+
+def test_located_validates_what_it_cannot_build():
+    factory = RecordFactory(Figure)
+    for _ in range(2):   # also once the keys are known
+        with pytest.raises(ValueError):
+            factory.located("5", 0, 1, {"value": 5})
+        with pytest.raises(ValueError):
+            factory.located("5", 0, 1, {"value": 5, "kind": "count", "unit": "",
+                                        "colour": "red"})
