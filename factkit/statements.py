@@ -410,32 +410,32 @@ class _Positions:
         """Where ``records`` start and end in the normalized text, in two lists: what
         ``spans`` gives without an object per record (a text of a million figures reads most
         of them by their offsets alone)."""
-        starts = [r.start for r in records]
-        ends = [r.end for r in records]
         if not self.ends:
-            return starts, ends
+            return [r.start for r in records], [r.end for r in records]
         # ``span`` written out for every record: this runs once per record of the document.
         # Records come in order of their start, so the cuts before a start are counted on from
         # the record before rather than searched for; a record holding no cut ends as shifted
         # as it starts.
         cut_ends, shifts = self.ends, self.shifts
         cut_count = len(cut_ends)
+        starts: list[int] = []
+        ends: list[int] = []
+        add_start, add_end = starts.append, ends.append
         k = 0   # how many cuts end at or before the record's start
-        for i, start in enumerate(starts):
-            end = ends[i]
+        for r in records:
+            start, end = r.start, r.end
             if k and cut_ends[k - 1] > start:   # out of order: count again
                 k = bisect.bisect_right(cut_ends, start)
             while k < cut_count and cut_ends[k] <= start:
                 k += 1
             shift = shifts[k - 1] if k else 0
-            starts[i] = start - shift
+            add_start(start - shift)
             if end <= start:
-                ends[i] = start - shift
+                add_end(start - shift)
             elif k < cut_count and cut_ends[k] <= end - 1:   # a cut inside the record
-                inside = bisect.bisect_right(cut_ends, end - 1, k)
-                ends[i] = end - shifts[inside - 1]
+                add_end(end - shifts[bisect.bisect_right(cut_ends, end - 1, k) - 1])
             else:
-                ends[i] = end - shift
+                add_end(end - shift)
         return starts, ends
 
 
