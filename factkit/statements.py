@@ -404,31 +404,39 @@ class _Positions:
         return normal_start, end - (shifts[k - 1] if k else 0)
 
     def spans(self, records: Sequence[_R]) -> list[_Span[_R]]:
+        return list(map(_Span, *self.starts_ends(records), records))
+
+    def starts_ends(self, records: Sequence[_R]) -> tuple[list[int], list[int]]:
+        """Where ``records`` start and end in the normalized text, in two lists: what
+        ``spans`` gives without an object per record (a text of a million figures reads most
+        of them by their offsets alone)."""
         if not self.ends:
-            return [_Span(r.start, r.end, r) for r in records]
+            return [r.start for r in records], [r.end for r in records]
         # ``span`` written out for every record: this runs once per record of the document.
         # Records come in order of their start, so the cuts before a start are counted on from
         # the record before rather than searched for; a record holding no cut ends as shifted
         # as it starts.
-        ends, shifts = self.ends, self.shifts
-        cut_count = len(ends)
-        out: list[_Span[_R]] = []
+        cut_ends, shifts = self.ends, self.shifts
+        cut_count = len(cut_ends)
+        starts: list[int] = []
+        ends: list[int] = []
+        add_start, add_end = starts.append, ends.append
         k = 0   # how many cuts end at or before the record's start
         for r in records:
             start, end = r.start, r.end
-            if k and ends[k - 1] > start:   # out of order: count again
-                k = bisect.bisect_right(ends, start)
-            while k < cut_count and ends[k] <= start:
+            if k and cut_ends[k - 1] > start:   # out of order: count again
+                k = bisect.bisect_right(cut_ends, start)
+            while k < cut_count and cut_ends[k] <= start:
                 k += 1
             shift = shifts[k - 1] if k else 0
+            add_start(start - shift)
             if end <= start:
-                out.append(_Span(start - shift, start - shift, r))
-            elif k < cut_count and ends[k] <= end - 1:   # a cut inside the record
-                inside = bisect.bisect_right(ends, end - 1, k)
-                out.append(_Span(start - shift, end - shifts[inside - 1], r))
+                add_end(start - shift)
+            elif k < cut_count and cut_ends[k] <= end - 1:   # a cut inside the record
+                add_end(end - shifts[bisect.bisect_right(cut_ends, end - 1, k) - 1])
             else:
-                out.append(_Span(start - shift, end - shift, r))
-        return out
+                add_end(end - shift)
+        return starts, ends
 
 
 def build(ntext: NormalizedText, figures: Sequence[Figure], dates: Sequence[DateMention],
@@ -478,7 +486,10 @@ class _Reader:
         self.text_written = ntext.written
         self.ref_date = ref_date
         self.to_norm = to_norm = _Positions(ntext)
-        self.figures = to_norm.spans(figures)
+        # figures by their offsets and records: most of a long run of them (1年1年…) is read
+        # without a span object of its own (see ``_figure_span``)
+        self.figure_records = figures
+        self.figure_starts, self.figure_ends = to_norm.starts_ends(figures)
         self.dates = to_norm.spans(dates)
         orgs: list[_Span[Subject]] = to_norm.spans(organizations)
         # a place inside an organization name is part of that name, not a subject of its own
@@ -507,9 +518,6 @@ class _Reader:
         # where a word such as 全县, 该院, 我国 may start
         self.subject_word_starts = _positions_of(self.text, _SUBJECT_WORD_STARTS)
         self.date_by_end = {d.end: d for d in self.dates}
-        # in order, as the figures are (a list and bisection: a set of a million starts
-        # would cost more memory than the rest of the reading)
-        self.figure_starts = [f.start for f in self.figures]
         text = self.text
         # (only a date right after a basis word, or a line break, may be one)
         self.basis_dates = {id(d) for d in self.dates
@@ -546,8 +554,9 @@ class _Reader:
         record_starts = sorted([*self.date_starts, *self.actor_starts,
                                 *(n.start for n in self.nested)])
         text, actor_starts, nested, dates = self.text, self.actor_starts, self.nested, self.dates
-        figures, basis_dates = self.figures, self.basis_dates
-        figure_count, record_count, actor_count = len(figures), len(record_starts), len(actor_starts)
+        basis_dates = self.basis_dates
+        figure_count, record_count, actor_count = (len(figure_starts), len(record_starts),
+                                                   len(actor_starts))
         nested_count, date_count = len(nested), len(dates)
         bisect_left = bisect.bisect_left
         for number, (s_start, s_end, paragraph_of, headline) in enumerate(pieces):
@@ -582,15 +591,12 @@ class _Reader:
             while nested_index < nested_count and nested[nested_index].start < s_end:
                 _remember(history, nested[nested_index].record)
                 nested_index += 1
+            # the sentence's figures, from first_index to figure_index
+            first_index = figure_index
             if figure_index < figure_count and figure_starts[figure_index] < s_end:
                 next_index = bisect_left(figure_starts, s_end, figure_index)
                 first_index = bisect_left(figure_starts, s_start, figure_index, next_index)
-                # (a text of one sentence, 1,1,…, reads the list of all figures: no copy of it)
-                sentence_figures = (figures if first_index == 0 and next_index == figure_count
-                                    else figures[first_index:next_index])
                 figure_index = next_index
-            else:
-                sentence_figures = []   # no figure starts before the sentence ends
             k = bisect_left(actor_starts, s_start)
             clause_subjects = (self._clause_subjects(s_start, s_end)
                                if k < actor_count and actor_starts[k] < s_end else [])
@@ -603,11 +609,11 @@ class _Reader:
             else:
                 self.leading_at, self.leading = [], []
                 leading = self.leading
-            if sentence_figures:
+            if first_index < figure_index:
                 following = pieces[number + 1][:2] if number + 1 < len(pieces) else None
                 topic = (self._speaker(s_start, s_end, clause_subjects, following)
                          or sentence_topic or paragraph_topic or article_topic)
-                self._sentence(s_start, s_end, sentence_figures, clause_subjects, topic,
+                self._sentence(s_start, s_end, first_index, figure_index, clause_subjects, topic,
                                history, last_period_here or last_period_before, last_metric, out)
                 last_metric = self.last_metric
             if leading:
@@ -705,18 +711,20 @@ class _Reader:
                                            + text.count("」", window_start, position))
 
     # ---- one sentence -------------------------------------------------------------------------
-    def _sentence(self, s_start: int, s_end: int, figures: list[_Span[Figure]],
+    def _sentence(self, s_start: int, s_end: int, first_figure: int, stop: int,
                   clause_subjects: _ClauseSubjects, topic: Subject | None,
                   history: dict[str, Subject], carried_period: DateMention | None,
                   last_metric: _LastMetric, statements: list[Statement]) -> None:
-        """Appends the statements of the sentence's figures to ``statements``."""
+        """Appends the statements of the sentence's figures (those from ``first_figure`` to
+        ``stop``) to ``statements``."""
         text = self.text
+        starts, ends, records = self.figure_starts, self.figure_ends, self.figure_records
         new_statement = self.new_statement
         sentence_start, sentence_end = self.span_to_original(s_start, s_end)
         sentence = _Sentence(s_start, s_end, self._targets(s_start, s_end), clause_subjects,
                              topic, history, carried_period, last_metric)
         # the metric found for each figure so far (None where there is none)
-        found: list[_Pair | None] = [None] * len(figures)
+        found: list[_Pair | None] = [None] * (stop - first_figure)
         # the subject of the last statement, and the metric of the last one with a metric (with
         # its subject), with their figure's index
         recent_subject: Subject | None = None
@@ -729,16 +737,17 @@ class _Reader:
         position_free = (self.remember_alike and not self.dates and self.nobody_named
                          and not sentence.has_targets)
         alike: dict[tuple[str, str | None, bool, int], _Reading] = {}
-        i = 0
-        while i < len(figures):
-            span = figures[i]
-            figure = span.record
+        i = first_figure
+        while i < stop:
+            figure = records[i]
+            span = _Span(starts[i], ends[i], figure)
             kind = figure.kind
             if kind == "other" and not figure.unit and self._is_list_index(span, figure):
                 i += 1
                 continue
             clause_start = self._clause_start(s_start, span.start)
-            previous_end = max(clause_start, figures[i - 1].end) if i else clause_start
+            previous_end = (max(clause_start, ends[i - 1]) if i > first_figure
+                            else clause_start)
             metric = None
             relation, basis, np_end = "level", None, span.start
             # nothing written between the figure and the one before (1年1年…): nothing to read
@@ -755,12 +764,12 @@ class _Reader:
             # 投资10亿元以上项目6个, 60岁以上的老人: a bound of a class, not a value
             threshold = (figure.qualifier in ("at_least", "at_most") and kind != "percent"
                          and _THRESHOLD_AFTER.match(text, span.end) is not None
-                         and (metric is None or self._another_figure(figures, i, s_end)))
+                         and (metric is None or self._another_figure(i, stop, s_end)))
             verb_only = metric is not None and _role(text[metric[0]:metric[1]]) == "action"
             after = text[span.end:span.end + 1]
             # a counted noun starts with a letter (54家关联企业), or another figure after a slash
             counted = (self._counted_after(span, figure, s_end, metric is None or verb_only,
-                                           figures, i)
+                                           i, stop)
                        if (metric is None or verb_only or kind in ("count", "age")
                            or after in "的/") and not threshold
                        and _opens_counted(after) else None)
@@ -778,14 +787,14 @@ class _Reader:
             # measures and for whom: all alike unless a 分别 list pairs them
             metrics: list[_Pair | None] | None = None
             subjects: list[Subject | None] | None = None
-            starts_list = i + 1 < len(figures) and figures[i + 1].start == span.end + 1
-            listed = (self._list_end(figures, i) if starts_list else i + 1) - i   # how many
+            starts_list = i + 1 < stop and starts[i + 1] == span.end + 1
+            listed = (self._list_end(i, stop) if starts_list else i + 1) - i   # how many
             if listed > 1 and "分别" in text[previous_end:span.start]:
                 items = self._list_items(metric, previous_end, np_end)
                 named = [self._actor_at(a, b) for a, b in items]
                 # (a list index has no statement; no figure of a list is one)
-                earlier = [found[k] for k in range(max(0, i - listed), i)
-                           if not self._is_list_index(figures[k], figures[k].record)]
+                earlier = [found[k - first_figure] for k in range(max(first_figure, i - listed), i)
+                           if not self._is_list_index(self._figure_span(k), records[k])]
                 metrics = [metric] * listed
                 if len(items) == listed and all(named):
                     subjects = named   # 宜章县、汝城县(地区生产总值)分别增长6%、7%
@@ -805,7 +814,7 @@ class _Reader:
             first = k = i
             i += listed
             while k < i:
-                member = figures[k]
+                member = span if k == first else self._figure_span(k)
                 # what the statements just before say, within a few figures: the subject that
                 # parallel clauses share, the metric a change without a phrase of its own takes
                 parallel = recent_subject if k - recent_at <= _LOOK_BACK else None
@@ -834,7 +843,7 @@ class _Reader:
                 read_metric, read_relation, read_basis, subject, period = reading
                 recent_subject, recent_at = subject, k
                 if read_metric is not None:
-                    found[k] = read_metric
+                    found[k - first_figure] = read_metric
                     with_metric, with_metric_at = (read_metric, subject), k
                 # A figure tied to nothing (no metric, subject, period or basis, a plain level:
                 # a bare number of a list or table with no words around it) has no statement.
@@ -854,33 +863,33 @@ class _Reader:
                 # written before them that start no list and take no counted noun (1年1年…),
                 # read as this one
                 run_start = k
-                while k < i and (figures[k].record.kind == "duration") == duration:
+                while k < i and (records[k].kind == "duration") == duration:
                     k += 1
                 if k == i and listed == 1 and nothing_before and counted is None \
                         and not threshold:
-                    i = k = self._alike_after(figures, i, figure)
+                    i = k = self._alike_after(i, stop, figure)
                 if says:
                     for alike_at in range(run_start, k):
-                        values["figure"] = figures[alike_at].record   # the factory copies
+                        values["figure"] = records[alike_at]   # the factory copies
                         statements.append(new_statement(values))
                 recent_at = k - 1
         self.last_metric = last_metric if with_metric is None else with_metric
 
-    def _alike_after(self, figures: list[_Span[Figure]], i: int, figure: Figure) -> int:
+    def _alike_after(self, i: int, stop: int, figure: Figure) -> int:
         """Where the run of figures from ``i`` on ends that read as ``figure``, the one before,
         did: it stood on its own with nothing written before it and took no counted noun, and
         so do they, of its kind and unit. (A bound of a class, 10亿元以上项目, has a letter after
         it, which may open a counted noun: no figure of the run is one.)"""
         text = self.text
+        starts, ends, records = self.figure_starts, self.figure_ends, self.figure_records
         kind, unit = figure.kind, figure.unit
         may_be_index = kind == "other" and not unit
-        previous_end = figures[i - 1].end
+        previous_end = ends[i - 1]
         after = ""
         opens = _opens_counted(after)
-        while i < len(figures):
-            span = figures[i]
-            start, end = span.start, span.end
-            record = span.record
+        while i < stop:
+            start, end = starts[i], ends[i]
+            record = records[i]
             if text[end:end + 1] != after:
                 after = text[end:end + 1]
                 opens = _opens_counted(after)
@@ -888,8 +897,8 @@ class _Reader:
                     # something written before it, after the figure before and the clause start
                     or (previous_end < start and text[start - 1] not in _CLAUSE_BREAK)
                     # the first of a list (5%、7%)
-                    or (i + 1 < len(figures) and figures[i + 1].start == end + 1)
-                    or (may_be_index and self._is_list_index(span, record))):
+                    or (i + 1 < stop and starts[i + 1] == end + 1)
+                    or (may_be_index and self._is_list_index(_Span(start, end, record), record))):
                 break
             previous_end = end
             i += 1
@@ -948,16 +957,17 @@ class _Reader:
         floor = max(s_start, position - _CLAUSE_REACH)
         return max(floor, self.clause_breaks[k] + 1) if k >= 0 else floor
 
-    def _list_end(self, figures: list[_Span[Figure]], i: int) -> int:
-        """Where the figures listed one after another from ``i`` on end (5%、7%和9%)."""
+    def _list_end(self, i: int, stop: int) -> int:
+        """Where the figures listed one after another from ``i`` on end (5%、7%和9%), before
+        ``stop``."""
         text = self.text
-        last_end = figures[i].end
+        starts, ends = self.figure_starts, self.figure_ends
+        last_end = ends[i]
         k = i + 1
-        while k < len(figures):
-            start = figures[k].start
-            if start != last_end + 1 or text[last_end] not in _LIST_JOINS:
+        while k < stop:
+            if starts[k] != last_end + 1 or text[last_end] not in _LIST_JOINS:
                 break
-            last_end = figures[k].end
+            last_end = ends[k]
             k += 1
         return k
 
@@ -1105,14 +1115,13 @@ class _Reader:
     def _ends_in_head(self, span: tuple[int, int]) -> bool:
         return self.text[span[0]:span[1]].endswith(_heads())
 
-    def _another_figure(self, figures: list[_Span[Figure]], i: int, s_end: int) -> bool:
-        """Whether a figure follows in the same clause."""
-        clause_end = self._clause_end(figures[i].end, s_end)
-        return i + 1 < len(figures) and figures[i + 1].start < clause_end
+    def _another_figure(self, i: int, stop: int, s_end: int) -> bool:
+        """Whether a figure follows in the same clause (and before ``stop``)."""
+        clause_end = self._clause_end(self.figure_ends[i], s_end)
+        return i + 1 < stop and self.figure_starts[i + 1] < clause_end
 
     def _counted_after(self, span: _Span[Figure], figure: Figure, s_end: int,
-                       nothing_before: bool, figures: list[_Span[Figure]], i: int
-                       ) -> _Pair | None:
+                       nothing_before: bool, i: int, stop: int) -> _Pair | None:
         """The noun right after a count (54家关联企业, 3人死亡), or after another quantity
         when it is short and closed (5万多元现金的, 百万吨废料中)."""
         if figure.kind == "percent":
@@ -1120,14 +1129,14 @@ class _Reader:
             if not self.text.startswith("的", span.end):
                 return None
             return self._counted_after(_Span(span.start, span.end + 1, figure),
-                                       _AS_COUNT, s_end, nothing_before, figures, i)
+                                       _AS_COUNT, s_end, nothing_before, i, stop)
         text = self.text
         start = span.end
         # 200兆瓦/400兆瓦时储能电站: a pair shares what it measures
-        if text.startswith("/", start) and i + 1 < len(figures) and \
-                figures[i + 1].start == start + 1:
-            return self._counted_after(figures[i + 1], figures[i + 1].record, s_end,
-                                       nothing_before, figures, i + 1)
+        if text.startswith("/", start) and i + 1 < stop and \
+                self.figure_starts[i + 1] == start + 1:
+            return self._counted_after(self._figure_span(i + 1), self.figure_records[i + 1],
+                                       s_end, nothing_before, i + 1, stop)
         if figure.kind == "age" and text.startswith("的", start):
             start += 1   # 62岁的农家大妈
         if figure.kind == "count" and nothing_before:
@@ -1172,6 +1181,9 @@ class _Reader:
             if end - start > 6 or not closed:
                 return None
         return start, end
+
+    def _figure_span(self, k: int) -> _Span[Figure]:
+        return _Span(self.figure_starts[k], self.figure_ends[k], self.figure_records[k])
 
     @staticmethod
     def _next_start(starts: list[int], position: int) -> int:
