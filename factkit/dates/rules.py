@@ -96,6 +96,8 @@ _ANCHORS = {
     "decade": "代",
 }
 _NUMERAL = "[0-9一二两三四五六七八九十百]"
+# what never follows a month standing alone (3月5日 is a day, 5月亮 no month at all)
+_NOT_AFTER_MONTH = "[0-9日号亮光球饼薪嫂子]"
 _MONTH_NUMBER = "[0-9一二三四五六七八九十]{1,2}"
 _DAY_START = "[0-9一二三四五六七八九十廿卅]"
 _ANY_SEP = rf"[ \t]*{_SEP}[ \t]*"
@@ -112,7 +114,10 @@ _SCREENS = {
     "month day": rf"[0-9一二三四五六七八九十][ \t]*月[ \t]*{_DAY_START}",
     "day of month": "[0-9一二三四五六七八九十][日号]",
     "lunar date": "月(?:初|十|二十|廿|三十|卅)", "month part": "旬|月[初底末]",
-    "month range": f"{_NUMERAL}月?{_ANY_SEP}{_NUMERAL}",
+    # from the separator, a literal: digits, which open the range, are everywhere in dates
+    "month range": rf"{_SEP}[ \t]*{_NUMERAL}",
+    # 月 followed by what may follow a month (月份 included: 份 is not in the class)
+    "month": f"月(?!{_NOT_AFTER_MONTH})",
     "first months": "[前首](?:[1-9][0-9]?|[一二两三四五六七八九十]{1,2})个?月",
     "今年初": "年[初中底末]",
     "clock": r"[0-9零一二两三四五六七八九十][ \t]*[时点點時]|[0-9][:：][0-5][0-9]",
@@ -195,7 +200,7 @@ def _rules() -> tuple[Rule, ...]:
          build_republic_year),
         ("bare year", r"(?:^|(?<=[。！？\n]))(?P<y>(?:19|20)[0-9]{2})(?=[，,])", build_year),
         ("month", rf"(?:(?P<rel>{_REL_YEAR}))?(?<![0-9.个数几多每第—\-~至到])(?P<m>{_M}(?![0-9])|"
-                  rf"{_M_CN}|正|腊|冬){_SP}月(?:份)?(?![0-9日号亮光球饼薪嫂子])", build_month),
+                  rf"{_M_CN}|正|腊|冬){_SP}月(?:份)?(?!{_NOT_AFTER_MONTH})", build_month),
         ("day of month", rf"(?<![0-9月年.个第每数几近一二三四五六七八九十])(?P<d>{_D}(?![0-9])|"
                          rf"{_D_CN}(?<=[一二三四五六七八九十][一二三四五六七八九十]))(?:日|号)"
                          r"(?![游内来后前之以元线楼院文机站馆令门房车台位])", build_day_of_month),
