@@ -18,7 +18,6 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable, Iterator
 from functools import cache
-from itertools import chain
 from typing import Protocol
 
 __all__ = ["CLAUSE_BREAKS", "TextIndex", "word_anchors"]
@@ -139,23 +138,22 @@ class TextIndex:
         text = self.text
         spans = self.spans(rule.anchors)
         if not spans:
-            return iter(())  # the rule is not even compiled
+            return  # the rule is not even compiled
         screen = rule.screen
         if screen is not None:
             screen_search = screen.search
             spans = [(start, end) for start, end in spans
                      if screen_search(text, start, end) is not None]
             if not spans:
-                return iter(())
+                return
         # last, as a word the text lacks costs a pass over all of it
         if rule.words and not any(word in text for word in rule.words):
-            return iter(())
+            return
         pattern = rule.pattern
-        search, finditer = pattern.search, pattern.finditer
-        # most clauses hold no match, which one search tells; chained, the engine's iterators
-        # hand each match on without passing through a generator of ours
-        return chain.from_iterable(finditer(text, start, end) for start, end in spans
-                                   if search(text, start, end) is not None)
+        search = pattern.search
+        for start, end in spans:
+            if search(text, start, end) is not None:  # most clauses hold no match
+                yield from pattern.finditer(text, start, end)
 
 
 class Scanned(Protocol):
