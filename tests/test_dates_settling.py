@@ -53,7 +53,9 @@ def test_settling_by_stretches_keeps_what_settling_all_keeps(monkeypatch, stretc
     for _ in range(400):
         streams = _streams(rng, rng.choice([30, 300, 3000]))
         everything = [spec for stream in streams for _, spec in stream]
-        settled = resolution._settled([iter(stream) for stream in streams])
+        settled = resolution._settled([
+            iter([(spec.start, order, at, spec.end, spec) for at, spec in stream])
+            for order, stream in enumerate(streams)])
         assert [id(spec) for spec in settled] == [id(spec) for spec in resolve(everything)]
 
 
@@ -99,9 +101,10 @@ def test_no_spec_starts_further_before_its_match_than_the_settling_looks_back():
     for raw in _texts():
         text = normalize(raw).text
         index = resolution.TextIndex(text, anchor_chars)
-        for rule in _rules():
-            for match_start, spec in resolution._rule_specs(rule, index, text, set()):
-                assert spec.start >= match_start - resolution._LOOK_BACK, (rule.name, text)
+        for order, rule in enumerate(_rules()):
+            for start, _, match_start, _, _ in resolution._rule_specs(rule, order, index, text,
+                                                                     set()):
+                assert start >= match_start - resolution._LOOK_BACK, (rule.name, text)
 
 
 def _dates(text: str) -> list[tuple[int, int, dict[str, object]]]:
@@ -115,4 +118,18 @@ def test_the_extractor_finds_what_it_finds_building_every_match_and_settling_at_
     monkeypatch.setattr(resolution, "_STRETCH", 10**9)
     for rule in _rules():
         monkeypatch.setattr(rule, "reads_text", True)
+    assert [_dates(text) for text in texts] == fast
+
+
+def test_comparing_a_memo_key_with_the_last_one_first_changes_nothing(monkeypatch):
+    # runs of one date, and neighbours that share a resolve function but not their state
+    # or their fields (a day with another part of day or clock time)
+    texts = _texts() + [unit * 200 for unit in (
+        "深冬初春", "2月24日上午，2月24日下午，", "2月24日9时，2月24日10时，", "正月初八2月24日",
+        "24日，25日，24日，", "9时至10时，9时至11时，", "今年，去年，", "2025年3月\n4月，")]
+    # one date again after another written once, which changed the resolver's state
+    texts += ["".join(f"{month}月{day}日，24日，" for month in range(1, 13) for day in (3, 5)),
+              "".join(f"{year}年，3月，" for year in range(1990, 2030))]
+    fast = [_dates(text) for text in texts]
+    monkeypatch.setattr(resolution, "_COMPARE_WITH_LAST", False)
     assert [_dates(text) for text in texts] == fast

@@ -97,8 +97,8 @@ def extract(ntext: NormalizedText, context: Context | None = None) -> list[Candi
         return []
     index = TextIndex(text, _anchor_chars())
     shared: set[ResolveFn] = set()  # resolve functions of specs built once and placed again
-    specs = _settled([_rule_specs(rule, index, text, shared) for rule in _rules()
-                      if index.has_any(rule.anchors)])
+    specs = _settled([_rule_specs(rule, order, index, text, shared)
+                      for order, rule in enumerate(_rules()) if index.has_any(rule.anchors)])
     specs = _attach_clock(_attach_weekday(_attach_since(specs, text), text), text)
     specs = _merge_ranges(specs, text)
     if any(spec.clock_only for spec in specs):  # a clock range left without its day
@@ -120,21 +120,35 @@ def extract(ntext: NormalizedText, context: Context | None = None) -> list[Candi
     # around its mention (then it is not kept). A text dense with one date resolves it once.
     resolved: dict[tuple[object, ...], Resolution | None] = {}
     same_fields: dict[tuple[object, ...], dict[str, Any]] = {}
+    # A run of one date asks both memos the same again: each key is compared with the last
+    # one first (comparing costs less than hashing the resolver's state and the dates).
+    last_key: tuple[object, ...] | None = None
+    last_res: Resolution | None = None
+    last_values: tuple[object, ...] | None = None
+    last_fields: dict[str, Any] = {}
     specs.reverse()  # each spec is dropped once its candidate is made
     while specs:
         spec = specs.pop()
         if resolver.anchor_year is not None and paragraphs.between(anchor_end, spec.start):
             resolver.anchor_year = None  # the year a text is about is per paragraph
-        key = (spec.resolve, *resolver.state()) if spec.resolve in shared else None
-        if key is not None and key in resolved:
-            res = resolved[key]
+        resolve = spec.resolve
+        key = (resolve, resolver.state()) if resolve in shared else None
+        if key is None:
+            res = _UNSEEN
+        elif _COMPARE_WITH_LAST and key == last_key:
+            res = last_res
         else:
+            res = resolved.get(key, _UNSEEN)
+            if res is not _UNSEEN:
+                last_key, last_res = key, res
+        if res is _UNSEEN:
             future.spec, future.asked = spec, False
             res = _resolve(spec, resolver)
             if res is not None and res.first and res.last and res.last < res.first:
                 res.last = None  # 2026年以来 read against an earlier reference date
             if key is not None and not future.asked:
                 resolved[key] = res
+                last_key, last_res = key, res
         if res is None:
             continue
         _remember(resolver, res)
@@ -143,17 +157,24 @@ def extract(ntext: NormalizedText, context: Context | None = None) -> list[Candi
             resolver.anchor_year = spec.year or res.first.year
             resolver.anchor_relative = spec.year is None
             anchor_end = spec.end
-        if previous:
+        # only a lunar date and a Gregorian one make a pair
+        if previous and (spec.lunar_month_day or previous[0].lunar_month_day):
             _check_pair(previous, (spec, res), ntext, context)
         previous = (spec, res)
         values = (res.first, res.last, res.granularity, res.calendar, res.relative,
                   spec.start_time, spec.end_time, spec.part_of_day)
-        fields = same_fields.get(values)
-        if fields is None:
-            fields = same_fields[values] = dict(zip(_FIELDS, values))
-        candidates.append(Candidate(spec.start, spec.end, "date", spec.rule, fields))
+        if not _COMPARE_WITH_LAST or values != last_values:
+            fields = same_fields.get(values)
+            if fields is None:
+                fields = same_fields[values] = dict(zip(_FIELDS, values))
+            last_values, last_fields = values, fields
+        candidates.append(Candidate(spec.start, spec.end, "date", spec.rule, last_fields))
     return candidates
 
+
+# Whether the memos of ``extract`` compare a key with the last one before looking it up (off
+# in a test, which proves that this changes nothing).
+_COMPARE_WITH_LAST = True
 
 # A candidate's fields are read, never written (records are built from them): candidates with
 # equal fields share one dict, as a text dense with one date has a million of them.
@@ -161,25 +182,38 @@ _FIELDS = ("first_day", "last_day", "granularity", "calendar", "relative", "star
            "end_time", "part_of_day")
 
 
-def _rule_specs(rule: Rule, index: TextIndex, text: str,
-                shared: set[ResolveFn]) -> Iterator[tuple[int, DateSpec]]:
-    """The specs of one rule's matches, each with where its match starts. A builder that
-    reads only its match gives the same spec for the same groups: it runs once per distinct
-    match, and the rest are copies at their places sharing its resolve function (a text dense
-    with one date builds one), which ``shared`` collects."""
+# A spec waiting to be settled: where it is written (start), its rule's order, its match's
+# start, where it ends, and the spec. The spec of a copy (the same match again elsewhere) is
+# the first one built, written at another place: it is placed (``DateSpec.at``) only if the
+# overlap policy keeps it, as most copies lose to a longer date (2026年 in 2026年2月24日).
+_Waiting: TypeAlias = tuple[int, int, int, int, DateSpec]
+
+
+def _placed(item: _Waiting) -> DateSpec:
+    start, _, _, end, spec = item
+    return spec if spec.start == start else spec.at(start, end)
+
+
+def _rule_specs(rule: Rule, order: int, index: TextIndex, text: str,
+                shared: set[ResolveFn]) -> Iterator[_Waiting]:
+    """The specs of one rule's matches, in order of match start, ready to wait for settling
+    (``order`` is the rule's). A builder that reads only its match gives the same spec for the
+    same groups: it runs once per distinct match, and the rest are copies of its spec sharing
+    its resolve function (a text dense with one date builds one), which ``shared`` collects."""
     build = rule.build
     built: dict[tuple[str, tuple[str | Any, ...]], DateSpec | None] = {}
+    copies = not rule.reads_text
     for m in index.matches(rule):
         start, end = m.span()
         if end == start:
             continue
-        if not rule.reads_text:
+        if copies:
             written = (m.group(), m.groups())
-            if written in built:
-                known = built[written]
+            known = built.get(written, _UNSEEN)
+            if known is not _UNSEEN:
                 if known is not None:
                     shared.add(known.resolve)
-                    yield start, known.at(start, end)
+                    yield start, order, start, end, known
                 continue
         try:
             spec = build(m, text)
@@ -187,11 +221,13 @@ def _rule_specs(rule: Rule, index: TextIndex, text: str,
             spec = None
         if spec is not None and not spec.names_year and _names_relative_year(m):
             spec.names_year = True
-        if not rule.reads_text and (spec is None or (spec.start, spec.end) == (start, end)):
+        if copies and (spec is None or (spec.start, spec.end) == (start, end)):
             built[written] = spec
         if spec is not None:
-            yield start, spec
+            yield spec.start, order, start, spec.end, spec
 
+
+_UNSEEN: Any = object()  # no spec built yet for a written match
 
 # A text dense with dates makes several competing matches per date (2026年2月24日 is also a
 # year, a year-month and a month-day): they are settled a stretch of text at a time, so that
@@ -206,15 +242,14 @@ _LOOK_BACK = max(YEAR_BEFORE_REACH, PART_BEFORE_REACH)
 class _Stream:
     """One rule's specs, read ahead by one."""
 
-    __slots__ = ("order", "specs", "head")
+    __slots__ = ("specs", "head")
 
-    def __init__(self, order: int, specs: Iterator[tuple[int, DateSpec]]) -> None:
-        self.order = order
+    def __init__(self, specs: Iterator[_Waiting]) -> None:
         self.specs = specs
         self.head = next(specs, None)
 
 
-def _settled(streams: list[Iterator[tuple[int, DateSpec]]]) -> list[DateSpec]:
+def _settled(streams: list[Iterator[_Waiting]]) -> list[DateSpec]:
     """What the overlap policy keeps of all the rules' specs, in order of start: exactly
     ``resolve_overlaps`` of all of them in rule order, computed stretch by stretch.
 
@@ -224,19 +259,19 @@ def _settled(streams: list[Iterator[tuple[int, DateSpec]]]) -> list[DateSpec]:
     or later, and the waiting specs that end before that and that no later waiting spec
     overlaps are settled, in rule order as the whole list would be (equal spans keep the
     first rule's spec)."""
-    heads = [_Stream(order, specs) for order, specs in enumerate(streams)]
+    heads = [_Stream(specs) for specs in streams]
     heads = [head for head in heads if head.head is not None]
     kept: list[DateSpec] = []
     waiting: list[_Waiting] = []
     unsettled = 0  # specs left waiting by the last settling
     boundary = 0
+    append = waiting.append
     while heads:
         boundary += _STRETCH
         for head in heads:
             item = head.head
-            while item is not None and item[0] < boundary:
-                match_start, spec = item
-                waiting.append((spec.start, head.order, match_start, spec))
+            while item is not None and item[2] < boundary:  # by match start
+                append(item)
                 item = next(head.specs, None)
             head.head = item
         heads = [head for head in heads if head.head is not None]
@@ -249,23 +284,22 @@ def _settled(streams: list[Iterator[tuple[int, DateSpec]]]) -> list[DateSpec]:
     return kept
 
 
-# a spec waiting to be settled: its start, its rule's order, its match's start, the spec
-_Waiting: TypeAlias = tuple[int, int, int, DateSpec]
-
-
 def _settle_before(waiting: list[_Waiting], limit: int | None) -> list[DateSpec]:
     """Settle and take from ``waiting`` its clusters of overlapping specs, in order of start,
     up to the first that reaches past ``limit`` (None: all of them)."""
-    waiting.sort()  # by start (the three numbers never tie)
+    waiting.sort()  # by start (the first three numbers never tie)
     kept: list[DateSpec] = []
     first, reach = 0, -1  # the cluster being read: where it starts, how far it reaches
-    for i, (start, _, _, spec) in enumerate(waiting):
+    for i, (start, _, _, end, _) in enumerate(waiting):
         if i > first and start >= reach:  # the cluster before i is complete
             if limit is not None and reach > limit:
                 break  # specs still to come may join it
-            kept.extend(_cluster_winners(waiting, first, i, reach))
+            if i - first == 1:  # most often a cluster of one
+                kept.append(_placed(waiting[first]))
+            else:
+                kept.extend(_cluster_winners(waiting, first, i, reach))
             first = i
-        reach = spec.end if i == first else max(reach, spec.end)
+        reach = end if i == first else max(reach, end)
     else:
         if waiting and (limit is None or reach <= limit):
             kept.extend(_cluster_winners(waiting, first, len(waiting), reach))
@@ -281,14 +315,14 @@ def _cluster_winners(waiting: list[_Waiting], first: int, after: int,
     cluster (2026年2月24日 over 2026年, 2月24日): it is longer than any other and overlaps them
     all, so it alone is kept."""
     if after - first == 1:
-        return [waiting[first][3]]
+        return [_placed(waiting[first])]
     cluster = waiting[first:after]
     start = cluster[0][0]
-    spanning = [spec for _, _, _, spec in cluster if spec.start == start and spec.end == end]
+    spanning = [item for item in cluster if item[0] == start and item[3] == end]
     if len(spanning) == 1:
-        return spanning
+        return [_placed(spanning[0])]
     cluster.sort(key=_IN_RULE_ORDER)  # as the whole list would be: equal spans, first rule wins
-    return resolve_overlaps(spec for _, _, _, spec in cluster)
+    return resolve_overlaps([_placed(item) for item in cluster])
 
 
 _IN_RULE_ORDER = itemgetter(1, 2)

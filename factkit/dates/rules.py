@@ -23,7 +23,7 @@ from .clock import CLOCK_PATTERN, DAY_PART_PATTERN, build_clock, build_day_with_
 from .periods import (build_month_week, build_nth_weekday, build_offset, build_quarter_part,
                       build_weekday, build_weekend)
 from .days import DateSpec, _alternation, _era_year, _eras, _festivals, _relative_table
-from .patterns import (_D, _D_CN, _LUNAR_DAY, _LUNAR_MONTH, _M, _M_CN, _REL_YEAR, _SEP, _SP,
+from .patterns import (SEP_WORDS, _D, _D_CN, _LUNAR_DAY, _LUNAR_MONTH, _M, _M_CN, _REL_YEAR, _SEP, _SP,
                        _TRIGGER_WORDS, _Y2, _Y3, _Y3_CN, _Y4, _Y4_YEAR, _Y_CN, _first_char_guard,
                        _plain, _year_pattern)
 from .scan import word_anchors
@@ -96,9 +96,11 @@ _ANCHORS = {
     "decade": "代",
 }
 _NUMERAL = "[0-9一二两三四五六七八九十百]"
+# what never follows a month standing alone (3月5日 is a day, 5月亮 no month at all)
+_NOT_AFTER_MONTH = "[0-9日号亮光球饼薪嫂子]"
 _MONTH_NUMBER = "[0-9一二三四五六七八九十]{1,2}"
 _DAY_START = "[0-9一二三四五六七八九十廿卅]"
-_ANY_SEP = rf"[ \t]*{_SEP}[ \t]*"
+_SEP_CHAR = "[" + regex.escape("".join(sorted({c for word in SEP_WORDS for c in word}))) + "]"
 # Screens: for the rules that cost most to compile or to scan, a part every match holds: a
 # clause holding none is not scanned, and a text holding none does not compile the rule. The
 # engine finds a screen fast when every branch of it opens with a literal character (best one
@@ -112,7 +114,11 @@ _SCREENS = {
     "month day": rf"[0-9一二三四五六七八九十][ \t]*月[ \t]*{_DAY_START}",
     "day of month": "[0-9一二三四五六七八九十][日号]",
     "lunar date": "月(?:初|十|二十|廿|三十|卅)", "month part": "旬|月[初底末]",
-    "month range": f"{_NUMERAL}月?{_ANY_SEP}{_NUMERAL}",
+    # opening with the separator (digits, which open the range, are everywhere in dates),
+    # then what stands before it: a numeral, 月, a space or the first half of ——
+    "month range": rf"{_SEP_CHAR}(?<=[{_NUMERAL[1:-1]}月 \t—]{_SEP_CHAR})[ \t]*{_NUMERAL}",
+    # 月 followed by what may follow a month (月份 included: 份 is not in the class)
+    "month": f"月(?!{_NOT_AFTER_MONTH})",
     "first months": "[前首](?:[1-9][0-9]?|[一二两三四五六七八九十]{1,2})个?月",
     "今年初": "年[初中底末]",
     "clock": r"[0-9零一二两三四五六七八九十][ \t]*[时点點時]|[0-9][:：][0-5][0-9]",
@@ -195,7 +201,7 @@ def _rules() -> tuple[Rule, ...]:
          build_republic_year),
         ("bare year", r"(?:^|(?<=[。！？\n]))(?P<y>(?:19|20)[0-9]{2})(?=[，,])", build_year),
         ("month", rf"(?:(?P<rel>{_REL_YEAR}))?(?<![0-9.个数几多每第—\-~至到])(?P<m>{_M}(?![0-9])|"
-                  rf"{_M_CN}|正|腊|冬){_SP}月(?:份)?(?![0-9日号亮光球饼薪嫂子])", build_month),
+                  rf"{_M_CN}|正|腊|冬){_SP}月(?:份)?(?!{_NOT_AFTER_MONTH})", build_month),
         ("day of month", rf"(?<![0-9月年.个第每数几近一二三四五六七八九十])(?P<d>{_D}(?![0-9])|"
                          rf"{_D_CN}(?<=[一二三四五六七八九十][一二三四五六七八九十]))(?:日|号)"
                          r"(?![游内来后前之以元线楼院文机站馆令门房车台位])", build_day_of_month),
