@@ -82,7 +82,7 @@ _RULE_STARTS = {
     "month part": _NUM_START + "本上下当月", "month range": _NUM_START + _REL_START,
     "offset": _NUM_START + "半", "context day": "当次翌",
     "weekday": "上下本这星周礼最", "plan period": "十", "decade": _NUM_START + "上本",
-    "旬": "上中下", "今年初": _YEAR_START + _ERA_START + "今去明前上当",
+    "旬": "上中下", "今年初": _YEAR_START + _ERA_START + "今去明前后上当",
     "day-first numeric date": "0-9", "short numeric date": "0-9", "spaced numeric date": "12",
     "day of this month": _REL_START + "本上下当", "weekend": "上下本这周",
     "first months": _YEAR_START + _REL_START + "前首",
