@@ -254,7 +254,10 @@ def _rules() -> tuple[Rule, ...]:
         ("day with part", DAY_PART_PATTERN, build_day_with_part),
         ("weekend", rf"(?<![0-9一二两三四五六七八九十每几])(?P<which>{_WHICH_WEEK})?周末",
          build_weekend),
-        ("context day", r"(?P<w>当天|当日|当晚|当夜|次日|翌日)", build_context_day),
+        # 同日 is the day just named, not 同 + 日本/日方 (with Japan) nor a word ending in 同
+        # (不同日期, 共同日程) nor 不可同日而语
+        ("context day", r"(?P<w>当天|当日|当晚|当夜|(?<![不共相协合赞认如等陪偕连会随伙混雷大异一])同日"
+                        r"(?![本方韩美朝俄欧印]|而语|期|程)|次日|翌日)", build_context_day),
         ("rest of period", r"(?<![0-9一二三四五六七八九十百千万多])(?P<w>年内|月内)(?![容外部])",
          build_rest_of_period),
         ("vague", r"(?P<w>近年来|近些年|近几年|近年(?!度)|近日|最近(?![0-9一二两三四五六七八九十百半几的])"
