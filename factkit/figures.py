@@ -28,7 +28,7 @@ import regex
 
 from .candidates import Candidate, Context
 from .lexicon import read_lines, read_table
-from .normalize import NormalizedText, fold
+from .normalize import NormalizedText, fold, normalize
 from .numerals import CN_DIGITS, MAX_NUMERAL_CHARS, parse_number, tidy
 
 __all__ = ["extract", "MAX_FIGURE_CHARS"]
@@ -1455,8 +1455,10 @@ def _bare_number(m: _Shape, g: dict[str, Any], ntext: NormalizedText,
         return None  # 正月十六, 8:30, 2026/2/24: parts of dates and clock times
     if after in "/-.:：" and _char(text, end + 1).isdigit():
         return None
-    if after == "、" or (after in ".)）" and (before == "\n" or start == 0)):
-        return None  # list numbering
+    listed = after == "、"
+    if listed and (start == 0 or before in _LINE_OPENERS) and not _char(text, end + 1).isdigit() \
+            or (after in ".)）" and (before == "\n" or start == 0)):
+        return None  # list numbering: 1、坚持发展
     if before in _OPEN_QUOTES and after in _CLOSE_QUOTES and numeral[:1].isdigit():
         return None  # “1221”现代化产业体系: a label
     if g["den"] is None and numeral[:1].isdigit():
@@ -1477,7 +1479,9 @@ def _bare_number(m: _Shape, g: dict[str, Any], ntext: NormalizedText,
         if _CLOCK_READING.fullmatch(chinese):
             return None  # 四点零五, 三点十五: a clock time, not 4.05
     low, high = _bounds(qualifier, value, low, high)
-    return Candidate(start, end, "figure", "<bare number>", {
+    # a number listed before another (12、34、56万元) is kept only if the list ends in a unit
+    # it takes (see _share_list_units)
+    return Candidate(start, end, "figure", _LISTED if listed else "<bare number>", {
         "value": value, "low": low, "high": high, "qualifier": qualifier,
         "kind": "other", "unit": "", "measure": None,
     })
@@ -1560,6 +1564,7 @@ def extract(ntext: NormalizedText, context: Context | None = None) -> list[Candi
         scan_from = skip_to
     if not candidates:
         return candidates
+    _share_list_units(candidates, text)
     if written != text:
         _regional_yuan(candidates, ntext)
     blocked = [(s.start(), s.end()) for s in _set_phrase_regex().finditer(text)]
@@ -1595,7 +1600,8 @@ def _read_at(ntext: NormalizedText, at: int) -> tuple[int, Candidate | None]:
         return at, None
     start, end = head.span()
     if end - start == 1 and (end == len(text) or text[end] not in _continuations()) and (
-            _is_cjk(_char(text, start - 1)) or _is_cjk(_char(text, end))):
+            _is_cjk(_char(text, start - 1)) or _is_cjk(_char(text, end))) \
+            and not _opens_number_list(text, start, end):
         return end, None  # a lone numeral character inside words (统一, 一级): the common case
     m = _shape(head)
     start, end = m.span_start, m.span_end
@@ -1607,7 +1613,8 @@ def _read_at(ntext: NormalizedText, at: int) -> tuple[int, Candidate | None]:
         run = _NUMERAL_RUN.match(text, start)
         return max(position, run.end() if run else end), None
     if end - start == 1 and (start and _is_cjk(text[start - 1])
-                             or end < len(text) and _is_cjk(text[end])):
+                             or end < len(text) and _is_cjk(text[end])) \
+            and not _opens_number_list(text, start, end):
         return position, None  # the same, found once the shape was read
     if _is_word_not_amount(m):
         return position, None
@@ -1628,6 +1635,65 @@ def _regional_currency_regex() -> regex.Pattern:
     words = [w for w, (iso, form) in _currencies().items()
              if iso in _REGIONAL_DOLLARS and form in ("name", "symbol")]
     return regex.compile(_alternation(words))
+
+
+# What a number opens a line or sentence after, where "1、" numbers a list item.
+_LINE_OPENERS = frozenset("\n。！？；：!?;:（(　 \t")
+_LISTED = "<listed number>"
+# Between the items of a list of figures (12、34和56万元).
+_LIST_JOINS = frozenset("、和及与或")
+_NO_LIST_BEFORE = _LIST_JOINS | {"第"}
+_ARABIC_NUMBER = regex.compile(r"[0-9]+(?:\.[0-9]+)?")
+# a list of year-less dates (2、3月, 5、6日) is the dates extractor's, not a list of lengths
+_DATE_UNITS = frozenset(("年", "月", "日", "号"))
+
+
+def _opens_number_list(text: str, start: int, end: int) -> bool:
+    """A digit listed before another number (增长5、6、7个百分点) is a number, not a character
+    inside words."""
+    return text[start].isdigit() and _char(text, end) == "、" and _char(text, end + 1).isdigit()
+
+
+def _share_list_units(candidates: list[Candidate], text: str) -> None:
+    """Numbers listed before a figure with a unit take its unit (分别为12、34、56万元: three
+    amounts of 万元; 分别增长5、6、7个百分点), in place; numbers listed before no such figure
+    (2、3月份, 第1、2、3名) are dropped, as list numbers are. Lists of Arabic numbers joined by
+    、/和/及/与/或 only."""
+    run_start = 0
+    for index, candidate in enumerate(candidates):
+        if index > run_start and text[candidates[index - 1].end:candidate.start] \
+                not in _LIST_JOINS:
+            run_start = index
+        if candidate.rule in (_LISTED, "<bare number>"):
+            continue
+        if index > run_start:
+            _give_unit(candidates, run_start, index, text)
+        run_start = index + 1
+    if any(candidate.rule == _LISTED for candidate in candidates):
+        candidates[:] = [c for c in candidates if c.rule != _LISTED]
+
+
+def _give_unit(candidates: list[Candidate], first: int, last: int, text: str) -> None:
+    ending = candidates[last]
+    number = _ARABIC_NUMBER.match(text, ending.start)
+    if number is None or _char(text, candidates[first].start - 1) in _NO_LIST_BEFORE:
+        return   # 第1、2、3名: ranks; 第1、2: a list whose first item is no figure
+    unit_written = text[number.end():ending.end]
+    if not unit_written or unit_written in _DATE_UNITS:
+        return
+    for index in range(first, last):
+        bare = candidates[index]
+        numeral = text[bare.start:bare.end]
+        if not _ARABIC_NUMBER.fullmatch(numeral):
+            continue
+        # read as if the unit were written after it, by the same rules as the last item
+        _, read = _read_at(normalize(numeral + unit_written), 0)
+        if read is not None and read.end == len(numeral) + len(unit_written) \
+                and read.fields["kind"] == ending.fields["kind"]:
+            candidates[index] = Candidate(bare.start, bare.end, "figure", "<listed with unit>",
+                                          read.fields)
+        elif bare.rule == _LISTED:
+            return   # the list is not one of figures alike: leave it as it is
 
 
 def _regional_yuan(candidates: list[Candidate], ntext: NormalizedText) -> None:

@@ -406,7 +406,8 @@ def _accept(mentions: list[Mention], text: str, g: Gazetteer) -> None:
             # Taiwan's, Hong Kong's and Macao's names are few and unique (新界, 北区 is not)
             m.accepted = len(m.text) >= 3 or \
                 _supported(mentions, index, text, g, named_with_parents) or \
-                len(m.codes) == 1 and not is_statistical_code(m.codes[0]) and \
+                len(m.codes) == 1 and (not is_statistical_code(m.codes[0])
+                                       or _opens_clause(text, m.start)) and \
                 not _COMPASS_DISTRICT.fullmatch(m.text)
             continue
         if m.text in words["needs_support"]:
@@ -426,6 +427,15 @@ def _accept(mentions: list[Mention], text: str, g: Gazetteer) -> None:
     for m in mentions:
         if m.via == "alias" and m.text in accepted_aliases:
             m.accepted = True
+
+
+# Where a clause or a list item starts: a two-character name there (，沛县就…, 、滑县) cannot
+# be the tail of a word before it (完成县级 holds no 成县).
+_CLAUSE_OPENERS = frozenset("，。；：！？、,;:!?（(“”「」《》\n \t　")
+
+
+def _opens_clause(text: str, start: int) -> bool:
+    return start == 0 or text[start - 1] in _CLAUSE_OPENERS
 
 
 def _supported(mentions: list[Mention], index: int, text: str, g: Gazetteer,

@@ -458,7 +458,7 @@ def build_relative(m: regex.Match, text: str) -> DateSpec | None:
 
 
 def build_context_day(m: regex.Match, text: str) -> DateSpec | None:
-    """当天, 当日, 当晚: the day last mentioned; 次日, 翌日: the day after it."""
+    """当天, 当日, 同日, 当晚: the day last mentioned; 次日, 翌日: the day after it."""
     word = m.group("w")
     shift = 1 if word in ("次日", "翌日", "第二天") else 0
 

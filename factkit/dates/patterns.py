@@ -80,9 +80,9 @@ _RULE_STARTS = {
     "大年初一": _YEAR_START + _ERA_START + "大",
     "period of a year": _YEAR_START + _ERA_START + _REL_START,
     "month part": _NUM_START + "本上下当月", "month range": _NUM_START + _REL_START,
-    "offset": _NUM_START + "半", "context day": "当次翌",
+    "offset": _NUM_START + "半", "context day": "当同次翌",
     "weekday": "上下本这星周礼最", "plan period": "十", "decade": _NUM_START + "上本",
-    "旬": "上中下", "今年初": _YEAR_START + _ERA_START + "今去明前上当",
+    "旬": "上中下", "今年初": _YEAR_START + _ERA_START + "今去明前后上当",
     "day-first numeric date": "0-9", "short numeric date": "0-9", "spaced numeric date": "12",
     "day of this month": _REL_START + "本上下当", "weekend": "上下本这周",
     "first months": _YEAR_START + _REL_START + "前首",
@@ -130,7 +130,7 @@ _TRIGGER_WORDS = {
     # a Republic year is read after 民国 or in a Taiwan text (builders._TAIWAN_WORDS)
     "republic year": ("民国", "台湾", "台北", "中央社", "新台币", "行政院", "立法院", "国民党", "民进党"),
     "weekday": ("星期", "周", "礼拜"), "weekend": ("周末",), "decade": ("年代",),
-    "大年初一": ("大年",), "context day": ("当天", "当日", "当晚", "当夜", "次日", "翌日"),
+    "大年初一": ("大年",), "context day": ("当天", "当日", "当晚", "当夜", "同日", "次日", "翌日"),
     "bare year": ("，", ","), "first months": ("前", "首"),
 }
 

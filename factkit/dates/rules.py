@@ -151,13 +151,31 @@ def _year_screen() -> str:
             f"|(?<=[{era_ends}][1-9]年))")
 
 
+# 前年 and 后年 are the year before last and the year after next, except where 前/后 closes a
+# word and 年 opens an annual measure (年产值, 年均, 年销售收入): 此前年均增长, 建成后年产值.
+# Words ending in 前 are few (目前, 此前, 之前, 以前): only they are checked, for a subject
+# stands before 前年 as often (公司前年营业收入). Any verb ends in 后 (建成后, 投产后): every
+# Han character is, but the words that lead to a time (较, 到, 预计后年产量). Hand-typed from
+# the phrasing of project and statistics news (no lexicon lists the nouns 年 opens or the
+# words that end in 前 or lead to a time).
+_ANNUAL_MEASURE = ("产|均|销售|销量|收入|营业|营收|利润|利税|纳税|税收|处理|发电|接待|节约|节省"
+                   "|减少|减排|增加|新增|吞吐|运量|运输|供|需求|用电|用水|耗|排放|总|出口|进口"
+                   "|交易|客流|游客|旅客|培训|服务")
+_YEAR_WORD_GUARDS = {
+    "前年": rf"(?!(?<=[目此之以提当日事空先从眼])前年(?:{_ANNUAL_MEASURE}))",
+    "后年": rf"(?!(?<=[\u4e00-\u9fff])(?<![到至和及与或较比同跟为是在于从自截计等而但即并])"
+            rf"后年(?:{_ANNUAL_MEASURE}))",
+}
+
+
 @cache
 def _rules() -> tuple[Rule, ...]:
     year = _year_pattern()
     festivals = "|".join(FESTIVAL_GUARDS.get(w, ("", ""))[0] + regex.escape(w)
                          + FESTIVAL_GUARDS.get(w, ("", ""))[1]
                          for w in sorted(_festivals(), key=len, reverse=True))
-    relative = _alternation(w for w in _relative_table() if w not in ("当年",))
+    relative = "|".join(_YEAR_WORD_GUARDS.get(w, "") + regex.escape(w) for w in
+                        sorted((w for w in _relative_table() if w != "当年"), key=len, reverse=True))
     year_prefix = rf"(?:(?P<y>{year}){_SP}年{_SP}|(?P<rel>{_REL_YEAR}){_SP})"
     season = r"(?:初|早|深|晚|暮|盛|仲|隆|寒)?[春夏秋冬](?:天|季|日)?"
     season_alone = r"(?:初|早|深|晚|暮|盛|仲|隆)[春夏秋冬](?![节风雨雪])|[春夏秋冬](?:天|季)"
@@ -225,7 +243,7 @@ def _rules() -> tuple[Rule, ...]:
          build_year_period),
         ("period of a year (alone)", rf"(?P<p>(?<![一每两几半多同本今去明前后当])(?:{periods})"
                                      rf"|{season_alone})", build_year_period),
-        ("今年初", rf"(?:(?P<y>{year})|(?P<rel>今|去|明|前|上|当)){_SP}年(?P<p>初|中|底|末)"
+        ("今年初", rf"(?:(?P<y>{year})|(?P<rel>今|去|明|前|后|上|当)){_SP}年(?P<p>初|中|底|末)"
                    rf"(?![0-9一二三四五六七八九十])", _build_year_part),
         ("month part", rf"(?:(?P<y>{year}){_SP}年{_SP})?(?:(?<![0-9个])(?P<m>{_M}|{_M_CN}){_SP}月"
                        rf"|(?P<relm>本月|上月|下月|上个月|下个月|当月)|(?<![年岁个每日])月)"
@@ -242,7 +260,10 @@ def _rules() -> tuple[Rule, ...]:
         ("day with part", DAY_PART_PATTERN, build_day_with_part),
         ("weekend", rf"(?<![0-9一二两三四五六七八九十每几])(?P<which>{_WHICH_WEEK})?周末",
          build_weekend),
-        ("context day", r"(?P<w>当天|当日|当晚|当夜|次日|翌日)", build_context_day),
+        # 同日 is the day just named, not 同 + 日本/日方 (with Japan) nor a word ending in 同
+        # (不同日期, 共同日程) nor 不可同日而语
+        ("context day", r"(?P<w>当天|当日|当晚|当夜|(?<![不共相协合赞认如等陪偕连会随伙混雷大异一])同日"
+                        r"(?![本方韩美朝俄欧印]|而语|期|程)|次日|翌日)", build_context_day),
         ("rest of period", r"(?<![0-9一二三四五六七八九十百千万多])(?P<w>年内|月内)(?![容外部])",
          build_rest_of_period),
         ("vague", r"(?P<w>近年来|近些年|近几年|近年(?!度)|近日|最近(?![0-9一二两三四五六七八九十百半几的])"

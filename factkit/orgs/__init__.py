@@ -41,9 +41,10 @@ def extract(ntext: NormalizedText, context: Context | None = None) -> list[Candi
         return []
     longest_names, longest_suffixes, markers = lexicon.read(ntext.phrases)
     congresses = grammar.congresses(text)
-    if not (longest_names or longest_suffixes or markers or congresses):
-        return []  # no body is named without one of them (a text dense with figures: 1年1年…)
     places = Places(getattr(context, "places", None) or [])
+    periodicals = grammar.periodicals(text, places)
+    if not (longest_names or longest_suffixes or markers or congresses or periodicals):
+        return []  # no body is named without one of them (a text dense with figures: 1年1年…)
     found = getattr(context, "found", None) or []
     quantity_ends = sorted(compress(map(_END, found), map(_QUANTITIES.__contains__,
                                                           map(_FACT, found))))
@@ -54,7 +55,7 @@ def extract(ntext: NormalizedText, context: Context | None = None) -> list[Candi
     known = named_bodies(longest_names, text, places, edges, shorts)
     by_suffix = grammar.by_suffix(grammar.suffix_spans(longest_suffixes), text, places,
                                   quantity_ends, {c.end: c.start for c in known})
-    by_suffix += congresses
+    by_suffix += congresses + periodicals
     # a department after a known body keeps that body's place (公安部 + 交通管理局)
     bodies = _merge(known + grammar.nested(known + by_suffix, text, suffix_kinds), by_suffix)
     marked = companies.marked_companies(text, markers, places)

@@ -22,7 +22,7 @@ from . import edges
 from .edges import FUNCTION_CHARS as _FUNCTION_CHARS
 from .edges import is_generic, is_generic_or_ends_generic, left_stretch
 from .lexicon import Entry, Longest, outermost, suffix_kinds
-from .placing import LEVEL_OF_CHAR, Places, context_place, home
+from .placing import LEVEL_OF_CHAR, Places, context_place, home, official
 
 __all__ = ["suffix_spans", "by_suffix", "named", "nested", "congresses"]
 
@@ -167,7 +167,10 @@ def named(span: tuple[int, int, Entry], text: str, places: Places,
           floor: int) -> Candidate | None:
     suffix_start, end, entry = span
     suffix = text[suffix_start:end]
-    if _blocked_after(text, suffix, end):
+    # 芬兰农林部长 is the minister of 芬兰农林部: a foreign ministry (after its country, checked
+    # below) is named before 长 as 外交部 is in 外交部长
+    if _blocked_after(text, suffix, end) and not (entry.needs == "country"
+                                                  and text[end:end + 1] == "长"):
         return None
     if end - suffix_start == 1 and (text[suffix_start - 1:end] in _WORDS_ENDING_IN_SUFFIX
                                     or text[suffix_start:end + 1] in _WORDS_ENDING_IN_SUFFIX):
@@ -296,6 +299,23 @@ def _department_kind(part: str, kind: str, suffix_kinds: dict[str, str]) -> str:
         if found in ("hospital", "school", "research", "media"):
             return found
     return kind
+
+
+# 美国《时代》周刊, 《求是》杂志: a periodical named by its title in 《》 and the word for its
+# kind (a title alone, 《平凡的世界》, is a work; known ones, 《人民日报》, are in the lexicon)
+_PERIODICAL = regex.compile(r"《[^《》\n]{1,20}》(?:杂志社|杂志|周刊|半月刊|双月刊|月刊|季刊|画报)")
+
+
+def periodicals(text: str, places: Places) -> list[Candidate]:
+    if "》" not in text:
+        return []
+    found = []
+    for m in _PERIODICAL.finditer(text):
+        start, end = m.span()
+        country = places.by_end.get(start)   # 美国《科学》杂志: the country it is published in
+        place = official(country) if country is not None else None
+        found.append(_candidate(start, end, "<periodical>", text, "media", place))
+    return found
 
 
 def congresses(text: str) -> list[Candidate]:

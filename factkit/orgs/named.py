@@ -9,6 +9,7 @@ from __future__ import annotations
 from typing import Any
 
 from ..candidates import Candidate
+from ..gazetteer import boundary_words
 from .edges import left_edge_ok
 from .lexicon import Longest, outermost
 from .placing import Places, official
@@ -27,6 +28,7 @@ def named_bodies(longest: Longest, text: str, places: Places, edges: set[int],
     """The lexicon's bodies in the text; ``shorts`` receives the short forms they bring into
     the document (发改委 once 国家发展和改革委员会 is named)."""
     found = []
+    words = boundary_words()
     shared: dict[tuple[str, str, str | None], dict[str, Any]] = {}
     for start, end, entry in outermost(longest):
         if end < len(text) and text[end] in _PLACE_AFTER and end - start <= 3:
@@ -41,6 +43,8 @@ def named_bodies(longest: Longest, text: str, places: Places, edges: set[int],
                 (entry.kind in ("company", "school") and end - start <= 3):
             if not left_edge_ok(text, start, edges):
                 continue
+            if end - start == 2 and entry.kind == "company" and text[end - 1:end + 1] in words:
+                continue  # 我国航空 holds no 国航, 美中建设 no 中建: the name's end opens a word
             place = entry.place
         else:
             place = entry.place
