@@ -82,6 +82,10 @@ class Resolver:
     # paragraph (2025年, 去年 resolved), and whether it came from the reference date
     anchor_year: int | None = None
     anchor_relative: bool = False
+    # Set once the sentence of a forecast that named the anchor year has ended (预计2027年
+    # 落成。…): the anchor before it, which year-less dates in clauses not about the future
+    # take (截至9月底 two sentences on is this year's; 6月底前完成 is still the forecast's)
+    anchor_before_forecast: tuple[int | None, bool] | None = None
     # whether the clause of the mention being resolved speaks of the future (将, 预计, 到 …):
     # asked only by year-less dates, so computed on demand
     speaks_of_future: Callable[[], bool] = lambda: False
@@ -92,7 +96,7 @@ class Resolver:
     def state(self) -> tuple[object, ...]:
         """Everything a resolve function may read here but ``speaks_of_future``."""
         return (self.ref, self.last_day, self.last_month, self.anchor_year,
-                self.anchor_relative, self.after)
+                self.anchor_relative, self.after, self.anchor_before_forecast)
 
     def ref_year(self) -> int | None:
         return self.ref.year if self.ref else None
@@ -106,7 +110,11 @@ class Resolver:
             year = self.after.year
             return (year + 1 if (month, day) < (self.after.month, self.after.day) else year), False
         if self.anchor_year is not None:
-            return self.anchor_year, self.anchor_relative
+            earlier = self.anchor_before_forecast
+            if earlier is None or self.speaks_of_future():
+                return self.anchor_year, self.anchor_relative
+            if earlier[0] is not None:
+                return earlier
         if self.ref is None:
             return None, True
         year = self.ref.year

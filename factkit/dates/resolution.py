@@ -113,6 +113,9 @@ def extract(ntext: NormalizedText, context: Context | None = None) -> list[Candi
     resolver = Resolver(ref=context.ref_date, speaks_of_future=future)
     paragraphs = _ParagraphBreaks(text)
     anchor_end = 0
+    # where the sentence of a forecast that set the anchor ends, and the anchor before it
+    forecast_ends = -1
+    before_forecast: tuple[int | None, bool] = (None, False)
     candidates = []
     previous: tuple[DateSpec, Resolution] | None = None
     # A shared resolve function reads only what it was built with and the resolver's state:
@@ -131,6 +134,9 @@ def extract(ntext: NormalizedText, context: Context | None = None) -> list[Candi
         spec = specs.pop()
         if resolver.anchor_year is not None and paragraphs.between(anchor_end, spec.start):
             resolver.anchor_year = None  # the year a text is about is per paragraph
+            resolver.anchor_before_forecast, forecast_ends = None, -1
+        elif 0 <= forecast_ends <= spec.start:
+            resolver.anchor_before_forecast, forecast_ends = before_forecast, -1
         resolve = spec.resolve
         key = (resolve, resolver.state()) if resolve in shared else None
         if key is None:
@@ -154,7 +160,19 @@ def extract(ntext: NormalizedText, context: Context | None = None) -> list[Candi
         _remember(resolver, res)
         if _sets_anchor(spec, res, text):
             assert res.first is not None  # _sets_anchor needs a first day
-            resolver.anchor_year = spec.year or res.first.year
+            year = spec.year or res.first.year
+            # only a new year is asked whether a forecast names it (a dense run is not)
+            if year != resolver.anchor_year or forecast_ends >= 0 \
+                    or resolver.anchor_before_forecast is not None:
+                if _speaks_of_future(text, spec):
+                    if forecast_ends < 0:
+                        before_forecast = resolver.anchor_before_forecast or (
+                            resolver.anchor_year, resolver.anchor_relative)
+                    forecast_ends = _sentence_end(text, spec.end)
+                else:
+                    forecast_ends = -1
+                resolver.anchor_before_forecast = None
+            resolver.anchor_year = year
             resolver.anchor_relative = spec.year is None
             anchor_end = spec.end
         # only a lunar date and a Gregorian one make a pair
@@ -342,6 +360,14 @@ class _FutureQuestion:
     def __call__(self) -> bool:
         self.asked = True
         return self.spec is not None and _speaks_of_future(self.text, self.spec)
+
+
+_SENTENCE_END = LazyPattern(r"[。！？!?\n]")
+
+
+def _sentence_end(text: str, position: int) -> int:
+    found = _SENTENCE_END.search(text, position)
+    return found.start() if found else len(text)
 
 
 class _ParagraphBreaks:
