@@ -1087,6 +1087,10 @@ class _Reader:
         while phrase_start < end and (text[phrase_start] in "的了、“”" or not
                                       _is_word_character(text[phrase_start])):
             phrase_start += 1
+        after = text.rfind("后", phrase_start, end - 2)
+        if after >= 0 and text[after + 1] in "年月日" and (after > phrase_start or
+                                                          phrase_start > floor):
+            phrase_start = after + 1   # 建成后 + 年产值: 后 closes what came before ("after")
         head = (_NOT_IN_METRIC.match(text, phrase_start, end)
                 if text[phrase_start:phrase_start + 1] in _NOT_IN_METRIC_OPENINGS else None)
         if head and end - head.end() >= 2:
