@@ -1564,7 +1564,8 @@ def extract(ntext: NormalizedText, context: Context | None = None) -> list[Candi
         scan_from = skip_to
     if not candidates:
         return candidates
-    _share_list_units(candidates, text)
+    if "、" in text:   # lists are written with 、 (a text dense with figures has none)
+        _share_list_units(candidates, text)
     if written != text:
         _regional_yuan(candidates, ntext)
     blocked = [(s.start(), s.end()) for s in _set_phrase_regex().finditer(text)]
@@ -1657,8 +1658,8 @@ def _opens_number_list(text: str, start: int, end: int) -> bool:
 def _share_list_units(candidates: list[Candidate], text: str) -> None:
     """Numbers listed before a figure with a unit take its unit (分别为12、34、56万元: three
     amounts of 万元; 分别增长5、6、7个百分点), in place; numbers listed before no such figure
-    (2、3月份, 第1、2、3名) are dropped, as list numbers are. Lists of Arabic numbers joined by
-    、/和/及/与/或 only."""
+    (2、3月份, 第1、2、3名) are dropped, as list numbers are. Lists of Arabic numbers with a
+    、 in them (12、34和56人), joined by 、/和/及/与/或, only."""
     run_start = 0
     for index, candidate in enumerate(candidates):
         if index > run_start and text[candidates[index - 1].end:candidate.start] \

@@ -161,10 +161,11 @@ def _year_screen() -> str:
 _ANNUAL_MEASURE = ("产|均|销售|销量|收入|营业|营收|利润|利税|纳税|税收|处理|发电|接待|节约|节省"
                    "|减少|减排|增加|新增|吞吐|运量|运输|供|需求|用电|用水|耗|排放|总|出口|进口"
                    "|交易|客流|游客|旅客|培训|服务")
+# (written after the word, so that the rule's pattern still opens with its literal words)
 _YEAR_WORD_GUARDS = {
-    "前年": rf"(?!(?<=[目此之以提当日事空先从眼])前年(?:{_ANNUAL_MEASURE}))",
-    "后年": rf"(?!(?<=[\u4e00-\u9fff])(?<![到至和及与或较比同跟为是在于从自截计等而但即并])"
-            rf"后年(?:{_ANNUAL_MEASURE}))",
+    "前年": rf"(?:(?<![目此之以提当日事空先从眼]前年)|(?!{_ANNUAL_MEASURE}))",
+    "后年": rf"(?:(?<![\u4e00-\u9fff]后年)|(?<=[到至和及与或较比同跟为是在于从自截计等而但即并]后年)"
+            rf"|(?!{_ANNUAL_MEASURE}))",
 }
 
 
@@ -174,7 +175,7 @@ def _rules() -> tuple[Rule, ...]:
     festivals = "|".join(FESTIVAL_GUARDS.get(w, ("", ""))[0] + regex.escape(w)
                          + FESTIVAL_GUARDS.get(w, ("", ""))[1]
                          for w in sorted(_festivals(), key=len, reverse=True))
-    relative = "|".join(_YEAR_WORD_GUARDS.get(w, "") + regex.escape(w) for w in
+    relative = "|".join(regex.escape(w) + _YEAR_WORD_GUARDS.get(w, "") for w in
                         sorted((w for w in _relative_table() if w != "当年"), key=len, reverse=True))
     year_prefix = rf"(?:(?P<y>{year}){_SP}年{_SP}|(?P<rel>{_REL_YEAR}){_SP})"
     season = r"(?:初|早|深|晚|暮|盛|仲|隆|寒)?[春夏秋冬](?:天|季|日)?"
@@ -262,7 +263,7 @@ def _rules() -> tuple[Rule, ...]:
          build_weekend),
         # 同日 is the day just named, not 同 + 日本/日方 (with Japan) nor a word ending in 同
         # (不同日期, 共同日程) nor 不可同日而语
-        ("context day", r"(?P<w>当天|当日|当晚|当夜|(?<![不共相协合赞认如等陪偕连会随伙混雷大异一])同日"
+        ("context day", r"(?P<w>当天|当日|当晚|当夜|同日(?<![不共相协合赞认如等陪偕连会随伙混雷大异一]同日)"
                         r"(?![本方韩美朝俄欧印]|而语|期|程)|次日|翌日)", build_context_day),
         ("rest of period", r"(?<![0-9一二三四五六七八九十百千万多])(?P<w>年内|月内)(?![容外部])",
          build_rest_of_period),
