@@ -246,12 +246,7 @@ class RecordFactory(Generic[_Record]):
         else:
             attributes.update(values)
             attributes.update(after)
-        for name, factory in factories:
-            attributes[name] = factory()
-        _set_fields_set(record, fields_set)
-        _set_extra(record, None)
-        _set_private(record, None)
-        return record
+        return _completed(record, attributes, fields_set, factories)
 
     def located(self, text: str, start: int, end: int, fields: dict[str, Any]) -> _Record:
         """The record of ``text`` at ``start``-``end`` with the other ``fields``, as the
@@ -275,12 +270,7 @@ class RecordFactory(Generic[_Record]):
         attributes["end"] = end
         attributes.update(fields)
         attributes.update(after)  # type: ignore[arg-type]  # not None: checked when learned
-        for name, factory in factories:
-            attributes[name] = factory()
-        _set_fields_set(record, fields_set)
-        _set_extra(record, None)
-        _set_private(record, None)
-        return record
+        return _completed(record, attributes, fields_set, factories)
 
     def _key_set(self, keys: tuple[str, ...]) -> _KeySet:
         order = tuple(self.template)
@@ -290,6 +280,17 @@ class RecordFactory(Generic[_Record]):
                  if order[:len(keys)] == keys else None)
         factories = [(name, factory) for name, factory in self.factories if name not in keys]
         return _KeySet(set(keys), factories, after)
+
+
+def _completed(record: _Record, attributes: dict[str, Any], fields_set: set[str],
+               factories: list[tuple[str, Callable[..., Any]]]) -> _Record:
+    """The record with the fields of its default factories and pydantic's three slots set."""
+    for name, factory in factories:
+        attributes[name] = factory()
+    _set_fields_set(record, fields_set)
+    _set_extra(record, None)
+    _set_private(record, None)
+    return record
 
 
 class _KeySet(NamedTuple):
