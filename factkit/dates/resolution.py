@@ -168,7 +168,7 @@ def extract(ntext: NormalizedText, context: Context | None = None) -> list[Candi
                     if forecast_ends < 0:
                         before_forecast = resolver.anchor_before_forecast or (
                             resolver.anchor_year, resolver.anchor_relative)
-                    forecast_ends = _sentence_end(text, spec.end)
+                    forecast_ends = _sentence_end(ntext, spec.start)
                 else:
                     forecast_ends = -1
                 resolver.anchor_before_forecast = None
@@ -362,12 +362,15 @@ class _FutureQuestion:
         return self.spec is not None and _speaks_of_future(self.text, self.spec)
 
 
-_SENTENCE_END = LazyPattern(r"[。！？!?\n]")
+_SENTENCE_START = itemgetter(0)
 
 
-def _sentence_end(text: str, position: int) -> int:
-    found = _SENTENCE_END.search(text, position)
-    return found.start() if found else len(text)
+def _sentence_end(ntext: NormalizedText, position: int) -> int:
+    """Where the sentence holding ``position`` ends (the text's sentences, as statements read
+    them)."""
+    sentences = ntext.sentences
+    index = bisect.bisect_right(sentences, position, key=_SENTENCE_START) - 1
+    return sentences[index][1] if index >= 0 else position
 
 
 class _ParagraphBreaks:
