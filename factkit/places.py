@@ -429,13 +429,10 @@ def _accept(mentions: list[Mention], text: str, g: Gazetteer) -> None:
             m.accepted = True
 
 
-# Where a clause or a list item starts: a two-character name there (，沛县就…, 、滑县) cannot
-# be the tail of a word before it (完成县级 holds no 成县).
-_CLAUSE_OPENERS = frozenset("，。；：！？、,;:!?（(“”「」《》\n \t　")
-
-
 def _opens_clause(text: str, start: int) -> bool:
-    return start == 0 or text[start - 1] in _CLAUSE_OPENERS
+    """No Chinese character stands before ``start`` (，沛县就…, 、滑县): a two-character name
+    there cannot be the tail of a word before it (完成县级 holds no 成县)."""
+    return start == 0 or not is_han(text[start - 1])
 
 
 def _supported(mentions: list[Mention], index: int, text: str, g: Gazetteer,

@@ -312,8 +312,8 @@ def periodicals(text: str, places: Places) -> list[Candidate]:
     found = []
     for m in _PERIODICAL.finditer(text):
         start, end = m.span()
-        country = places.by_end.get(start)   # 美国《科学》杂志: the country it is published in
-        place = official(country) if country is not None else None
+        where = places.by_end.get(start)   # 美国《科学》杂志: the place it is published in
+        place = official(where) if where is not None else None
         found.append(_candidate(start, end, "<periodical>", text, "media", place))
     return found
 
