@@ -45,7 +45,8 @@ class _FoldTables:
     any_text: dict[int, int]            # width and script folds applied to every text
     traditional_text: dict[int, int]    # those, and characters simplified text writes too
     traditional_only: frozenset[str]    # characters that only traditional script writes
-    ambiguous: re.Pattern[str]          # finds the characters simplified text writes too
+    ambiguous_characters: str           # characters simplified text writes too
+    ambiguous: re.Pattern[str]          # finds them
 
 
 @cache
@@ -67,7 +68,7 @@ def _fold_tables() -> _FoldTables:
     # the standard library's character-set search is the fastest scan for a few characters
     return _FoldTables(any_text, {**any_text, **table(in_traditional)},
                        frozenset("".join(r["traditional"] for r in always)),
-                       re.compile(f"[{re.escape(ambiguous)}]"))
+                       ambiguous, re.compile(f"[{re.escape(ambiguous)}]"))
 
 
 # Text reads as traditional script when at least this share of its distinct Han characters
@@ -107,16 +108,49 @@ _FULL_WIDTH_GROUPING = regex.compile(r"(?<=[０-９])，(?=[０-９]{3})")
 
 def fold(text: str) -> str:
     """Fold width and traditional script; the result has the same length."""
+    tables = _fold_tables()
+    if _ASTRAL.search(text) or not _runs_pay_off(len(text)):
+        return _fold_whole(text, tables)
+    return _fold_by_runs(text, tables)
+
+
+def _fold_by_runs(text: str, tables: _FoldTables) -> str:
+    """``_fold_whole`` for text within the Basic Multilingual Plane. Simplified text folds in
+    few places (a full-width figure, an ideographic space, a stray traditional character), and
+    ``str.translate`` pays about 70 ns for every character, folded or not: one character-set
+    search finds the runs that fold, and the characters that hint at traditional script, so
+    that simplified news pays for no other scan of the whole text."""
+    runs = [run.span() for run in _foldable().finditer(text)]
+    if not runs:
+        return text
+    pieces = [text[start:end] for start, end in runs]
+    if any(tables.ambiguous.search(piece) for piece in pieces) and reads_traditional(text):
+        return _fold_whole(text, tables)
+    if "，" in text and any(_FULL_WIDTH_DIGIT.search(piece) for piece in pieces):
+        text = _FULL_WIDTH_GROUPING.sub(",", text)  # same length: the runs stay where they are
+    if len(runs) > len(text) >> 5:  # past this, rebuilding from runs costs more than translating
+        return text.translate(_bmp_table(False))
+    table = tables.any_text  # the dict: the list table is not built for a few runs
+    folded: list[str] = []
+    last = 0
+    for start, end in runs:
+        folded.append(text[last:start])
+        folded.append(text[start:end].translate(table))
+        last = end
+    folded.append(text[last:])
+    return "".join(folded)
+
+
+def _fold_whole(text: str, tables: _FoldTables) -> str:
     if "，" in text:
         text = _FULL_WIDTH_GROUPING.sub(",", text)
-    tables = _fold_tables()
-    # only text holding one of the few ambiguous characters pays for the script check
     traditional = bool(tables.ambiguous.search(text)) and reads_traditional(text)
     if _ASTRAL.search(text):
         return text.translate(tables.traditional_text if traditional else tables.any_text)
-    if traditional or not _runs_pay_off(len(text)):  # traditional text folds all over
-        return text.translate(_bmp_table(traditional))
-    return _fold_runs(text)
+    return text.translate(_bmp_table(traditional))
+
+
+_FULL_WIDTH_DIGIT = re.compile("[０-９]")
 
 
 # Compiling the search for the characters that fold costs as much as translating about 130,000
@@ -133,36 +167,15 @@ def _runs_pay_off(length: int) -> bool:
     return False
 
 
-def _fold_runs(text: str) -> str:
-    """Simplified text folds in few places (a full-width figure, a stray traditional
-    character), and ``str.translate`` pays about 70 ns for every character, folded or not:
-    find the runs that fold with one character-set search and translate only those, unless
-    they turn out to be many."""
-    foldable = _foldable()
-    first = foldable.search(text)
-    if first is None:
-        return text
-    table = _fold_tables().any_text  # the dict: the list table is not built for a few runs
-    most_runs = len(text) >> 5  # past this, rebuilding from runs costs more than translating
-    pieces: list[str] = []
-    last = 0
-    for run in foldable.finditer(text, first.start()):
-        if len(pieces) > most_runs:
-            return text.translate(_bmp_table(False))
-        start, end = run.span()
-        pieces.append(text[last:start])
-        pieces.append(text[start:end].translate(table))
-        last = end
-    pieces.append(text[last:])
-    return "".join(pieces)
-
-
 @cache
 def _foldable() -> re.Pattern[str]:
-    """Runs of the characters the fold of simplified text changes (within the BMP)."""
-    changed = "".join(sorted(chr(code) for code, folded in _fold_tables().any_text.items()
-                             if code < 0x10000 and folded != code))
-    return re.compile(f"[{re.escape(changed)}]+")
+    """Runs of the characters the fold of simplified text changes (within the BMP), and of
+    those simplified text writes too, which fold only in traditional text."""
+    tables = _fold_tables()
+    changed = {chr(code) for code, folded in tables.any_text.items()
+               if code < 0x10000 and folded != code}
+    changed.update(tables.ambiguous_characters)
+    return re.compile(f"[{re.escape(''.join(sorted(changed)))}]+")
 
 
 _ASTRAL = regex.compile("[\U00010000-\U0010FFFF]")
@@ -190,23 +203,26 @@ def _identity_bmp() -> list[int]:
 _BREAK_RUN = regex.compile(r"[ \t\u3000\xa0\r\f\v]*+(?:\n[ \t\u3000\xa0\r\f\v]*+)++")
 _SPACES = frozenset(" \t\u3000\xa0\r\f\v")
 _SPACES_AND_BREAKS = _SPACES | {"\n"}
+# The same runs, from their first line break (white space before it is found by hand).
+# A break right after a sentence's end or markup is a paragraph's end, as ``_is_layout_break``
+# would say: the lookbehind lets the search skip those, most breaks of news, at C speed. A
+# break right after another is inside a run whose first break was already settled.
+_BREAK_TO_SETTLE = re.compile(r"\n(?<![。！？!?；;…#*>|\-=_`\n]\n)[ \t\u3000\xa0\r\f\v\n]*")
 
 
 def _break_runs(text: str) -> Iterator[tuple[int, int]]:
-    """(start, end) of every white space run that holds a line break, as ``_BREAK_RUN`` finds
-    them, found from the line breaks: a pattern search would try every position of the text."""
+    """(start, end) of the white space runs that hold a line break and do not open with one
+    right after a sentence's end or markup."""
     end = 0
-    newline = text.find("\n")
-    while newline >= 0:
-        start = _run_start(text, end, newline)
-        run = _BREAK_RUN.match(text, start)  # always matches: spaces, then the line break
-        end = run.end() if run is not None else newline + 1
+    for run in _BREAK_TO_SETTLE.finditer(text):
+        start, run_end = run.span()
+        if start and text[start - 1] in _SPACES:  # after blanks: the run starts at them
+            start = _run_start(text, end, start, _SPACES_AND_BREAKS)
+        end = run_end
         yield start, end
-        newline = text.find("\n", end)
 
 
-def _run_start(text: str, floor: int, position: int,
-               characters: frozenset[str] = _SPACES) -> int:
+def _run_start(text: str, floor: int, position: int, characters: frozenset[str]) -> int:
     """Where the run of ``characters`` that ends at ``position`` begins (not before
     ``floor``)."""
     while position > floor and text[position - 1] in characters:
@@ -253,12 +269,17 @@ class OffsetMap:
 
     def span_to_original(self, start: int, end: int) -> tuple[int, int]:
         """Half-open normalized span -> half-open original span (no deleted run at its edges)."""
-        if not self.cut_positions:  # nothing deleted: most texts, and every record asks
+        positions = self.cut_positions
+        if not positions:  # nothing deleted: most texts, and every record asks
             return start, max(start, end)
+        # ``to_original`` of both ends, written out: every record of a joined text asks
+        shifts = self.cut_shifts
+        k = bisect.bisect_right(positions, start)
+        original_start = start + shifts[k - 1] if k else start
         if end <= start:
-            s = self.to_original(start)
-            return s, s
-        return self.to_original(start), self.to_original(end - 1) + 1
+            return original_start, original_start
+        k = bisect.bisect_right(positions, end - 1, k)  # not before the start's
+        return original_start, (end + shifts[k - 1] if k else end)
 
 
 @dataclass(frozen=True)

@@ -17,7 +17,25 @@ JOINED = [
     ("AI\nmodel", "AI\nmodel"),                                      # a space between words
     ("\n\n开头", "\n\n开头"),
     ("结尾\n", "结尾\n"),
+    ("签约一人。 \n\n下一段", "签约一人。 \n\n下一段"),          # blanks before the break
+    ("签约一人。\n \n下一段", "签约一人。\n \n下一段"),          # blanks between breaks
+    ("签约一人。\r\n下一段", "签约一人。\r\n下一段"),              # Windows line ends
+    ("累计发 \n 出预警", "累计发出预警"),
+    ("累计发\r\n出预警", "累计发出预警"),
+    ("# 标题\n正文", "# 标题正文"),
+    ("分隔线---\n正文", "分隔线---\n正文"),
 ]
+
+
+@pytest.mark.parametrize("raw", [raw for raw, _ in JOINED] + [
+    "甲\n\n乙丙\n丁。\n\n戊", "。\n \n\t\n甲\n", "\u3000\u3000甲\n\u3000\u3000乙", "甲；\n乙…\n丙"])
+def test_layout_breaks_are_found_from_the_runs_that_can_be_one(raw):
+    """The search that skips breaks after a sentence's end or markup finds the layout breaks
+    that checking every white space run with a line break finds."""
+    from factkit.normalize import _BREAK_RUN, _break_runs, _is_layout_break
+    every_run = [m.span() for m in _BREAK_RUN.finditer(raw) if "\n" in m.group()]
+    assert ([run for run in _break_runs(raw) if _is_layout_break(raw, *run)]
+            == [run for run in every_run if _is_layout_break(raw, *run)])
 
 
 @pytest.mark.parametrize("raw,expected", JOINED)
@@ -42,21 +60,25 @@ def test_folding_keeps_length_and_offsets():
     assert folded == "增长12%，总额2.5万亿元，4,565人"
 
 
-# Simplified text is folded run by run, and translated whole when the runs are many: both
-# ways must give the translation of every character.
+# Text is folded run by run, and translated whole when the runs are many or the text reads
+# as traditional: every way must give the translation of every character.
 FOLD_DENSITIES = [
     "郴州市地区生产总值增长５．２％，达３５００亿元。" * 40,   # a few full-width runs
     "ＧＤＰ１２３４５６７８９０" * 200,                       # nothing but full-width
     "Ａ。" * 400 + "正文" * 3000,                                # many runs, then none
     "正文" * 3000 + "１" * 5,                                    # one run at the very end
     "没有要折叠的字。",
+    "增长１２％，總額２．５萬億元，４，５６５人",              # grouping, traditional
+    "於是他們乾杯，臺灣經濟增長３％。" * 20,                   # traditional: 於 and 乾 fold
+    "於潜镇乾安县的居民，人数４，５６５人。",                   # simplified: 於 and 乾 stay
+    "４，５６５人，１，２名",                                   # grouping only before 3 digits
 ]
 
 
 @pytest.mark.parametrize("text", FOLD_DENSITIES)
 def test_folding_by_runs_equals_folding_every_character(text):
-    from factkit.normalize import _bmp_table, _fold_runs
-    assert _fold_runs(text) == fold(text) == text.translate(_bmp_table(False))
+    from factkit.normalize import _fold_by_runs, _fold_tables, _fold_whole
+    assert _fold_by_runs(text, _fold_tables()) == _fold_whole(text, _fold_tables()) == fold(text)
 
 
 def test_chinese_comma_between_ascii_digits_stays():
