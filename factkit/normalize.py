@@ -311,39 +311,25 @@ class NormalizedText:
 # A sentence ends after a run of final punctuation and the closing quotes or brackets after
 # it, or before a run of line breaks (the stream's chunks end on the same marks).
 _SENTENCE_SPLIT = regex.compile(r"[。！？!?；;]++[”’」』）)]*+|\n++")
-# ``_sentences`` finds those marks by one character of a single class and reads the run by
-# hand: scanning with the pattern of alternatives is several times slower on Chinese text.
-_SENTENCE_MARK = re.compile("[。！？!?；;\n]")
-_SENTENCE_PUNCTUATION = frozenset("。！？!?；;")
-_SENTENCE_CLOSERS = frozenset("”’」』）)")
+# The same marks, as ``_sentences`` finds them: a pattern that opens with one character class
+# is searched at C speed from character to character (the alternatives above are tried at every
+# position, several times slower on Chinese text); after a line break, the lookbehind picks the
+# run of breaks, else the run of final punctuation and closers.
+_SENTENCE_MARKS = re.compile("[。！？!?；;\n](?:(?<=\n)\n*|[。！？!?；;]*[”’」』）)]*)")
 
 
 def _sentences(text: str) -> list[tuple[int, int]]:
     spans = []
     start = 0
-    length = len(text)
-    search = _SENTENCE_MARK.search
-    m = search(text)
-    while m is not None:
-        position = m.start()
-        if text[position] == "\n":
-            end = position
-            position += 1
-            while position < length and text[position] == "\n":
-                position += 1
-        else:
-            position += 1
-            while position < length and text[position] in _SENTENCE_PUNCTUATION:
-                position += 1
-            while position < length and text[position] in _SENTENCE_CLOSERS:
-                position += 1
-            end = position
+    for marks in _SENTENCE_MARKS.finditer(text):
+        marks_start, marks_end = marks.span()
+        # a line break ends the sentence before it, punctuation after itself
+        end = marks_start if text[marks_start] == "\n" else marks_end
         if end > start:
             spans.append((start, end))
-        start = position
-        m = search(text, position)
-    if start < length:
-        spans.append((start, length))
+        start = marks_end
+    if start < len(text):
+        spans.append((start, len(text)))
     return spans
 
 
