@@ -27,7 +27,6 @@ from __future__ import annotations
 import bisect
 import datetime
 import re
-from array import array
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from decimal import Decimal
@@ -74,7 +73,6 @@ def _last_of(characters: set[str]) -> re.Pattern[str]:
 _LAST_HARD_BREAK = _last_of(_HARD_BREAK - {"、"})
 _LAST_CLAUSE_BREAK = _last_of(set(_CLAUSE_BREAK))
 _MAX_METRIC = 24
-_MANY_POSITIONS = 10_000
 _MAX_COUNTED = 10
 
 
@@ -82,21 +80,6 @@ _MAX_COUNTED = 10
 def _roles() -> tuple[dict[str, str], int]:
     words = {row["word"]: row["role"] for row in read_table("statement_words.tsv")}
     return words, max(map(len, words))
-
-
-def _positions_of(text: str, characters: str) -> Sequence[int]:
-    """Where any of ``characters`` stands in ``text``, in order: a find per character is
-    several times faster than a pattern of a character class over Chinese text. A list, which
-    is the quicker to search, or an array of numbers where they are many (a text of commas,
-    1,1,…, has millions of them): a fifth of the memory while the statements are built."""
-    found = []
-    for character in characters:
-        at = text.find(character)
-        while at >= 0:
-            found.append(at)
-            at = text.find(character, at + 1)
-    found.sort()
-    return found if len(found) <= _MANY_POSITIONS else array("q", found)
 
 
 # the words of each set of roles by their last (first) character, longest first, with their
@@ -247,6 +230,7 @@ _SUBJECT_LEADS = {"", "本报讯", "在", "于", "据", "经", "走进", "来到
 _LONGEST_LEAD = 20
 _NOT_SUBJECT_BEFORE = set("与和同跟向对给赴到至往及从、")
 _RATE_NOUNS = ("增长率", "增长速度", "增速", "增幅", "降幅", "涨幅", "跌幅")
+# where a word such as 全县, 该院, 我国 may start
 _SUBJECT_WORD_STARTS = "全我本该公"
 # first characters of the target words (力争, 目标, 计划, 预计, 将 …): a cheap pre-scan
 _TARGET_START = re.compile("[力目计争确规拟努预有将]")
@@ -515,8 +499,6 @@ class _Reader:
         self.actor_end_positions = [end for end, _ in self.actor_ends]
         self.date_starts = [d.start for d in self.dates]
         self.date_start_set = set(self.date_starts)
-        # where a word such as 全县, 该院, 我国 may start
-        self.subject_word_starts = _positions_of(self.text, _SUBJECT_WORD_STARTS)
         self.date_by_end = {d.end: d for d in self.dates}
         text = self.text
         # (only a date right after a basis word, or a line break, may be one)
@@ -532,7 +514,8 @@ class _Reader:
         self.mentions: dict[_Pair, Mention] = {}
         self.leading: list[Subject] = []
         # nobody named and no 全县 in the text: a figure's subject is the one carried to it
-        self.nobody_named = not self.actors and not self.subject_word_starts
+        self.nobody_named = not self.actors and not any(
+            character in self.text for character in _SUBJECT_WORD_STARTS)
 
     # ---- the document walk ----------------------------------------------------------------
     def statements(self) -> list[Statement]:
@@ -1390,10 +1373,7 @@ class _Reader:
         chosen = (self.leading_at[k], self.leading[k]) if k >= 0 else None
         # 全县, 该院: the latest subject of that kind, unless a subject is written after it
         window_start = max(s_start, span.start - _CLAUSE_REACH)
-        k = bisect.bisect_left(self.subject_word_starts, window_start)
-        word = (_SUBJECT_WORDS().search(text, window_start, span.start)
-                if k < len(self.subject_word_starts) and self.subject_word_starts[k] < span.start
-                else None)
+        word = _SUBJECT_WORDS().search(text, window_start, span.start)
         if word is not None and (chosen is None or chosen[0] < word.start()):
             key = _kind_key(word.group())
             known = history.get(key)

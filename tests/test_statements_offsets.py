@@ -1,6 +1,6 @@
 """Statements map the records' original offsets back to the normalized text once per record
-(``_Positions.spans``), shifting runs of records in order between one layout cut and the next
-rather than searching for the cuts record by record. These tests build the spans both ways, walked and searched
+(``_Positions.spans``), walking the layout cuts in order of the records rather than searching
+for them record by record. These tests build the spans both ways, walked and searched
 (``_Positions.span``, one record at a time), on texts whose layout breaks were joined, for
 records in order, out of order, empty, and holding a cut."""
 from __future__ import annotations
@@ -41,17 +41,6 @@ def test_spans_walked_in_order_equal_spans_searched(text: str) -> None:
     # every span of the text, empty ones included, in order of their start
     records = [_Record(a, b) for a in range(len(text) + 1) for b in range(a, len(text) + 1)]
     assert _walked(positions, records) == _searched(positions, records)
-
-
-@pytest.mark.parametrize("text", TEXTS)
-def test_spans_in_order_of_their_ends_equal_spans_searched(text: str) -> None:
-    """Records that follow one another (most of a document's): their ends are in order too,
-    and both are shifted a run at a time; empty ones end where they start."""
-    positions = _Positions(normalize(text))
-    for length in range(5):
-        records = [_Record(a, a + length) for a in range(0, len(text) + 1 - length,
-                                                         max(1, length))]
-        assert _walked(positions, records) == _searched(positions, records)
 
 
 @pytest.mark.parametrize("text", TEXTS)
