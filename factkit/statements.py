@@ -27,7 +27,6 @@ from __future__ import annotations
 import bisect
 import datetime
 import re
-from array import array
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from decimal import Decimal
@@ -57,6 +56,9 @@ _LastMetric = tuple[_Pair, Subject | None] | None
 _Reading = tuple[_Pair | None, str, str | None, Subject | None, DateMention | None]
 
 _CLAUSE_BREAK = "，,：:（）()"
+# Clause breaks are looked for around each figure and actor, within a clause's reach, rather
+# than all found in the text first: most of a text's commas stand where nothing is read.
+_NEXT_CLAUSE_BREAK = re.compile("[" + re.escape(_CLAUSE_BREAK) + "]")
 _HARD_BREAK = set("。！？!?；;\n，,：:、（）()“”\"《》【】[]/|·—")
 
 
@@ -69,8 +71,8 @@ def _last_of(characters: set[str]) -> re.Pattern[str]:
 
 # the last break before a metric that is no list comma (、 lists are read as one phrase)
 _LAST_HARD_BREAK = _last_of(_HARD_BREAK - {"、"})
+_LAST_CLAUSE_BREAK = _last_of(set(_CLAUSE_BREAK))
 _MAX_METRIC = 24
-_MANY_POSITIONS = 10_000
 _MAX_COUNTED = 10
 
 
@@ -78,21 +80,6 @@ _MAX_COUNTED = 10
 def _roles() -> tuple[dict[str, str], int]:
     words = {row["word"]: row["role"] for row in read_table("statement_words.tsv")}
     return words, max(map(len, words))
-
-
-def _positions_of(text: str, characters: str) -> Sequence[int]:
-    """Where any of ``characters`` stands in ``text``, in order: a find per character is
-    several times faster than a pattern of a character class over Chinese text. A list, which
-    is the quicker to search, or an array of numbers where they are many (a text of commas,
-    1,1,…, has millions of them): a fifth of the memory while the statements are built."""
-    found = []
-    for character in characters:
-        at = text.find(character)
-        while at >= 0:
-            found.append(at)
-            at = text.find(character, at + 1)
-    found.sort()
-    return found if len(found) <= _MANY_POSITIONS else array("q", found)
 
 
 # the words of each set of roles by their last (first) character, longest first, with their
@@ -132,7 +119,7 @@ def _word_starting_at(text: str, start: int, end_limit: int,
                       roles: frozenset[str]) -> str | None:
     if start >= end_limit:
         return None
-    index = _starting_index(roles)
+    index = _STARTING_WITH.get(roles) or _with_lengths(roles, False)
     for length, word in index.get(text[start], ()):
         if start + length <= end_limit and text.startswith(word, start):
             return word
@@ -178,10 +165,6 @@ def _in_noun(text: str, position: int) -> bool:
         if m.start() <= position < m.end():
             return True
     return False
-
-
-def _role(word: str | None) -> str | None:
-    return _roles()[0].get(word) if word else None
 
 
 _ANY_ROLE = frozenset({"cause", "level", "change", "to", "share", "gap", "target", "forecast",
@@ -247,6 +230,7 @@ _SUBJECT_LEADS = {"", "本报讯", "在", "于", "据", "经", "走进", "来到
 _LONGEST_LEAD = 20
 _NOT_SUBJECT_BEFORE = set("与和同跟向对给赴到至往及从、")
 _RATE_NOUNS = ("增长率", "增长速度", "增速", "增幅", "降幅", "涨幅", "跌幅")
+# where a word such as 全县, 该院, 我国 may start
 _SUBJECT_WORD_STARTS = "全我本该公"
 # first characters of the target words (力争, 目标, 计划, 预计, 将 …): a cheap pre-scan
 _TARGET_START = re.compile("[力目计争确规拟努预有将]")
@@ -484,6 +468,7 @@ class _Reader:
                                                 else _factories())
         self.text = ntext.text
         self.text_written = ntext.written
+        self.role_of = _roles()[0]   # (word -> role, asked for every phrase read)
         self.ref_date = ref_date
         self.to_norm = to_norm = _Positions(ntext)
         # figures by their offsets and records: most of a long run of them (1年1年…) is read
@@ -514,9 +499,6 @@ class _Reader:
         self.actor_end_positions = [end for end, _ in self.actor_ends]
         self.date_starts = [d.start for d in self.dates]
         self.date_start_set = set(self.date_starts)
-        self.clause_breaks = _positions_of(self.text, _CLAUSE_BREAK)
-        # where a word such as 全县, 该院, 我国 may start
-        self.subject_word_starts = _positions_of(self.text, _SUBJECT_WORD_STARTS)
         self.date_by_end = {d.end: d for d in self.dates}
         text = self.text
         # (only a date right after a basis word, or a line break, may be one)
@@ -532,7 +514,8 @@ class _Reader:
         self.mentions: dict[_Pair, Mention] = {}
         self.leading: list[Subject] = []
         # nobody named and no 全县 in the text: a figure's subject is the one carried to it
-        self.nobody_named = not self.actors and not self.subject_word_starts
+        self.nobody_named = not self.actors and not any(
+            character in self.text for character in _SUBJECT_WORD_STARTS)
 
     # ---- the document walk ----------------------------------------------------------------
     def statements(self) -> list[Statement]:
@@ -560,6 +543,8 @@ class _Reader:
         nested_count, date_count = len(nested), len(dates)
         bisect_left = bisect.bisect_left
         for number, (s_start, s_end, paragraph_of, headline) in enumerate(pieces):
+            if figure_index == figure_count:
+                break   # every figure read: what follows is about none of them
             if paragraph_of != paragraph:
                 paragraph = paragraph_of
                 last_period_before = last_period_here
@@ -717,7 +702,7 @@ class _Reader:
                   last_metric: _LastMetric, statements: list[Statement]) -> None:
         """Appends the statements of the sentence's figures (those from ``first_figure`` to
         ``stop``) to ``statements``."""
-        text = self.text
+        text, role_of = self.text, self.role_of
         starts, ends, records = self.figure_starts, self.figure_ends, self.figure_records
         new_statement = self.new_statement
         sentence_start, sentence_end = self.span_to_original(s_start, s_end)
@@ -758,14 +743,15 @@ class _Reader:
                 metric = None if comparison else self._metric_before(previous_end, np_end)
                 if relation == "level" and metric is not None:
                     verb = _word_ending_at(text, metric[0], previous_end, _ANY_ROLE)
-                    if _role(verb) == "change":
+                    if verb is not None and role_of.get(verb) == "change":
                         relation = "change"   # 多收粮食2.1万吨
                 basis = basis or self._basis_in(previous_end, span.start)
             # 投资10亿元以上项目6个, 60岁以上的老人: a bound of a class, not a value
             threshold = (figure.qualifier in ("at_least", "at_most") and kind != "percent"
                          and _THRESHOLD_AFTER.match(text, span.end) is not None
                          and (metric is None or self._another_figure(i, stop, s_end)))
-            verb_only = metric is not None and _role(text[metric[0]:metric[1]]) == "action"
+            verb_only = (metric is not None
+                         and role_of.get(text[metric[0]:metric[1]]) == "action")
             after = text[span.end:span.end + 1]
             # a counted noun starts with a letter (54家关联企业), or another figure after a slash
             counted = (self._counted_after(span, figure, s_end, metric is None or verb_only,
@@ -953,9 +939,9 @@ class _Reader:
 
     # ---- clauses ------------------------------------------------------------------------------
     def _clause_start(self, s_start: int, position: int) -> int:
-        k = bisect.bisect_left(self.clause_breaks, position) - 1
         floor = max(s_start, position - _CLAUSE_REACH)
-        return max(floor, self.clause_breaks[k] + 1) if k >= 0 else floor
+        last_break = _LAST_CLAUSE_BREAK.match(self.text, floor, position)
+        return floor if last_break is None else last_break.end()
 
     def _list_end(self, i: int, stop: int) -> int:
         """Where the figures listed one after another from ``i`` on end (5%、7%和9%), before
@@ -1074,7 +1060,7 @@ class _Reader:
             search_end = at - 1
             word = _word_ending_at(text, at, limit, _METRIC_LEFT_EDGE)
             if at == end and word is not None and (word in _RATE_NOUNS
-                                                   or _role(word) == "action"):
+                                                   or self.role_of.get(word) == "action"):
                 position -= len(word)   # 增速, 研发投入: closing the phrase, a verb is a noun
                 search_end = min(search_end, position)
                 continue
@@ -1108,7 +1094,8 @@ class _Reader:
         if text[phrase_start:phrase_end].endswith(_TEMPORAL_END):
             return None
         length = phrase_end - phrase_start
-        if length < 2 and not (length == 1 and _role(text[phrase_start:phrase_end]) == "head"):
+        if length < 2 and not (length == 1
+                               and self.role_of.get(text[phrase_start:phrase_end]) == "head"):
             return None
         if length > _MAX_METRIC:
             cut = text.rfind("的", phrase_start, phrase_end - 1)
@@ -1150,7 +1137,8 @@ class _Reader:
         opening = _word_starting_at(text, start, s_end, _COUNTED_EDGE)
         # 1.2万人实现就业, 8.6万人紧急转移: with nothing before, the predicate names the count
         predicate = (opening is not None and figure.kind == "count" and nothing_before
-                     and (_role(opening) in ("level", "action") or opening in _METRIC_MODIFIERS))
+                     and (self.role_of.get(opening) in ("level", "action")
+                          or opening in _METRIC_MODIFIERS))
         if opening is not None and not predicate:
             return None
         k = bisect.bisect_left(self.actor_starts, start)
@@ -1321,16 +1309,16 @@ class _Reader:
         return None
 
     def _clause_end(self, position: int, s_end: int) -> int:
-        k = bisect.bisect_left(self.clause_breaks, position)
         ceiling = min(s_end, position + _CLAUSE_REACH)
-        return min(ceiling, self.clause_breaks[k]) if k < len(self.clause_breaks) else ceiling
+        next_break = _NEXT_CLAUSE_BREAK.search(self.text, position, ceiling)
+        return ceiling if next_break is None else next_break.start()
 
     def _clause_subjects(self, s_start: int, s_end: int) -> list[tuple[int, Subject, bool]]:
         """Places and organizations at the head of a clause (after dates and a preposition
         such as 在): the sentence's subjects, where they stand, and whether they become the
         topic (one of a list, 石井镇、万宝镇等, is an example, not the topic)."""
         text = self.text
-        actors, actor_starts, breaks = self.actors, self.actor_starts, self.clause_breaks
+        actors, actor_starts = self.actors, self.actor_starts
         dates, date_starts = self.dates, self.date_starts
         actor_count, date_count = len(actors), len(dates)
         out = []
@@ -1338,20 +1326,23 @@ class _Reader:
         while k < actor_count and actor_starts[k] < s_end:
             actor = actors[k]
             a_start = actor.start
-            # where the clause starts (``_clause_start``, whose reach back is longer than any
-            # lead: an actor that far from its clause's start leads nothing either way)
-            b = bisect.bisect_left(breaks, a_start)
-            clause_start = breaks[b - 1] + 1 if b and breaks[b - 1] >= s_start else s_start
+            # where the clause starts, looked for no further back than the longest lead: an
+            # actor further from its clause's start leads nothing
+            window_start = max(s_start, a_start - _LONGEST_LEAD - 1)
+            last_break = _LAST_CLAUSE_BREAK.match(text, window_start, a_start)
+            clause_start = last_break.end() if last_break is not None else window_start
             if a_start - clause_start > _LONGEST_LEAD:
                 k += 1
                 continue
-            lead = text[clause_start:a_start]
-            j = bisect.bisect_left(date_starts, clause_start)
-            while j < date_count and dates[j].end <= a_start:
-                d = dates[j]
-                lead = lead.replace(text[d.start:d.end], "", 1)
-                j += 1
-            lead = lead.strip(" ")
+            lead = ""   # (an actor at the head of its clause has none)
+            if a_start > clause_start:
+                lead = text[clause_start:a_start]
+                j = bisect.bisect_left(date_starts, clause_start)
+                while j < date_count and dates[j].end <= a_start:
+                    d = dates[j]
+                    lead = lead.replace(text[d.start:d.end], "", 1)
+                    j += 1
+                lead = lead.strip(" ")
             topic_of = lead == "对" and text.startswith(("而言", "来说"), actor.end)
             if topic_of or (lead in _SUBJECT_LEADS and not self._quoted(s_start, a_start)):
                 # a chain (资兴市汤溪镇壁溪村) is one subject: its last link
@@ -1382,10 +1373,7 @@ class _Reader:
         chosen = (self.leading_at[k], self.leading[k]) if k >= 0 else None
         # 全县, 该院: the latest subject of that kind, unless a subject is written after it
         window_start = max(s_start, span.start - _CLAUSE_REACH)
-        k = bisect.bisect_left(self.subject_word_starts, window_start)
-        word = (_SUBJECT_WORDS().search(text, window_start, span.start)
-                if k < len(self.subject_word_starts) and self.subject_word_starts[k] < span.start
-                else None)
+        word = _SUBJECT_WORDS().search(text, window_start, span.start)
         if word is not None and (chosen is None or chosen[0] < word.start()):
             key = _kind_key(word.group())
             known = history.get(key)

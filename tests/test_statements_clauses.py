@@ -1,0 +1,79 @@
+"""Statements find the clause around a figure or an actor by looking for the nearest clause
+break within reach of it (``_Reader._clause_start``, ``_clause_end``), not in a list of every
+break of the text; an actor's clause start is looked for no further back than the longest lead
+that may stand before a subject (``_clause_subjects``). These tests check both against the
+rule written out character by character, and the lead's reach on its edge."""
+from __future__ import annotations
+
+import random
+
+import pytest
+
+from factkit.candidates import Context
+from factkit.normalize import normalize
+from factkit.overlaps import resolve
+from factkit.pipeline import Pipeline
+from factkit.statements import _CLAUSE_BREAK, _CLAUSE_REACH, _LONGEST_LEAD, _Reader
+
+
+def _reader(text: str) -> _Reader:
+    pipeline = Pipeline()
+    ntext = normalize(text)
+    context = Context(ref_date=None)
+    found: list = []
+    for extractor in pipeline.extractors:
+        context.found = found
+        found.extend(extractor(ntext, context))
+    lists = pipeline._build(list(resolve(found)), ntext, 0)
+    return _Reader(ntext, lists["figures"], lists["dates"], lists["places"],
+                   lists["organizations"], None)
+
+
+def _clause_start_by_hand(text: str, s_start: int, position: int) -> int:
+    floor = max(s_start, position - _CLAUSE_REACH)
+    at = position
+    while at > floor and text[at - 1] not in _CLAUSE_BREAK:
+        at -= 1
+    return at
+
+
+def _clause_end_by_hand(text: str, position: int, s_end: int) -> int:
+    ceiling = min(s_end, position + _CLAUSE_REACH)
+    at = position
+    while at < ceiling and text[at] not in _CLAUSE_BREAK:
+        at += 1
+    return at
+
+
+@pytest.mark.parametrize("seed", range(5))
+def test_clause_edges_equal_the_rule_read_by_hand(seed: int) -> None:
+    rng = random.Random(seed)
+    # breaks of every kind, close together and far apart (beyond a clause's reach)
+    text = "".join(rng.choice([*_CLAUSE_BREAK, *"增长全县"]) if rng.random() < 0.2 else "元"
+                   for _ in range(600))
+    reader = _reader(text)
+    text = reader.text
+    for s_start in (0, 7, 250):
+        for position in range(s_start, len(text) + 1):
+            assert reader._clause_start(s_start, position) == \
+                _clause_start_by_hand(text, s_start, position)
+    for s_end in (len(text), 300):
+        for position in range(s_end + 1):
+            assert reader._clause_end(position, s_end) == \
+                _clause_end_by_hand(text, position, s_end)
+
+
+# a lead word and dates, which are taken out of the lead: 20 characters, and 23
+LEADS = {"截至目前今年2025年12月31日24时": True, "目前今年2026年2025年12月31日24时": False}
+
+
+@pytest.mark.parametrize("lead, leads", LEADS.items())
+@pytest.mark.parametrize("before", ["", "据悉，", "新华社消息，记者从统计部门获悉，"])
+def test_a_subject_leads_its_clause_within_the_longest_lead(lead: str, leads: bool,
+                                                            before: str) -> None:
+    assert (len(lead) <= _LONGEST_LEAD) == leads
+    text = before + lead + "郴州市地区生产总值增长5%。"
+    reader = _reader(text)
+    names = [subject.name for _, subject, _ in reader._clause_subjects(0, len(reader.text))
+             if hasattr(subject, "level")]
+    assert ("郴州市" in names) == leads
