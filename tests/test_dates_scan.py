@@ -68,7 +68,25 @@ _SCREENED = ["民国9年，民国100年", "中央社台北电 115年3月", "二�
              "公元367年，在789年", "康熙三年，民国元年，光绪1年", "甲辰龙年，鼠年", "2027年第二季",
              "今年的上半年，去年 初春，2025年1季度", "近3年来，过去 十年，接下来半年，最近一个月",
              "中国国庆节，三八节，大年初一", "1年1年1年", "用了1年，1年前",
-             "3月份2日，五月份日，4月5日，6月—7月，8 月 ～ 9月份"]
+             "3月份2日，五月份日，4月5日，6月—7月，8 月 ～ 9月份",
+             # every trigger word that screens its rule (rules._WORDS_IN_EVERY_MATCH)
+             "当天，当日，当晚，当夜，同日，次日，翌日", "春节长假、国庆假期、五一黄金周、春节放假期间、"
+             "国庆休假期间", "法国国庆节，韩国国庆日", "暑假，寒假", "美国2025财年，2025财政年度，2025会计年度",
+             "这周末，年内，月内，80年代，上世纪九十年代",
+             # clauses at the edges of a text, and a text of breaks
+             "，2026年", "2026年，", "年", "，。", "\n5月\n"]
+
+
+def test_word_screens_let_every_word_through():
+    """A rule screened by its trigger words finds each of them in the texts above."""
+    from factkit.dates.rules import _WORDS_IN_EVERY_MATCH
+    from factkit.dates.patterns import _TRIGGER_WORDS
+    rules = {rule.name: rule for rule in RULES}
+    for name in _WORDS_IN_EVERY_MATCH:
+        for word in _TRIGGER_WORDS[name]:
+            found = [m.group() for text in _SCREENED
+                     for m in rules[name].pattern.finditer(text)]
+            assert any(word in match for match in found), (name, word, found)
 
 
 def _corpus_texts() -> list[str]:

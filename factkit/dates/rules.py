@@ -81,7 +81,9 @@ _READ_AROUND: frozenset[_Build] = frozenset({
 # that hold one.
 _ANCHORS = {
     "full date": "月", "numeric date": "-./", "short numeric date": "-",
-    "month-first numeric date": "/", "day-first numeric date": "-./", "compact date": "01",
+    "month-first numeric date": "/", "day-first numeric date": "-./",
+    # 19 or 20 opens every compact date: the anchors of a bare year, rarer together than 0, 1
+    "compact date": "09",
     "month/day": "/", "spaced numeric date": " ", "year month": "月", "month day": "月",
     "day of this month": "月", "year": "年", "republic year": "年", "bare year": "09",
     "month": "月", "day of month": "号日", "lunar date": "月", "大年初一": "年",
@@ -108,6 +110,13 @@ _SEP_CHAR = "[" + regex.escape("".join(sorted({c for word in SEP_WORDS for c in 
 # lookaround or an optional part is tried at every position. So a clause dense with anchors
 # that make no date (1年1年…) costs a screen's quick scan. (The scanner test checks that
 # screened rules find what a whole-text scan finds.)
+# Rules whose every match holds one of their trigger words (patterns._TRIGGER_WORDS): the
+# words screen their clauses, which costs a short search per clause holding an anchor, where
+# the check for the words in the whole text costs a pass over all of it per word (the
+# scanner skips that check once no clause passes the screen). 大年初一 keeps the pass: its
+# anchor 年 is in too many clauses.
+_WORDS_IN_EVERY_MATCH = ("holiday span", "national day", "school break", "fiscal year",
+                         "weekend", "context day", "rest of period", "decade")
 _SCREENS = {
     "full date": rf"年[ \t]*{_MONTH_NUMBER}[ \t]*月[ \t]*{_DAY_START}",
     "year month": rf"年[ \t]*{_MONTH_NUMBER}[ \t]*月",
@@ -304,7 +313,8 @@ def _rules() -> tuple[Rule, ...]:
                           "solar term": word_anchors(SOLAR_TERMS),
                           "relative": word_anchors(w for w in _relative_table() if w != "当年")}
     screens = _SCREENS | {"year": _year_screen(), "festival": _alternation(
-        [*_festivals(), *FESTIVAL_ALIASES])}
+        [*_festivals(), *FESTIVAL_ALIASES])} | {
+        name: _alternation(_TRIGGER_WORDS[name]) for name in _WORDS_IN_EVERY_MATCH}
     return tuple(Rule(name, pattern, build, anchors[name], _TRIGGER_WORDS.get(name, ()),
                       screens.get(name))
                  for name, pattern, build in rules)

@@ -15,6 +15,7 @@ the stretches of each rule follow from those, shared by the rules with the same 
 """
 from __future__ import annotations
 
+import itertools
 import re
 from collections.abc import Iterable, Iterator
 from functools import cache
@@ -51,11 +52,14 @@ def word_anchors(words: Iterable[str]) -> str:
 @cache
 def _clause_patterns(anchor_chars: str) -> tuple[re.Pattern[str], re.Pattern[str],
                                                 re.Pattern[str]]:
-    """From the first anchor of a clause to its end; an anchor; and a clause break (searched
-    for in the reversed text, it finds where a clause starts)."""
+    """A clause that holds an anchor, with the break before it (the text's first clause has
+    none: the second pattern reads it), its group what comes before its first anchor; and an
+    anchor. The first opens with a single class, so the engine skips from break to break and
+    a clause needs no search back for its start."""
     anchors = re.escape(anchor_chars)
-    return (re.compile(f"[{anchors}][^{CLAUSE_BREAKS}]*"), re.compile(f"[{anchors}]"),
-            re.compile(f"[{CLAUSE_BREAKS}]"))
+    breaks = CLAUSE_BREAKS
+    clause = f"([^{breaks}{anchors}]*+)[{anchors}][^{breaks}]*+"
+    return re.compile(f"[{breaks}]{clause}"), re.compile(clause), re.compile(f"[{anchors}]")
 
 
 class TextIndex:
@@ -69,19 +73,16 @@ class TextIndex:
         # for each anchor character, the clauses that hold it
         self._clauses: dict[str, list[int]] = {}
         if any(c in text for c in CLAUSE_BREAKS):
-            # each search of the engine skips to the next anchor without trying the positions
-            # in between, and reads the rest of its clause at once
-            anchored, anchor, clause_break = _clause_patterns(anchor_chars)
+            # the engine tries a match at each break only, and reads each clause once
+            after_break, first_clause, anchor = _clause_patterns(anchor_chars)
             clauses = self._clauses
-            backwards = text[::-1]
-            last = len(text)
-            for m in anchored.finditer(text):
-                first, stop = m.span()
-                # the break before the first anchor, read backwards from it
-                before = clause_break.search(backwards, last - first)
-                start = 0 if before is None else last - before.start()
+            found = after_break.finditer(text)
+            head = first_clause.match(text)
+            for m in itertools.chain((head,) if head else (), found):
+                start, first = m.span(1)
+                stop = m.end()
                 if stop - first > _LONG_CLAUSE:
-                    written = m.group()
+                    written = text[first:stop]
                     held: Iterable[str] = [c for c in anchor_chars if c in written]
                 else:  # the engine lists them, where a set of the clause's characters
                     held = anchor.findall(text, first, stop)  # would hash each of them
@@ -152,8 +153,15 @@ class TextIndex:
         pattern = rule.pattern
         search = pattern.search
         for start, end in spans:
-            if search(text, start, end) is not None:  # most clauses hold no match
-                yield from pattern.finditer(text, start, end)
+            m = search(text, start, end)  # most clauses hold no match: no iterator for them
+            if m is None:
+                continue
+            yield m
+            after = m.end()
+            if after > m.start():  # the matches after it, as finditer would go on
+                yield from pattern.finditer(text, after, end)
+            else:  # after an empty match finditer tries the same place for a longer one
+                yield from itertools.islice(pattern.finditer(text, start, end), 1, None)
 
 
 class Scanned(Protocol):
