@@ -736,20 +736,6 @@ def _unit_of(surface: str) -> tuple[Unit, str]:
     return unit, inside
 
 
-def _build(m: _Shape, ntext: NormalizedText) -> Optional[Candidate]:
-    try:
-        candidate = _build_or_raise(m, ntext)
-    except (_NotAFigure, ValueError, ArithmeticError):
-        # the shape matched but its numbers do not parse (十十, 一分之零): not a figure
-        return None
-    if candidate is not None and candidate.fields.get("measure"):
-        start, end = candidate.start, candidate.end
-        if ntext.written[start:end] != ntext.text[start:end]:
-            candidate.fields["measure"] = _as_written(ntext, start, end,
-                                                      candidate.fields["measure"])
-    return candidate
-
-
 def _as_written(ntext: NormalizedText, start: int, end: int, measure: str) -> str:
     """The measure word as written (萬元, 個多月 -> 個月): measures are found in the folded
     text, and folding keeps positions, so each character is read back where it stands."""
@@ -767,7 +753,8 @@ def _as_written(ntext: NormalizedText, start: int, end: int, measure: str) -> st
     return "".join(chars)
 
 
-def _build_or_raise(m: _Shape, ntext: NormalizedText) -> Optional[Candidate]:
+def _build(m: _Shape, ntext: NormalizedText) -> Optional[Candidate]:
+    """The figure a shape measures, or None; raises where its numbers do not parse (十十)."""
     text = ntext.text
     start, end = m.span_start, m.span_end
     g, spans = m.g, m.spans
@@ -850,7 +837,8 @@ def _build_or_raise(m: _Shape, ntext: NormalizedText) -> Optional[Candidate]:
                 elif unit_entry.kind == "money":
                     return None  # 五角星, 两毛 without money around: not an amount
         numeral = g["n1"] or ""
-        measure = (_trailing_scale(numeral) if not g["inner"] and not g["scale2"] else "") \
+        scale_written = numeral.endswith(("万", "亿")) and not g["inner"] and not g["scale2"]
+        measure = (_trailing_scale(numeral) if scale_written else "") \
             + (g["scale2"] or "") + unit_entry.surface
         rule += "<unit>"
     if g["scale_name"]:
@@ -983,12 +971,15 @@ def _build_or_raise(m: _Shape, ntext: NormalizedText) -> Optional[Candidate]:
             if qualifier == "exact":
                 qualifier = _qualifiers()[("after", post.group())]
     low, high = _bounds(qualifier, value, low, high)
-    per_match = _per_after(text, end, bare=False)
+    next_char = text[end:end + 1]  # a rate's slash, or blanks before it
+    per_match = _per_after(text, end, bare=False) \
+        if next_char == "/" or next_char.isspace() else None
     per: str | None = None
     if per_match:
         per, end = per_match
     elif kind != "duration":
-        per = _per_before(text, start)
+        per = _per_before(text, start) \
+            if text.find("每", max(0, start - _PER_BEFORE_REACH), start) >= 0 else None
     if kind == "money" and not explicit_currency and unit_entry.surface in ("元", "圆", "块"):
         rule += _BARE_YUAN  # the currency may come from the article (see _regional_yuan)
     return _figure(start, end, rule, value, low, high, qualifier, kind, canonical, measure, per)
@@ -1299,11 +1290,14 @@ def _per_before_words() -> tuple[frozenset[str], tuple[int, ...]]:
 _PER_BEFORE_TAIL = regex.compile(r"[^0-9，。；、,;：:\s]{0,3}\n?")
 
 
+_PER_BEFORE_REACH = 9
+
+
 def _per_before(text: str, start: int) -> Optional[str]:
     """The denominator written before the amount with 每 (每斤3元, 每人补助500元) within
     9 characters; 每年 is a period, not a rate. The first 每 that reads so, and after it the
     longest unit word."""
-    at = text.find("每", max(0, start - 9), start)
+    at = text.find("每", max(0, start - _PER_BEFORE_REACH), start)
     if at < 0:
         return None
     words, lengths = _per_before_words()
@@ -1618,9 +1612,17 @@ def _read_at(ntext: NormalizedText, at: int) -> tuple[int, Candidate | None]:
         return position, None  # the same, found once the shape was read
     if _is_word_not_amount(m):
         return position, None
-    candidate = _build(m, ntext)
+    try:
+        candidate = _build(m, ntext)
+    except (_NotAFigure, ValueError, ArithmeticError):
+        # the shape matched but its numbers do not parse (十十, 一分之零): not a figure
+        return position, None
     if candidate is None:
         return position, None
+    measure = candidate.fields["measure"]
+    if measure and ntext.written[candidate.start:candidate.end] \
+            != text[candidate.start:candidate.end]:
+        candidate.fields["measure"] = _as_written(ntext, candidate.start, candidate.end, measure)
     if text[candidate.start] in " \t" or text[candidate.end - 1] in " \t":
         candidate = _trim(candidate, text)  # blanks the pattern allowed at the edges
     # coins, compounds and rates read past the shape (三块五一斤): go on after them
