@@ -369,7 +369,7 @@ def _head_regex() -> tuple[re.Pattern[str], tuple[tuple[str, int], ...], int]:
 
 
 @cache
-def _head_starts() -> re.Pattern[str]:
+def _head_starts(lone_digits: bool = False) -> re.Pattern[str]:
     """Where a figure's head (see _head_regex) can start. The standard engine finds these
     several times faster than the head pattern skips text, so the head is tried only there.
 
@@ -380,10 +380,16 @@ def _head_starts() -> re.Pattern[str]:
     start found is never hidden by another, and most characters that start no figure (大家,
     不断, 负责, 中华, 对于) are passed over by the engine instead of being tried one by one;
     what is left is a superset of where the head matches. Every alternative begins with its
-    character, so the engine looks for a set of first characters."""
+    character, so the engine looks for a set of first characters. With ``lone_digits``, Chinese
+    digits inside words are starts too (what the head matches, for tests)."""
     # what may follow a qualifier word: a sign, a temperature scale or a number
     after_qualifier = f"[0-9.\\-{_CN_CHARS}千兆半对负华摄]"
     conditions: dict[str, list[str]] = {}
+    # A Chinese digit is no start where a Chinese character follows that neither goes on with
+    # the numeral nor starts anything a figure may go on with: a character inside a word (统一,
+    # 一级), the commonest start of all, passed over by the engine rather than read.
+    goes_on = "".join(sorted(_continuations()))  # numeral characters among them
+    lone = "" if lone_digits else f"(?!(?![{re.escape(goes_on)}])[{_HAN_RANGES}])"
     for digit in "0123456789":
         conditions[digit] = ["(?<![0-9.].)"]  # a digit after a digit or a point goes on a number
     conditions["."] = ["(?=[0-9])(?<![0-9A-Za-z.].)"]
@@ -409,7 +415,7 @@ def _head_starts() -> re.Pattern[str]:
     alternatives = []
     for first, tests in sorted(conditions.items()):
         either = "" if "" in tests else tests[0] if len(tests) == 1 else f"(?:{'|'.join(tests)})"
-        alternatives.append(re.escape(first) + either)
+        alternatives.append(re.escape(first) + (lone if first in _LONE_DIGITS else "") + either)
     return re.compile("|".join(alternatives))
 
 
@@ -674,12 +680,12 @@ def _value_or_shorter(m: _Shape, name: str,
     """The value of a numeral; when it does not parse and ends the match, the numeral without
     a stray scale character at its end (五十千 -> 五十, 百分之七十百分位 -> 百分之七十)."""
     numeral = m.g[name] or ""
-    try:
-        return (*_value_of(numeral), end)
-    except (_NotAFigure, ValueError):
-        if m.end(name) != m.end() or numeral[-1] not in "十百千万亿" or len(numeral) < 3:
-            raise
-        return (*_value_of(numeral[:-1]), m.end(name) - 1)
+    known = _known_value(numeral)
+    if known is not None:
+        return (*known, end)
+    if m.end(name) != m.end() or numeral[-1] not in "十百千万亿" or len(numeral) < 3:
+        raise _NotAFigure(numeral)
+    return (*_value_of(numeral[:-1]), m.end(name) - 1)
 
 
 _MIXED_FRACTION = regex.compile(r"([0-9]++)[ \t]++([0-9]++/[0-9]++)")
@@ -730,20 +736,6 @@ def _unit_of(surface: str) -> tuple[Unit, str]:
     return unit, inside
 
 
-def _build(m: _Shape, ntext: NormalizedText) -> Optional[Candidate]:
-    try:
-        candidate = _build_or_raise(m, ntext)
-    except (_NotAFigure, ValueError, ArithmeticError):
-        # the shape matched but its numbers do not parse (十十, 一分之零): not a figure
-        return None
-    if candidate is not None and candidate.fields.get("measure"):
-        start, end = candidate.start, candidate.end
-        if ntext.written[start:end] != ntext.text[start:end]:
-            candidate.fields["measure"] = _as_written(ntext, start, end,
-                                                      candidate.fields["measure"])
-    return candidate
-
-
 def _as_written(ntext: NormalizedText, start: int, end: int, measure: str) -> str:
     """The measure word as written (萬元, 個多月 -> 個月): measures are found in the folded
     text, and folding keeps positions, so each character is read back where it stands."""
@@ -761,7 +753,8 @@ def _as_written(ntext: NormalizedText, start: int, end: int, measure: str) -> st
     return "".join(chars)
 
 
-def _build_or_raise(m: _Shape, ntext: NormalizedText) -> Optional[Candidate]:
+def _build(m: _Shape, ntext: NormalizedText) -> Optional[Candidate]:
+    """The figure a shape measures, or None; raises where its numbers do not parse (十十)."""
     text = ntext.text
     start, end = m.span_start, m.span_end
     g, spans = m.g, m.spans
@@ -773,7 +766,6 @@ def _build_or_raise(m: _Shape, ntext: NormalizedText) -> Optional[Candidate]:
     if g["n1"] in _CAPITAL_DIGITS and _is_cjk(before):
         return None  # 登陆部队, 拾起: capital numerals are words unless they stand apart
 
-    qualifiers = _qualifiers()
     qualifier = "exact"
     value: Decimal | None
     low: Decimal | None = None
@@ -845,7 +837,8 @@ def _build_or_raise(m: _Shape, ntext: NormalizedText) -> Optional[Candidate]:
                 elif unit_entry.kind == "money":
                     return None  # 五角星, 两毛 without money around: not an amount
         numeral = g["n1"] or ""
-        measure = (_trailing_scale(numeral) if not g["inner"] and not g["scale2"] else "") \
+        scale_written = numeral.endswith(("万", "亿")) and not g["inner"] and not g["scale2"]
+        measure = (_trailing_scale(numeral) if scale_written else "") \
             + (g["scale2"] or "") + unit_entry.surface
         rule += "<unit>"
     if g["scale_name"]:
@@ -859,18 +852,18 @@ def _build_or_raise(m: _Shape, ntext: NormalizedText) -> Optional[Candidate]:
 
     for word in (g["inner"], inside):
         if word and qualifier == "exact":
-            qualifier = qualifiers[("inner", word)] if word != "半" else "exact"
+            qualifier = _qualifiers()[("inner", word)] if word != "半" else "exact"
     if inside == "半" or g["half"]:
         if value is None:
             return None
         value += Decimal("0.5")
     if g["pre"]:
-        qualifier = qualifiers[("before", g["pre"])] if qualifier == "exact" else qualifier
+        qualifier = _qualifiers()[("before", g["pre"])] if qualifier == "exact" else qualifier
     qualifier_without_more = qualifier
     if g["more"] and qualifier == "exact":
         qualifier = "over"  # 两年多, 三岁多, 5公斤多
     if g["post"]:
-        qualifier = qualifiers[("after", g["post"])] if qualifier == "exact" else qualifier
+        qualifier = _qualifiers()[("after", g["post"])] if qualifier == "exact" else qualifier
 
     if g["neg"] == "-" and qualifier == "range":
         low = -cast(Decimal, low)  # -5-10℃: the sign belongs to the first number only
@@ -921,7 +914,7 @@ def _build_or_raise(m: _Shape, ntext: NormalizedText) -> Optional[Candidate]:
             if q:
                 start -= len(q)
                 if qualifier == "exact":
-                    qualifier = qualifiers[("before", q)]
+                    qualifier = _qualifiers()[("before", q)]
     elif g["cur"]:
         start = m.end("cur")  # a sign before a percentage or a mass is no currency
 
@@ -976,14 +969,17 @@ def _build_or_raise(m: _Shape, ntext: NormalizedText) -> Optional[Candidate]:
         if post:
             end = post.end()
             if qualifier == "exact":
-                qualifier = qualifiers[("after", post.group())]
+                qualifier = _qualifiers()[("after", post.group())]
     low, high = _bounds(qualifier, value, low, high)
-    per_match = _per_after(text, end, bare=False)
+    next_char = text[end:end + 1]  # a rate's slash, or blanks before it
+    per_match = _per_after(text, end, bare=False) \
+        if next_char == "/" or next_char.isspace() else None
     per: str | None = None
     if per_match:
         per, end = per_match
     elif kind != "duration":
-        per = _per_before(text, start)
+        per = _per_before(text, start) \
+            if text.find("每", max(0, start - _PER_BEFORE_REACH), start) >= 0 else None
     if kind == "money" and not explicit_currency and unit_entry.surface in ("元", "圆", "块"):
         rule += _BARE_YUAN  # the currency may come from the article (see _regional_yuan)
     return _figure(start, end, rule, value, low, high, qualifier, kind, canonical, measure, per)
@@ -1294,11 +1290,14 @@ def _per_before_words() -> tuple[frozenset[str], tuple[int, ...]]:
 _PER_BEFORE_TAIL = regex.compile(r"[^0-9，。；、,;：:\s]{0,3}\n?")
 
 
+_PER_BEFORE_REACH = 9
+
+
 def _per_before(text: str, start: int) -> Optional[str]:
     """The denominator written before the amount with 每 (每斤3元, 每人补助500元) within
     9 characters; 每年 is a period, not a rate. The first 每 that reads so, and after it the
     longest unit word."""
-    at = text.find("每", max(0, start - 9), start)
+    at = text.find("每", max(0, start - _PER_BEFORE_REACH), start)
     if at < 0:
         return None
     words, lengths = _per_before_words()
@@ -1493,7 +1492,6 @@ def extract(ntext: NormalizedText, context: Context | None = None) -> list[Candi
     candidates: list[Candidate] = []
     found = candidates.append
     starts = _head_starts()
-    continuations = _continuations()
     # What is read at a position is remembered by the text around it: a text that repeats
     # itself (tables, lists, generated or pathological input: 1年1年1年…) reads each shape
     # once, so the scan costs about the same per character whatever the density of figures.
@@ -1517,11 +1515,6 @@ def extract(ntext: NormalizedText, context: Context | None = None) -> list[Candi
             at = hit.start()
             if at < position:
                 continue  # inside what was read
-            if text[at] in _LONE_DIGITS and at + 1 < len(text):
-                after = text[at + 1]
-                if after not in continuations and after not in _NUMERAL_GOES_ON \
-                        and _is_cjk(after):
-                    continue  # a lone numeral character inside words (统一, 一级): the common case
             known = key = None
             if at - previous < _CONTEXT:
                 if not repeating:  # look up only where the characters at the hit were seen
@@ -1576,9 +1569,9 @@ def extract(ntext: NormalizedText, context: Context | None = None) -> list[Candi
 
 # A Chinese digit is a number of its own when what follows neither goes on with the numeral
 # nor starts anything a figure may go on with (see _read_at): where that is a Chinese
-# character, it is a character inside a word. (零 may start 零下, 千 and 兆 units.)
+# character, it is a character inside a word, and no start (see _head_starts). (零 may start
+# 零下, 千 and 兆 units.)
 _LONE_DIGITS = frozenset("〇一二两三四五六七八九壹贰叁肆伍陆柒捌玖十拾百佰仟万亿廿卅卌")
-_NUMERAL_GOES_ON = frozenset(_CN_CHARS + "千兆点")
 
 
 # What is read at a position stays within this many characters before it and _REACH after
@@ -1619,10 +1612,19 @@ def _read_at(ntext: NormalizedText, at: int) -> tuple[int, Candidate | None]:
         return position, None  # the same, found once the shape was read
     if _is_word_not_amount(m):
         return position, None
-    candidate = _build(m, ntext)
+    try:
+        candidate = _build(m, ntext)
+    except (_NotAFigure, ValueError, ArithmeticError):
+        # the shape matched but its numbers do not parse (十十, 一分之零): not a figure
+        return position, None
     if candidate is None:
         return position, None
-    candidate = _trim(candidate, text)  # blanks the pattern allowed at the edges
+    measure = candidate.fields["measure"]
+    if measure and ntext.written[candidate.start:candidate.end] \
+            != text[candidate.start:candidate.end]:
+        candidate.fields["measure"] = _as_written(ntext, candidate.start, candidate.end, measure)
+    if text[candidate.start] in " \t" or text[candidate.end - 1] in " \t":
+        candidate = _trim(candidate, text)  # blanks the pattern allowed at the edges
     # coins, compounds and rates read past the shape (三块五一斤): go on after them
     return max(position, candidate.end), candidate
 

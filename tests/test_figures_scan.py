@@ -34,7 +34,7 @@ def _generated(count: int) -> list[str]:
 
 def test_the_scan_finds_every_start_of_a_head():
     head = figures._head_regex()[0]
-    starts = figures._head_starts()
+    starts = figures._head_starts(lone_digits=True)
     for raw in _corpus_texts() + _generated(4000):
         text = normalize(raw).text
         matches = list(starts.finditer(text))
@@ -112,3 +112,23 @@ def test_fractions_are_tried_wherever_their_words_can_follow(monkeypatch):
     assert any("den" in spans for _, spans in with_shortcut)
     monkeypatch.setattr(figures, "_FRACTION_NEXT", _EveryCharacter())
     assert shapes() == with_shortcut
+
+
+def test_digits_inside_words_are_passed_over_as_reading_them_would(monkeypatch):
+    """The scan passes over a Chinese digit that a Chinese character follows which neither goes
+    on with the numeral nor starts anything a figure goes on with (统一, 一级); every text reads
+    to the same figures as when those digits are starts and _read_at reads them. The texts hold
+    a digit before each kind of character the screen tells apart: a unit or qualifier word
+    (一个, 一年多), a numeral character (一千), other Chinese characters (统一) and the rest (一，)."""
+    screened, unscreened = figures._head_starts(), figures._head_starts(lone_digits=True)
+    texts = [normalize(raw) for raw in _corpus_texts() + _generated(3000)
+             + ["统一一个一千一年多一，一级", "两万五统一十二五一"]]
+    passed_over = sum(len(unscreened.findall(t.text)) - len(screened.findall(t.text))
+                      for t in texts)
+    assert passed_over > 300
+    with_screen = [figures.extract(ntext) for ntext in texts]
+    monkeypatch.setattr(figures, "_head_starts", lambda lone_digits=False: unscreened)
+    for ntext, read in zip(texts, with_screen):
+        without = figures.extract(ntext)
+        assert read == without, ntext.text
+        assert [c.fields for c in read] == [c.fields for c in without], ntext.text
