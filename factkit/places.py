@@ -436,10 +436,12 @@ def _accept(mentions: list[Mention], text: str, g: Gazetteer) -> None:
         else:
             m.accepted = _supported(mentions, index, text, g, named_with_parents)
     # Support spreads: once a short name is accepted, its other mentions are the same place.
-    accepted_aliases = {m.text for m in mentions if m.accepted and m.via == "alias"}
-    for m in mentions:
-        if m.via == "alias" and m.text in accepted_aliases:
-            m.accepted = True
+    refused_aliases = [m for m in mentions if m.via == "alias" and not m.accepted]
+    if refused_aliases:
+        accepted_aliases = {m.text for m in mentions if m.accepted and m.via == "alias"}
+        for m in refused_aliases:
+            if m.text in accepted_aliases:
+                m.accepted = True
 
 
 def _opens_clause(text: str, start: int) -> bool:
@@ -561,8 +563,10 @@ def _villages(mentions: list[Mention], text: str, g: Gazetteer) -> list[Mention]
         level = _level(g, m.code)
         if level == "county" and m.code not in counties:  # its first mention is the one kept
             counties.add(m.code)
-            for child in g.children(m.code):
-                township_codes.setdefault(child, m.start)
+            # its townships, where not named before: the first mention of each is kept
+            townships = dict.fromkeys(g.children(m.code), m.start)
+            townships.update(township_codes)
+            township_codes = townships
         if level == "township":
             named_townships.add(m.code)
             township_codes[m.code] = min(township_codes.get(m.code, m.start), m.start)
@@ -699,8 +703,7 @@ def extract(ntext: NormalizedText, context: Context | None = None) -> list[Candi
     mentions = [m for m in mentions if m.accepted]
     mentions += _abbreviations(text, g, mentions)
     mentions.sort(key=_START)
-    _resolve(mentions, g)
-    mentions = [m for m in mentions if m.accepted]
+    _resolve(mentions, g)  # every mention here is accepted: the villages go by them
     villages = _villages(mentions, text, g)
     if villages:  # the others are in order of start already
         mentions = sorted(mentions + villages, key=_START)
