@@ -32,7 +32,8 @@ from bisect import bisect_left
 from collections.abc import Iterator, Sequence, Set as AbstractSet
 from dataclasses import dataclass
 from functools import cache
-from operator import attrgetter
+from itertools import compress
+from operator import attrgetter, itemgetter
 from typing import Any, NamedTuple
 
 import regex
@@ -41,7 +42,7 @@ from .candidates import Candidate, Context
 from .gazetteer import (LEVEL_ORDER, PLACE, Abbreviation, ExtraPlace, Gazetteer,
                         boundary_words, gazetteer, is_statistical_code, place_name)
 from .lexicon import read_table
-from .lexmatch import Hits, leftmost_longest
+from .lexmatch import Hits
 from .normalize import NormalizedText, is_han
 
 __all__ = ["extract"]
@@ -145,8 +146,18 @@ def _scan(text: str, phrases: Hits, memo: bool = True) -> list[Mention]:
     ``memo=False`` decides every name afresh (for tests)."""
     words = boundary_words()
     decided: dict[str, bool] = {}    # window -> whether the name in its middle is read
-
-    def accept(start: int, end: int, name: _Name) -> bool:
+    mentions: list[Mention] = []
+    # the hits of place names only (most hits of a text are organizations' words), read in
+    # one loop rather than through leftmost_longest: this runs for every name of every text
+    place_payloads = list(map(itemgetter(PLACE), phrases.payloads))
+    free = 0  # where the last name read ends: the next one starts there or after
+    for start, end, payload in compress(zip(phrases.starts, phrases.ends, place_payloads),
+                                        place_payloads):
+        if start < free:
+            continue
+        name = _name(payload)
+        if name is None:
+            continue
         # the window holds everything _across_words reads: two characters on either side.
         # Near the ends of the text it is shorter (or wraps around): decided afresh there
         window = text[start - 2:end + 2]
@@ -161,12 +172,14 @@ def _scan(text: str, phrases: Hits, memo: bool = True) -> list[Mention]:
                 accepted = not _yields(text, start, end, phrases, words)
             elif remembered:
                 decided[window] = accepted
-        return accepted
-    # a word that holds a name inside it (发展中国家) is matched too, and wins, and is dropped
-    return [Mention(start, end, text[start:end], name.codes, name.via, extra=name.extra)
-            for start, end, name in leftmost_longest(
-                _names_starting_in(phrases, 0, len(text)), accept)
-            if not name.blocker]
+        if accepted:
+            free = end
+            # a word that holds a name inside it (发展中国家) is matched too, and wins, and
+            # is dropped
+            if not name.blocker:
+                mentions.append(Mention(start, end, text[start:end], name.codes, name.via,
+                                        extra=name.extra))
+    return mentions
 
 
 def _yields(text: str, start: int, end: int, phrases: Hits, words: AbstractSet[str]) -> bool:
@@ -423,10 +436,12 @@ def _accept(mentions: list[Mention], text: str, g: Gazetteer) -> None:
         else:
             m.accepted = _supported(mentions, index, text, g, named_with_parents)
     # Support spreads: once a short name is accepted, its other mentions are the same place.
-    accepted_aliases = {m.text for m in mentions if m.accepted and m.via == "alias"}
-    for m in mentions:
-        if m.via == "alias" and m.text in accepted_aliases:
-            m.accepted = True
+    refused_aliases = [m for m in mentions if m.via == "alias" and not m.accepted]
+    if refused_aliases:
+        accepted_aliases = {m.text for m in mentions if m.accepted and m.via == "alias"}
+        for m in refused_aliases:
+            if m.text in accepted_aliases:
+                m.accepted = True
 
 
 def _opens_clause(text: str, start: int) -> bool:
@@ -548,8 +563,10 @@ def _villages(mentions: list[Mention], text: str, g: Gazetteer) -> list[Mention]
         level = _level(g, m.code)
         if level == "county" and m.code not in counties:  # its first mention is the one kept
             counties.add(m.code)
-            for child in g.children(m.code):
-                township_codes.setdefault(child, m.start)
+            # its townships, where not named before: the first mention of each is kept
+            townships = dict.fromkeys(g.children(m.code), m.start)
+            townships.update(township_codes)
+            township_codes = townships
         if level == "township":
             named_townships.add(m.code)
             township_codes[m.code] = min(township_codes.get(m.code, m.start), m.start)
@@ -686,8 +703,7 @@ def extract(ntext: NormalizedText, context: Context | None = None) -> list[Candi
     mentions = [m for m in mentions if m.accepted]
     mentions += _abbreviations(text, g, mentions)
     mentions.sort(key=_START)
-    _resolve(mentions, g)
-    mentions = [m for m in mentions if m.accepted]
+    _resolve(mentions, g)  # every mention here is accepted: the villages go by them
     villages = _villages(mentions, text, g)
     if villages:  # the others are in order of start already
         mentions = sorted(mentions + villages, key=_START)
