@@ -119,8 +119,7 @@ def _word_starting_at(text: str, start: int, end_limit: int,
                       roles: frozenset[str]) -> str | None:
     if start >= end_limit:
         return None
-    index = _STARTING_WITH.get(roles) or _with_lengths(roles, False)
-    for length, word in index.get(text[start], ()):
+    for length, word in _starting_index(roles).get(text[start], ()):
         if start + length <= end_limit and text.startswith(word, start):
             return word
     return None
