@@ -842,8 +842,7 @@ def _build(m: _Shape, ntext: NormalizedText) -> Optional[Candidate]:
                 elif unit_entry.kind == "money":
                     return None  # 五角星, 两毛 without money around: not an amount
         numeral = g["n1"] or ""
-        scale_written = numeral.endswith(("万", "亿")) and not g["inner"] and not g["scale2"]
-        measure = (_trailing_scale(numeral) if scale_written else "") \
+        measure = (_trailing_scale(numeral) if not g["inner"] and not g["scale2"] else "") \
             + (g["scale2"] or "") + unit_entry.surface
         rule += "<unit>"
     if g["scale_name"]:
@@ -976,15 +975,12 @@ def _build(m: _Shape, ntext: NormalizedText) -> Optional[Candidate]:
             if qualifier == "exact":
                 qualifier = _qualifiers()[("after", post.group())]
     low, high = _bounds(qualifier, value, low, high)
-    next_char = text[end:end + 1]  # a rate's slash, or blanks before it
-    per_match = _per_after(text, end, bare=False) \
-        if next_char == "/" or next_char.isspace() else None
+    per_match = _per_after(text, end, bare=False)
     per: str | None = None
     if per_match:
         per, end = per_match
     elif kind != "duration":
-        per = _per_before(text, start) \
-            if text.find("每", max(0, start - _PER_BEFORE_REACH), start) >= 0 else None
+        per = _per_before(text, start)
     if kind == "money" and not explicit_currency and unit_entry.surface in ("元", "圆", "块"):
         rule += _BARE_YUAN  # the currency may come from the article (see _regional_yuan)
     return _figure(start, end, rule, value, low, high, qualifier, kind, canonical, measure, per)
@@ -1295,14 +1291,11 @@ def _per_before_words() -> tuple[frozenset[str], tuple[int, ...]]:
 _PER_BEFORE_TAIL = regex.compile(r"[^0-9，。；、,;：:\s]{0,3}\n?")
 
 
-_PER_BEFORE_REACH = 9
-
-
 def _per_before(text: str, start: int) -> Optional[str]:
     """The denominator written before the amount with 每 (每斤3元, 每人补助500元) within
     9 characters; 每年 is a period, not a rate. The first 每 that reads so, and after it the
     longest unit word."""
-    at = text.find("每", max(0, start - _PER_BEFORE_REACH), start)
+    at = text.find("每", max(0, start - 9), start)
     if at < 0:
         return None
     words, lengths = _per_before_words()
@@ -1628,8 +1621,7 @@ def _read_at(ntext: NormalizedText, at: int) -> tuple[int, Candidate | None]:
     if measure and ntext.written[candidate.start:candidate.end] \
             != text[candidate.start:candidate.end]:
         candidate.fields["measure"] = _as_written(ntext, candidate.start, candidate.end, measure)
-    if text[candidate.start] in " \t" or text[candidate.end - 1] in " \t":
-        candidate = _trim(candidate, text)  # blanks the pattern allowed at the edges
+    candidate = _trim(candidate, text)  # blanks the pattern allowed at the edges
     # coins, compounds and rates read past the shape (三块五一斤): go on after them
     return max(position, candidate.end), candidate
 
