@@ -32,8 +32,7 @@ from bisect import bisect_left
 from collections.abc import Iterator, Sequence, Set as AbstractSet
 from dataclasses import dataclass
 from functools import cache
-from itertools import compress
-from operator import attrgetter, itemgetter
+from operator import attrgetter
 from typing import Any, NamedTuple
 
 import regex
@@ -42,7 +41,7 @@ from .candidates import Candidate, Context
 from .gazetteer import (LEVEL_ORDER, PLACE, Abbreviation, ExtraPlace, Gazetteer,
                         boundary_words, gazetteer, is_statistical_code, place_name)
 from .lexicon import read_table
-from .lexmatch import Hits
+from .lexmatch import Hits, leftmost_longest
 from .normalize import NormalizedText, is_han
 
 __all__ = ["extract"]
@@ -146,18 +145,8 @@ def _scan(text: str, phrases: Hits, memo: bool = True) -> list[Mention]:
     ``memo=False`` decides every name afresh (for tests)."""
     words = boundary_words()
     decided: dict[str, bool] = {}    # window -> whether the name in its middle is read
-    mentions: list[Mention] = []
-    # the hits of place names only (most hits of a text are organizations' words), read in
-    # one loop rather than through leftmost_longest: this runs for every name of every text
-    place_payloads = list(map(itemgetter(PLACE), phrases.payloads))
-    free = 0  # where the last name read ends: the next one starts there or after
-    for start, end, payload in compress(zip(phrases.starts, phrases.ends, place_payloads),
-                                        place_payloads):
-        if start < free:
-            continue
-        name = _name(payload)
-        if name is None:
-            continue
+
+    def accept(start: int, end: int, name: _Name) -> bool:
         # the window holds everything _across_words reads: two characters on either side.
         # Near the ends of the text it is shorter (or wraps around): decided afresh there
         window = text[start - 2:end + 2]
@@ -172,14 +161,12 @@ def _scan(text: str, phrases: Hits, memo: bool = True) -> list[Mention]:
                 accepted = not _yields(text, start, end, phrases, words)
             elif remembered:
                 decided[window] = accepted
-        if accepted:
-            free = end
-            # a word that holds a name inside it (发展中国家) is matched too, and wins, and
-            # is dropped
-            if not name.blocker:
-                mentions.append(Mention(start, end, text[start:end], name.codes, name.via,
-                                        extra=name.extra))
-    return mentions
+        return accepted
+    # a word that holds a name inside it (发展中国家) is matched too, and wins, and is dropped
+    return [Mention(start, end, text[start:end], name.codes, name.via, extra=name.extra)
+            for start, end, name in leftmost_longest(
+                _names_starting_in(phrases, 0, len(text)), accept)
+            if not name.blocker]
 
 
 def _yields(text: str, start: int, end: int, phrases: Hits, words: AbstractSet[str]) -> bool:
