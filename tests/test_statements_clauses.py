@@ -9,23 +9,14 @@ import random
 
 import pytest
 
-from factkit.candidates import Context
 from factkit.normalize import normalize
-from factkit.overlaps import resolve
 from factkit.pipeline import Pipeline
 from factkit.statements import _CLAUSE_BREAK, _CLAUSE_REACH, _LONGEST_LEAD, _Reader
 
 
 def _reader(text: str) -> _Reader:
-    pipeline = Pipeline()
-    ntext = normalize(text)
-    context = Context(ref_date=None)
-    found: list = []
-    for extractor in pipeline.extractors:
-        context.found = found
-        found.extend(extractor(ntext, context))
-    lists = pipeline._build(list(resolve(found)), ntext, 0)
-    return _Reader(ntext, lists["figures"], lists["dates"], lists["places"],
+    lists, _ = Pipeline().records(text)
+    return _Reader(normalize(text), lists["figures"], lists["dates"], lists["places"],
                    lists["organizations"], None)
 
 
