@@ -12,8 +12,8 @@ from __future__ import annotations
 
 import bisect
 from collections.abc import Iterable
-from itertools import islice
-from operator import attrgetter, le, lt
+from itertools import compress, islice, repeat
+from operator import attrgetter, eq, le, lt
 from typing import Protocol, TypeVar
 
 __all__ = ["resolve", "LAYERS", "PRIORITY", "Spanned"]
@@ -48,12 +48,13 @@ def resolve(candidates: Iterable[_Span]) -> list[_Span]:
     """Keep, per layer, a set of non-overlapping candidates; return them sorted by start."""
     candidates = list(candidates)
     # the layers in the order they first come (records of equal spans keep that order)
-    layers = dict.fromkeys(map(LAYERS.__getitem__, map(_FACT, candidates)))
+    layer_of = list(map(LAYERS.__getitem__, map(_FACT, candidates)))
+    layers = dict.fromkeys(layer_of)
     if len(layers) <= 1:   # a text dense with one kind: no copy by layer, no merge
         return _longest_first(candidates)
     kept: list[_Span] = []
     for layer in layers:
-        kept.extend(_longest_first([c for c in candidates if LAYERS[c.fact] == layer]))
+        kept.extend(_longest_first(list(compress(candidates, map(eq, layer_of, repeat(layer))))))
     _sort_by_span(kept, ends_descending=False)
     return kept
 
@@ -72,19 +73,18 @@ def _sort_by_span(candidates: list[_Span], *, ends_descending: bool) -> None:
 
 
 def _longest_first(candidates: list[_Span]) -> list[_Span]:
-    # Most layers come in order with nothing to settle (a text dense with figures brings a
-    # million): proved in a few passes at C speed, they are kept as they are.
-    starts = list(map(_START, candidates))
-    ends = list(map(_END, candidates))
-    if all(map(lt, starts, ends)) and all(map(le, ends, islice(starts, 1, None))):
-        return candidates   # each ends before the next starts: in order, none empty or overlapping
+    # Sorting spans that come in order costs a pass; dates and figures come one kind after the
+    # other, and places from several scans.
+    _sort_by_span(candidates, ends_descending=True)
+    # Most layers then have nothing to settle (a text dense with figures brings a million):
+    # proved in a few passes at C speed, they are kept as they are.
+    if _apart_in_order(candidates):
+        return candidates
     # Overlaps are local: sweep once by start into clusters of mutually reachable spans, and
     # rank only inside a cluster, so a text of many megabytes stays linear.
-    del starts, ends
     kept: list[_Span] = []
     cluster: list[_Span] = []
     cluster_end = -1
-    _sort_by_span(candidates, ends_descending=True)
     for candidate in candidates:
         start, end = candidate.start, candidate.end
         if start == end:
@@ -100,6 +100,13 @@ def _longest_first(candidates: list[_Span]) -> list[_Span]:
         cluster_end = max(cluster_end, end) if len(cluster) > 1 else end
     kept.extend(_rank_cluster(cluster))
     return kept
+
+
+def _apart_in_order(candidates: list[_Span]) -> bool:
+    """Whether each span ends before the next starts, none of them empty."""
+    starts = list(map(_START, candidates))
+    ends = list(map(_END, candidates))
+    return all(map(lt, starts, ends)) and all(map(le, ends, islice(starts, 1, None)))
 
 
 def _rank_cluster(cluster: list[_Span]) -> list[_Span]:
