@@ -438,24 +438,31 @@ def build(ntext: NormalizedText, figures: Sequence[Figure], dates: Sequence[Date
                    validate).statements()
 
 
-_Factories = tuple[Callable[[dict[str, Any]], Statement], Callable[[dict[str, Any]], Mention]]
+# a statement from its values; a mention from its text, start, end (and no other fields)
+_Factories = tuple[Callable[[dict[str, Any]], Statement],
+                   Callable[[str, int, int, dict[str, Any]], Mention]]
 
 
 @cache
 def _factories() -> _Factories:
     # imported here: the pipeline imports this module
     from .pipeline import RecordFactory
-    return RecordFactory(Statement), RecordFactory(Mention)
+    return RecordFactory(Statement), RecordFactory(Mention).located
 
 
 def _validating_factories() -> _Factories:
-    return (lambda values: Statement(**values)), (lambda values: Mention(**values))
+    return ((lambda values: Statement(**values)),
+            (lambda text, start, end, fields: Mention(text=text, start=start, end=end, **fields)))
 
 
 class _Reader:
     # Figures alike read as the first of them did (see ``_sentence``); tests switch it off to
     # check that every figure read on its own says the same.
     remember_alike = True
+    # An actor at the start of its sentence or right after a clause break heads its clause,
+    # seen without searching for the clause's start; tests switch it off to check that the
+    # search finds the same.
+    heads_seen_at_once = True
 
     def __init__(self, ntext: NormalizedText, figures: Sequence[Figure],
                  dates: Sequence[DateMention], places: Sequence[Place],
@@ -1325,14 +1332,18 @@ class _Reader:
         while k < actor_count and actor_starts[k] < s_end:
             actor = actors[k]
             a_start = actor.start
-            # where the clause starts, looked for no further back than the longest lead: an
-            # actor further from its clause's start leads nothing
-            window_start = max(s_start, a_start - _LONGEST_LEAD - 1)
-            last_break = _LAST_CLAUSE_BREAK.match(text, window_start, a_start)
-            clause_start = last_break.end() if last_break is not None else window_start
-            if a_start - clause_start > _LONGEST_LEAD:
-                k += 1
-                continue
+            if self.heads_seen_at_once and (a_start == s_start
+                                            or text[a_start - 1] in _CLAUSE_BREAK):
+                clause_start = a_start   # at the head of its clause: no break to look for
+            else:
+                # where the clause starts, looked for no further back than the longest lead:
+                # an actor further from its clause's start leads nothing
+                window_start = max(s_start, a_start - _LONGEST_LEAD - 1)
+                last_break = _LAST_CLAUSE_BREAK.match(text, window_start, a_start)
+                clause_start = last_break.end() if last_break is not None else window_start
+                if a_start - clause_start > _LONGEST_LEAD:
+                    k += 1
+                    continue
             lead = ""   # (an actor at the head of its clause has none)
             if a_start > clause_start:
                 lead = text[clause_start:a_start]
@@ -1402,5 +1413,5 @@ class _Reader:
         if mention is None:
             start, end = self.span_to_original(*span)
             mention = self.mentions[span] = self.new_mention(
-                {"text": self.text_written[span[0]:span[1]], "start": start, "end": end})
+                self.text_written[span[0]:span[1]], start, end, {})
         return mention

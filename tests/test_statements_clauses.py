@@ -68,3 +68,38 @@ def test_a_subject_leads_its_clause_within_the_longest_lead(lead: str, leads: bo
     names = [subject.name for _, subject, _ in reader._clause_subjects(0, len(reader.text))
              if hasattr(subject, "level")]
     assert ("郴州市" in names) == leads
+
+
+# what may stand right before a place: nothing, every clause break, a list comma, lead words (with and
+# without a date), a preposition, words of no lead, a quotation, an organization (a chain)
+BEFORE_A_SUBJECT = ["", *_CLAUSE_BREAK, "、", "和", "在", "据", "截至目前", "今年3月", "2025年",
+                    "其中", "走进", "对", "而", "“", "他说", "全县共有", "湖南省", "郴州市"]
+SUBJECTS = ["郴州市", "资兴市汤溪镇", "宜章县", "郴州市人民医院", "湖南省"]
+
+
+@pytest.mark.parametrize("seed", range(8))
+def test_a_subject_at_the_head_of_its_clause_is_seen_as_the_search_sees_it(
+        seed: int, monkeypatch: pytest.MonkeyPatch) -> None:
+    """An actor at its sentence's start or right after a clause break is taken as the head of
+    its clause without the search for where the clause starts: built with and without that
+    shortcut, every sentence's subjects are the same."""
+    rng = random.Random(seed)
+    sentences = ["郴州市地区生产总值增长5%。"]
+    for _ in range(40):
+        parts = [rng.choice(BEFORE_A_SUBJECT) + rng.choice(SUBJECTS)
+                 for _ in range(rng.randint(1, 4))]
+        sentences.append("".join(parts) + rng.choice(["增长5%", "等3个县", "共有12家企业"])
+                         + rng.choice(["。", "；", "\n"]))
+    text = "".join(sentences)
+    reader = _reader(text)
+    pieces = reader.ntext.sentences
+    seen = [reader._clause_subjects(s_start, s_end) for s_start, s_end in pieces]
+    monkeypatch.setattr(_Reader, "heads_seen_at_once", False)
+    searched = [reader._clause_subjects(s_start, s_end) for s_start, s_end in pieces]
+    assert seen == searched
+    # the shortcut was taken, at a sentence's start and after a break, and subjects after a
+    # lead were found by the search
+    text = reader.text
+    heads = {(text[at - 1] if at > s_start else "") for (s_start, _), found in zip(pieces, seen)
+             for at, _, _ in found}
+    assert "" in heads and heads & set(_CLAUSE_BREAK) and heads - set(_CLAUSE_BREAK) - {""}
