@@ -1648,15 +1648,13 @@ def _word_not_amount_end(head: re.Match[str]) -> int:
     多 or 以上 after it. (No measure word starts with 分 or 又, where _shape tries a fraction,
     and a run of numeral characters too long to be a number ends before the word as well.)"""
     text = head.string
-    number_start, number_end = head.span(_head_regex()[2])
-    if number_start != head.start() or number_end == len(text):
-        return -1  # a currency sign, qualifier or sign before the number; nothing after it
-    if text[number_end] != "年" and text[number_start] not in "一壹":
+    # The number ends the head; a currency sign, qualifier or sign before it (约, $, 负) makes
+    # the head's text no year and no 一. Neither starts 百分之, which _shape tries first.
+    start, number_end = head.span()
+    if number_end == len(text) or text[number_end] != "年" and text[start] not in "一壹":
         return -1
-    # a year's numeral or 一 never starts 百分之 (the percentage _shape tries first)
     word_end = _unit_end(text, number_end)
-    if word_end < 0 \
-            or not _names_no_amount(text[number_start:number_end], text[number_end:word_end]):
+    if word_end < 0 or not _names_no_amount(text[start:number_end], text[number_end:word_end]):
         return -1
     if word_end < len(text):
         after = text[word_end]
