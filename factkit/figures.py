@@ -347,24 +347,29 @@ class _Shape:
 
 
 @cache
-def _head_regex() -> tuple[re.Pattern[str], tuple[tuple[str, int], ...], int]:
+def _head_regex(screen_parts: bool = True) -> tuple[re.Pattern[str], tuple[tuple[str, int], ...],
+                                                   int]:
     """The start of a figure, matched where _head_starts finds one: a currency sign, a
     qualifier, a sign, a temperature scale and a number; with the index of each named part
-    and that of the number."""
+    and that of the number. Without ``screen_parts``, the parts before the number are not
+    behind a test of their first characters (the same matches, for tests)."""
     symbol_words = [s for s, (_, form) in _currencies().items() if form == "symbol"]
     symbols = _alternation(symbol_words)
     # the optional parts behind a test of their first character, which fails fast
     symbol_first = regex.escape("".join(sorted({w[0] for w in symbol_words})))
     before_first = regex.escape("".join(sorted(
         {surface[0] for (position, surface) in _qualifiers() if position == "before"})))
-    pattern = f"""
+    parts = f"""
         (?:(?=[{symbol_first}])(?P<cur>{symbols})[ \\t]*+)?
         (?:(?=[{before_first}])(?P<pre>{_before_pattern()}))?
         (?P<neg>负|零下|(?<![0-9A-Za-z\\-])-(?=[0-9.]))?
         (?P<scale_name>华氏温度|华氏|摄氏温度|摄氏)?
-        (?P<n1>{_NUM})
     """
-    compiled = re.compile(pattern, re.VERBOSE)
+    if screen_parts:
+        # and all four behind one test of their first characters: most heads are a number
+        # alone, and trying each part in turn cost a third of reading the head
+        parts = f"(?:(?=[{symbol_first}{before_first}负零\\-华摄]){parts})?"
+    compiled = re.compile(parts + f"(?P<n1>{_NUM})", re.VERBOSE)
     return compiled, tuple(compiled.groupindex.items()), compiled.groupindex["n1"]
 
 
@@ -1394,10 +1399,15 @@ def _is_word_not_amount(m: _Shape) -> bool:
     """Shapes of a number and a unit word only that _build would read through and then drop
     (see _keeps_unit), told apart before it: 一 with a measure word (一家酒店, 一场: the
     article "a") and a year (2026年, 二〇二六年: a date). No currency word before them, part
-    or rule of _build makes a figure of them."""
+    or rule of _build makes a figure of them. (Most are passed over before their shape is
+    read, see _word_not_amount_end; this catches those written with blanks or a separator.)"""
     if len(m.spans) != 2 or m.g["u1"] is None:
         return False
-    numeral, word = m.g["n1"] or "", m.g["u1"]
+    return _names_no_amount(m.g["n1"] or "", m.g["u1"])
+
+
+def _names_no_amount(numeral: str, word: str) -> bool:
+    """Whether a number written with this unit word alone is a year or the article 一."""
     if word == "年":
         return _is_year_number(numeral)
     if numeral not in ("一", "壹") or word in ("度", "旬"):
@@ -1595,6 +1605,9 @@ def _read_at(ntext: NormalizedText, at: int) -> tuple[int, Candidate | None]:
             _is_cjk(_char(text, start - 1)) or _is_cjk(_char(text, end))) \
             and not _opens_number_list(text, start, end):
         return end, None  # a lone numeral character inside words (统一, 一级): the common case
+    word_end = _word_not_amount_end(head)
+    if word_end >= 0:
+        return word_end, None  # a year or 一 with a measure word: no need to read the shape
     m = _shape(head)
     start, end = m.span_start, m.span_end
     position = max(end, start + 1)
@@ -1624,6 +1637,34 @@ def _read_at(ntext: NormalizedText, at: int) -> tuple[int, Candidate | None]:
     candidate = _trim(candidate, text)  # blanks the pattern allowed at the edges
     # coins, compounds and rates read past the shape (三块五一斤): go on after them
     return max(position, candidate.end), candidate
+
+
+def _word_not_amount_end(head: re.Match[str]) -> int:
+    """Where a year (2026年) or 一 with a measure word (一家, 一场) whose head was found ends,
+    when _shape would read the number and that word and nothing more; else -1. These are a
+    third of the shapes news makes, and _is_word_not_amount drops them once read: told apart
+    here by the characters around the word, without reading the shape. -1 wherever _shape may
+    read more than the word: blanks before it, blanks or a separator after it (a range), 半,
+    多 or 以上 after it. (No measure word starts with 分 or 又, where _shape tries a fraction,
+    and a run of numeral characters too long to be a number ends before the word as well.)"""
+    text = head.string
+    # The number ends the head; a currency sign, qualifier or sign before it (约, $, 负) makes
+    # the head's text no year and no 一. Neither starts 百分之, which _shape tries first.
+    start, number_end = head.span()
+    if number_end == len(text) or text[number_end] != "年" and text[start] not in "一壹":
+        return -1
+    word_end = _unit_end(text, number_end)
+    if word_end < 0 or not _names_no_amount(text[start:number_end], text[number_end:word_end]):
+        return -1
+    if word_end < len(text):
+        after = text[word_end]
+        if after in " \t" or after in _SEP_FIRST:
+            return -1
+        end_words, end_first = _end_regex()
+        found = end_words.match(text, word_end) if after in end_first else None
+        if found and found.end() > word_end:
+            return -1
+    return word_end
 
 
 _BARE_YUAN = "<元>"

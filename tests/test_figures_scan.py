@@ -132,3 +132,74 @@ def test_digits_inside_words_are_passed_over_as_reading_them_would(monkeypatch):
         without = figures.extract(ntext)
         assert read == without, ntext.text
         assert [c.fields for c in read] == [c.fields for c in without], ntext.text
+
+
+_YEARS = ("2026", "1998", "二〇二六", "二零二五", "一九九八", "两两", "12", "三", "20260")
+_ARTICLES = ("一", "壹", "二", "两", "一千", "万")
+# what may follow a number and its word: nothing, punctuation, words, blanks, a range, 半/多,
+# 以上/以来, a numeral; and what stands before the number: a qualifier, a currency, a sign
+_AFTER = ("", "，", "的", "以来", "以上", "左右", "半", "多", "余", " ", "\t", "-2027年", "至", "代",
+          "级", "人", "个", "、", "3", "”", " 至2027年", "\t-3", " 多")
+_BEFORE = ("", "约", "近", "超过", "$", "负", "第", "“", "A", "，")
+
+
+def _year_and_article_texts() -> list[str]:
+    """Years, and 一 with each unit word (measure words and the words that start like one:
+    个月, 分钟, 块, 度), in contexts drawn at random."""
+    rng = random.Random(9)
+    texts = [before + year + gap + "年" + after for year in _YEARS for gap in ("", " ")
+             for before in _BEFORE for after in _AFTER]
+    for word in sorted(figures._units()):
+        for _ in range(3):
+            texts.append(rng.choice(_BEFORE) + rng.choice(_ARTICLES)
+                         + rng.choice(("", "", " ", "分", "又")) + word + rng.choice(_AFTER))
+    texts.append("一" * 45 + "年，")  # too long to be a number
+    return texts
+
+
+def test_years_and_articles_are_passed_over_as_their_shapes_would_be(monkeypatch):
+    """_read_at passes over a year (2026年) or 一 with a measure word (一家) without reading
+    its shape (_word_not_amount_end); every text reads to the same figures and goes on at the
+    same place as when every shape is read and _is_word_not_amount drops them. The texts hold
+    years and 一 with each unit word, with blanks, 分 or 又 between number and word, and after
+    the word the characters that make _shape read on (blanks, a range, 半/多/以上)."""
+    texts = [normalize(raw) for raw in _corpus_texts() + _year_and_article_texts()]
+
+    def reads() -> list[object]:
+        read = []
+        for ntext in texts:
+            for found in figures._head_starts().finditer(ntext.text):
+                position, candidate = figures._read_at(ntext, found.start())
+                read.append((position, candidate, candidate and candidate.fields))
+        return read
+
+    passed_over = []
+    shortcut = figures._word_not_amount_end
+
+    def counted(head: object) -> int:
+        end: int = shortcut(head)  # type: ignore[arg-type]
+        if end >= 0:
+            passed_over.append(end)
+        return end
+
+    monkeypatch.setattr(figures, "_word_not_amount_end", counted)
+    with_shortcut = reads()
+    assert len(passed_over) > 1000
+    # where 分 or 又 follows a number _shape tries a fraction: no measure word starts so
+    assert not [word for word, unit in figures._units().items()
+                if unit.kind == "count" and word[0] in figures._FRACTION_NEXT]
+    monkeypatch.setattr(figures, "_word_not_amount_end", lambda head: -1)
+    assert reads() == with_shortcut
+
+
+def test_the_head_reads_its_parts_before_the_number_only_where_one_can_start():
+    """The parts written before a number (currency sign, qualifier, sign, temperature scale)
+    are tried behind one test of their first characters: the head reads the same parts as when
+    each part is tried on its own, at every start of the corpora and generated text."""
+    head, unscreened = figures._head_regex()[0], figures._head_regex(screen_parts=False)[0]
+    assert unscreened.groupindex == head.groupindex
+    for raw in _corpus_texts() + _generated(3000):
+        text = normalize(raw).text
+        for found in figures._head_starts(lone_digits=True).finditer(text):
+            ours, theirs = head.match(text, found.start()), unscreened.match(text, found.start())
+            assert (ours and ours.regs) == (theirs and theirs.regs), text
