@@ -54,6 +54,7 @@ class Pipeline:
     def __call__(self, text: str, ref_date: datetime.date | None = None) -> Document:
         with _cycle_collection_paused():
             kept, ntext, context = self._extract(text, ref_date)
+            spans = _normalized_spans(kept)
             lists = self._build(kept, ntext, 0)
             # statements read the final records (after the overlap policy) against the same text
             figures = cast(list[Figure], lists["figures"])
@@ -61,7 +62,7 @@ class Pipeline:
             places_ = cast(list[Place], lists["places"])
             organizations = cast(list[Organization], lists["organizations"])
             found = statements.build(ntext, figures, dates_, places_, organizations,
-                                     context.ref_date)
+                                     context.ref_date, spans=spans)
         # the lists are built here and hold records only: nothing left to validate
         return Document.model_construct(figures=figures, dates=dates_, places=places_,
                                         organizations=organizations, statements=found,
@@ -94,6 +95,11 @@ class Pipeline:
                 context.warnings.append(f"{name} failed on this text and found nothing: "
                                         f"{type(error).__name__}: {error}")
         kept = list(self.overlap_policy(candidates))
+        # Offsets map to the original monotonically, so candidates in (start, end) order give
+        # records in order; the default policy returns them so, a custom one may not.
+        if self.overlap_policy is not resolve and any(
+                (b.start, b.end) < (a.start, a.end) for a, b in pairwise(kept)):
+            kept.sort(key=lambda c: (c.start, c.end))
         # Only the kept candidates live on, and each only until its record is built, so a text
         # of a million facts never holds a million candidates and records at once.
         del candidates
@@ -103,11 +109,8 @@ class Pipeline:
 
     def _build(self, kept: list[Candidate], ntext: NormalizedText,
                offset: int) -> dict[str, list[Fact]]:
-        # Offsets map to the original monotonically, so candidates in (start, end) order give
-        # records in order; the default policy returns them so, a custom one may not.
-        if self.overlap_policy is not resolve and any(
-                (b.start, b.end) < (a.start, a.end) for a, b in pairwise(kept)):
-            kept.sort(key=lambda c: (c.start, c.end))
+        """The records of ``kept`` (in order of start, as ``_extract`` leaves them), with
+        ``offset`` added to their offsets; ``kept`` is emptied on the way."""
         lists: dict[str, list[Fact]] = {name: [] for name in _DOCUMENT_FIELDS.values()}
         strings: dict[str, str] = {}  # one object per distinct text of this document
         to_original = ntext.offsets.span_to_original
@@ -129,6 +132,21 @@ class Pipeline:
             add(build(strings.setdefault(text, text), start + offset, end + offset,
                       candidate.fields))
         return lists
+
+
+def _normalized_spans(kept: list[Candidate]) -> dict[str, statements.NormalizedSpans]:
+    """Where the records ``_build`` makes of ``kept`` stand in the normalized text, by
+    Document field, in the order of the records: statements read them there, and would
+    otherwise map each record's offsets back."""
+    spans: dict[str, statements.NormalizedSpans] = {
+        name: ([], []) for name in _DOCUMENT_FIELDS.values()}
+    by_fact = {fact: (spans[name][0].append, spans[name][1].append)
+               for fact, name in _DOCUMENT_FIELDS.items()}
+    for candidate in kept:
+        add_start, add_end = by_fact[candidate.fact]
+        add_start(candidate.start)
+        add_end(max(candidate.start, candidate.end))   # as ``span_to_original`` maps it
+    return spans
 
 
 @contextmanager

@@ -27,12 +27,12 @@ from __future__ import annotations
 import bisect
 import datetime
 import re
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass
 from decimal import Decimal
 from functools import cache
 from operator import attrgetter
-from typing import Any, Generic, TypeVar
+from typing import Any, Generic, TypeVar, cast
 
 import regex
 
@@ -386,13 +386,10 @@ class _Positions:
         k = bisect.bisect_right(ends, end - 1, k)   # end - 1 >= start: search from there
         return normal_start, end - (shifts[k - 1] if k else 0)
 
-    def spans(self, records: Sequence[_R]) -> list[_Span[_R]]:
-        return list(map(_Span, *self.starts_ends(records), records))
-
     def starts_ends(self, records: Sequence[_R]) -> tuple[list[int], list[int]]:
-        """Where ``records`` start and end in the normalized text, in two lists: what
-        ``spans`` gives without an object per record (a text of a million figures reads most
-        of them by their offsets alone)."""
+        """Where ``records`` start and end in the normalized text, in two lists rather than
+        an object per record (a text of a million figures reads most of them by their offsets
+        alone)."""
         if not self.ends:
             return [r.start for r in records], [r.end for r in records]
         # ``span`` written out for every record: this runs once per record of the document.
@@ -422,20 +419,27 @@ class _Positions:
         return starts, ends
 
 
+# where each record of a list stands in the normalized text: its start and its end
+NormalizedSpans = tuple[list[int], list[int]]
+
+
 def build(ntext: NormalizedText, figures: Sequence[Figure], dates: Sequence[DateMention],
           places: Sequence[Place], organizations: Sequence[Organization],
-          ref_date: datetime.date | None = None, validate: bool = False) -> list[Statement]:
+          ref_date: datetime.date | None = None, validate: bool = False,
+          spans: Mapping[str, NormalizedSpans] | None = None) -> list[Statement]:
     """One statement per figure that measures something and is tied to something, in order
     of the figure (see ``Statement``).
 
     Statements are made of records that are already valid and of offsets and words read here,
     so by default they are built without validating them again (``RecordFactory``);
     ``validate=True`` builds them through pydantic (``tests/test_statements.py`` checks both
-    give equal statements)."""
+    give equal statements). ``spans``, by Document field ("figures", ...): where the records
+    stand in the normalized text, as the pipeline knows them from their candidates; worked
+    out from the records' offsets where not given."""
     if not figures:
         return []
     return _Reader(ntext, figures, dates, places, organizations, ref_date,
-                   validate).statements()
+                   validate, spans).statements()
 
 
 # a statement from its values; a mention from its text, start, end (and no other fields)
@@ -467,7 +471,8 @@ class _Reader:
     def __init__(self, ntext: NormalizedText, figures: Sequence[Figure],
                  dates: Sequence[DateMention], places: Sequence[Place],
                  organizations: Sequence[Organization], ref_date: datetime.date | None,
-                 validate: bool = False) -> None:
+                 validate: bool = False,
+                 spans: Mapping[str, NormalizedSpans] | None = None) -> None:
         self.ntext = ntext
         self.span_to_original = ntext.offsets.span_to_original
         self.new_statement, self.new_mention = (_validating_factories() if validate
@@ -480,16 +485,24 @@ class _Reader:
         # figures by their offsets and records: most of a long run of them (1年1年…) is read
         # without a span object of its own (see ``_figure_span``)
         self.figure_records = figures
-        self.figure_starts, self.figure_ends = to_norm.starts_ends(figures)
-        self.dates = to_norm.spans(dates)
-        orgs: list[_Span[Subject]] = to_norm.spans(organizations)
+        # (reading a record's offsets costs more than the rest of its span: given if known)
+        def starts_ends(field: str, records: Sequence[_R]) -> NormalizedSpans:
+            return spans[field] if spans is not None else to_norm.starts_ends(records)
+
+        def spans_of(field: str, records: Sequence[_R]) -> list[_Span[_R]]:
+            return list(map(_Span, *starts_ends(field, records), records))
+
+        self.figure_starts, self.figure_ends = starts_ends("figures", figures)
+        self.dates = spans_of("dates", dates)
+        orgs: list[_Span[Subject]] = spans_of("organizations", organizations)
         # a place inside an organization name is part of that name, not a subject of its own
         org_starts = [o.start for o in orgs]
         actors = list(orgs)
         nested: list[_Span[Subject]] = []
         # a river, a lake or a site names where, not whom: no figure is about it
-        subject_places: list[_Span[Subject]] = to_norm.spans(
-            [p for p in places if p.level not in ("feature", "site")])
+        subject_places = cast(list[_Span[Subject]], [   # (a place is a subject)
+            span for span in spans_of("places", places)
+            if span.record.level not in ("feature", "site")])
         for span in subject_places:
             k = bisect.bisect_right(org_starts, span.start) - 1
             if k >= 0 and orgs[k].end >= span.end:

@@ -195,15 +195,16 @@ def test_unvalidated_statements_equal_validated_ones():
              for c in CORPUS["positive"] + CORPUS["xfail"]]
     texts += [(p.read_text(encoding="utf-8"), None) for p in sorted(SEEDS.glob("*.txt"))]
     try:
-        statement_module.build = lambda *args: captured.append(args) or original_build(*args)
+        statement_module.build = lambda *args, **kwargs: captured.append((args, kwargs)) or \
+            original_build(*args, **kwargs)
         for text, ref_date in texts:
             pipeline(text, ref_date)
     finally:
         statement_module.build = original_build
     compared = 0
-    for args in captured:
-        fast = original_build(*args)
-        checked = original_build(*args, validate=True)
+    for args, kwargs in captured:
+        fast = original_build(*args, **kwargs)
+        checked = original_build(*args, **kwargs, validate=True)
         assert fast == checked
         assert [s.model_dump(mode="json") for s in fast] == \
             [s.model_dump(mode="json") for s in checked]

@@ -1,8 +1,10 @@
-"""Statements map the records' original offsets back to the normalized text once per record
-(``_Positions.spans``), walking the layout cuts in order of the records rather than searching
-for them record by record. These tests build the spans both ways, walked and searched
-(``_Positions.span``, one record at a time), on texts whose layout breaks were joined, for
-records in order, out of order, empty, and holding a cut."""
+"""Statements read where the records stand in the normalized text. The pipeline hands them
+the spans of the candidates the records were built from; without them, statements map the
+records' original offsets back once per record (``_Positions.starts_ends``), walking the layout cuts
+in order of the records rather than searching for them record by record. These tests build
+the spans both ways, walked and searched (``_Positions.span``, one record at a time), on texts
+whose layout breaks were joined, for records in order, out of order, empty, and holding a cut;
+and check that the pipeline's spans are those, and give the same statements."""
 from __future__ import annotations
 
 import random
@@ -10,7 +12,10 @@ from dataclasses import dataclass
 
 import pytest
 
+from conftest import SEEDS
+from factkit import statements
 from factkit.normalize import normalize
+from factkit.pipeline import Pipeline, _normalized_spans
 from factkit.statements import _Positions
 
 # PDF-style layout breaks inside sentences, which normalizing deletes (see normalize.py)
@@ -32,7 +37,7 @@ def _searched(positions: _Positions, records: list[_Record]) -> list[tuple[int, 
 
 
 def _walked(positions: _Positions, records: list[_Record]) -> list[tuple[int, int]]:
-    return [(s.start, s.end) for s in positions.spans(records)]
+    return list(zip(*positions.starts_ends(records)))
 
 
 @pytest.mark.parametrize("text", TEXTS)
@@ -60,5 +65,43 @@ def test_the_texts_hold_cuts_and_records_across_them() -> None:
     positions = _Positions(ntext)
     first_cut_end = positions.ends[0]
     inside = _Record(first_cut_end - 5, first_cut_end + 2)   # 发\n\n出 …
-    (span,) = positions.spans([inside])
-    assert span.end - span.start == inside.end - inside.start - positions.shifts[0]
+    (start,), (end,) = positions.starts_ends([inside])
+    assert end - start == inside.end - inside.start - positions.shifts[0]
+
+
+# layout breaks inside sentences and around figures, places and organizations
+_ARTICLES = [
+    "郴州市\n2025年地区生产总值\n\n达3500亿元，比上年增长\n6.1%。\n\n嘉禾县人民政府\n投资\n  3.5亿元"
+    "建设产业园，湖南鑫泉科技\n有限公司落户嘉禾县。",
+    *TEXTS,
+]
+
+
+@pytest.mark.parametrize("text", _ARTICLES)
+def test_the_pipelines_spans_are_the_records_mapped_back(text: str) -> None:
+    pipeline = Pipeline()
+    kept, ntext, _ = pipeline._extract(text, None)
+    spans = _normalized_spans(list(kept))
+    records = pipeline._build(kept, ntext, 0)
+    positions = _Positions(ntext)
+    assert sum(len(records[field]) for field in records) >= (3 if len(text) > 60 else 1)
+    for field, found in records.items():
+        assert spans[field] == positions.starts_ends(found)
+
+
+def test_the_articles_hold_cuts() -> None:
+    """The cases above test the spans across cuts only if the texts have them."""
+    assert all(normalize(text).offsets.cut_positions for text in _ARTICLES[:3])
+
+
+@pytest.mark.parametrize("text", [*_ARTICLES, *(path.read_text(encoding="utf-8")
+                                                for path in sorted(SEEDS.glob("*.txt")))],
+                         ids=lambda text: text[:10])
+def test_statements_are_the_same_with_the_pipelines_spans(text: str) -> None:
+    document = Pipeline()(text)
+    ntext = normalize(text)
+    mapped_back = statements.build(ntext, document.figures, document.dates, document.places,
+                                   document.organizations, document.ref_date)
+    assert document.statements == mapped_back
+    if len(text) > 60:
+        assert document.statements
