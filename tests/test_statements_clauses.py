@@ -70,8 +70,9 @@ def test_a_subject_leads_its_clause_within_the_longest_lead(lead: str, leads: bo
     assert ("郴州市" in names) == leads
 
 
-# what may stand right before a place: nothing, every clause break, a list comma, lead words (with and
-# without a date), a preposition, words of no lead, a quotation, an organization (a chain)
+# what may stand right before a place: nothing, every clause break, a list comma, lead words
+# (with and without a date), a preposition, words of no lead, a quotation, an organization (a
+# chain)
 BEFORE_A_SUBJECT = ["", *_CLAUSE_BREAK, "、", "和", "在", "据", "截至目前", "今年3月", "2025年",
                     "其中", "走进", "对", "而", "“", "他说", "全县共有", "湖南省", "郴州市"]
 SUBJECTS = ["郴州市", "资兴市汤溪镇", "宜章县", "郴州市人民医院", "湖南省"]

@@ -71,8 +71,8 @@ def test_the_texts_hold_cuts_and_records_across_them() -> None:
 
 # layout breaks inside sentences and around figures, places and organizations
 _ARTICLES = [
-    "郴州市\n2025年地区生产总值\n\n达3500亿元，比上年增长\n6.1%。\n\n嘉禾县人民政府\n投资\n  3.5亿元"
-    "建设产业园，湖南鑫泉科技\n有限公司落户嘉禾县。",
+    ("郴州市\n2025年地区生产总值\n\n达3500亿元，比上年增长\n6.1%。\n\n嘉禾县人民政府\n投资\n"
+     "  3.5亿元建设产业园，湖南鑫泉科技\n有限公司落户嘉禾县。"),
     *TEXTS,
 ]
 
