@@ -51,7 +51,8 @@ def resolve(candidates: Iterable[_Span]) -> list[_Span]:
     layer_of = list(map(LAYERS.__getitem__, map(_FACT, candidates)))
     layers = dict.fromkeys(layer_of)
     if len(layers) <= 1:   # a text dense with one kind: no copy by layer, no merge
-        return _longest_first(candidates)
+        # and most often in order already (a million figures): no sort either
+        return candidates if _apart_in_order(candidates) else _longest_first(candidates)
     kept: list[_Span] = []
     for layer in layers:
         kept.extend(_longest_first(list(compress(candidates, map(eq, layer_of, repeat(layer))))))
@@ -76,8 +77,8 @@ def _longest_first(candidates: list[_Span]) -> list[_Span]:
     # Sorting spans that come in order costs a pass; dates and figures come one kind after the
     # other, and places from several scans.
     _sort_by_span(candidates, ends_descending=True)
-    # Most layers then have nothing to settle (a text dense with figures brings a million):
-    # proved in a few passes at C speed, they are kept as they are.
+    # Most layers then have nothing to settle: proved in a few passes at C speed, they are
+    # kept as they are.
     if _apart_in_order(candidates):
         return candidates
     # Overlaps are local: sweep once by start into clusters of mutually reachable spans, and
