@@ -957,8 +957,10 @@ class _Reader:
         return metric, relation, basis, subject, period
 
     # ---- clauses ------------------------------------------------------------------------------
-    def _clause_start(self, s_start: int, position: int) -> int:
-        floor = max(s_start, position - _CLAUSE_REACH)
+    def _clause_start(self, s_start: int, position: int, reach: int = _CLAUSE_REACH) -> int:
+        """Where the clause of ``position`` starts, looked for no further back than
+        ``reach``."""
+        floor = max(s_start, position - reach)
         last_break = _LAST_CLAUSE_BREAK.match(self.text, floor, position)
         return floor if last_break is None else last_break.end()
 
@@ -1349,11 +1351,9 @@ class _Reader:
                                             or text[a_start - 1] in _CLAUSE_BREAK):
                 clause_start = a_start   # at the head of its clause: no break to look for
             else:
-                # where the clause starts, looked for no further back than the longest lead:
-                # an actor further from its clause's start leads nothing
-                window_start = max(s_start, a_start - _LONGEST_LEAD - 1)
-                last_break = _LAST_CLAUSE_BREAK.match(text, window_start, a_start)
-                clause_start = last_break.end() if last_break is not None else window_start
+                # looked for no further back than the longest lead: an actor further from its
+                # clause's start leads nothing
+                clause_start = self._clause_start(s_start, a_start, _LONGEST_LEAD + 1)
                 if a_start - clause_start > _LONGEST_LEAD:
                     k += 1
                     continue
