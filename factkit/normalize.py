@@ -125,7 +125,7 @@ def _fold_by_runs(text: str, tables: _FoldTables) -> str:
         return text
     pieces = [text[start:end] for start, end in runs]
     if any(tables.ambiguous.search(piece) for piece in pieces) and reads_traditional(text):
-        return _fold_whole(text, tables)
+        return _fold_whole(text, tables, traditional=True)
     if "，" in text and any(_FULL_WIDTH_DIGIT.search(piece) for piece in pieces):
         text = _FULL_WIDTH_GROUPING.sub(",", text)  # same length: the runs stay where they are
     if len(runs) > len(text) >> 5:  # past this, rebuilding from runs costs more than translating
@@ -141,10 +141,13 @@ def _fold_by_runs(text: str, tables: _FoldTables) -> str:
     return "".join(folded)
 
 
-def _fold_whole(text: str, tables: _FoldTables) -> str:
+def _fold_whole(text: str, tables: _FoldTables, traditional: bool | None = None) -> str:
+    """The fold of ``text``, of traditional script where ``traditional`` (found out here
+    where not known)."""
     if "，" in text:
         text = _FULL_WIDTH_GROUPING.sub(",", text)
-    traditional = bool(tables.ambiguous.search(text)) and reads_traditional(text)
+    if traditional is None:
+        traditional = bool(tables.ambiguous.search(text)) and reads_traditional(text)
     if _ASTRAL.search(text):
         return text.translate(tables.traditional_text if traditional else tables.any_text)
     return text.translate(_bmp_table(traditional))
