@@ -48,11 +48,13 @@ def build() -> dict[str, bytes]:
         payloads[phrase] = tuple(by_domain[d] for d in lexmatch.DOMAINS)
     lexicon_meta = {
         "generated": GENERATED,
-        "content": "place and organization phrases, each with a JSON payload per domain "
-                   "(see factkit/lexmatch.py)",
+        "content": "place and organization phrases, each with a JSON payload per domain, "
+                   "and an automaton over them (see factkit/lexmatch.py)",
         "domains": list(lexmatch.DOMAINS),
         "sources": {"place": PLACE_SOURCES, "org": ORG_SOURCES},
         "phrases": len(payloads),
+        # the stored automaton is read only by the daachorse that wrote it (lexmatch.py)
+        "daachorse": lexmatch.daachorse_version(),
     }
     gazetteer_meta = {
         "generated": GENERATED,
