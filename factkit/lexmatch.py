@@ -23,8 +23,9 @@ by character pairs for the first 50,000 characters of a run). Why daachorse: of 
 Aho-Corasick libraries for Python it alone stores a built automaton in a form that loads
 without building it again (``serialize``, the same bytes on every build, and a checked
 ``deserialize``); ahocorasick_rs cannot be stored, and a pickled pyahocorasick automaton
-loads in 10 ms but scans three times slower than the design it replaced (its root has a
-child per first character, thousands, searched one by one).
+loads in 10 ms but took 14 ms to scan the seeds, where the design replaced took under 1 ms
+(its root has a child per first character, thousands, searched one by one). The stored
+automaton is 2.9 MB of the file, and as much memory once loaded.
 
 **An automaton the installed daachorse cannot read.** The header of ``lexicon.bin`` names
 the daachorse version that wrote the automaton. When another version is installed, or the
