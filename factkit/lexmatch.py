@@ -57,7 +57,7 @@ import daachorse
 
 __all__ = ["Lexicon", "Hits", "Blocks", "lexicon", "leftmost_longest", "data_file",
            "read_sections", "write_sections", "compile_phrases", "compile_blocks", "compile_index",
-           "daachorse_version"]
+           "daachorse_version", "stored_automaton"]
 
 DOMAINS = ("place", "org")
 
@@ -176,6 +176,24 @@ def _daachorse_is(version: str) -> bool:
     return os.path.isdir(os.path.join(site, f"daachorse-{version}.dist-info"))
 
 
+def stored_automaton(data: bytes, written_with: str, file: str,
+                     patterns: Callable[[], list[str]]) -> daachorse.CharwiseDoubleArrayAhoCorasick:
+    """The automaton stored in a compiled file, or, where the installed daachorse is not
+    ``written_with`` or cannot read it, the automaton built again from its ``patterns``, with
+    a warning: slower to start, never a different result."""
+    if not _daachorse_is(written_with):
+        reason = f"the installed daachorse is not {written_with}, which wrote it"
+    else:
+        try:
+            return daachorse.CharwiseDoubleArrayAhoCorasick.deserialize(bytes(data))
+        except ValueError as error:
+            reason = f"daachorse {written_with} cannot read it ({error})"
+    warnings.warn(f"factkit: the automaton stored in {file} is not used: {reason}; building "
+                  "it from its patterns instead (up to 0.2 s at each start; the results are "
+                  "the same)", RuntimeWarning, stacklevel=3)
+    return daachorse.CharwiseDoubleArrayAhoCorasick(patterns())
+
+
 def compile_phrases(payloads: Mapping[str, tuple[str, ...]]) -> dict[str, bytes]:
     """The sections of a phrase lexicon: phrase -> one payload per domain (no tab, no line
     break in either)."""
@@ -223,23 +241,8 @@ class Lexicon:
         self._lines = sections["phrases"]
         self._line_offsets = _uint32(sections["phrase_offsets"])
         self._payloads: dict[int, tuple[str, ...]] = {}  # by pattern, decoded when first found
-        self._automaton = self._stored_automaton(sections["automaton"], written_with) \
-            or daachorse.CharwiseDoubleArrayAhoCorasick([phrase for phrase, _ in self])
-
-    @staticmethod
-    def _stored_automaton(data: bytes, written_with: str
-                          ) -> daachorse.CharwiseDoubleArrayAhoCorasick | None:
-        if not _daachorse_is(written_with):
-            reason = f"the installed daachorse is not {written_with}, which wrote it"
-        else:
-            try:
-                return daachorse.CharwiseDoubleArrayAhoCorasick.deserialize(bytes(data))
-            except ValueError as error:
-                reason = f"daachorse {written_with} cannot read it ({error})"
-        warnings.warn(f"factkit: the phrase automaton stored in lexicon.bin is not used: "
-                      f"{reason}; building it from the phrases instead (0.1-0.2 s at each "
-                      "start; the results are the same)", RuntimeWarning, stacklevel=4)
-        return None
+        self._automaton = stored_automaton(sections["automaton"], written_with, "lexicon.bin",
+                                           lambda: [phrase for phrase, _ in self])
 
     def _line(self, pattern: int) -> list[str]:
         """The phrase of a pattern and its payloads."""

@@ -28,10 +28,11 @@ from collections.abc import Iterator
 from dataclasses import dataclass, field
 from functools import cache, cached_property, lru_cache
 
+import daachorse
 import regex
 
 from .lexicon import read_table
-from .lexmatch import Hits, lexicon
+from .lexmatch import Hits, lexicon, read_sections, stored_automaton
 
 __all__ = ["NormalizedText", "normalize", "fold", "reads_traditional", "is_han"]
 
@@ -107,33 +108,29 @@ _FULL_WIDTH_GROUPING = regex.compile(r"(?<=[０-９])，(?=[０-９]{3})")
 
 
 def fold(text: str) -> str:
-    """Fold width and traditional script; the result has the same length."""
+    """Fold width and traditional script; the result has the same length.
+
+    Simplified text folds in few places (a full-width figure, an ideographic space, a stray
+    traditional character), and ``str.translate`` pays about 390 instructions for every
+    character, folded or not: an Aho-Corasick automaton over the characters that fold finds
+    them, and the characters that hint at traditional script, at about 95 a character (a
+    character-set search of the standard library pays 170), so that simplified news pays for
+    no other scan of the whole text."""
     tables = _fold_tables()
-    if _ASTRAL.search(text) or not _runs_pay_off(len(text)):
-        return _fold_whole(text, tables)
-    return _fold_by_runs(text, tables)
-
-
-def _fold_by_runs(text: str, tables: _FoldTables) -> str:
-    """``_fold_whole`` for text within the Basic Multilingual Plane. Simplified text folds in
-    few places (a full-width figure, an ideographic space, a stray traditional character), and
-    ``str.translate`` pays about 70 ns for every character, folded or not: one character-set
-    search finds the runs that fold, and the characters that hint at traditional script, so
-    that simplified news pays for no other scan of the whole text."""
-    runs = [run.span() for run in _foldable().finditer(text)]
-    if not runs:
+    found = _foldable().find(text)
+    if not found:
         return text
-    pieces = [text[start:end] for start, end in runs]
-    if any(tables.ambiguous.search(piece) for piece in pieces) and reads_traditional(text):
+    ambiguous = tables.ambiguous_characters
+    if any(text[start] in ambiguous for start, _, _ in found) and reads_traditional(text):
         return _fold_whole(text, tables, traditional=True)
-    if "，" in text and any(_FULL_WIDTH_DIGIT.search(piece) for piece in pieces):
-        text = _FULL_WIDTH_GROUPING.sub(",", text)  # same length: the runs stay where they are
-    if len(runs) > len(text) >> 5:  # past this, rebuilding from runs costs more than translating
-        return text.translate(_bmp_table(False))
-    table = tables.any_text  # the dict: the list table is not built for a few runs
+    if len(found) > len(text) >> 5:  # past this, rebuilding in pieces costs more than translating
+        return _fold_whole(text, tables, traditional=False)
+    if "，" in text and any("０" <= text[start] <= "９" for start, _, _ in found):
+        text = _FULL_WIDTH_GROUPING.sub(",", text)  # same length: nothing found moves
+    table = tables.any_text
     folded: list[str] = []
     last = 0
-    for start, end in runs:
+    for start, end, _ in found:
         folded.append(text[last:start])
         folded.append(text[start:end].translate(table))
         last = end
@@ -153,32 +150,21 @@ def _fold_whole(text: str, tables: _FoldTables, traditional: bool | None = None)
     return text.translate(_bmp_table(traditional))
 
 
-_FULL_WIDTH_DIGIT = re.compile("[０-９]")
-
-
-# Compiling the search for the characters that fold costs as much as translating about 130,000
-# characters: a process that folds less (one article and done) translates every character.
-_RUNS_PAY_OFF_AFTER = 130_000
-_characters_translated = 0
-
-
-def _runs_pay_off(length: int) -> bool:
-    global _characters_translated
-    if _characters_translated >= _RUNS_PAY_OFF_AFTER:
-        return True
-    _characters_translated += length
-    return False
+def foldable_characters() -> list[str]:
+    """The characters the fold of simplified text changes, and those simplified text writes
+    too, which fold only in traditional text: the patterns of the automaton ``fold`` scans
+    with (``scripts/compile_lexicons.py`` stores it in ``data/fold.bin``)."""
+    tables = _fold_tables()
+    changed = {chr(code) for code, folded in tables.any_text.items() if folded != code}
+    changed.update(tables.ambiguous_characters)
+    return sorted(changed)
 
 
 @cache
-def _foldable() -> re.Pattern[str]:
-    """Runs of the characters the fold of simplified text changes (within the BMP), and of
-    those simplified text writes too, which fold only in traditional text."""
-    tables = _fold_tables()
-    changed = {chr(code) for code, folded in tables.any_text.items()
-               if code < 0x10000 and folded != code}
-    changed.update(tables.ambiguous_characters)
-    return re.compile(f"[{re.escape(''.join(sorted(changed)))}]+")
+def _foldable() -> daachorse.CharwiseDoubleArrayAhoCorasick:
+    header, sections = read_sections("fold.bin")
+    return stored_automaton(sections["automaton"], header["daachorse"], "fold.bin",
+                            foldable_characters)
 
 
 _ASTRAL = regex.compile("[\U00010000-\U0010FFFF]")

@@ -1,6 +1,8 @@
-"""Compile the place and organization lexicons into the files factkit loads at run time.
+"""Compile the place and organization lexicons, and the automaton of the characters that fold,
+into the files factkit loads at run time.
 
-    python scripts/compile_lexicons.py          # writes factkit/data/lexicon.bin, gazetteer.bin
+    python scripts/compile_lexicons.py          # writes factkit/data/lexicon.bin, gazetteer.bin,
+                                                # fold.bin
     python scripts/compile_lexicons.py --check  # exit 1 if the committed files are stale
 
 Run it after changing any of the source tables named in the files' headers. The sources are
@@ -8,7 +10,7 @@ read exactly as factkit used to read them at run time (``factkit.gazetteer.sourc
 ``factkit.orgs.lexicon.entries``); the output is what ``factkit.lexmatch`` and
 ``factkit.gazetteer`` load without parsing: see their docstrings for the layout. The same
 sources give the same bytes (sorted order, no time stamps); ``tests/test_lexicons.py``
-rebuilds both files in memory and compares them with the committed ones.
+rebuilds every file in memory and compares them with the committed ones.
 """
 from __future__ import annotations
 
@@ -16,10 +18,12 @@ import argparse
 import sys
 from pathlib import Path
 
+import daachorse
+
 REPO = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(REPO))
 
-from factkit import gazetteer, lexmatch  # noqa: E402
+from factkit import gazetteer, lexmatch, normalize  # noqa: E402
 from factkit.orgs import lexicon as org_lexicon  # noqa: E402
 
 OUT = REPO / "factkit" / "data"
@@ -65,8 +69,19 @@ def build() -> dict[str, bytes]:
             "boundary_words.txt (scripts/build_world.py: jieba 0.42.1, MIT)"],
         "divisions": len(src.divisions),
     }
+    fold_meta = {
+        "generated": GENERATED,
+        "content": "an automaton over the characters the fold of factkit/normalize.py changes "
+                   "(see normalize.fold)",
+        "sources": ["script_fold.tsv (scripts/build_script_fold.py: OpenCC 1.4.2)",
+                    "the width folds of factkit/normalize.py"],
+        "characters": len(normalize.foldable_characters()),
+        "daachorse": lexmatch.daachorse_version(),
+    }
+    fold_automaton = daachorse.CharwiseDoubleArrayAhoCorasick(normalize.foldable_characters())
     return {
         "lexicon.bin": lexmatch.write_sections(lexicon_meta, lexmatch.compile_phrases(payloads)),
+        "fold.bin": lexmatch.write_sections(fold_meta, {"automaton": fold_automaton.serialize()}),
         "gazetteer.bin": lexmatch.write_sections(gazetteer_meta,
                                                  gazetteer.gazetteer_sections(src)),
     }

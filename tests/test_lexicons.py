@@ -201,7 +201,7 @@ def test_an_automaton_that_cannot_be_read_is_built_from_the_phrases(written_with
     header, sections = read_sections("lexicon.bin")
     if automaton is not None:
         sections = {**sections, "automaton": automaton}
-    with pytest.warns(RuntimeWarning, match="building it from the phrases"):
+    with pytest.warns(RuntimeWarning, match="building it from its patterns"):
         rebuilt = Lexicon(sections, written_with or header["daachorse"])
     stored = lexicon()
     for text in _corpus_texts()[:200] + _generated_texts(sorted(plain.phrases), 50):

@@ -60,8 +60,8 @@ def test_folding_keeps_length_and_offsets():
     assert folded == "增长12%，总额2.5万亿元，4,565人"
 
 
-# Text is folded run by run, and translated whole when the runs are many or the text reads
-# as traditional: every way must give the translation of every character.
+# Text is folded character by character, and translated whole when they are many or the text
+# reads as traditional: every way must give the translation of every character.
 FOLD_DENSITIES = [
     "郴州市地区生产总值增长５．２％，达３５００亿元。" * 40,   # a few full-width runs
     "ＧＤＰ１２３４５６７８９０" * 200,                       # nothing but full-width
@@ -72,13 +72,34 @@ FOLD_DENSITIES = [
     "於是他們乾杯，臺灣經濟增長３％。" * 20,                   # traditional: 於 and 乾 fold
     "於潜镇乾安县的居民，人数４，５６５人。",                   # simplified: 於 and 乾 stay
     "４，５６５人，１，２名",                                   # grouping only before 3 digits
+    "𠀀姓的居民增长５％，\U0002F800江市",                       # beyond the BMP: 𠀀 stays, 丽 folds
+    "\U0002F800" * 50 + "１" * 50,                              # many of them
 ]
 
 
 @pytest.mark.parametrize("text", FOLD_DENSITIES)
-def test_folding_by_runs_equals_folding_every_character(text):
-    from factkit.normalize import _fold_by_runs, _fold_tables, _fold_whole
-    assert _fold_by_runs(text, _fold_tables()) == _fold_whole(text, _fold_tables()) == fold(text)
+def test_folding_what_the_automaton_finds_equals_folding_every_character(text):
+    from factkit.normalize import _fold_tables, _fold_whole
+    assert fold(text) == _fold_whole(text, _fold_tables())
+
+
+def test_the_stored_fold_automaton_finds_every_character_that_folds_and_no_other():
+    from factkit.normalize import _foldable, foldable_characters
+    characters = foldable_characters()
+    every = "".join(characters)
+    assert [every[start:end] for start, end, _ in _foldable().find(every)] == characters
+    simplified = "郴州市地区生产总值增长5.2%，（同比）、“达”3500亿元。"
+    assert _foldable().find(simplified) == []
+    assert fold(simplified) == simplified
+
+
+def test_a_fold_automaton_that_cannot_be_read_is_built_from_the_characters():
+    from factkit.lexmatch import stored_automaton
+    from factkit.normalize import _foldable, foldable_characters
+    with pytest.warns(RuntimeWarning, match="fold.bin"):
+        rebuilt = stored_automaton(b"", "0.0.1", "fold.bin", foldable_characters)
+    text = "".join(FOLD_DENSITIES)
+    assert rebuilt.find(text) == _foldable().find(text) != []
 
 
 def test_chinese_comma_between_ascii_digits_stays():
