@@ -27,10 +27,12 @@ loads in 10 ms but took 14 ms to scan the seeds, where the design replaced took 
 (its root has a child per first character, thousands, searched one by one). The stored
 automaton is 2.9 MB of the file, and as much memory once loaded.
 
-**An automaton the installed daachorse cannot read.** The header of ``lexicon.bin`` names
-the daachorse version that wrote the automaton. When another version is installed, or the
-stored bytes do not deserialize, the automaton is built from the phrases instead, once per
-process, with a warning: slower to start, never a different result.
+**An automaton the installed daachorse cannot read.** The header of ``lexicon.bin`` (and of
+``fold.bin``, normalize.py's automaton of the characters that fold) names the daachorse
+version that wrote the automaton. When another version is installed, or the stored bytes do
+not deserialize, the automaton is built from its patterns instead (``stored_automaton``),
+once per process, with a warning: slower to start, never a different result. The dependency
+is held below the next minor version of daachorse, whose format may change.
 
 **Compiled files** (``scripts/compile_lexicons.py`` writes them; a test rebuilds them from
 the source tables and compares): a JSON header line naming the sources and the sections,
