@@ -29,7 +29,6 @@ import datetime
 import re
 from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass
-from decimal import Decimal
 from functools import cache
 from operator import attrgetter
 from typing import Any, Generic, TypeVar, cast
@@ -327,10 +326,6 @@ def _short_lines(text: str) -> list[tuple[int, str]]:
 
 _LINE_MARKUP = " \t\u3000#*>\r"
 _NOT_HEADLINE = re.compile(r"[。！？!?；;，,：:]")
-# built without validation: validating at import would build every record validator at
-# start-up, which is what defer_build in models.py saves
-_AS_COUNT = Figure.model_construct(text="", start=0, end=0, value=Decimal(1), kind="count",
-                                   unit="")
 
 
 @dataclass(slots=True)
@@ -773,7 +768,7 @@ class _Reader:
                          and role_of.get(text[metric[0]:metric[1]]) == "action")
             after = text[span.end:span.end + 1]
             # a counted noun starts with a letter (54家关联企业), or another figure after a slash
-            counted = (self._counted_after(span, figure, s_end, metric is None or verb_only,
+            counted = (self._counted_after(span, kind, s_end, metric is None or verb_only,
                                            i, stop)
                        if (metric is None or verb_only or kind in ("count", "age")
                            or after in "的/") and not threshold
@@ -820,6 +815,7 @@ class _Reader:
             i += listed
             while k < i:
                 member = span if k == first else self._figure_span(k)
+                member_kind = kind if k == first else member.record.kind
                 # what the statements just before say, within a few figures: the subject that
                 # parallel clauses share, the metric a change without a phrase of its own takes
                 parallel = recent_subject if k - recent_at <= _LOOK_BACK else None
@@ -831,20 +827,21 @@ class _Reader:
                 if position_free and member_metric is None and member_subject is None \
                         and borrowed is None:
                     # nothing in the reading depends on where the figure stands
-                    duration = member.record.kind == "duration"
+                    duration = member_kind == "duration"
                     key = (relation, basis, duration, id(parallel))
                     reading = alike.get(key)
                     if reading is None:
                         reading = alike[key] = self._finish(
-                            None, relation, basis, None, member, clause_start, sentence,
-                            parallel, None)
+                            None, relation, basis, None, member, member_kind, clause_start,
+                            sentence, parallel, None)
                     # the figures after it read alike while nothing they depend on changes:
                     # the subject they carry on is this one's, and no metric is found
                     repeats = (reading[0] is None and reading[3] is parallel
                                and metrics is None and subjects is None)
                 else:
                     reading = self._finish(member_metric, relation, basis, member_subject,
-                                           member, clause_start, sentence, parallel, borrowed)
+                                           member, member_kind, clause_start, sentence, parallel,
+                                           borrowed)
                 read_metric, read_relation, read_basis, subject, period = reading
                 recent_subject, recent_at = subject, k
                 if read_metric is not None:
@@ -910,13 +907,13 @@ class _Reader:
         return i
 
     def _finish(self, metric: _Pair | None, relation: str, basis: str | None,
-                subject: Subject | None, span: _Span[Figure], clause_start: int,
+                subject: Subject | None, span: _Span[Figure], kind: str, clause_start: int,
                 sentence: _Sentence, parallel: Subject | None, borrowed: _Pair | None
                 ) -> _Reading:
-        figure = span.record
+        """The reading of the figure of ``span``, of ``kind`` (given: see _counted_after)."""
         # a change with no phrase of its own changes the figure before it
         if metric is None and relation in ("change", "target", "share", "other") \
-                and figure.kind != "duration":
+                and kind != "duration":
             if borrowed is not None:
                 metric = borrowed
             elif relation == "change" and sentence.last_metric is not None:
@@ -926,10 +923,10 @@ class _Reader:
         if metric is not None and relation == "level" \
                 and self.text[metric[0]:metric[1]].endswith(_RATE_NOUNS):
             relation = "change"   # 增速为5.9%
-        if figure.kind == "duration" and relation == "level" and (
+        if kind == "duration" and relation == "level" and (
                 metric is None or metric[0] >= span.end
                 or not self._ends_in_head(metric)
-                or figure.text.endswith(("内", "以内", "之内"))):
+                or span.record.text.endswith(("内", "以内", "之内"))):
             # a span of time that is no measured quantity (15分钟医疗服务圈, 短短半个月, 坚持
             # 三个多月); 平均住院日7.8天 is a level
             relation = "other"
@@ -1132,32 +1129,34 @@ class _Reader:
         clause_end = self._clause_end(self.figure_ends[i], s_end)
         return i + 1 < stop and self.figure_starts[i + 1] < clause_end
 
-    def _counted_after(self, span: _Span[Figure], figure: Figure, s_end: int,
+    def _counted_after(self, span: _Span[Figure], kind: str, s_end: int,
                        nothing_before: bool, i: int, stop: int) -> _Pair | None:
         """The noun right after a count (54家关联企业, 3人死亡), or after another quantity
-        when it is short and closed (5万多元现金的, 百万吨废料中)."""
-        if figure.kind == "percent":
+        when it is short and closed (5万多元现金的, 百万吨废料中), a figure of ``kind``
+        (given, not read from the record: a record's attribute costs more than a call)."""
+        if kind == "percent":
             # 75%的膳食经费: the whole the part is taken from
             if not self.text.startswith("的", span.end):
                 return None
-            return self._counted_after(_Span(span.start, span.end + 1, figure),
-                                       _AS_COUNT, s_end, nothing_before, i, stop)
+            return self._counted_after(_Span(span.start, span.end + 1, span.record),
+                                       "count", s_end, nothing_before, i, stop)
         text = self.text
         start = span.end
         # 200兆瓦/400兆瓦时储能电站: a pair shares what it measures
         if text.startswith("/", start) and i + 1 < stop and \
                 self.figure_starts[i + 1] == start + 1:
-            return self._counted_after(self._figure_span(i + 1), self.figure_records[i + 1],
-                                       s_end, nothing_before, i + 1, stop)
-        if figure.kind == "age" and text.startswith("的", start):
+            return self._counted_after(self._figure_span(i + 1),
+                                       self.figure_records[i + 1].kind, s_end, nothing_before,
+                                       i + 1, stop)
+        if kind == "age" and text.startswith("的", start):
             start += 1   # 62岁的农家大妈
-        if figure.kind == "count" and nothing_before:
+        if kind == "count" and nothing_before:
             glue = _word_starting_at(text, start, s_end, _GLUE)
             if glue and glue != "的" and glue not in _METRIC_MODIFIERS:
                 start += len(glue)   # 已有44家顺利复工
         opening = _word_starting_at(text, start, s_end, _COUNTED_EDGE)
         # 1.2万人实现就业, 8.6万人紧急转移: with nothing before, the predicate names the count
-        predicate = (opening is not None and figure.kind == "count" and nothing_before
+        predicate = (opening is not None and kind == "count" and nothing_before
                      and (self.role_of.get(opening) in ("level", "action")
                           or opening in _METRIC_MODIFIERS))
         if opening is not None and not predicate:
@@ -1188,7 +1187,7 @@ class _Reader:
             end -= 1
         if end - start < 2:
             return None
-        if figure.kind not in ("count", "age"):
+        if kind not in ("count", "age"):
             closed = (position >= s_end or self._figure_at(position)
                       or text[position] in "的中和、，。；,;”）)")
             if end - start > 6 or not closed:
