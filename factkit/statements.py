@@ -601,13 +601,11 @@ class _Reader:
                                if k < actor_count and actor_starts[k] < s_end else [])
             # the subjects leading a clause of this sentence (one of a list does not): they are
             # the sentence's candidates for _subject, then its topic for the sentences after
-            if clause_subjects:
-                self.leading_at = [at for at, _, leads in clause_subjects if leads]
-                self.leading = leading = [subject for _, subject, leads in clause_subjects
-                                          if leads]
-            else:
-                self.leading_at, self.leading = [], []
-                leading = self.leading
+            self.leading_at, self.leading = leading_at, leading = [], []
+            for at, subject, leads in clause_subjects:
+                if leads:
+                    leading_at.append(at)
+                    leading.append(subject)
             if first_index < figure_index:
                 following = pieces[number + 1][:2] if number + 1 < len(pieces) else None
                 topic = (self._speaker(s_start, s_end, clause_subjects, following)
