@@ -620,10 +620,20 @@ def _post_regex() -> re.Pattern[str]:
 
 
 @cache
-def _set_phrase_regex() -> re.Pattern[str]:
-    # plain words: the standard library's engine scans a text for them several times faster
+def _set_phrase_regex(by_first_character: bool = True) -> re.Pattern[str]:
+    """The set phrases, longest first (plain words: the standard library's engine scans a text
+    for them several times faster). Grouped by their first character, so that where one of
+    those characters stands the engine tries the few phrases that begin with it rather than
+    each phrase in turn (a seventh less over news); without ``by_first_character``, one
+    alternation of every phrase, which matches the same (for tests)."""
     words = sorted(read_lines("set_phrases.txt"), key=len, reverse=True)
-    return re.compile("|".join(map(re.escape, words)))
+    if not by_first_character:
+        return re.compile("|".join(map(re.escape, words)))
+    rests: dict[str, list[str]] = {}
+    for word in words:  # longest first within each group too: the same phrase wins at a place
+        rests.setdefault(word[0], []).append(re.escape(word[1:]))
+    return re.compile("|".join(f"{re.escape(first)}(?:{'|'.join(rest)})"
+                               for first, rest in rests.items()))
 
 
 _TEMPERATURE_CONTEXT = regex.compile(r"温|℃|摄氏|华氏|零下|发烧|烧到|高烧|体温|冷|热")
@@ -1569,7 +1579,7 @@ def extract(ntext: NormalizedText, context: Context | None = None) -> list[Candi
         _share_list_units(candidates, text)
     if written != text:
         _regional_yuan(candidates, ntext)
-    blocked = [(s.start(), s.end()) for s in _set_phrase_regex().finditer(text)]
+    blocked = [phrase.span() for phrase in _set_phrase_regex().finditer(text)]
     if "://" in text or "www." in text:
         blocked += [(u.start(), u.end()) for u in _URL.finditer(text)]
     return _outside(candidates, sorted(blocked)) if blocked else candidates

@@ -203,3 +203,24 @@ def test_the_head_reads_its_parts_before_the_number_only_where_one_can_start():
         for found in figures._head_starts(lone_digits=True).finditer(text):
             ours, theirs = head.match(text, found.start()), unscreened.match(text, found.start())
             assert (ours and ours.regs) == (theirs and theirs.regs), text
+
+
+def test_set_phrases_grouped_by_first_character_match_as_one_alternation():
+    """The set phrases are searched grouped by their first character; at every place of the
+    corpora, the seeds and text made of the phrases, their pieces and their overlaps
+    (四两拨千斤顶, 两个两个一百年), the grouped pattern finds the spans one alternation of
+    every phrase, longest first, finds."""
+    grouped, flat = figures._set_phrase_regex(), figures._set_phrase_regex(by_first_character=False)
+    assert grouped.pattern != flat.pattern
+    phrases = sorted(flat.pattern.replace("\\", "").split("|"))
+    pieces = phrases + [p[:k] for p in phrases for k in range(1, len(p))] \
+        + [p[k:] for p in phrases for k in range(1, len(p))] + ["，", "3", "的"]
+    rng = random.Random(50)
+    texts = [normalize(raw).text for raw in _corpus_texts()] + [
+        "".join(rng.choice(pieces) for _ in range(rng.randint(1, 10))) for _ in range(3000)]
+    matched = 0
+    for text in texts:
+        spans = [m.span() for m in grouped.finditer(text)]
+        assert spans == [m.span() for m in flat.finditer(text)], text
+        matched += len(spans)
+    assert matched > 1000
