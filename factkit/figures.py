@@ -636,6 +636,61 @@ def _set_phrase_regex(by_first_character: bool = True) -> re.Pattern[str]:
                                for first, rest in rests.items()))
 
 
+@cache
+def _set_phrase_pairs() -> tuple[frozenset[str], int]:
+    """The pairs of characters written next to each other inside a set phrase (a place
+    between two characters that are no such pair is inside no phrase), and how far a phrase
+    reaches past a character of it: its length but one, for the longest."""
+    words = read_lines("set_phrases.txt")
+    pairs = frozenset(word[k:k + 2] for word in words for k in range(len(word) - 1))
+    return pairs, max(map(len, words)) - 1
+
+
+# Candidates this close are searched around in one search, the text between them with them: a
+# search costs as much as the engine's scan of some forty characters.
+_PHRASE_GAP = 32
+
+
+def _set_phrases_near(candidates: list[Candidate], text: str) -> list[tuple[int, int]]:
+    """The spans of the set phrases that a search of the whole text finds (leftmost, longest
+    first, none inside another found) and that can overlap a candidate (in order). The text is
+    searched only around the candidates, in stretches that each start at a place inside no
+    phrase, from where the search of the whole text finds the same phrases: news holds a
+    figure here and there, and the search of a whole text cost more than reading its set
+    phrases around its figures."""
+    pattern = _set_phrase_regex()
+    pairs, reach = _set_phrase_pairs()
+    spans: list[tuple[int, int]] = []
+    stretch_start, stretch_end = 0, -1  # the stretch being gathered (none yet)
+    for candidate in candidates:
+        if stretch_end >= 0 and candidate.start <= stretch_end + _PHRASE_GAP:
+            stretch_end = max(stretch_end, candidate.end)
+            continue
+        start = candidate.start
+        while start > stretch_end and start > 0 and text[start - 1:start + 1] in pairs:
+            start -= 1  # a phrase may go on across this place: the search starts before it
+        if 0 <= stretch_end and start <= stretch_end:
+            # back into the stretch before (a run of phrases' characters): searched with it,
+            # which also keeps each character from being passed over more than once
+            stretch_end = max(stretch_end, candidate.end)
+            continue
+        if stretch_end >= 0:
+            spans += _set_phrases_in(pattern, text, stretch_start, stretch_end + reach)
+        stretch_start, stretch_end = start, candidate.end
+    if stretch_end >= 0:
+        spans += _set_phrases_in(pattern, text, stretch_start, stretch_end + reach)
+    return spans
+
+
+def _set_phrases_in(pattern: re.Pattern[str], text: str, start: int,
+                    end: int) -> list[tuple[int, int]]:
+    """The phrases found from ``start`` to ``end``: a stretch's end and how far a phrase that
+    starts before it reaches. One found after that, in a search cut short at ``end``, lies
+    inside one the whole text's search finds (cut short, the search goes on inside it), which
+    the next stretch's search finds too."""
+    return [phrase.span() for phrase in pattern.finditer(text, start, end)]
+
+
 _TEMPERATURE_CONTEXT = regex.compile(r"温|℃|摄氏|华氏|零下|发烧|烧到|高烧|体温|冷|热")
 _ELECTRICITY_CONTEXT = regex.compile(r"电|能耗")
 _CJK = regex.compile(r"\p{Han}")
@@ -1579,7 +1634,7 @@ def extract(ntext: NormalizedText, context: Context | None = None) -> list[Candi
         _share_list_units(candidates, text)
     if written != text:
         _regional_yuan(candidates, ntext)
-    blocked = [phrase.span() for phrase in _set_phrase_regex().finditer(text)]
+    blocked = _set_phrases_near(candidates, text)
     if "://" in text or "www." in text:
         blocked += [(u.start(), u.end()) for u in _URL.finditer(text)]
     return _outside(candidates, sorted(blocked)) if blocked else candidates

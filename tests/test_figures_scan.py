@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import random
 
+import pytest
 import regex
 
 from conftest import SEEDS, corpus_strings
@@ -224,3 +225,91 @@ def test_set_phrases_grouped_by_first_character_match_as_one_alternation():
         assert spans == [m.span() for m in flat.finditer(text)], text
         matched += len(spans)
     assert matched > 1000
+
+
+def _phrase_texts(count: int, seed: int) -> list[str]:
+    """Text made of set phrases, their pieces and overlaps (四两拨千斤顶), numbers and units
+    beside them, and stretches with no figure (so that a phrase stands far from one, near one,
+    across one and at a stretch's edge)."""
+    phrases = sorted(figures._set_phrase_regex(by_first_character=False).pattern
+                     .replace("\\", "").split("|"))
+    pieces = phrases + [p[:k] for p in phrases for k in range(1, len(p))] \
+        + [p[k:] for p in phrases for k in range(1, len(p))] \
+        + ["3", "12", "一", "两", "十", "五", "万元", "个", "年", "，", "的", "工作", "推进落实"]
+    rng = random.Random(seed)
+    return ["".join(rng.choice(pieces) for _ in range(rng.randint(1, 16))) for _ in range(count)]
+
+
+@pytest.fixture(params=["listed", "nested"])
+def set_phrases(request, monkeypatch):
+    """The set phrases as listed, and with phrases added inside others (个代 in 三个代表), which
+    a search cut short at a stretch's end finds where the whole text's search finds the longer
+    one."""
+    if request.param == "nested":
+        listed = figures.read_lines
+
+        def with_nested(name: str) -> list[str]:
+            words = list(listed(name))
+            return words + ["个代", "张蓝", "两拨千", "后一公"] if name == "set_phrases.txt" else words
+
+        monkeypatch.setattr(figures, "read_lines", with_nested)
+    for cached in (figures._set_phrase_regex, figures._set_phrase_pairs):
+        cached.cache_clear()
+    yield request.param
+    for cached in (figures._set_phrase_regex, figures._set_phrase_pairs):
+        cached.cache_clear()
+
+
+@pytest.mark.parametrize("gap", [figures._PHRASE_GAP, 0])
+def test_set_phrases_are_searched_around_the_figures_as_over_the_whole_text(monkeypatch,
+                                                                           set_phrases, gap):
+    """extract searches for set phrases only around its candidates (_set_phrases_near); every
+    text reads to the same figures as when the whole text is searched, and in many of them a
+    phrase takes figures out. With no gap, figures close together are searched around one by
+    one: the search from one often starts inside the stretch before it."""
+    monkeypatch.setattr(figures, "_PHRASE_GAP", gap)
+    texts = [normalize(raw) for raw in _corpus_texts() + _phrase_texts(6000, 51)]
+
+    def read(spans: object) -> list[list[object]]:
+        if spans is not None:
+            monkeypatch.setattr(figures, "_set_phrases_near", spans)
+        return [[(c, c.fields) for c in figures.extract(ntext)] for ntext in texts]
+
+    near = read(None)
+    whole = read(lambda candidates, text: [
+        phrase.span() for phrase in figures._set_phrase_regex().finditer(text)])
+    unblocked = read(lambda candidates, text: [])
+    for ntext, ours, theirs in zip(texts, near, whole):
+        assert ours == theirs, ntext.text
+    assert sum(ours != all_kept for ours, all_kept in zip(near, unblocked)) > 300
+
+
+@pytest.mark.parametrize("gap", [figures._PHRASE_GAP, 0])
+def test_set_phrases_near_any_spans_block_what_the_whole_search_blocks(monkeypatch,
+                                                                        set_phrases, gap):
+    """The same over spans drawn at random in text made of phrases that run into one another
+    (十四五统一盘棋), so that a stretch often starts inside a run of phrases' characters."""
+    monkeypatch.setattr(figures, "_PHRASE_GAP", gap)
+    pattern = figures._set_phrase_regex()
+    rng = random.Random(52)
+    phrases = figures._set_phrase_regex(by_first_character=False).pattern.replace("\\", "")
+    listed = phrases.split("|")
+    # two phrases run into one another (十四五 and 五统一), a span ending inside the first and
+    # one inside the rest: the search around the second starts inside the first phrase
+    runs = [(first + second[k:], [(0, end), (at, at + 1)])
+            for first in listed for second in listed
+            for k in range(1, min(len(first), len(second))) if first.endswith(second[:k])
+            for end in range(1, len(first)) for at in range(end + 1, len(first) + len(second) - k)]
+    assert len(runs) > 50
+    drawn = []
+    for text in _phrase_texts(6000, 53):
+        starts = sorted(rng.sample(range(len(text)), min(len(text), rng.randint(1, 4))))
+        drawn.append((text, [(at, min(len(text), at + rng.randint(1, 3))) for at in starts]))
+    blocked = 0
+    for text, where in runs + drawn:
+        spans = [figures.Candidate(start, end, "figure", "", {}) for start, end in where]
+        whole = figures._outside(spans, sorted(m.span() for m in pattern.finditer(text)))
+        assert figures._outside(spans, sorted(figures._set_phrases_near(spans, text))) == whole, \
+            (text, where)
+        blocked += len(whole) < len(spans)
+    assert blocked > 1000
