@@ -649,6 +649,8 @@ def _set_phrase_pairs() -> tuple[frozenset[str], int]:
 # Candidates this close are searched around in one search, the text between them with them: a
 # search costs as much as the engine's scan of some forty characters.
 _PHRASE_GAP = 32
+# Searched around only where there are fewer candidates than one in so many characters.
+_PHRASE_SPACING = 32
 
 
 def _set_phrases_near(candidates: list[Candidate], text: str) -> list[tuple[int, int]]:
@@ -659,6 +661,10 @@ def _set_phrases_near(candidates: list[Candidate], text: str) -> list[tuple[int,
     figure here and there, and the search of a whole text cost more than reading its set
     phrases around its figures."""
     pattern = _set_phrase_regex()
+    if len(candidates) * _PHRASE_SPACING > len(text):
+        # a text dense with figures (a table, 1年1年…): gathering stretches candidate by
+        # candidate costs more than searching the whole text
+        return _set_phrases_in(pattern, text, 0, len(text))
     pairs, reach = _set_phrase_pairs()
     spans: list[tuple[int, int]] = []
     stretch_start, stretch_end = 0, -1  # the stretch being gathered (none yet)

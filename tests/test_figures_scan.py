@@ -268,6 +268,7 @@ def test_set_phrases_are_searched_around_the_figures_as_over_the_whole_text(monk
     phrase takes figures out. With no gap, figures close together are searched around one by
     one: the search from one often starts inside the stretch before it."""
     monkeypatch.setattr(figures, "_PHRASE_GAP", gap)
+    monkeypatch.setattr(figures, "_PHRASE_SPACING", 0)  # searched around even short texts
     texts = [normalize(raw) for raw in _corpus_texts() + _phrase_texts(6000, 51)]
 
     def read(spans: object) -> list[list[object]]:
@@ -290,6 +291,7 @@ def test_set_phrases_near_any_spans_block_what_the_whole_search_blocks(monkeypat
     """The same over spans drawn at random in text made of phrases that run into one another
     (十四五统一盘棋), so that a stretch often starts inside a run of phrases' characters."""
     monkeypatch.setattr(figures, "_PHRASE_GAP", gap)
+    monkeypatch.setattr(figures, "_PHRASE_SPACING", 0)  # searched around even short texts
     pattern = figures._set_phrase_regex()
     rng = random.Random(52)
     phrases = figures._set_phrase_regex(by_first_character=False).pattern.replace("\\", "")
