@@ -12,7 +12,7 @@ import pytest
 
 from conftest import REPO, SEEDS, corpus_strings
 from factkit.dates.patterns import _first_char_guard, _plain
-from factkit.dates.resolution import _anchor_chars
+from factkit.dates.resolution import _anchor_sets
 from factkit.dates.rules import _rules
 from factkit.dates.scan import CLAUSE_BREAKS, TextIndex, word_anchors
 from factkit.normalize import normalize
@@ -74,7 +74,11 @@ _SCREENED = ["民国9年，民国100年", "中央社台北电 115年3月", "二�
              "国庆休假期间", "法国国庆节，韩国国庆日", "暑假，寒假", "美国2025财年，2025财政年度，2025会计年度",
              "这周末，年内，月内，80年代，上世纪九十年代",
              # clauses at the edges of a text, and a text of breaks
-             "，2026年", "2026年，", "年", "，。", "\n5月\n"]
+             "，2026年", "2026年，", "年", "，。", "\n5月\n",
+             # clauses holding more anchors than the clause pattern lists, one of them longer
+             # than the scanner reads character by character, and a text without a break
+             "去年3月5日下午3点至今年5月，" + "说" * 300 + "2026年3月5日下午3点，5月",
+             "2026年3月5日下午3点" * 30]
 
 
 def test_word_screens_let_every_word_through():
@@ -112,10 +116,10 @@ def _spans(matches) -> list[tuple[int, int, tuple]]:  # type: ignore[no-untyped-
 def test_scanner_finds_what_a_whole_text_scan_finds():
     texts = _corpus_texts()
     texts += _shuffled(texts, 3000)
-    anchor_chars = _anchor_chars()
+    anchor_sets = _anchor_sets()
     for raw in texts:
         text = normalize(raw).text
-        index = TextIndex(text, anchor_chars)
+        index = TextIndex(text, anchor_sets)
         for rule in RULES:
             # a rule with words matches only in a text holding one of them
             whole = rule.pattern.finditer(text) if not rule.words or any(

@@ -97,10 +97,10 @@ def _texts() -> list[str]:
 
 
 def test_no_spec_starts_further_before_its_match_than_the_settling_looks_back():
-    anchor_chars = resolution._anchor_chars()
+    anchor_sets = resolution._anchor_sets()
     for raw in _texts():
         text = normalize(raw).text
-        index = resolution.TextIndex(text, anchor_chars)
+        index = resolution.TextIndex(text, anchor_sets)
         for order, rule in enumerate(_rules()):
             for start, _, match_start, _, _ in resolution._rule_specs(rule, order, index, text,
                                                                      set()):

@@ -19,15 +19,15 @@ from .clock import attach_clock as _attach_clock
 from .days import (Day, DateSpec, Resolution, ResolveFn, Resolver, _day, _relative_table,
                    _remember)
 from .patterns import YEAR_BEFORE_REACH, LazyPattern
-from .scan import TextIndex
+from .scan import AnchorSets, TextIndex
 from .ranges import _FUTURE_MARKERS, _attach_since, _attach_weekday, _merge_ranges
 from .rules import Rule, _rules
 
 
 @cache
-def _anchor_chars() -> str:
-    """The anchor characters of every rule."""
-    return "".join(sorted({c for rule in _rules() for c in rule.anchors}))
+def _anchor_sets() -> AnchorSets:
+    """The anchors of every rule."""
+    return AnchorSets(rule.anchors for rule in _rules())
 
 
 def infer_reference_date(specs: list[DateSpec], text: str) -> Day | None:
@@ -95,7 +95,7 @@ def extract(ntext: NormalizedText, context: Context | None = None) -> list[Candi
     context = context or Context()
     if not text:
         return []
-    index = TextIndex(text, _anchor_chars())
+    index = TextIndex(text, _anchor_sets())
     shared: set[ResolveFn] = set()  # resolve functions of specs built once and placed again
     specs = _settled([_rule_specs(rule, order, index, text, shared)
                       for order, rule in enumerate(_rules()) if index.has_any(rule.anchors)])

@@ -9,19 +9,20 @@ whole text gives, at a fraction of the cost: in news, the clauses with 年 are a
 the text, and a rule whose anchors do not occur costs nothing at all.
 (tests/test_dates_scan.py proves both properties from the patterns.)
 
-Per text, one regular expression finds every clause that holds an anchor of any rule, from its
-first anchor to its end, and the anchors it holds (the reversed text gives where it starts);
-the stretches of each rule follow from those, shared by the rules with the same anchors.
+Per text, one regular expression reads the text once, clause after clause, and stops at each
+clause that holds an anchor of any rule, giving where it starts and ends and its first anchors
+(a pattern that must find a break before the clause reads each clause without an anchor twice:
+once to fail there, once to find the next break). The stretches of each anchor set, shared by
+the rules with those anchors, are built on the way from the sets each anchor is in.
 """
 from __future__ import annotations
 
 import itertools
 import re
-from collections.abc import Iterable, Iterator
-from functools import cache
+from collections.abc import Iterable, Iterator, Sequence
 from typing import Protocol
 
-__all__ = ["CLAUSE_BREAKS", "TextIndex", "word_anchors"]
+__all__ = ["CLAUSE_BREAKS", "AnchorSets", "TextIndex", "word_anchors"]
 
 CLAUSE_BREAKS = "，。；！？、\n"
 
@@ -49,95 +50,104 @@ def word_anchors(words: Iterable[str]) -> str:
     return "".join(sorted(chosen))
 
 
-@cache
-def _clause_patterns(anchor_chars: str) -> tuple[re.Pattern[str], re.Pattern[str],
-                                                re.Pattern[str]]:
-    """A clause that holds an anchor, with the break before it (the text's first clause has
-    none: the second pattern reads it), its group what comes before its first anchor; and an
-    anchor. The first opens with a single class, so the engine skips from break to break and
-    a clause needs no search back for its start."""
-    anchors = re.escape(anchor_chars)
-    breaks = CLAUSE_BREAKS
-    clause = f"([^{breaks}{anchors}]*+)[{anchors}][^{breaks}]*+"
-    return re.compile(f"[{breaks}]{clause}"), re.compile(clause), re.compile(f"[{anchors}]")
+class AnchorSets:
+    """The anchor sets of a rule table (several rules share one), and the patterns a text is
+    read with for them."""
+
+    def __init__(self, sets: Iterable[str]) -> None:
+        self.sets = tuple(dict.fromkeys(sets))
+        self.number = {anchors: k for k, anchors in enumerate(self.sets)}
+        chars = "".join(sorted(set("".join(self.sets))))
+        self.chars = chars
+        # for each anchor character, the sets that hold it
+        self.holding = {c: tuple(k for k, anchors in enumerate(self.sets) if c in anchors)
+                        for c in chars}
+        self._compiled: tuple[re.Pattern[str], re.Pattern[str]] | None = None
+
+    def patterns(self) -> tuple[re.Pattern[str], re.Pattern[str]]:
+        """The next clause that holds an anchor, from where the last one ended: the clauses
+        without one before it (with their breaks), then the clause, its group what comes
+        before its first anchor; or, past the last such clause, the rest of the text. And an
+        anchor. The engine reads each character once, as the first pattern always matches
+        where the search starts (a pattern that may fail there is tried again one character
+        on, which reads the clauses after the last anchor over and over)."""
+        if self._compiled is None:
+            anchors = re.escape(self.chars)
+            breaks = CLAUSE_BREAKS
+            bare = f"[^{breaks}{anchors}]*+"
+            anchor = f"{bare}([{anchors}])"
+            self._compiled = (re.compile(f"(?:{bare}[{breaks}])*+(?:(){anchor}(?:{anchor}"
+                                         f"(?:{anchor}(?:{anchor})?)?)?[^{breaks}]*+"
+                                         f"|{bare}\\Z)"),
+                              re.compile(f"[{anchors}]"))
+        return self._compiled
 
 
 class TextIndex:
-    """Which anchor characters one text holds, and the clauses around them."""
+    """Where in one text the clauses holding an anchor of each set are."""
 
-    def __init__(self, text: str, anchor_chars: str) -> None:
+    def __init__(self, text: str, anchor_sets: AnchorSets) -> None:
         self.text = text
-        # the clauses that hold an anchor, numbered in order: where each starts and ends
-        starts: list[int] = []
-        stops: list[int] = []
-        # for each anchor character, the clauses that hold it
-        self._clauses: dict[str, list[int]] = {}
+        self.anchor_sets = anchor_sets
+        # for each anchor set, the stretches to scan: clauses that hold one of its anchors,
+        # each with the break that closes it, those close together joined (one longer scan
+        # costs less than two); where they start and where they end
+        count = len(anchor_sets.sets)
+        starts: list[list[int]] = [[] for _ in range(count)]
+        stops: list[list[int]] = [[] for _ in range(count)]
+        holding = anchor_sets.holding
         if any(c in text for c in CLAUSE_BREAKS):
-            # the engine tries a match at each break only, and reads each clause once
-            after_break, first_clause, anchor = _clause_patterns(anchor_chars)
-            clauses = self._clauses
-            found = after_break.finditer(text)
-            head = first_clause.match(text)
-            for m in itertools.chain((head,) if head else (), found):
-                start, first = m.span(1)
-                stop = m.end()
-                if stop - first > _LONG_CLAUSE:
-                    written = text[first:stop]
-                    held: Iterable[str] = [c for c in anchor_chars if c in written]
-                else:  # the engine lists them, where a set of the clause's characters
-                    held = anchor.findall(text, first, stop)  # would hash each of them
-                clause = len(starts)
-                starts.append(start)
-                stops.append(stop)
+            clauses, anchor = anchor_sets.patterns()
+            for m in clauses.finditer(text):
+                if m.lastindex is None:  # the clauses after the last anchor
+                    break
+                start = m.start(1)
+                stop = m.end() + 1  # with its closing break
+                held: Sequence[str | None] = m.group(2, 3, 4, 5)
+                last = held[-1]
+                if last is not None:  # and more, perhaps
+                    if stop - start > _LONG_CLAUSE:
+                        written = text[start:stop]
+                        held = [c for c in anchor_sets.chars if c in written]
+                    else:
+                        held = anchor.findall(text, start, stop)
                 for c in held:
-                    holding = clauses.get(c)
-                    if holding is None:
-                        clauses[c] = [clause]
-                    elif holding[-1] != clause:
-                        holding.append(clause)
+                    if c is None:
+                        break
+                    for k in holding[c]:
+                        ends = stops[k]
+                        if ends and start - ends[-1] < _JOIN_GAP:
+                            ends[-1] = stop
+                        else:
+                            starts[k].append(start)
+                            ends.append(stop)
         else:  # one clause (a text dense with anchors, 1年1年…): no scan for breaks
-            starts.append(0)
-            stops.append(len(text))
-            self._clauses = {c: [0] for c in anchor_chars if c in text}
+            for c in anchor_sets.chars:
+                if c in text:
+                    for k in holding[c]:
+                        if not starts[k]:
+                            starts[k].append(0)
+                            stops[k].append(len(text) + 1)
         self._starts = starts
         self._stops = stops
-        self._present = frozenset(self._clauses)
-        self._spans: dict[str, list[tuple[int, int]]] = {}
 
-    def has_any(self, chars: str) -> bool:
-        return not self._present.isdisjoint(chars)
+    def has_any(self, anchors: str) -> bool:
+        return bool(self._starts[self.anchor_sets.number[anchors]])
 
     def spans(self, anchors: str) -> list[tuple[int, int]]:
-        """The stretches of text to scan for a rule: the clauses that hold one of
-        ``anchors``, each with the break that closes it, clauses close together joined (one
-        longer scan costs less than two)."""
-        found = self._spans.get(anchors)
-        if found is not None:
-            return found
-        lists = [self._clauses[c] for c in anchors if c in self._present]
-        if not lists:
-            self._spans[anchors] = []
-            return []
-        clauses = lists[0] if len(lists) == 1 else sorted(set().union(*lists))
-        starts, stops = self._starts, self._stops
-        found = []
-        start = stop = -_JOIN_GAP - 2  # a stretch before the text, dropped below
-        for i in clauses:
-            if starts[i] - stop > _JOIN_GAP:
-                found.append((start, stop + 1))  # with the closing break
-                start = starts[i]
-            stop = stops[i]
-        found.append((start, stop + 1))
-        del found[0]
-        self._spans[anchors] = found
-        return found
+        """The stretches of text to scan for a rule of these ``anchors``: the clauses that
+        hold one of them, each with the break that closes it, clauses close together
+        joined."""
+        k = self.anchor_sets.number[anchors]
+        return list(zip(self._starts[k], self._stops[k]))
 
     def matches(self, rule: Scanned) -> Iterator[re.Match[str]]:
         """``rule.pattern.finditer(text)`` (nothing in a text without one of the rule's
         words), scanning only the clauses that hold an anchor (and a match of the rule's
         screen, if it has one)."""
         text = self.text
-        spans = self.spans(rule.anchors)
+        k = self.anchor_sets.number[rule.anchors]
+        spans = list(zip(self._starts[k], self._stops[k]))
         if not spans:
             return  # the rule is not even compiled
         screen = rule.screen
