@@ -78,7 +78,7 @@ _SCREENED = ["民国9年，民国100年", "中央社台北电 115年3月", "二�
              # clauses holding more anchors than the clause pattern lists, one of them longer
              # than the scanner reads character by character, and a text without a break
              "去年3月5日下午3点至今年5月，" + "说" * 300 + "2026年3月5日下午3点，5月",
-             "2026年3月5日下午3点" * 30]
+             "2026年3月5日下午3点" * 30, "2026年3月5日，2026年3月5日下午3点，"]
 
 
 def test_word_screens_let_every_word_through():

@@ -102,8 +102,8 @@ def test_no_spec_starts_further_before_its_match_than_the_settling_looks_back():
         text = normalize(raw).text
         index = resolution.TextIndex(text, anchor_sets)
         for order, rule in enumerate(_rules()):
-            for start, _, match_start, _, _ in resolution._rule_specs(rule, order, index, text,
-                                                                     set()):
+            for start, _, match_start, _, _ in resolution._rule_specs(
+                    rule, order, index.matches(rule), text, set()):
                 assert start >= match_start - resolution._LOOK_BACK, (rule.name, text)
 
 

@@ -97,8 +97,13 @@ def extract(ntext: NormalizedText, context: Context | None = None) -> list[Candi
         return []
     index = TextIndex(text, _anchor_sets())
     shared: set[ResolveFn] = set()  # resolve functions of specs built once and placed again
-    specs = _settled([_rule_specs(rule, order, index, text, shared)
-                      for order, rule in enumerate(_rules()) if index.has_any(rule.anchors)])
+    streams = []
+    for order, rule in enumerate(_rules()):
+        stretches = index.stretches(rule)
+        if stretches:
+            streams.append(_rule_specs(rule, order, index.matches(rule, stretches), text,
+                                       shared))
+    specs = _settled(streams)
     specs = _attach_clock(_attach_weekday(_attach_since(specs, text), text), text)
     specs = _merge_ranges(specs, text)
     if any(spec.clock_only for spec in specs):  # a clock range left without its day
@@ -212,16 +217,16 @@ def _placed(item: _Waiting) -> DateSpec:
     return spec if spec.start == start else spec.at(start, end)
 
 
-def _rule_specs(rule: Rule, order: int, index: TextIndex, text: str,
+def _rule_specs(rule: Rule, order: int, matches: Iterator[regex.Match[str]], text: str,
                 shared: set[ResolveFn]) -> Iterator[_Waiting]:
-    """The specs of one rule's matches, in order of match start, ready to wait for settling
-    (``order`` is the rule's). A builder that reads only its match gives the same spec for the
+    """The specs of one rule's ``matches`` in ``text``, in order of match start, ready to
+    wait for settling (``order`` is the rule's). A builder that reads only its match gives the same spec for the
     same groups: it runs once per distinct match, and the rest are copies of its spec sharing
     its resolve function (a text dense with one date builds one), which ``shared`` collects."""
     build = rule.build
     built: dict[tuple[str, tuple[str | Any, ...]], DateSpec | None] = {}
     copies = not rule.reads_text
-    for m in index.matches(rule):
+    for m in matches:
         start, end = m.span()
         if end == start:
             continue

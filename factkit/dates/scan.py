@@ -19,7 +19,7 @@ from __future__ import annotations
 
 import itertools
 import re
-from collections.abc import Iterable, Iterator, Sequence
+from collections.abc import Iterable, Iterator
 from typing import Protocol
 
 __all__ = ["CLAUSE_BREAKS", "AnchorSets", "TextIndex", "word_anchors"]
@@ -33,6 +33,10 @@ _JOIN_GAP = 16
 # A clause longer than this has its anchors looked up one character at a time (each a scan at
 # memory speed), as reading a text dense with anchors character by character costs more.
 _LONG_CLAUSE = 256
+
+# How many kinds of clauses (by the first anchors they hold) an AnchorSets remembers the
+# anchor sets of: news needs a few hundred.
+_REMEMBERED = 4096
 
 # how common a character is in news, roughly: 一 everywhere, numerals and digits often
 _WEIGHTS = {c: 10 for c in "0123456789二两三四五六七八九十零〇"} | {"一": 20}
@@ -63,6 +67,9 @@ class AnchorSets:
         self.holding = {c: tuple(k for k, anchors in enumerate(self.sets) if c in anchors)
                         for c in chars}
         self._compiled: tuple[re.Pattern[str], re.Pattern[str]] | None = None
+        # the sets holding one of a clause's anchors, by the anchors the clause pattern
+        # lists (clauses hold the same few again and again: 年, 月 and 日, …)
+        self.remembered: dict[tuple[str | None, ...], tuple[int, ...]] = {}
 
     def patterns(self) -> tuple[re.Pattern[str], re.Pattern[str]]:
         """The next clause that holds an anchor, from where the last one ended: the clauses
@@ -83,6 +90,24 @@ class AnchorSets:
         return self._compiled
 
 
+    def holding_any(self, held: tuple[str | None, ...], text: str, start: int,
+                    stop: int) -> tuple[int, ...]:
+        """The sets that hold one of the anchors of the clause ``text[start:stop]``, whose
+        first anchors the clause pattern found (``held``, after an empty group); remembered,
+        unless the clause may hold more than those."""
+        if held[-1] is None:
+            chars: Iterable[str] = [c for c in held[1:] if c is not None]
+        elif stop - start > _LONG_CLAUSE:  # and perhaps more
+            written = text[start:stop]
+            chars = [c for c in self.chars if c in written]
+        else:  # the engine lists them, where a set of the clause's characters would hash
+            chars = self.patterns()[1].findall(text, start, stop)  # each of them
+        sets = tuple(sorted({k for c in chars for k in self.holding[c]}))
+        if held[-1] is None and len(self.remembered) < _REMEMBERED:
+            self.remembered[held] = sets
+        return sets
+
+
 class TextIndex:
     """Where in one text the clauses holding an anchor of each set are."""
 
@@ -97,30 +122,24 @@ class TextIndex:
         stops: list[list[int]] = [[] for _ in range(count)]
         holding = anchor_sets.holding
         if any(c in text for c in CLAUSE_BREAKS):
-            clauses, anchor = anchor_sets.patterns()
+            clauses = anchor_sets.patterns()[0]
+            sets_of = anchor_sets.remembered
             for m in clauses.finditer(text):
-                if m.lastindex is None:  # the clauses after the last anchor
+                held = m.groups()  # its first anchors, after an empty group
+                if held[1] is None:  # the clauses after the last one holding an anchor
                     break
                 start = m.start(1)
                 stop = m.end() + 1  # with its closing break
-                held: Sequence[str | None] = m.group(2, 3, 4, 5)
-                last = held[-1]
-                if last is not None:  # and more, perhaps
-                    if stop - start > _LONG_CLAUSE:
-                        written = text[start:stop]
-                        held = [c for c in anchor_sets.chars if c in written]
+                sets = sets_of.get(held)
+                if sets is None:
+                    sets = anchor_sets.holding_any(held, text, start, stop)
+                for k in sets:
+                    ends = stops[k]
+                    if ends and start - ends[-1] < _JOIN_GAP:
+                        ends[-1] = stop
                     else:
-                        held = anchor.findall(text, start, stop)
-                for c in held:
-                    if c is None:
-                        break
-                    for k in holding[c]:
-                        ends = stops[k]
-                        if ends and start - ends[-1] < _JOIN_GAP:
-                            ends[-1] = stop
-                        else:
-                            starts[k].append(start)
-                            ends.append(stop)
+                        starts[k].append(start)
+                        ends.append(stop)
         else:  # one clause (a text dense with anchors, 1年1年…): no scan for breaks
             for c in anchor_sets.chars:
                 if c in text:
@@ -131,38 +150,41 @@ class TextIndex:
         self._starts = starts
         self._stops = stops
 
-    def has_any(self, anchors: str) -> bool:
-        return bool(self._starts[self.anchor_sets.number[anchors]])
-
-    def spans(self, anchors: str) -> list[tuple[int, int]]:
-        """The stretches of text to scan for a rule of these ``anchors``: the clauses that
-        hold one of them, each with the break that closes it, clauses close together
-        joined."""
-        k = self.anchor_sets.number[anchors]
-        return list(zip(self._starts[k], self._stops[k]))
-
-    def matches(self, rule: Scanned) -> Iterator[re.Match[str]]:
-        """``rule.pattern.finditer(text)`` (nothing in a text without one of the rule's
-        words), scanning only the clauses that hold an anchor (and a match of the rule's
-        screen, if it has one)."""
-        text = self.text
+    def stretches(self, rule: Scanned) -> list[tuple[int, int]]:
+        """The stretches of text to search for ``rule``: the clauses that hold one of its
+        anchors, each with the break that closes it (clauses close together joined), and a
+        match of its screen, if it has one; none in a text without one of its words. Asked
+        before any search, so that a rule with nothing to search costs nothing more."""
         k = self.anchor_sets.number[rule.anchors]
-        spans = list(zip(self._starts[k], self._stops[k]))
-        if not spans:
-            return  # the rule is not even compiled
+        starts = self._starts[k]
+        if not starts:
+            return []  # the rule is not even compiled
+        spans = list(zip(starts, self._stops[k]))
         screen = rule.screen
         if screen is not None:
+            text = self.text
             screen_search = screen.search
             spans = [(start, end) for start, end in spans
                      if screen_search(text, start, end) is not None]
             if not spans:
-                return
+                return spans
         # last, as a word the text lacks costs a pass over all of it
-        if rule.words and not any(word in text for word in rule.words):
-            return
+        if rule.words and not any(word in self.text for word in rule.words):
+            return []
+        return spans
+
+    def matches(self, rule: Scanned,
+                stretches: list[tuple[int, int]] | None = None) -> Iterator[re.Match[str]]:
+        """``rule.pattern.finditer(text)``, searching only ``stretches`` (by default
+        ``self.stretches(rule)``)."""
+        if stretches is None:
+            stretches = self.stretches(rule)
+            if not stretches:
+                return  # the rule is not even compiled
+        text = self.text
         pattern = rule.pattern
         search = pattern.search
-        for start, end in spans:
+        for start, end in stretches:
             m = search(text, start, end)  # most clauses hold no match: no iterator for them
             if m is None:
                 continue
