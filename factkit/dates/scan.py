@@ -89,7 +89,6 @@ class AnchorSets:
                               re.compile(f"[{anchors}]"))
         return self._compiled
 
-
     def holding_any(self, held: tuple[str | None, ...], text: str, start: int,
                     stop: int) -> tuple[int, ...]:
         """The sets that hold one of the anchors of the clause ``text[start:stop]``, whose
