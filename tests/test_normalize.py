@@ -93,6 +93,18 @@ def test_the_stored_fold_automaton_finds_every_character_that_folds_and_no_other
     assert fold(simplified) == simplified
 
 
+def test_the_stored_fold_automaton_is_read_by_the_installed_daachorse():
+    import warnings
+
+    from factkit.lexmatch import read_sections, stored_automaton
+    from factkit.normalize import foldable_characters
+    header, sections = read_sections("fold.bin")
+    with warnings.catch_warnings():
+        warnings.simplefilter("error")   # no fallback to a build from the characters
+        stored_automaton(sections["automaton"], header["daachorse"], "fold.bin",
+                         foldable_characters)
+
+
 def test_a_fold_automaton_that_cannot_be_read_is_built_from_the_characters():
     from factkit.lexmatch import stored_automaton
     from factkit.normalize import _foldable, foldable_characters
