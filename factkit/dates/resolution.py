@@ -220,9 +220,10 @@ def _placed(item: _Waiting) -> DateSpec:
 def _rule_specs(rule: Rule, order: int, matches: Iterator[regex.Match[str]], text: str,
                 shared: set[ResolveFn]) -> Iterator[_Waiting]:
     """The specs of one rule's ``matches`` in ``text``, in order of match start, ready to
-    wait for settling (``order`` is the rule's). A builder that reads only its match gives the same spec for the
-    same groups: it runs once per distinct match, and the rest are copies of its spec sharing
-    its resolve function (a text dense with one date builds one), which ``shared`` collects."""
+    wait for settling (``order`` is the rule's). A builder that reads only its match gives
+    the same spec for the same groups: it runs once per distinct match, and the rest are
+    copies of its spec sharing its resolve function (a text dense with one date builds one),
+    which ``shared`` collects."""
     build = rule.build
     built: dict[tuple[str, tuple[str | Any, ...]], DateSpec | None] = {}
     copies = not rule.reads_text
