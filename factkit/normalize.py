@@ -47,7 +47,6 @@ class _FoldTables:
     traditional_text: dict[int, int]    # those, and characters simplified text writes too
     traditional_only: frozenset[str]    # characters that only traditional script writes
     ambiguous_characters: str           # characters simplified text writes too
-    ambiguous: re.Pattern[str]          # finds them
 
 
 @cache
@@ -65,11 +64,9 @@ def _fold_tables() -> _FoldTables:
                              "".join(r["simplified"] for r in selected))
 
     any_text = {**width, **table(always)}
-    ambiguous = "".join(r["traditional"] for r in in_traditional)
-    # the standard library's character-set search is the fastest scan for a few characters
     return _FoldTables(any_text, {**any_text, **table(in_traditional)},
                        frozenset("".join(r["traditional"] for r in always)),
-                       ambiguous, re.compile(f"[{re.escape(ambiguous)}]"))
+                       "".join(r["traditional"] for r in in_traditional))
 
 
 # Text reads as traditional script when at least this share of its distinct Han characters
@@ -138,13 +135,11 @@ def fold(text: str) -> str:
     return "".join(folded)
 
 
-def _fold_whole(text: str, tables: _FoldTables, traditional: bool | None = None) -> str:
-    """The fold of ``text``, of traditional script where ``traditional`` (found out here
-    where not known)."""
+def _fold_whole(text: str, tables: _FoldTables, traditional: bool) -> str:
+    """The fold of every character of ``text``, of traditional script where
+    ``traditional``."""
     if "，" in text:
         text = _FULL_WIDTH_GROUPING.sub(",", text)
-    if traditional is None:
-        traditional = bool(tables.ambiguous.search(text)) and reads_traditional(text)
     if _ASTRAL.search(text):
         return text.translate(tables.traditional_text if traditional else tables.any_text)
     return text.translate(_bmp_table(traditional))

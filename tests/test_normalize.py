@@ -79,8 +79,8 @@ FOLD_DENSITIES = [
 
 @pytest.mark.parametrize("text", FOLD_DENSITIES)
 def test_folding_what_the_automaton_finds_equals_folding_every_character(text):
-    from factkit.normalize import _fold_tables, _fold_whole
-    assert fold(text) == _fold_whole(text, _fold_tables())
+    from factkit.normalize import _fold_tables, _fold_whole, reads_traditional
+    assert fold(text) == _fold_whole(text, _fold_tables(), reads_traditional(text))
 
 
 def test_the_stored_fold_automaton_finds_every_character_that_folds_and_no_other():
