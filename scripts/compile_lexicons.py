@@ -69,16 +69,17 @@ def build() -> dict[str, bytes]:
             "boundary_words.txt (scripts/build_world.py: jieba 0.42.1, MIT)"],
         "divisions": len(src.divisions),
     }
+    foldable = normalize.foldable_characters()
     fold_meta = {
         "generated": GENERATED,
         "content": "an automaton over the characters the fold of factkit/normalize.py changes "
                    "(see normalize.fold)",
         "sources": ["script_fold.tsv (scripts/build_script_fold.py: OpenCC 1.4.2)",
                     "the width folds of factkit/normalize.py"],
-        "characters": len(normalize.foldable_characters()),
+        "characters": len(foldable),
         "daachorse": lexmatch.daachorse_version(),
     }
-    fold_automaton = daachorse.CharwiseDoubleArrayAhoCorasick(normalize.foldable_characters())
+    fold_automaton = daachorse.CharwiseDoubleArrayAhoCorasick(foldable)
     return {
         "lexicon.bin": lexmatch.write_sections(lexicon_meta, lexmatch.compile_phrases(payloads)),
         "fold.bin": lexmatch.write_sections(fold_meta, {"automaton": fold_automaton.serialize()}),
