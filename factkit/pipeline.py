@@ -50,12 +50,16 @@ class Pipeline:
         self._factories: dict[str, _RecordBuilder] = {
             fact: _Validating(record_type) if validate_records else RecordFactory(record_type)
             for fact, record_type in _RECORD_TYPES.items()}
+        # (pydantic's ``model_construct`` costs as much as building a hundred records)
+        self._document: Callable[[dict[str, Any]], Document] = (
+            (lambda values: Document(**values)) if validate_records
+            else RecordFactory(Document))
 
     def __call__(self, text: str, ref_date: datetime.date | None = None) -> Document:
         with _cycle_collection_paused():
             kept, ntext, context = self._extract(text, ref_date)
-            spans = _normalized_spans(kept)
-            lists = self._build(kept, ntext, 0)
+            spans: dict[str, statements.NormalizedSpans] = {}
+            lists = self._build(kept, ntext, 0, spans)
             # statements read the final records (after the overlap policy) against the same text
             figures = cast(list[Figure], lists["figures"])
             dates_ = cast(list[DateMention], lists["dates"])
@@ -64,11 +68,10 @@ class Pipeline:
             found = statements.build(ntext, figures, dates_, places_, organizations,
                                      context.ref_date, spans=spans)
         # the lists are built here and hold records only: nothing left to validate
-        return Document.model_construct(figures=figures, dates=dates_, places=places_,
-                                        organizations=organizations, statements=found,
-                                        ref_date=context.ref_date,
-                                        ref_date_inferred=context.ref_date_inferred,
-                                        warnings=context.warnings)
+        return self._document({"figures": figures, "dates": dates_, "places": places_,
+                               "organizations": organizations, "ref_date": context.ref_date,
+                               "ref_date_inferred": context.ref_date_inferred,
+                               "warnings": context.warnings, "statements": found})
 
     def records(self, text: str, ref_date: datetime.date | None = None,
                 offset: int = 0) -> tuple[dict[str, list[Fact]], Context]:
@@ -107,10 +110,14 @@ class Pipeline:
         context.places = []
         return kept, ntext, context
 
-    def _build(self, kept: list[Candidate], ntext: NormalizedText,
-               offset: int) -> dict[str, list[Fact]]:
+    def _build(self, kept: list[Candidate], ntext: NormalizedText, offset: int,
+               spans: dict[str, statements.NormalizedSpans] | None = None
+               ) -> dict[str, list[Fact]]:
         """The records of ``kept`` (in order of start, as ``_extract`` leaves them), with
-        ``offset`` added to their offsets; ``kept`` is emptied on the way."""
+        ``offset`` added to their offsets; ``kept`` is emptied on the way. ``spans``, if given,
+        is filled with where the records stand in the normalized text, by Document field, in
+        the order of the records: statements read them there, and would otherwise map each
+        record's offsets back."""
         lists: dict[str, list[Fact]] = {name: [] for name in _DOCUMENT_FIELDS.values()}
         strings: dict[str, str] = {}  # one object per distinct text of this document
         to_original = ntext.offsets.span_to_original
@@ -119,34 +126,28 @@ class Pipeline:
         # per kind of fact, the builder of its records and where they go
         builders = {fact: (factory.located, lists[_DOCUMENT_FIELDS[fact]].append)
                     for fact, factory in self._factories.items()}
+        if spans is not None:
+            spans.update({name: ([], []) for name in _DOCUMENT_FIELDS.values()})
+            span_adders = {fact: (spans[name][0].append, spans[name][1].append)
+                           for fact, name in _DOCUMENT_FIELDS.items()}
         kept.reverse()
         while kept:
             candidate = kept.pop()
             start, end = candidate.start, candidate.end
+            fact = candidate.fact
+            if spans is not None:
+                add_start, add_end = span_adders[fact]
+                add_start(start)
+                add_end(max(start, end))   # as ``span_to_original`` maps it
             text = written[start:end]
             if joined:
                 start, end = to_original(start, end)
             elif end < start:  # as span_to_original would: an empty span, not a negative one
                 end = start
-            build, add = builders[candidate.fact]
+            build, add = builders[fact]
             add(build(strings.setdefault(text, text), start + offset, end + offset,
                       candidate.fields))
         return lists
-
-
-def _normalized_spans(kept: list[Candidate]) -> dict[str, statements.NormalizedSpans]:
-    """Where the records ``_build`` makes of ``kept`` stand in the normalized text, by
-    Document field, in the order of the records: statements read them there, and would
-    otherwise map each record's offsets back."""
-    spans: dict[str, statements.NormalizedSpans] = {
-        name: ([], []) for name in _DOCUMENT_FIELDS.values()}
-    by_fact = {fact: (spans[name][0].append, spans[name][1].append)
-               for fact, name in _DOCUMENT_FIELDS.items()}
-    for candidate in kept:
-        add_start, add_end = by_fact[candidate.fact]
-        add_start(candidate.start)
-        add_end(max(candidate.start, candidate.end))   # as ``span_to_original`` maps it
-    return spans
 
 
 @contextmanager
@@ -242,6 +243,10 @@ class RecordFactory(Generic[_Record]):
         # the same for ``located``, by the keys after the location, for the sets in order
         self._by_keys_after_location: dict[tuple[str, ...], _KeySet] = {}
         self._location_first = tuple(record_type.model_fields)[:3] == ("text", "start", "end")
+        # private attributes (a Document's ``_text``) start at their defaults, as pydantic's
+        self.private: dict[str, Any] | None = {
+            name: attribute.get_default()
+            for name, attribute in record_type.__private_attributes__.items()} or None
 
     def __call__(self, values: dict[str, Any]) -> _Record:
         known = self._by_keys.get(tuple(values))
@@ -264,7 +269,7 @@ class RecordFactory(Generic[_Record]):
         else:
             attributes.update(values)
             attributes.update(after)
-        return _completed(record, attributes, fields_set, factories)
+        return _completed(record, attributes, fields_set, factories, self.private)
 
     def located(self, text: str, start: int, end: int, fields: dict[str, Any]) -> _Record:
         """The record of ``text`` at ``start``-``end`` with the other ``fields``, as the
@@ -287,8 +292,9 @@ class RecordFactory(Generic[_Record]):
         attributes["start"] = start
         attributes["end"] = end
         attributes.update(fields)
-        attributes.update(after)  # type: ignore[arg-type]  # not None: checked when learned
-        return _completed(record, attributes, fields_set, factories)
+        if after:   # (most often every field is given: nothing to add)
+            attributes.update(after)
+        return _completed(record, attributes, fields_set, factories, self.private)
 
     def _key_set(self, keys: tuple[str, ...]) -> _KeySet:
         order = tuple(self.template)
@@ -301,13 +307,14 @@ class RecordFactory(Generic[_Record]):
 
 
 def _completed(record: _Record, attributes: dict[str, Any], fields_set: set[str],
-               factories: list[tuple[str, Callable[..., Any]]]) -> _Record:
+               factories: list[tuple[str, Callable[..., Any]]],
+               private: dict[str, Any] | None) -> _Record:
     """The record with the fields of its default factories and pydantic's three slots set."""
     for name, factory in factories:
         attributes[name] = factory()
     _set_fields_set(record, fields_set)
     _set_extra(record, None)
-    _set_private(record, None)
+    _set_private(record, None if private is None else private.copy())
     return record
 
 

@@ -49,6 +49,10 @@ def test_fast_records_equal_validated_records():
         fast, validated = FAST(text, ref), VALIDATED(text, ref)
         assert fast == validated, text[:40]
         assert fast.model_dump_json() == validated.model_dump_json()
+        # the document itself is built the fast way too: the same fields, set and private
+        assert list(fast.__dict__) == list(validated.__dict__)
+        assert fast.model_fields_set == validated.model_fields_set
+        assert fast.__pydantic_private__ == validated.__pydantic_private__ == {"_text": None}
         for field in FIELDS:
             assert len(getattr(fast, field)) == len(getattr(validated, field))
             for a, b in zip(getattr(fast, field), getattr(validated, field)):

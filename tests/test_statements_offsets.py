@@ -15,7 +15,7 @@ import pytest
 from conftest import SEEDS
 from factkit import statements
 from factkit.normalize import normalize
-from factkit.pipeline import Pipeline, _normalized_spans
+from factkit.pipeline import Pipeline
 from factkit.statements import _Positions
 
 # PDF-style layout breaks inside sentences, which normalizing deletes (see normalize.py)
@@ -81,8 +81,8 @@ _ARTICLES = [
 def test_the_pipelines_spans_are_the_records_mapped_back(text: str) -> None:
     pipeline = Pipeline()
     kept, ntext, _ = pipeline._extract(text, None)
-    spans = _normalized_spans(list(kept))
-    records = pipeline._build(kept, ntext, 0)
+    spans: dict = {}
+    records = pipeline._build(kept, ntext, 0, spans)
     positions = _Positions(ntext)
     assert sum(len(records[field]) for field in records) >= (3 if len(text) > 60 else 1)
     for field, found in records.items():
