@@ -1,6 +1,7 @@
 """normalize -> extractors -> overlap policy -> Document."""
 from __future__ import annotations
 
+import bisect
 import datetime
 import gc
 from collections.abc import Callable, Iterator, Sequence
@@ -120,8 +121,6 @@ class Pipeline:
         record's offsets back."""
         lists: dict[str, list[Fact]] = {name: [] for name in _DOCUMENT_FIELDS.values()}
         strings: dict[str, str] = {}  # one object per distinct text of this document
-        to_original = ntext.offsets.span_to_original
-        joined = bool(ntext.offsets.cut_positions)  # else offsets are the original's already
         written = ntext.written
         # per kind of fact, the builder of its records and where they go
         builders = {fact: (factory.located, lists[_DOCUMENT_FIELDS[fact]].append)
@@ -130,6 +129,12 @@ class Pipeline:
             spans.update({name: ([], []) for name in _DOCUMENT_FIELDS.values()})
             span_adders = {fact: (spans[name][0].append, spans[name][1].append)
                            for fact, name in _DOCUMENT_FIELDS.items()}
+        # Offsets go back to the original as ``span_to_original`` maps them, written out: every
+        # record of a joined text asks, and in order of start the cuts before a start are
+        # counted on from the record before rather than searched for.
+        positions, shifts = ntext.offsets.cut_positions, ntext.offsets.cut_shifts
+        cut_count = len(positions)
+        k = 0   # how many cuts stand at or before the start of the record before
         kept.reverse()
         while kept:
             candidate = kept.pop()
@@ -138,12 +143,19 @@ class Pipeline:
             if spans is not None:
                 add_start, add_end = span_adders[fact]
                 add_start(start)
-                add_end(max(start, end))   # as ``span_to_original`` maps it
+                add_end(max(start, end))
             text = written[start:end]
-            if joined:
-                start, end = to_original(start, end)
-            elif end < start:  # as span_to_original would: an empty span, not a negative one
+            if k and positions[k - 1] > start:   # out of order: count again
+                k = bisect.bisect_right(positions, start)
+            while k < cut_count and positions[k] <= start:
+                k += 1
+            shift = shifts[k - 1] if k else 0
+            if end <= start:   # an empty span, not a negative one
                 end = start
+            elif k < cut_count and positions[k] < end:   # a cut inside the span
+                end += shifts[bisect.bisect_right(positions, end - 1, k) - 1] - shift
+            start += shift
+            end += shift
             build, add = builders[fact]
             add(build(strings.setdefault(text, text), start + offset, end + offset,
                       candidate.fields))

@@ -15,7 +15,7 @@ import pytest
 from conftest import SEEDS
 from factkit import statements
 from factkit.normalize import normalize
-from factkit.pipeline import Pipeline
+from factkit.pipeline import _DOCUMENT_FIELDS, Pipeline
 from factkit.statements import _Positions
 
 # PDF-style layout breaks inside sentences, which normalizing deletes (see normalize.py)
@@ -87,6 +87,29 @@ def test_the_pipelines_spans_are_the_records_mapped_back(text: str) -> None:
     assert sum(len(records[field]) for field in records) >= (3 if len(text) > 60 else 1)
     for field, found in records.items():
         assert spans[field] == positions.starts_ends(found)
+
+
+@pytest.mark.parametrize("text", [text for text in _ARTICLES
+                                  if normalize(text).offsets.cut_positions])
+@pytest.mark.parametrize("in_order", [True, False])
+def test_the_records_offsets_are_their_spans_mapped_to_the_original(text: str,
+                                                                     in_order: bool) -> None:
+    """The pipeline maps offsets back in one walk over the candidates, in order of start (and
+    again from the start for one out of order): it gives what ``span_to_original`` gives."""
+    pipeline = Pipeline()
+    kept, ntext, _ = pipeline._extract(text, None)
+    if not in_order:
+        kept.reverse()
+    expected: dict[str, list[tuple[int, int]]] = {}
+    # (the walk is tested only if records stand after cuts)
+    assert any(ntext.span_to_original(c.start, c.end) != (c.start, c.end) for c in kept)
+    for candidate in kept:
+        field = _DOCUMENT_FIELDS[candidate.fact]
+        expected.setdefault(field, []).append(
+            ntext.span_to_original(candidate.start, candidate.end))
+    records = pipeline._build(kept, ntext, 0)
+    for field, found in records.items():
+        assert [(r.start, r.end) for r in found] == expected.get(field, [])
 
 
 def test_the_articles_hold_cuts() -> None:
