@@ -94,8 +94,8 @@ _ANCHORS = {
     "month part": "月", "旬": "旬", "month range": "月", "year range": "年",
     "year range (从)": "从", "clock": ":时時点钟點：", "day with part": "夜早晚晨",
     "weekend": "末", "context day": "夜天日晚", "rest of period": "内", "vague": "久日近",
-    "weekday": "周拜期", "offset": "内前后来", "span until now": "周天年月期", "nth weekday": "周拜期",
-    "month week": "周拜期", "quarter part": "季", "first months": "月", "plan period": "五",
+    "weekday": "周拜星", "offset": "内前后来", "span until now": "周天年月星", "nth weekday": "周拜星",
+    "month week": "周拜星", "quarter part": "季", "first months": "月", "plan period": "五",
     "decade": "代",
 }
 _NUMERAL = "[0-9一二两三四五六七八九十百]"

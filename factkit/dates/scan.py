@@ -38,8 +38,10 @@ _LONG_CLAUSE = 256
 # anchor sets of: news needs a few hundred.
 _REMEMBERED = 4096
 
-# how common a character is in news, roughly: 一 everywhere, numerals and digits often
-_WEIGHTS = {c: 10 for c in "0123456789二两三四五六七八九十零〇"} | {"一": 20}
+# how common a character is in news, roughly: 一 everywhere, numerals and digits often, and
+# 下 (以下, 下降, 下午), 度 (年度, 制度, 程度) and 期 (时期, 期间, 近期) far more than the other
+# character of the date words they end (眼下, 季度, 星期)
+_WEIGHTS = {c: 10 for c in "0123456789二两三四五六七八九十零〇下度期"} | {"一": 20}
 
 
 def word_anchors(words: Iterable[str]) -> str:
