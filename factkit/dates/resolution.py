@@ -20,7 +20,8 @@ from .days import (Day, DateSpec, Resolution, ResolveFn, Resolver, _day, _relati
                    _remember)
 from .patterns import YEAR_BEFORE_REACH, LazyPattern
 from .scan import AnchorSets, TextIndex
-from .ranges import _FUTURE_MARKERS, _attach_since, _attach_weekday, _merge_ranges
+from .ranges import (FORWARD_ENDINGS, _FUTURE_MARKERS, _attach_since, _attach_weekday,
+                     _merge_ranges)
 from .rules import Rule, _rules
 
 
@@ -51,7 +52,10 @@ def infer_reference_date(specs: list[DateSpec], text: str) -> Day | None:
 
 
 def _is_forward(spec: DateSpec, text: str) -> bool:
-    return bool(_FUTURE_MARKERS.search(text, max(0, spec.start - 4), spec.start))
+    start = spec.start
+    if start == 0 or text[start - 1] not in FORWARD_ENDINGS:
+        return False  # no marker can end right before the date
+    return bool(_FUTURE_MARKERS.search(text, max(0, start - 4), start))
 
 
 def _paired_lunar_year(specs: list[DateSpec], text: str, near: int | None) -> int | None:
