@@ -185,6 +185,8 @@ class TextIndex:
         text = self.text
         pattern = rule.pattern
         search = pattern.search
+        # a rule of one anchor looks for it in what a stretch has left after a match
+        anchor = rule.anchors if len(rule.anchors) == 1 else None
         for start, end in stretches:
             m = search(text, start, end)  # most clauses hold no match: no iterator for them
             if m is None:
@@ -192,7 +194,10 @@ class TextIndex:
             yield m
             after = m.end()
             if after > m.start():  # the matches after it, as finditer would go on
-                yield from pattern.finditer(text, after, end)
+                # Every match consumes an anchor and no break: none follows where the
+                # stretch has only its closing break left, or none of the rule's anchor.
+                if end - after > 1 and (anchor is None or text.find(anchor, after, end) >= 0):
+                    yield from pattern.finditer(text, after, end)
             else:  # after an empty match finditer tries the same place for a longer one
                 yield from itertools.islice(pattern.finditer(text, start, end), 1, None)
 
