@@ -68,6 +68,10 @@ class AnchorSets:
         # for each anchor character, the sets that hold it
         self.holding = {c: tuple(k for k, anchors in enumerate(self.sets) if c in anchors)
                         for c in chars}
+        # the same as the bits of a number, which add up to the sets of a clause at the cost
+        # of one operation an anchor; and the sets of each sum seen
+        self.bits = {c: sum(1 << k for k in sets) for c, sets in self.holding.items()}
+        self.sets_of_bits: dict[int, tuple[int, ...]] = {}
         self._compiled: tuple[re.Pattern[str], re.Pattern[str]] | None = None
         # the sets holding one of a clause's anchors, by the anchors the clause pattern
         # lists (clauses hold the same few again and again: 年, 月 and 日, …)
@@ -103,7 +107,14 @@ class AnchorSets:
             chars = [c for c in self.chars if c in written]
         else:  # the engine lists them, where a set of the clause's characters would hash
             chars = self.patterns()[1].findall(text, start, stop)  # each of them
-        sets = tuple(sorted({k for c in chars for k in self.holding[c]}))
+        bits = 0
+        for c in chars:
+            bits |= self.bits[c]
+        sets = self.sets_of_bits.get(bits)
+        if sets is None:
+            sets = tuple(k for k in range(len(self.sets)) if bits >> k & 1)
+            if len(self.sets_of_bits) < _REMEMBERED:
+                self.sets_of_bits[bits] = sets
         if held[-1] is None and len(self.remembered) < _REMEMBERED:
             self.remembered[held] = sets
         return sets
