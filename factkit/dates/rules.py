@@ -134,8 +134,16 @@ _SCREENS = {
     "clock": r"[0-9零一二两三四五六七八九十][ \t]*[时点點時]|[0-9][:：][0-5][0-9]",
     "solar term": "|".join(SOLAR_TERMS), "nth weekday": "个(?:星期|周|礼拜)",
     "month week": "(?:第[一二三四五1-5]|最后一)(?:周|个?星期|个?礼拜)",
-    # every branch opens with a literal: a class first would be tried at every position
-    "period of a year (alone)": "季|半年|全年|年[初中底末终尾]|岁[末初尾]|春|夏|秋|冬",
+    # every branch opens with a literal: a class first would be tried at every position. A
+    # season alone is one with what opens or closes it (初春, 春天; 春季 holds 季): 春 alone
+    # is mostly in other words (春节, 新春, 长春)
+    "period of a year (alone)": "季|半年|全年|年[初中底末终尾]|岁[末初尾]|"
+                                + "|".join(f"{opening}[春夏秋冬]" for opening in "初早深晚暮盛仲隆")
+                                + "|春天|夏天|秋天|冬天",
+    # the separators with the month between them (decimals, 5.2%, hold one at most), and
+    # the spaces around the month of a spaced date
+    "numeric date": "[-/.][0-9]{1,2}[-/.][0-9]", "day-first numeric date": "[-/.][0-9]{1,2}[-/.][0-9]",
+    "spaced numeric date": " (?:0[1-9]|1[0-2]) [0-3]", "year range (从)": "从[ \t]*[0-9]{4}",
     "bare year": "(?:19|20)[0-9]{2}[，,]", "compact date": "(?:19|20)[0-9]{2}(?:0[1-9]|1[0-2])",
     "vague": "近|日前|不久", "year range": "[—–~～至到-]",
     # the unit (or 半, 多) right before the direction word: 三天后, 3年多以来, 一年半以前
