@@ -71,3 +71,16 @@ def test_a_forecast_marker_ends_with_one_of_its_endings():
         for start in range(len(text) + 1):
             if ranges._FUTURE_MARKERS.search(text, max(0, start - 4), start):
                 assert start > 0 and text[start - 1] in ranges.FORWARD_ENDINGS, (text, start)
+
+
+def test_a_forecast_word_right_before_or_after_a_date_has_its_character_there():
+    """_speaks_of_future asks the engine for 到/至 right before a date and 前/之前/以前
+    right after it only where the character there can be part of one (a character left out
+    of a set fails)."""
+    for text in _glued(["到", "至", "截至", "前", "之前", "以前", "前年"], 3000, 9):
+        for start in range(len(text) + 1):
+            for clause_start in range(start):
+                if resolution._FUTURE_RIGHT_BEFORE.search(text, clause_start, start):
+                    assert text[start - 1] in resolution._RIGHT_BEFORE_ENDINGS, (text, start)
+            if resolution._FUTURE_RIGHT_AFTER.match(text, start):
+                assert text[start] in resolution._RIGHT_AFTER_OPENINGS, (text, start)
