@@ -78,7 +78,11 @@ _SCREENED = ["民国9年，民国100年", "中央社台北电 115年3月", "二�
              # clauses holding more anchors than the clause pattern lists, one of them longer
              # than the scanner reads character by character, and a text without a break
              "去年3月5日下午3点至今年5月，" + "说" * 300 + "2026年3月5日下午3点，5月",
-             "2026年3月5日下午3点" * 30, "2026年3月5日，2026年3月5日下午3点，"]
+             "2026年3月5日下午3点" * 30, "2026年3月5日，2026年3月5日下午3点，",
+             # the screens of seasons, numeric and spaced dates and of 从 ranges
+             "初春，深秋，隆冬，春天，冬季，春节，新春，长春，夏亮",
+             "2026-2-24，24.2.2026，2026/02/24，12-11-10，2026 02 24，增长5.2%，3.5/4.5",
+             "从2019年到2021年，从 2019 至 2021，从2019-2021年"]
 
 
 def test_word_screens_let_every_word_through():

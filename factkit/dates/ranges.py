@@ -12,14 +12,25 @@ from .scan import word_anchors
 # --------------------------------------------------------------------------- post-processing
 
 _SINCE = LazyPattern(r"[ \t]*+以来")
+_RANGE_JOINS = (*SEP_WORDS, "与", "和")  # what stands between two dates that make a period
 _RANGE_SEP = LazyPattern(rf"[ \t]*+(?:{_SEP}|(?P<and>与|和))[ \t]*+")
+# The characters a match of _SINCE and of _RANGE_SEP opens with: after a date, any other
+# character rules it out at the cost of a look at one character, where asking the engine
+# costs a call (the passes below ask it after every date).
+_SINCE_OPENINGS = frozenset(" \t以")
+_RANGE_SEP_OPENINGS = frozenset(" \t" + "".join(word[0] for word in _RANGE_JOINS))
 _BETWEEN_END = LazyPattern(r"[ \t]*+之?间")
 _WEEKDAY_AFTER = LazyPattern(r"[ \t]*+[，,（(]?[ \t]*+(?:星期|周|礼拜)[一二三四五六日天][）)]?")
 # characters one of which a range's separator and a weekday hold (the passes that join
 # them skip a text without one)
-_RANGE_MARKS = word_anchors([*SEP_WORDS, "与", "和"])
+_RANGE_MARKS = word_anchors(_RANGE_JOINS)
 _WEEK_MARKS = word_anchors(["星期", "周", "礼拜"])
-_FUTURE_MARKERS = LazyPattern(r"(?:预计|计划|将于|将在|将|力争|争取|到|至|截至|截止)[ \t]*+$")
+# words right before a date that make it a forecast (预计2030年)
+_FORWARD_WORDS = ("预计", "计划", "将于", "将在", "将", "力争", "争取", "到", "至", "截至", "截止")
+_FUTURE_MARKERS = LazyPattern(rf"(?:{'|'.join(_FORWARD_WORDS)})[ \t]*+$")
+# the character right before a date that _FUTURE_MARKERS finds: a word's last one, a space,
+# or a line break (``$`` matches before a line break that ends the text searched)
+FORWARD_ENDINGS = frozenset(" \t\n" + "".join(word[-1] for word in _FORWARD_WORDS))
 
 
 def _attach_since(specs: list[DateSpec], text: str) -> list[DateSpec]:
@@ -27,8 +38,10 @@ def _attach_since(specs: list[DateSpec], text: str) -> list[DateSpec]:
     if "以来" not in text:
         return specs
     out = []
+    size = len(text)
     for spec in specs:
-        m = _SINCE.match(text, spec.end)
+        end = spec.end
+        m = _SINCE.match(text, end) if end < size and text[end] in _SINCE_OPENINGS else None
         if not m or spec.rule in ("<vague>", "<context day>"):
             out.append(spec)
             continue
@@ -52,7 +65,8 @@ def _merge_ranges(specs: list[DateSpec], text: str) -> list[DateSpec]:
         spec = specs[i]
         if i + 1 < len(specs):
             nxt = specs[i + 1]
-            sep = _RANGE_SEP.fullmatch(text, spec.end, nxt.start)
+            sep = (_RANGE_SEP.fullmatch(text, spec.end, nxt.start) if spec.end < nxt.start
+                   and text[spec.end] in _RANGE_SEP_OPENINGS else None)
             between = _BETWEEN_END.match(text, nxt.end) if sep and sep.group("and") else None
             if sep and sep.group("and") and not between:
                 sep = None  # 2007年和2009年 are two years; 2007年与2009年间 is one period

@@ -20,7 +20,8 @@ from .days import (Day, DateSpec, Resolution, ResolveFn, Resolver, _day, _relati
                    _remember)
 from .patterns import YEAR_BEFORE_REACH, LazyPattern
 from .scan import AnchorSets, TextIndex
-from .ranges import _FUTURE_MARKERS, _attach_since, _attach_weekday, _merge_ranges
+from .ranges import (FORWARD_ENDINGS, _FUTURE_MARKERS, _attach_since, _attach_weekday,
+                     _merge_ranges)
 from .rules import Rule, _rules
 
 
@@ -51,7 +52,10 @@ def infer_reference_date(specs: list[DateSpec], text: str) -> Day | None:
 
 
 def _is_forward(spec: DateSpec, text: str) -> bool:
-    return bool(_FUTURE_MARKERS.search(text, max(0, spec.start - 4), spec.start))
+    start = spec.start
+    if start == 0 or text[start - 1] not in FORWARD_ENDINGS:
+        return False  # no marker can end right before the date
+    return bool(_FUTURE_MARKERS.search(text, max(0, start - 4), start))
 
 
 def _paired_lunar_year(specs: list[DateSpec], text: str, near: int | None) -> int | None:
@@ -437,6 +441,12 @@ _FUTURE_WORDS = LazyPattern(r"将(?!近)|预计|计划|力争|争取|拟|即将|
                               r"|规划|下一步|今后|未来|明年|明后年")
 _FUTURE_RIGHT_BEFORE = LazyPattern(r"(?<!截)(?:到|至)[ \t]*$")
 _FUTURE_RIGHT_AFTER = LazyPattern(r"[ \t]*(?:前|之前|以前)(?![年天])")
+# The character right before a date that _FUTURE_RIGHT_BEFORE finds (``$`` matches before a
+# line break that ends the text searched), and the one right after it that
+# _FUTURE_RIGHT_AFTER opens with: a date between others is no forecast of theirs at the
+# cost of a look at one character, where asking the engine costs a call.
+_RIGHT_BEFORE_ENDINGS = frozenset("到至 \t\n")
+_RIGHT_AFTER_OPENINGS = frozenset(" \t前之以")
 _CLAUSE_END = LazyPattern(r"[，。；！？,;!?\n]")
 _CLAUSE_REACH = 40
 
@@ -447,10 +457,13 @@ def _speaks_of_future(text: str, spec: DateSpec) -> bool:
     clause_start = ends[-1] if ends else before_start
     after = _CLAUSE_END.search(text, spec.end, spec.end + _CLAUSE_REACH)
     clause_end = after.start() if after else min(len(text), spec.end + _CLAUSE_REACH)
-    return bool(_FUTURE_WORDS.search(text, clause_start, spec.start)
-                or _FUTURE_WORDS.search(text, spec.end, clause_end)
-                or _FUTURE_RIGHT_BEFORE.search(text, clause_start, spec.start)
-                or _FUTURE_RIGHT_AFTER.match(text, spec.end))
+    start, end = spec.start, spec.end
+    return bool(_FUTURE_WORDS.search(text, clause_start, start)
+                or _FUTURE_WORDS.search(text, end, clause_end)
+                or (start > clause_start and text[start - 1] in _RIGHT_BEFORE_ENDINGS
+                    and _FUTURE_RIGHT_BEFORE.search(text, clause_start, start))
+                or (end < len(text) and text[end] in _RIGHT_AFTER_OPENINGS
+                    and _FUTURE_RIGHT_AFTER.match(text, end)))
 
 
 def _resolve(spec: DateSpec, resolver: Resolver) -> Resolution | None:

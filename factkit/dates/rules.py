@@ -94,8 +94,8 @@ _ANCHORS = {
     "month part": "月", "旬": "旬", "month range": "月", "year range": "年",
     "year range (从)": "从", "clock": ":时時点钟點：", "day with part": "夜早晚晨",
     "weekend": "末", "context day": "夜天日晚", "rest of period": "内", "vague": "久日近",
-    "weekday": "周拜期", "offset": "内前后来", "span until now": "周天年月期", "nth weekday": "周拜期",
-    "month week": "周拜期", "quarter part": "季", "first months": "月", "plan period": "五",
+    "weekday": "周拜星", "offset": "内前后来", "span until now": "周天年月星", "nth weekday": "周拜星",
+    "month week": "周拜星", "quarter part": "季", "first months": "月", "plan period": "五",
     "decade": "代",
 }
 _NUMERAL = "[0-9一二两三四五六七八九十百]"
@@ -134,8 +134,16 @@ _SCREENS = {
     "clock": r"[0-9零一二两三四五六七八九十][ \t]*[时点點時]|[0-9][:：][0-5][0-9]",
     "solar term": "|".join(SOLAR_TERMS), "nth weekday": "个(?:星期|周|礼拜)",
     "month week": "(?:第[一二三四五1-5]|最后一)(?:周|个?星期|个?礼拜)",
-    # every branch opens with a literal: a class first would be tried at every position
-    "period of a year (alone)": "季|半年|全年|年[初中底末终尾]|岁[末初尾]|春|夏|秋|冬",
+    # every branch opens with a literal: a class first would be tried at every position. A
+    # season alone is one with what opens or closes it (初春, 春天; 春季 holds 季): 春 alone
+    # is mostly in other words (春节, 新春, 长春)
+    "period of a year (alone)": "季|半年|全年|年[初中底末终尾]|岁[末初尾]|"
+                                + "|".join(f"{opening}[春夏秋冬]" for opening in "初早深晚暮盛仲隆")
+                                + "|春天|夏天|秋天|冬天",
+    # the separators with the month between them (decimals, 5.2%, hold one at most), and
+    # the spaces around the month of a spaced date
+    "numeric date": "[-/.][0-9]{1,2}[-/.][0-9]", "day-first numeric date": "[-/.][0-9]{1,2}[-/.][0-9]",
+    "spaced numeric date": " (?:0[1-9]|1[0-2]) [0-3]", "year range (从)": "从[ \t]*[0-9]{4}",
     "bare year": "(?:19|20)[0-9]{2}[，,]", "compact date": "(?:19|20)[0-9]{2}(?:0[1-9]|1[0-2])",
     "vague": "近|日前|不久", "year range": "[—–~～至到-]",
     # the unit (or 半, 多) right before the direction word: 三天后, 3年多以来, 一年半以前

@@ -38,8 +38,10 @@ _LONG_CLAUSE = 256
 # anchor sets of: news needs a few hundred.
 _REMEMBERED = 4096
 
-# how common a character is in news, roughly: 一 everywhere, numerals and digits often
-_WEIGHTS = {c: 10 for c in "0123456789二两三四五六七八九十零〇"} | {"一": 20}
+# how common a character is in news, roughly: 一 everywhere, numerals and digits often, and
+# 下 (以下, 下降, 下午), 度 (年度, 制度, 程度) and 期 (时期, 期间, 近期) far more than the other
+# character of the date words they end (眼下, 季度, 星期)
+_WEIGHTS = {c: 10 for c in "0123456789二两三四五六七八九十零〇下度期"} | {"一": 20}
 
 
 def word_anchors(words: Iterable[str]) -> str:
@@ -66,6 +68,10 @@ class AnchorSets:
         # for each anchor character, the sets that hold it
         self.holding = {c: tuple(k for k, anchors in enumerate(self.sets) if c in anchors)
                         for c in chars}
+        # the same as the bits of a number, which add up to the sets of a clause at the cost
+        # of one operation an anchor; and the sets of each sum seen
+        self.bits = {c: sum(1 << k for k in sets) for c, sets in self.holding.items()}
+        self.sets_of_bits: dict[int, tuple[int, ...]] = {}
         self._compiled: tuple[re.Pattern[str], re.Pattern[str]] | None = None
         # the sets holding one of a clause's anchors, by the anchors the clause pattern
         # lists (clauses hold the same few again and again: 年, 月 and 日, …)
@@ -101,7 +107,14 @@ class AnchorSets:
             chars = [c for c in self.chars if c in written]
         else:  # the engine lists them, where a set of the clause's characters would hash
             chars = self.patterns()[1].findall(text, start, stop)  # each of them
-        sets = tuple(sorted({k for c in chars for k in self.holding[c]}))
+        bits = 0
+        for c in chars:
+            bits |= self.bits[c]
+        sets = self.sets_of_bits.get(bits)
+        if sets is None:
+            sets = tuple(k for k in range(len(self.sets)) if bits >> k & 1)
+            if len(self.sets_of_bits) < _REMEMBERED:
+                self.sets_of_bits[bits] = sets
         if held[-1] is None and len(self.remembered) < _REMEMBERED:
             self.remembered[held] = sets
         return sets
@@ -183,6 +196,8 @@ class TextIndex:
         text = self.text
         pattern = rule.pattern
         search = pattern.search
+        # a rule of one anchor looks for it in what a stretch has left after a match
+        anchor = rule.anchors if len(rule.anchors) == 1 else None
         for start, end in stretches:
             m = search(text, start, end)  # most clauses hold no match: no iterator for them
             if m is None:
@@ -190,7 +205,10 @@ class TextIndex:
             yield m
             after = m.end()
             if after > m.start():  # the matches after it, as finditer would go on
-                yield from pattern.finditer(text, after, end)
+                # Every match consumes an anchor and no break: none follows where the
+                # stretch has only its closing break left, or none of the rule's anchor.
+                if end - after > 1 and (anchor is None or text.find(anchor, after, end) >= 0):
+                    yield from pattern.finditer(text, after, end)
             else:  # after an empty match finditer tries the same place for a longer one
                 yield from itertools.islice(pattern.finditer(text, start, end), 1, None)
 
