@@ -131,6 +131,26 @@ def test_scanner_finds_what_a_whole_text_scan_finds():
             assert _spans(index.matches(rule)) == _spans(whole), (rule.name, text)
 
 
+def test_the_rules_passed_over_have_nothing_to_search():
+    """The extractor asks only the rules ``rules_anchored`` gives, in their order: every rule
+    with a stretch to search is among them."""
+    texts = _corpus_texts()
+    texts += _shuffled(texts, 1000)
+    anchor_sets = _anchor_sets()
+    passed_over = 0
+    for raw in texts:
+        index = TextIndex(normalize(raw).text, anchor_sets)
+        anchored = index.rules_anchored(RULES)
+        assert [order for order, _ in anchored] == sorted({order for order, _ in anchored})
+        assert all(RULES[order] is rule for order, rule in anchored)
+        asked = {order for order, _ in anchored}
+        for order, rule in enumerate(RULES):
+            if order not in asked:
+                assert index.stretches(rule) == [], (rule.name, raw)
+                passed_over += 1
+    assert passed_over > len(texts)
+
+
 def test_importing_compiles_nothing():
     """Importing the package compiles no date pattern and reads no date table: the first
     text that needs a rule pays for it."""

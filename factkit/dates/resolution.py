@@ -102,7 +102,7 @@ def extract(ntext: NormalizedText, context: Context | None = None) -> list[Candi
     index = TextIndex(text, _anchor_sets())
     shared: set[ResolveFn] = set()  # resolve functions of specs built once and placed again
     streams = []
-    for order, rule in enumerate(_rules()):
+    for order, rule in index.rules_anchored(_rules()):
         stretches = index.stretches(rule)
         if stretches:
             streams.append(_rule_specs(rule, order, index.matches(rule, stretches), text,
