@@ -137,10 +137,14 @@ _NO_GUARD: _Guard = ("", False)
 # the first among them in their turn, and by the first character for the one-character words
 # alone: 个 tries the few words that go on with the character after it, not its hundreds.
 _UnitLookup = dict[str, tuple[tuple[int, dict[str, _Guard]], ...]]
+# And the words of one character that start no longer word and may stand before a letter (家,
+# 名, %), by that character, with the characters that may not follow them: looked up first,
+# where most numbers end, with no pair of characters cut out of the text.
+_SingleUnits = dict[str, str]
 
 
 @cache
-def _unit_lookup() -> _UnitLookup:
+def _unit_lookup() -> tuple[_UnitLookup, _SingleUnits]:
     variants: dict[str, _Guard] = {}
     listed = _listed_currency_words()
     for surface, unit in _units().items():
@@ -181,7 +185,10 @@ def _unit_lookup() -> _UnitLookup:
             lookup[prefix] = tuple((length, group if length == 1 else chosen[index])
                                    for index, (length, group) in enumerate(groups)
                                    if length == 1 or index in chosen)
-    return lookup
+    starts_longer = {key[0] for key in lookup if len(key) == 2}
+    single = {first: groups[0][1][first][0] for first, groups in lookup.items()
+              if len(first) == 1 and first not in starts_longer and not groups[0][1][first][1]}
+    return lookup, single
 
 
 # 六 个 百 分点: the words of this unit may be spaced out
@@ -191,17 +198,21 @@ _SPACED_POINT = re.compile("个?[ \t]*+百[ \t]*+分[ \t]*+点")
 def _unit_end(text: str, i: int) -> int:
     """End of the unit word written at ``i`` (no spaces before it), or -1: the first word in
     the order of _unit_lookup whose guard lets it stand there."""
-    pair = text[i:i + 2]
-    if not pair:
+    if i >= len(text):
         return -1
-    first = pair[0]
+    first = text[i]
+    lookup, single = _unit_lookup()
+    excluded = single.get(first)
+    if excluded is not None:
+        j = i + 1
+        return j if j == len(text) or text[j] not in excluded else -1
+    pair = text[i:i + 2]
     if first == "百" or first == "个" and pair[1:] in ("百", " ", "\t") \
             and _char(text, _skip_blanks(text, i + 1)) == "百":
         spaced = _SPACED_POINT.match(text, i)
         if spaced:
             spaced_end: int = spaced.end()
             return spaced_end
-    lookup = _unit_lookup()
     entries = lookup.get(pair)
     if entries is None:
         entries = lookup.get(first, ())
@@ -503,7 +514,7 @@ def _continuations() -> frozenset[str]:
     """The characters a figure can go on with after its number: where none follows, the
     figure is the number alone."""
     return frozenset(" \t个百分又0123456789" + _SEP_FIRST + _FRACTION_RUN).union(
-        (start[0] for start in _unit_lookup()), _inner_regex()[1], _end_regex()[1])
+        (start[0] for start in _unit_lookup()[0]), _inner_regex()[1], _end_regex()[1])
 
 
 def _skip_blanks(text: str, i: int) -> int:

@@ -315,3 +315,21 @@ def test_set_phrases_near_any_spans_block_what_the_whole_search_blocks(monkeypat
             (text, where)
         blocked += len(whole) < len(spans)
     assert blocked > 1000
+
+
+def test_one_character_unit_words_are_read_as_the_table_of_all_words_reads_them(monkeypatch):
+    """_unit_end looks a word of one character that starts no longer word (家, %) up in a table
+    of its own, before the table of every word: at the end of a text and before every
+    character a unit word goes on with, a guard names or a letter, it ends where the table of
+    every word alone says."""
+    lookup, single = figures._unit_lookup()
+    assert len(single) > 50
+    words = list(figures._units()) + ["旬", "度"]
+    following = sorted({ch for word in words for ch in word} | {
+        ch for guard in figures._UNIT_GUARDS.values() for ch in guard}) + ["a", "Z", " ", ""]
+    texts = [first + after for first in sorted(k for k in lookup if len(k) == 1)
+             for after in following]
+    with_table = [figures._unit_end(text, 0) for text in texts]
+    assert sum(end == 1 for end in with_table) > 1000
+    monkeypatch.setattr(figures, "_unit_lookup", lambda: (lookup, {}))
+    assert [figures._unit_end(text, 0) for text in texts] == with_table
