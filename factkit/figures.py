@@ -1477,21 +1477,36 @@ def _is_year_number(numeral: str) -> bool:
         len(digits) >= 2 and all(ch in CN_DIGITS for ch in digits))
 
 
+def _is_day_of_month(numeral: str) -> bool:
+    """24日, 二十四日, 百日: what _keeps_unit drops as a day of the month or a campaign's name
+    where 日 is the only word written with the number. (A sign before the number, which
+    _known_value reads too, leaves it so: -5日 is dropped all the same.)"""
+    known = _known_value(numeral)
+    if known is None or known[0] is None:
+        return False  # no number, or a vague range (十七八日): a span of days
+    value = known[0]
+    return value == value.to_integral_value() and value <= 31 or numeral in ("百", "千", "万")
+
+
 def _is_word_not_amount(m: _Shape) -> bool:
     """Shapes of a number and a unit word only that _build would read through and then drop
     (see _keeps_unit), told apart before it: 一 with a measure word (一家酒店, 一场: the
-    article "a") and a year (2026年, 二〇二六年: a date). No currency word before them, part
-    or rule of _build makes a figure of them. (Most are passed over before their shape is
-    read, see _word_not_amount_end; this catches those written with blanks or a separator.)"""
+    article "a"), a year (2026年, 二〇二六年) and a day of the month (24日: dates). No
+    currency word before them, part or rule of _build makes a figure of them. (Most are
+    passed over before their shape is read, see _word_not_amount_end; this catches those
+    written with blanks or a separator.)"""
     if len(m.spans) != 2 or m.g["u1"] is None:
         return False
     return _names_no_amount(m.g["n1"] or "", m.g["u1"])
 
 
 def _names_no_amount(numeral: str, word: str) -> bool:
-    """Whether a number written with this unit word alone is a year or the article 一."""
+    """Whether a number written with this unit word alone is a year, a day of the month or
+    the article 一."""
     if word == "年":
         return _is_year_number(numeral)
+    if word == "日":
+        return _is_day_of_month(numeral)
     if numeral not in ("一", "壹") or word in ("度", "旬"):
         return False
     unit, inside = _unit_of(word)
@@ -1722,18 +1737,19 @@ def _read_at(ntext: NormalizedText, at: int) -> tuple[int, Candidate | None]:
 
 
 def _word_not_amount_end(head: re.Match[str]) -> int:
-    """Where a year (2026年) or 一 with a measure word (一家, 一场) whose head was found ends,
-    when _shape would read the number and that word and nothing more; else -1. These are a
-    third of the shapes news makes, and _is_word_not_amount drops them once read: told apart
-    here by the characters around the word, without reading the shape. -1 wherever _shape may
-    read more than the word: blanks before it, blanks or a separator after it (a range), 半,
-    多 or 以上 after it. (No measure word starts with 分 or 又, where _shape tries a fraction,
+    """Where a year (2026年), a day of the month (24日) or 一 with a measure word (一家, 一场)
+    whose head was found ends, when _shape would read the number and that word and nothing
+    more; else -1. These are a third of the shapes news makes, and _is_word_not_amount drops
+    them once read: told apart here by the characters around the word, without reading the
+    shape. -1 wherever _shape may read more than the word: blanks before it, blanks or a
+    separator after it (a range), 半, 多 or 以上 after it. (No measure word starts with 分 or 又, where _shape tries a fraction,
     and a run of numeral characters too long to be a number ends before the word as well.)"""
     text = head.string
     # The number ends the head; a currency sign, qualifier or sign before it (约, $, 负) makes
-    # the head's text no year and no 一. Neither starts 百分之, which _shape tries first.
+    # the head's text no year and no 一, and no day but for a sign (see _is_day_of_month).
+    # Neither starts 百分之, which _shape tries first.
     start, number_end = head.span()
-    if number_end == len(text) or text[number_end] != "年" and text[start] not in "一壹":
+    if number_end == len(text) or text[number_end] not in "年日" and text[start] not in "一壹":
         return -1
     word_end = _unit_end(text, number_end)
     if word_end < 0 or not _names_no_amount(text[start:number_end], text[number_end:word_end]):

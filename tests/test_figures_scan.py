@@ -136,6 +136,9 @@ def test_digits_inside_words_are_passed_over_as_reading_them_would(monkeypatch):
 
 
 _YEARS = ("2026", "1998", "二〇二六", "二零二五", "一九九八", "两两", "12", "三", "20260")
+# days of the month and what only looks like one: 32 and 7.5 days, a vague range, 百日
+_DAYS = ("24", "1", "0", "31", "32", "7.5", "二十四", "三十一", "十七八", "三九", "百", "千", "万",
+         "一万", "半", "两", "1,000")
 _ARTICLES = ("一", "壹", "二", "两", "一千", "万")
 # what may follow a number and its word: nothing, punctuation, words, blanks, a range, 半/多,
 # 以上/以来, a numeral; and what stands before the number: a qualifier, a currency, a sign
@@ -150,6 +153,8 @@ def _year_and_article_texts() -> list[str]:
     rng = random.Random(9)
     texts = [before + year + gap + "年" + after for year in _YEARS for gap in ("", " ")
              for before in _BEFORE for after in _AFTER]
+    texts += [before + day + gap + "日" + after for day in _DAYS for gap in ("", " ")
+              for before in _BEFORE + ("-", "零下", "摄氏") for after in _AFTER + ("元", "前")]
     for word in sorted(figures._units()):
         for _ in range(3):
             texts.append(rng.choice(_BEFORE) + rng.choice(_ARTICLES)
@@ -191,6 +196,34 @@ def test_years_and_articles_are_passed_over_as_their_shapes_would_be(monkeypatch
                 if unit.kind == "count" and word[0] in figures._FRACTION_NEXT]
     monkeypatch.setattr(figures, "_word_not_amount_end", lambda head: -1)
     assert reads() == with_shortcut
+
+
+def test_shapes_of_years_days_and_articles_are_dropped_as_build_would(monkeypatch):
+    """_is_word_not_amount drops a year (2026年), a day of the month (24日) or 一 with a
+    measure word (一家) once its shape is read, where _build would read it through and then
+    drop it: every text reads to the same figures as when _build reads every shape. The texts
+    hold each of those words after numbers of every kind, with a sign, qualifier or currency
+    before them and what makes _shape read on after them."""
+    texts = [normalize(raw) for raw in _corpus_texts() + _year_and_article_texts()]
+    dropped = []
+    shortcut = figures._is_word_not_amount
+
+    def counted(m: object) -> bool:
+        drops: bool = shortcut(m)  # type: ignore[arg-type]
+        if drops:
+            dropped.append(m)
+        return drops
+
+    monkeypatch.setattr(figures, "_word_not_amount_end", lambda head: -1)
+    monkeypatch.setattr(figures, "_is_word_not_amount", counted)
+    with_shortcut = [figures.extract(ntext) for ntext in texts]
+    days = [m for m in dropped if m.g["u1"] == "日"]  # type: ignore[attr-defined]
+    assert len(dropped) > 1000 and len(days) > 200
+    monkeypatch.setattr(figures, "_is_word_not_amount", lambda m: False)
+    for ntext, read in zip(texts, with_shortcut):
+        without = figures.extract(ntext)
+        assert read == without, ntext.text
+        assert [c.fields for c in read] == [c.fields for c in without], ntext.text
 
 
 def test_the_head_reads_its_parts_before_the_number_only_where_one_can_start():
