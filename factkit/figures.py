@@ -1742,8 +1742,9 @@ def _word_not_amount_end(head: re.Match[str]) -> int:
     more; else -1. These are a third of the shapes news makes, and _is_word_not_amount drops
     them once read: told apart here by the characters around the word, without reading the
     shape. -1 wherever _shape may read more than the word: blanks before it, blanks or a
-    separator after it (a range), 半, 多 or 以上 after it. (No measure word starts with 分 or 又, where _shape tries a fraction,
-    and a run of numeral characters too long to be a number ends before the word as well.)"""
+    separator after it (a range), 半, 多 or 以上 after it. (No measure word starts with 分 or
+    又, where _shape tries a fraction, and a run of numeral characters too long to be a number
+    ends before the word as well.)"""
     text = head.string
     # The number ends the head; a currency sign, qualifier or sign before it (约, $, 负) makes
     # the head's text no year and no 一, and no day but for a sign (see _is_day_of_month).
