@@ -866,6 +866,7 @@ def _build(m: _Shape, ntext: NormalizedText) -> Optional[Candidate]:
     unit_entry: Unit | None = None
     measure: str | None = None
     liang = None
+    unit_surface = g["unit"] or g["u1"]
 
     if g["pctpre"]:
         value, low, high, end = _value_or_shorter(m, "pctnum", end)
@@ -888,11 +889,11 @@ def _build(m: _Shape, ntext: NormalizedText) -> Optional[Candidate]:
                 return None
             value += whole
     else:
-        liang = None if g["unit"] or g["u1"] else _liang(g, text, end)
+        liang = None if unit_surface else _liang(g, text, end)
         if liang is not None:
             value, low, high = liang, None, None
         else:
-            digit_discount = _discount_value(g) if (g["unit"] or g["u1"]) == "折" else None
+            digit_discount = _discount_value(g) if unit_surface == "折" else None
             value, low, high, end = digit_discount + (end,) if digit_discount \
                 else _value_or_shorter(m, "n1", end)
         rule = "<num>"
@@ -911,7 +912,6 @@ def _build(m: _Shape, ntext: NormalizedText) -> Optional[Candidate]:
             low, high, value = value, second, None
             qualifier, rule = "range", "<num><sep><num>"
 
-    unit_surface = g["unit"] or g["u1"]
     inside = ""
     unit_end = spans["unit"][1] if g["unit"] else (spans["u1"][1] if g["u1"] else -1)
     if unit_surface:
@@ -941,9 +941,10 @@ def _build(m: _Shape, ntext: NormalizedText) -> Optional[Candidate]:
         scale = parse_number("1" + "".join(g["scale2"].split()))
         value, low, high = (None if x is None else x * scale for x in (value, low, high))
 
-    for word in (g["inner"], inside):
-        if word and qualifier == "exact":
-            qualifier = _qualifiers()[("inner", word)] if word != "半" else "exact"
+    if g["inner"] or inside:
+        for word in (g["inner"], inside):
+            if word and qualifier == "exact":
+                qualifier = _qualifiers()[("inner", word)] if word != "半" else "exact"
     if inside == "半" or g["half"]:
         if value is None:
             return None
@@ -1702,9 +1703,10 @@ def _read_at(ntext: NormalizedText, at: int) -> tuple[int, Candidate | None]:
             _is_cjk(_char(text, start - 1)) or _is_cjk(_char(text, end))) \
             and not _opens_number_list(text, start, end):
         return end, None  # a lone numeral character inside words (统一, 一级): the common case
-    word_end = _word_not_amount_end(head)
-    if word_end >= 0:
-        return word_end, None  # a year or 一 with a measure word: no need to read the shape
+    if end < len(text) and (text[end] in "年日" or text[start] in "一壹"):
+        word_end = _word_not_amount_end(text, start, end)
+        if word_end >= 0:
+            return word_end, None  # a year, a day or 一 with a measure word: no shape to read
     m = _shape(head)
     start, end = m.span_start, m.span_end
     position = max(end, start + 1)
@@ -1736,22 +1738,19 @@ def _read_at(ntext: NormalizedText, at: int) -> tuple[int, Candidate | None]:
     return max(position, candidate.end), candidate
 
 
-def _word_not_amount_end(head: re.Match[str]) -> int:
+def _word_not_amount_end(text: str, start: int, number_end: int) -> int:
     """Where a year (2026年), a day of the month (24日) or 一 with a measure word (一家, 一场)
-    whose head was found ends, when _shape would read the number and that word and nothing
-    more; else -1. These are a third of the shapes news makes, and _is_word_not_amount drops
+    whose head was found from ``start`` to ``number_end`` ends, when _shape would read the
+    number and that word and nothing more; else -1. Asked where 年 or 日 follows the head or
+    the head starts with 一 (_read_at tells those apart). These are a third of the shapes news makes, and _is_word_not_amount drops
     them once read: told apart here by the characters around the word, without reading the
     shape. -1 wherever _shape may read more than the word: blanks before it, blanks or a
     separator after it (a range), 半, 多 or 以上 after it. (No measure word starts with 分 or
     又, where _shape tries a fraction, and a run of numeral characters too long to be a number
     ends before the word as well.)"""
-    text = head.string
     # The number ends the head; a currency sign, qualifier or sign before it (约, $, 负) makes
     # the head's text no year and no 一, and no day but for a sign (see _is_day_of_month).
     # Neither starts 百分之, which _shape tries first.
-    start, number_end = head.span()
-    if number_end == len(text) or text[number_end] not in "年日" and text[start] not in "一壹":
-        return -1
     word_end = _unit_end(text, number_end)
     if word_end < 0 or not _names_no_amount(text[start:number_end], text[number_end:word_end]):
         return -1

@@ -182,8 +182,8 @@ def test_years_and_articles_are_passed_over_as_their_shapes_would_be(monkeypatch
     passed_over = []
     shortcut = figures._word_not_amount_end
 
-    def counted(head: object) -> int:
-        end: int = shortcut(head)  # type: ignore[arg-type]
+    def counted(text: str, start: int, number_end: int) -> int:
+        end: int = shortcut(text, start, number_end)
         if end >= 0:
             passed_over.append(end)
         return end
@@ -194,7 +194,7 @@ def test_years_and_articles_are_passed_over_as_their_shapes_would_be(monkeypatch
     # where 分 or 又 follows a number _shape tries a fraction: no measure word starts so
     assert not [word for word, unit in figures._units().items()
                 if unit.kind == "count" and word[0] in figures._FRACTION_NEXT]
-    monkeypatch.setattr(figures, "_word_not_amount_end", lambda head: -1)
+    monkeypatch.setattr(figures, "_word_not_amount_end", lambda text, start, end: -1)
     assert reads() == with_shortcut
 
 
@@ -214,7 +214,7 @@ def test_shapes_of_years_days_and_articles_are_dropped_as_build_would(monkeypatc
             dropped.append(m)
         return drops
 
-    monkeypatch.setattr(figures, "_word_not_amount_end", lambda head: -1)
+    monkeypatch.setattr(figures, "_word_not_amount_end", lambda text, start, end: -1)
     monkeypatch.setattr(figures, "_is_word_not_amount", counted)
     with_shortcut = [figures.extract(ntext) for ntext in texts]
     days = [m for m in dropped if m.g["u1"] == "日"]  # type: ignore[attr-defined]
