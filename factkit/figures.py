@@ -1742,12 +1742,12 @@ def _word_not_amount_end(text: str, start: int, number_end: int) -> int:
     """Where a year (2026年), a day of the month (24日) or 一 with a measure word (一家, 一场)
     whose head was found from ``start`` to ``number_end`` ends, when _shape would read the
     number and that word and nothing more; else -1. Asked where 年 or 日 follows the head or
-    the head starts with 一 (_read_at tells those apart). These are a third of the shapes news makes, and _is_word_not_amount drops
-    them once read: told apart here by the characters around the word, without reading the
-    shape. -1 wherever _shape may read more than the word: blanks before it, blanks or a
-    separator after it (a range), 半, 多 or 以上 after it. (No measure word starts with 分 or
-    又, where _shape tries a fraction, and a run of numeral characters too long to be a number
-    ends before the word as well.)"""
+    the head starts with 一 (_read_at tells those apart). These are a third of the shapes
+    news makes, and _is_word_not_amount drops them once read: told apart here by the
+    characters around the word, without reading the shape. -1 wherever _shape may read more
+    than the word: blanks before it, blanks or a separator after it (a range), 半, 多 or 以上
+    after it. (No measure word starts with 分 or 又, where _shape tries a fraction, and a run
+    of numeral characters too long to be a number ends before the word as well.)"""
     # The number ends the head; a currency sign, qualifier or sign before it (约, $, 负) makes
     # the head's text no year and no 一, and no day but for a sign (see _is_day_of_month).
     # Neither starts 百分之, which _shape tries first.
