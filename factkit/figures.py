@@ -1729,11 +1729,12 @@ def _read_at(ntext: NormalizedText, at: int) -> tuple[int, Candidate | None]:
         return position, None
     if candidate is None:
         return position, None
+    start, end = candidate.start, candidate.end
     measure = candidate.fields["measure"]
-    if measure and ntext.written[candidate.start:candidate.end] \
-            != text[candidate.start:candidate.end]:
-        candidate.fields["measure"] = _as_written(ntext, candidate.start, candidate.end, measure)
-    candidate = _trim(candidate, text)  # blanks the pattern allowed at the edges
+    if measure and ntext.written is not text and ntext.written[start:end] != text[start:end]:
+        candidate.fields["measure"] = _as_written(ntext, start, end, measure)
+    if text[start] in " \t" or text[end - 1] in " \t":
+        candidate = _trim(candidate, text)  # blanks the pattern allowed at the edges
     # coins, compounds and rates read past the shape (三块五一斤): go on after them
     return max(position, candidate.end), candidate
 
@@ -1886,10 +1887,9 @@ def _outside(candidates: list[Candidate], blocked: list[tuple[int, int]]) -> lis
 
 
 def _trim(candidate: Candidate, text: str) -> Candidate:
-    """Spaces the pattern allowed at the edges are not part of the mention."""
+    """Spaces the pattern allowed at the edges are not part of the mention (asked where a
+    blank stands at an edge of a figure, which is never empty)."""
     start, end = candidate.start, candidate.end
-    if start < end and text[start] not in " \t" and text[end - 1] not in " \t":
-        return candidate  # the common case: nothing to trim
     while start < end and text[start] in " \t":
         start += 1
     while end > start and text[end - 1] in " \t":
