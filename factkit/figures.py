@@ -681,7 +681,8 @@ def _set_phrases_near(candidates: list[Candidate], text: str) -> list[tuple[int,
     stretch_start, stretch_end = 0, -1  # the stretch being gathered (none yet)
     for candidate in candidates:
         if stretch_end >= 0 and candidate.start <= stretch_end + _PHRASE_GAP:
-            stretch_end = max(stretch_end, candidate.end)
+            if candidate.end > stretch_end:
+                stretch_end = candidate.end
             continue
         start = candidate.start
         while start > stretch_end and start > 0 and text[start - 1:start + 1] in pairs:
@@ -689,7 +690,8 @@ def _set_phrases_near(candidates: list[Candidate], text: str) -> list[tuple[int,
         if 0 <= stretch_end and start <= stretch_end:
             # back into the stretch before (a run of phrases' characters): searched with it,
             # which also keeps each character from being passed over more than once
-            stretch_end = max(stretch_end, candidate.end)
+            if candidate.end > stretch_end:
+                stretch_end = candidate.end
             continue
         if stretch_end >= 0:
             spans += _set_phrases_in(pattern, text, stretch_start, stretch_end + reach)
@@ -1383,7 +1385,7 @@ def _per_before(text: str, start: int) -> Optional[str]:
     """The denominator written before the amount with 每 (每斤3元, 每人补助500元) within
     9 characters; 每年 is a period, not a rate. The first 每 that reads so, and after it the
     longest unit word."""
-    at = text.find("每", max(0, start - 9), start)
+    at = text.find("每", start - 9 if start > 9 else 0, start)
     if at < 0:
         return None
     words, lengths = _per_before_words()
@@ -1709,7 +1711,8 @@ def _read_at(ntext: NormalizedText, at: int) -> tuple[int, Candidate | None]:
             return word_end, None  # a year, a day or 一 with a measure word: no shape to read
     m = _shape(head)
     start, end = m.span_start, m.span_end
-    position = max(end, start + 1)
+    # (compared here and below rather than by max(), whose call costs as much as a few lines)
+    position = end if end > start else start + 1
     if end - start > MAX_NUMERAL_CHARS and (end - start > MAX_FIGURE_CHARS
                                             or _numeral_too_long(m)):
         # a run of numeral characters too long to be a number (see numerals.py): skip
@@ -1736,7 +1739,8 @@ def _read_at(ntext: NormalizedText, at: int) -> tuple[int, Candidate | None]:
     if text[start] in " \t" or text[end - 1] in " \t":
         candidate = _trim(candidate, text)  # blanks the pattern allowed at the edges
     # coins, compounds and rates read past the shape (三块五一斤): go on after them
-    return max(position, candidate.end), candidate
+    end = candidate.end
+    return (end if end > position else position), candidate
 
 
 def _word_not_amount_end(text: str, start: int, number_end: int) -> int:
