@@ -1705,10 +1705,14 @@ def _read_at(ntext: NormalizedText, at: int) -> tuple[int, Candidate | None]:
             _is_cjk(_char(text, start - 1)) or _is_cjk(_char(text, end))) \
             and not _opens_number_list(text, start, end):
         return end, None  # a lone numeral character inside words (统一, 一级): the common case
-    if end < len(text) and (text[end] in "年日" or text[start] in "一壹"):
-        word_end = _word_not_amount_end(text, start, end)
-        if word_end >= 0:
-            return word_end, None  # a year, a day or 一 with a measure word: no shape to read
+    if end < len(text):
+        after = text[end]
+        if after in "年日" or text[start] in "一壹":
+            word_end = _word_not_amount_end(text, start, end)
+            if word_end >= 0:
+                return word_end, None  # a year, a day or 一 with a measure word: no shape read
+        elif after in _DATE_MARKS and _is_date_number(text[start:end]):
+            return end, None  # 12月, 15号, 10:30: no shape to read either
     m = _shape(head)
     start, end = m.span_start, m.span_end
     # (compared here and below rather than by max(), whose call costs as much as a few lines)
@@ -1741,6 +1745,20 @@ def _read_at(ntext: NormalizedText, at: int) -> tuple[int, Candidate | None]:
     # coins, compounds and rates read past the shape (三块五一斤): go on after them
     end = candidate.end
     return (end if end > position else position), candidate
+
+
+# What follows the number of a month, a day or a clock time (12月, 15号, 10时, 10:30): a mark
+# that nothing a figure goes on with starts (see _continuations), among those after which a
+# number is no amount (_DATE_AFTER).
+_DATE_MARKS = "月号时:："
+
+
+def _is_date_number(head: str) -> bool:
+    """Whether a head (a number, and a sign or qualifier before it) that one of _DATE_MARKS
+    follows reads to no figure: its shape is the number alone, and _build drops a number alone
+    before a date mark once it has read its value. Not so where it reads no value (五十千: then
+    _build reads the number without its last character) or 两 ends it (二十两: a mass)."""
+    return not head.endswith("两") and _known_value(head) is not None
 
 
 def _word_not_amount_end(text: str, start: int, number_end: int) -> int:

@@ -226,6 +226,41 @@ def test_shapes_of_years_days_and_articles_are_dropped_as_build_would(monkeypatc
         assert [c.fields for c in read] == [c.fields for c in without], ntext.text
 
 
+_DATE_NUMBERS = ("12", "1", "31", "2026", "12.5", "1,000", "3/5", "1 3/5", "十二", "二十三", "十七八",
+                 "三九", "二十两", "两", "五十千", "一百万", "1.5万", "3k", "半")
+
+
+def test_numbers_before_a_date_mark_are_passed_over_as_build_would_drop_them(monkeypatch):
+    """_read_at passes over a number before 月, 号, 时 or a colon (12月, 15号, 10:30) without
+    reading its shape where _is_date_number says _build would drop it: every text reads to
+    the same figures as when those shapes are read. The texts hold numbers of every kind
+    before each mark, after each sign, qualifier and currency, and the numbers _build reads
+    on (二十两: a mass; 五十千: 五十 without 千)."""
+    assert not set(figures._DATE_MARKS) & figures._continuations()
+    assert set(figures._DATE_MARKS) <= figures._DATE_AFTER
+    texts = [normalize(before + number + mark + after)
+             for number in _DATE_NUMBERS for mark in figures._DATE_MARKS + "日"
+             for before in _BEFORE + ("-", "零下", "摄氏", "美元", "三十")
+             for after in ("", "3日", "，", "的", "30")] + [
+        normalize(raw) for raw in _corpus_texts()]
+    passed_over = []
+    shortcut = figures._is_date_number
+
+    def counted(head: str) -> bool:
+        drops: bool = shortcut(head)
+        passed_over.append(drops)
+        return drops
+
+    monkeypatch.setattr(figures, "_is_date_number", counted)
+    with_shortcut = [figures.extract(ntext) for ntext in texts]
+    assert sum(passed_over) > 1000 and not all(passed_over)
+    monkeypatch.setattr(figures, "_is_date_number", lambda head: False)
+    for ntext, read in zip(texts, with_shortcut):
+        without = figures.extract(ntext)
+        assert read == without, ntext.text
+        assert [c.fields for c in read] == [c.fields for c in without], ntext.text
+
+
 def test_the_head_reads_its_parts_before_the_number_only_where_one_can_start():
     """The parts written before a number (currency sign, qualifier, sign, temperature scale)
     are tried behind one test of their first characters: the head reads the same parts as when
