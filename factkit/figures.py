@@ -1754,10 +1754,11 @@ _DATE_MARKS = "月号时:："
 
 
 def _is_date_number(head: str) -> bool:
-    """Whether a head (a number, and a sign or qualifier before it) that one of _DATE_MARKS
-    follows reads to no figure: its shape is the number alone, and _build drops a number alone
-    before a date mark once it has read its value. Not so where it reads no value (五十千: then
-    _build reads the number without its last character) or 两 ends it (二十两: a mass)."""
+    """Whether a head that one of _DATE_MARKS follows reads to no figure: nothing after the
+    number goes on with it, and _build drops a number before a date mark once it has read its
+    value, with a sign before it too (-12月; a qualifier or currency sign before it reads to no
+    value here, and the shape is read). Not so where the number reads to no value (五十千:
+    _build then reads it without its last character) or 两 ends it (二十两: a mass)."""
     return not head.endswith("两") and _known_value(head) is not None
 
 
