@@ -137,10 +137,14 @@ _NO_GUARD: _Guard = ("", False)
 # the first among them in their turn, and by the first character for the one-character words
 # alone: 个 tries the few words that go on with the character after it, not its hundreds.
 _UnitLookup = dict[str, tuple[tuple[int, dict[str, _Guard]], ...]]
+# And the words of one character that start no longer word and may stand before a letter (家,
+# 名, %), by that character, with the characters that may not follow them: looked up first,
+# where most numbers end, with no pair of characters cut out of the text.
+_SingleUnits = dict[str, str]
 
 
 @cache
-def _unit_lookup() -> _UnitLookup:
+def _unit_lookup() -> tuple[_UnitLookup, _SingleUnits]:
     variants: dict[str, _Guard] = {}
     listed = _listed_currency_words()
     for surface, unit in _units().items():
@@ -181,7 +185,10 @@ def _unit_lookup() -> _UnitLookup:
             lookup[prefix] = tuple((length, group if length == 1 else chosen[index])
                                    for index, (length, group) in enumerate(groups)
                                    if length == 1 or index in chosen)
-    return lookup
+    starts_longer = {key[0] for key in lookup if len(key) == 2}
+    single = {first: groups[0][1][first][0] for first, groups in lookup.items()
+              if len(first) == 1 and first not in starts_longer and not groups[0][1][first][1]}
+    return lookup, single
 
 
 # 六 个 百 分点: the words of this unit may be spaced out
@@ -191,17 +198,21 @@ _SPACED_POINT = re.compile("个?[ \t]*+百[ \t]*+分[ \t]*+点")
 def _unit_end(text: str, i: int) -> int:
     """End of the unit word written at ``i`` (no spaces before it), or -1: the first word in
     the order of _unit_lookup whose guard lets it stand there."""
-    pair = text[i:i + 2]
-    if not pair:
+    if i >= len(text):
         return -1
-    first = pair[0]
+    first = text[i]
+    lookup, single = _unit_lookup()
+    excluded = single.get(first)
+    if excluded is not None:
+        j = i + 1
+        return j if j == len(text) or text[j] not in excluded else -1
+    pair = text[i:i + 2]
     if first == "百" or first == "个" and pair[1:] in ("百", " ", "\t") \
             and _char(text, _skip_blanks(text, i + 1)) == "百":
         spaced = _SPACED_POINT.match(text, i)
         if spaced:
             spaced_end: int = spaced.end()
             return spaced_end
-    lookup = _unit_lookup()
     entries = lookup.get(pair)
     if entries is None:
         entries = lookup.get(first, ())
@@ -503,7 +514,7 @@ def _continuations() -> frozenset[str]:
     """The characters a figure can go on with after its number: where none follows, the
     figure is the number alone."""
     return frozenset(" \t个百分又0123456789" + _SEP_FIRST + _FRACTION_RUN).union(
-        (start[0] for start in _unit_lookup()), _inner_regex()[1], _end_regex()[1])
+        (start[0] for start in _unit_lookup()[0]), _inner_regex()[1], _end_regex()[1])
 
 
 def _skip_blanks(text: str, i: int) -> int:
@@ -670,7 +681,8 @@ def _set_phrases_near(candidates: list[Candidate], text: str) -> list[tuple[int,
     stretch_start, stretch_end = 0, -1  # the stretch being gathered (none yet)
     for candidate in candidates:
         if stretch_end >= 0 and candidate.start <= stretch_end + _PHRASE_GAP:
-            stretch_end = max(stretch_end, candidate.end)
+            if candidate.end > stretch_end:
+                stretch_end = candidate.end
             continue
         start = candidate.start
         while start > stretch_end and start > 0 and text[start - 1:start + 1] in pairs:
@@ -678,7 +690,8 @@ def _set_phrases_near(candidates: list[Candidate], text: str) -> list[tuple[int,
         if 0 <= stretch_end and start <= stretch_end:
             # back into the stretch before (a run of phrases' characters): searched with it,
             # which also keeps each character from being passed over more than once
-            stretch_end = max(stretch_end, candidate.end)
+            if candidate.end > stretch_end:
+                stretch_end = candidate.end
             continue
         if stretch_end >= 0:
             spans += _set_phrases_in(pattern, text, stretch_start, stretch_end + reach)
@@ -855,6 +868,7 @@ def _build(m: _Shape, ntext: NormalizedText) -> Optional[Candidate]:
     unit_entry: Unit | None = None
     measure: str | None = None
     liang = None
+    unit_surface = g["unit"] or g["u1"]
 
     if g["pctpre"]:
         value, low, high, end = _value_or_shorter(m, "pctnum", end)
@@ -877,11 +891,11 @@ def _build(m: _Shape, ntext: NormalizedText) -> Optional[Candidate]:
                 return None
             value += whole
     else:
-        liang = None if g["unit"] or g["u1"] else _liang(g, text, end)
+        liang = None if unit_surface else _liang(g, text, end)
         if liang is not None:
             value, low, high = liang, None, None
         else:
-            digit_discount = _discount_value(g) if (g["unit"] or g["u1"]) == "折" else None
+            digit_discount = _discount_value(g) if unit_surface == "折" else None
             value, low, high, end = digit_discount + (end,) if digit_discount \
                 else _value_or_shorter(m, "n1", end)
         rule = "<num>"
@@ -900,7 +914,6 @@ def _build(m: _Shape, ntext: NormalizedText) -> Optional[Candidate]:
             low, high, value = value, second, None
             qualifier, rule = "range", "<num><sep><num>"
 
-    unit_surface = g["unit"] or g["u1"]
     inside = ""
     unit_end = spans["unit"][1] if g["unit"] else (spans["u1"][1] if g["u1"] else -1)
     if unit_surface:
@@ -930,9 +943,10 @@ def _build(m: _Shape, ntext: NormalizedText) -> Optional[Candidate]:
         scale = parse_number("1" + "".join(g["scale2"].split()))
         value, low, high = (None if x is None else x * scale for x in (value, low, high))
 
-    for word in (g["inner"], inside):
-        if word and qualifier == "exact":
-            qualifier = _qualifiers()[("inner", word)] if word != "半" else "exact"
+    if g["inner"] or inside:
+        for word in (g["inner"], inside):
+            if word and qualifier == "exact":
+                qualifier = _qualifiers()[("inner", word)] if word != "半" else "exact"
     if inside == "半" or g["half"]:
         if value is None:
             return None
@@ -1371,7 +1385,7 @@ def _per_before(text: str, start: int) -> Optional[str]:
     """The denominator written before the amount with 每 (每斤3元, 每人补助500元) within
     9 characters; 每年 is a period, not a rate. The first 每 that reads so, and after it the
     longest unit word."""
-    at = text.find("每", max(0, start - 9), start)
+    at = text.find("每", start - 9 if start > 9 else 0, start)
     if at < 0:
         return None
     words, lengths = _per_before_words()
@@ -1466,21 +1480,36 @@ def _is_year_number(numeral: str) -> bool:
         len(digits) >= 2 and all(ch in CN_DIGITS for ch in digits))
 
 
+def _is_day_of_month(numeral: str) -> bool:
+    """24日, 二十四日, 百日: what _keeps_unit drops as a day of the month or a campaign's name
+    where 日 is the only word written with the number. (A sign before the number, which
+    _known_value reads too, leaves it so: -5日 is dropped all the same.)"""
+    known = _known_value(numeral)
+    if known is None or known[0] is None:
+        return False  # no number, or a vague range (十七八日): a span of days
+    value = known[0]
+    return value == value.to_integral_value() and value <= 31 or numeral in ("百", "千", "万")
+
+
 def _is_word_not_amount(m: _Shape) -> bool:
     """Shapes of a number and a unit word only that _build would read through and then drop
     (see _keeps_unit), told apart before it: 一 with a measure word (一家酒店, 一场: the
-    article "a") and a year (2026年, 二〇二六年: a date). No currency word before them, part
-    or rule of _build makes a figure of them. (Most are passed over before their shape is
-    read, see _word_not_amount_end; this catches those written with blanks or a separator.)"""
+    article "a"), a year (2026年, 二〇二六年) and a day of the month (24日: dates). No
+    currency word before them, part or rule of _build makes a figure of them. (Most are
+    passed over before their shape is read, see _word_not_amount_end; this catches those
+    written with blanks or a separator.)"""
     if len(m.spans) != 2 or m.g["u1"] is None:
         return False
     return _names_no_amount(m.g["n1"] or "", m.g["u1"])
 
 
 def _names_no_amount(numeral: str, word: str) -> bool:
-    """Whether a number written with this unit word alone is a year or the article 一."""
+    """Whether a number written with this unit word alone is a year, a day of the month or
+    the article 一."""
     if word == "年":
         return _is_year_number(numeral)
+    if word == "日":
+        return _is_day_of_month(numeral)
     if numeral not in ("一", "壹") or word in ("度", "旬"):
         return False
     unit, inside = _unit_of(word)
@@ -1676,12 +1705,18 @@ def _read_at(ntext: NormalizedText, at: int) -> tuple[int, Candidate | None]:
             _is_cjk(_char(text, start - 1)) or _is_cjk(_char(text, end))) \
             and not _opens_number_list(text, start, end):
         return end, None  # a lone numeral character inside words (统一, 一级): the common case
-    word_end = _word_not_amount_end(head)
-    if word_end >= 0:
-        return word_end, None  # a year or 一 with a measure word: no need to read the shape
+    if end < len(text):
+        after = text[end]
+        if after in "年日" or text[start] in "一壹":
+            word_end = _word_not_amount_end(text, start, end)
+            if word_end >= 0:
+                return word_end, None  # a year, a day or 一 with a measure word: no shape read
+        elif after in _DATE_MARKS and _is_date_number(text[start:end]):
+            return end, None  # 12月, 15号, 10:30: no shape to read either
     m = _shape(head)
     start, end = m.span_start, m.span_end
-    position = max(end, start + 1)
+    # (compared here and below rather than by max(), whose call costs as much as a few lines)
+    position = end if end > start else start + 1
     if end - start > MAX_NUMERAL_CHARS and (end - start > MAX_FIGURE_CHARS
                                             or _numeral_too_long(m)):
         # a run of numeral characters too long to be a number (see numerals.py): skip
@@ -1701,29 +1736,45 @@ def _read_at(ntext: NormalizedText, at: int) -> tuple[int, Candidate | None]:
         return position, None
     if candidate is None:
         return position, None
+    start, end = candidate.start, candidate.end
     measure = candidate.fields["measure"]
-    if measure and ntext.written[candidate.start:candidate.end] \
-            != text[candidate.start:candidate.end]:
-        candidate.fields["measure"] = _as_written(ntext, candidate.start, candidate.end, measure)
-    candidate = _trim(candidate, text)  # blanks the pattern allowed at the edges
+    if measure and ntext.written is not text and ntext.written[start:end] != text[start:end]:
+        candidate.fields["measure"] = _as_written(ntext, start, end, measure)
+    if text[start] in " \t" or text[end - 1] in " \t":
+        candidate = _trim(candidate, text)  # blanks the pattern allowed at the edges
     # coins, compounds and rates read past the shape (三块五一斤): go on after them
-    return max(position, candidate.end), candidate
+    end = candidate.end
+    return (end if end > position else position), candidate
 
 
-def _word_not_amount_end(head: re.Match[str]) -> int:
-    """Where a year (2026年) or 一 with a measure word (一家, 一场) whose head was found ends,
-    when _shape would read the number and that word and nothing more; else -1. These are a
-    third of the shapes news makes, and _is_word_not_amount drops them once read: told apart
-    here by the characters around the word, without reading the shape. -1 wherever _shape may
-    read more than the word: blanks before it, blanks or a separator after it (a range), 半,
-    多 or 以上 after it. (No measure word starts with 分 or 又, where _shape tries a fraction,
-    and a run of numeral characters too long to be a number ends before the word as well.)"""
-    text = head.string
+# What follows the number of a month, a day or a clock time (12月, 15号, 10时, 10:30): a mark
+# that nothing a figure goes on with starts (see _continuations), among those after which a
+# number is no amount (_DATE_AFTER).
+_DATE_MARKS = "月号时:："
+
+
+def _is_date_number(head: str) -> bool:
+    """Whether a head that one of _DATE_MARKS follows reads to no figure: nothing after the
+    number goes on with it, and _build drops a number before a date mark once it has read its
+    value, with a sign before it too (-12月; a qualifier or currency sign before it reads to no
+    value here, and the shape is read). Not so where the number reads to no value (五十千:
+    _build then reads it without its last character) or 两 ends it (二十两: a mass)."""
+    return not head.endswith("两") and _known_value(head) is not None
+
+
+def _word_not_amount_end(text: str, start: int, number_end: int) -> int:
+    """Where a year (2026年), a day of the month (24日) or 一 with a measure word (一家, 一场)
+    whose head was found from ``start`` to ``number_end`` ends, when _shape would read the
+    number and that word and nothing more; else -1. Asked where 年 or 日 follows the head or
+    the head starts with 一 (_read_at tells those apart). These are a third of the shapes
+    news makes, and _is_word_not_amount drops them once read: told apart here by the
+    characters around the word, without reading the shape. -1 wherever _shape may read more
+    than the word: blanks before it, blanks or a separator after it (a range), 半, 多 or 以上
+    after it. (No measure word starts with 分 or 又, where _shape tries a fraction, and a run
+    of numeral characters too long to be a number ends before the word as well.)"""
     # The number ends the head; a currency sign, qualifier or sign before it (约, $, 负) makes
-    # the head's text no year and no 一. Neither starts 百分之, which _shape tries first.
-    start, number_end = head.span()
-    if number_end == len(text) or text[number_end] != "年" and text[start] not in "一壹":
-        return -1
+    # the head's text no year and no 一, and no day but for a sign (see _is_day_of_month).
+    # Neither starts 百分之, which _shape tries first.
     word_end = _unit_end(text, number_end)
     if word_end < 0 or not _names_no_amount(text[start:number_end], text[number_end:word_end]):
         return -1
@@ -1859,10 +1910,9 @@ def _outside(candidates: list[Candidate], blocked: list[tuple[int, int]]) -> lis
 
 
 def _trim(candidate: Candidate, text: str) -> Candidate:
-    """Spaces the pattern allowed at the edges are not part of the mention."""
+    """Spaces the pattern allowed at the edges are not part of the mention (asked where a
+    blank stands at an edge of a figure, which is never empty)."""
     start, end = candidate.start, candidate.end
-    if start < end and text[start] not in " \t" and text[end - 1] not in " \t":
-        return candidate  # the common case: nothing to trim
     while start < end and text[start] in " \t":
         start += 1
     while end > start and text[end - 1] in " \t":

@@ -238,6 +238,8 @@ _INTEGER = Decimal(1)  # the exponent an integral value is quantized to
 
 def tidy(value: Decimal) -> Decimal:
     """Drop exponent and trailing-zero noise: 3.500E+11 -> 350000000000, 13000.0 -> 13000."""
+    if value.same_quantum(_INTEGER):
+        return value  # an integer written with no exponent (54, 2026): tidy as it is
     if value == value.to_integral_value():
         try:
             return value.quantize(_INTEGER)

@@ -136,6 +136,9 @@ def test_digits_inside_words_are_passed_over_as_reading_them_would(monkeypatch):
 
 
 _YEARS = ("2026", "1998", "二〇二六", "二零二五", "一九九八", "两两", "12", "三", "20260")
+# days of the month and what only looks like one: 32 and 7.5 days, a vague range, 百日
+_DAYS = ("24", "1", "0", "31", "32", "7.5", "二十四", "三十一", "十七八", "三九", "百", "千", "万",
+         "一万", "半", "两", "1,000")
 _ARTICLES = ("一", "壹", "二", "两", "一千", "万")
 # what may follow a number and its word: nothing, punctuation, words, blanks, a range, 半/多,
 # 以上/以来, a numeral; and what stands before the number: a qualifier, a currency, a sign
@@ -150,6 +153,8 @@ def _year_and_article_texts() -> list[str]:
     rng = random.Random(9)
     texts = [before + year + gap + "年" + after for year in _YEARS for gap in ("", " ")
              for before in _BEFORE for after in _AFTER]
+    texts += [before + day + gap + "日" + after for day in _DAYS for gap in ("", " ")
+              for before in _BEFORE + ("-", "零下", "摄氏") for after in _AFTER + ("元", "前")]
     for word in sorted(figures._units()):
         for _ in range(3):
             texts.append(rng.choice(_BEFORE) + rng.choice(_ARTICLES)
@@ -177,8 +182,8 @@ def test_years_and_articles_are_passed_over_as_their_shapes_would_be(monkeypatch
     passed_over = []
     shortcut = figures._word_not_amount_end
 
-    def counted(head: object) -> int:
-        end: int = shortcut(head)  # type: ignore[arg-type]
+    def counted(text: str, start: int, number_end: int) -> int:
+        end: int = shortcut(text, start, number_end)
         if end >= 0:
             passed_over.append(end)
         return end
@@ -189,8 +194,71 @@ def test_years_and_articles_are_passed_over_as_their_shapes_would_be(monkeypatch
     # where 分 or 又 follows a number _shape tries a fraction: no measure word starts so
     assert not [word for word, unit in figures._units().items()
                 if unit.kind == "count" and word[0] in figures._FRACTION_NEXT]
-    monkeypatch.setattr(figures, "_word_not_amount_end", lambda head: -1)
+    monkeypatch.setattr(figures, "_word_not_amount_end", lambda text, start, end: -1)
     assert reads() == with_shortcut
+
+
+def test_shapes_of_years_days_and_articles_are_dropped_as_build_would(monkeypatch):
+    """_is_word_not_amount drops a year (2026年), a day of the month (24日) or 一 with a
+    measure word (一家) once its shape is read, where _build would read it through and then
+    drop it: every text reads to the same figures as when _build reads every shape. The texts
+    hold each of those words after numbers of every kind, with a sign, qualifier or currency
+    before them and what makes _shape read on after them."""
+    texts = [normalize(raw) for raw in _corpus_texts() + _year_and_article_texts()]
+    dropped = []
+    shortcut = figures._is_word_not_amount
+
+    def counted(m: object) -> bool:
+        drops: bool = shortcut(m)  # type: ignore[arg-type]
+        if drops:
+            dropped.append(m)
+        return drops
+
+    monkeypatch.setattr(figures, "_word_not_amount_end", lambda text, start, end: -1)
+    monkeypatch.setattr(figures, "_is_word_not_amount", counted)
+    with_shortcut = [figures.extract(ntext) for ntext in texts]
+    days = [m for m in dropped if m.g["u1"] == "日"]  # type: ignore[attr-defined]
+    assert len(dropped) > 1000 and len(days) > 200
+    monkeypatch.setattr(figures, "_is_word_not_amount", lambda m: False)
+    for ntext, read in zip(texts, with_shortcut):
+        without = figures.extract(ntext)
+        assert read == without, ntext.text
+        assert [c.fields for c in read] == [c.fields for c in without], ntext.text
+
+
+_DATE_NUMBERS = ("12", "1", "31", "2026", "12.5", "1,000", "3/5", "1 3/5", "十二", "二十三", "十七八",
+                 "三九", "二十两", "两", "五十千", "一百万", "1.5万", "3k", "半")
+
+
+def test_numbers_before_a_date_mark_are_passed_over_as_build_would_drop_them(monkeypatch):
+    """_read_at passes over a number before 月, 号, 时 or a colon (12月, 15号, 10:30) without
+    reading its shape where _is_date_number says _build would drop it: every text reads to
+    the same figures as when those shapes are read. The texts hold numbers of every kind
+    before each mark, after each sign, qualifier and currency, and the numbers _build reads
+    on (二十两: a mass; 五十千: 五十 without 千)."""
+    assert not set(figures._DATE_MARKS) & figures._continuations()
+    assert set(figures._DATE_MARKS) <= figures._DATE_AFTER
+    texts = [normalize(before + number + mark + after)
+             for number in _DATE_NUMBERS for mark in figures._DATE_MARKS + "日"
+             for before in _BEFORE + ("-", "零下", "摄氏", "美元", "三十")
+             for after in ("", "3日", "，", "的", "30")] + [
+        normalize(raw) for raw in _corpus_texts()]
+    passed_over = []
+    shortcut = figures._is_date_number
+
+    def counted(head: str) -> bool:
+        drops: bool = shortcut(head)
+        passed_over.append(drops)
+        return drops
+
+    monkeypatch.setattr(figures, "_is_date_number", counted)
+    with_shortcut = [figures.extract(ntext) for ntext in texts]
+    assert sum(passed_over) > 1000 and not all(passed_over)
+    monkeypatch.setattr(figures, "_is_date_number", lambda head: False)
+    for ntext, read in zip(texts, with_shortcut):
+        without = figures.extract(ntext)
+        assert read == without, ntext.text
+        assert [c.fields for c in read] == [c.fields for c in without], ntext.text
 
 
 def test_the_head_reads_its_parts_before_the_number_only_where_one_can_start():
@@ -315,3 +383,21 @@ def test_set_phrases_near_any_spans_block_what_the_whole_search_blocks(monkeypat
             (text, where)
         blocked += len(whole) < len(spans)
     assert blocked > 1000
+
+
+def test_one_character_unit_words_are_read_as_the_table_of_all_words_reads_them(monkeypatch):
+    """_unit_end looks a word of one character that starts no longer word (家, %) up in a table
+    of its own, before the table of every word: at the end of a text and before every
+    character a unit word goes on with, a guard names or a letter, it ends where the table of
+    every word alone says."""
+    lookup, single = figures._unit_lookup()
+    assert len(single) > 50
+    words = list(figures._units()) + ["旬", "度"]
+    following = sorted({ch for word in words for ch in word} | {
+        ch for guard in figures._UNIT_GUARDS.values() for ch in guard}) + ["a", "Z", " ", ""]
+    texts = [first + after for first in sorted(k for k in lookup if len(k) == 1)
+             for after in following]
+    with_table = [figures._unit_end(text, 0) for text in texts]
+    assert sum(end == 1 for end in with_table) > 1000
+    monkeypatch.setattr(figures, "_unit_lookup", lambda: (lookup, {}))
+    assert [figures._unit_end(text, 0) for text in texts] == with_table

@@ -7,6 +7,7 @@ import pytest
 
 from conftest import as_decimal, load_yaml
 from factkit import parse_number
+from factkit.numerals import tidy
 
 TABLE = load_yaml("corpus/numerals.yaml")
 VALID = [row for row in TABLE["valid"] if row[1] != "error"]
@@ -54,6 +55,17 @@ def test_results_are_tidy_decimals():
     assert str(parse_number("三千五百亿")) == "350000000000"
     assert str(parse_number("1.3万")) == "13000"
     assert str(parse_number("一点五")) == "1.5"
+
+
+@pytest.mark.parametrize("raw, tidied", [
+    ("54", "54"), ("-7", "-7"), ("0", "0"), ("-0", "-0"), ("13000.0", "13000"),
+    ("3.500E+11", "350000000000"), ("1.50", "1.5"), ("0.0", "0"), ("1E+2", "100"),
+    ("12345678901234567890123456789012", "12345678901234567890123456789012"),
+    ("1E+30", "1E+30"), ("-2.50E+1", "-25")])
+def test_tidy_drops_exponent_and_trailing_zeros(raw, tidied):
+    """tidy returns an integer written with no exponent as it is, and writes every other
+    value out the same way: what a multiplication or a sum leaves (13000.0, 3.500E+11)."""
+    assert str(tidy(Decimal(raw))) == tidied
 
 
 def test_fractions_are_exact_to_decimal_precision():
