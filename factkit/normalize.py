@@ -255,7 +255,7 @@ class OffsetMap:
         """Half-open normalized span -> half-open original span (no deleted run at its edges)."""
         positions = self.cut_positions
         if not positions:  # nothing deleted: most texts, and every record asks
-            return start, max(start, end)
+            return start, (end if end > start else start)
         # ``to_original`` of both ends, written out: every record of a joined text asks
         shifts = self.cut_shifts
         k = bisect.bisect_right(positions, start)

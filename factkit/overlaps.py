@@ -98,7 +98,7 @@ def _longest_first(candidates: list[_Span]) -> list[_Span]:
                 kept.extend(_rank_cluster(cluster))
             cluster = []
         cluster.append(candidate)
-        cluster_end = max(cluster_end, end) if len(cluster) > 1 else end
+        cluster_end = end if len(cluster) == 1 or end > cluster_end else cluster_end
     kept.extend(_rank_cluster(cluster))
     return kept
 

@@ -143,7 +143,7 @@ class Pipeline:
             if spans is not None:
                 add_start, add_end = span_adders[fact]
                 add_start(start)
-                add_end(max(start, end))
+                add_end(end if end > start else start)   # (max() costs more)
             text = written[start:end]
             if k and positions[k - 1] > start:   # out of order: count again
                 k = bisect.bisect_right(positions, start)
