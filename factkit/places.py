@@ -32,8 +32,9 @@ from bisect import bisect_left
 from collections.abc import Iterator, Sequence, Set as AbstractSet
 from dataclasses import dataclass
 from functools import cache
-from operator import attrgetter
-from typing import Any, NamedTuple
+from itertools import compress
+from operator import attrgetter, itemgetter
+from typing import Any, NamedTuple, cast
 
 import regex
 
@@ -107,7 +108,10 @@ class _Name(NamedTuple):
 
 @cache  # a payload is one string object of the lexicon: its hash is computed once
 def _name(payload: str) -> _Name | None:
-    """What a place payload names; None for a name not read in running text (a zone)."""
+    """What a place payload names; None for a name not read in running text (a zone), and
+    for a phrase of the lexicon that names no place (its place payload is "")."""
+    if not payload:
+        return None
     place = place_name(payload)
     if not place.matched:
         return None
@@ -122,35 +126,55 @@ def _name(payload: str) -> _Name | None:
     return _Name(tuple(codes), "name" if place.codes else "alias", None, place.blocker, weak)
 
 
-def _names_starting_in(phrases: Hits, start: int, end: int) -> Iterator[tuple[int, int, _Name]]:
-    """The place names of the lexicon's hits that start inside [start, end)."""
+_PLACE_PAYLOAD = itemgetter(PLACE)
+
+
+def _names(phrases: Hits) -> list[_Name | None]:
+    """The place name of each of the lexicon's hits, None where a hit names none (most of
+    the others are organizations'): in steps of C, none in Python per hit."""
+    return list(map(_name, map(_PLACE_PAYLOAD, phrases.payloads)))
+
+
+def _names_starting_in(phrases: Hits, names: list[_Name | None], start: int,
+                       end: int) -> Iterator[tuple[int, int, _Name]]:
+    """The place names (``names``: the hits' own) of the lexicon's hits that start inside
+    [start, end)."""
     starts = phrases.starts
     for index in range(bisect_left(starts, start), len(starts)):
         if starts[index] >= end:
             break
-        payload = phrases.payloads[index][PLACE]
-        name = _name(payload) if payload else None
+        name = names[index]
         if name is not None:
             yield starts[index], phrases.ends[index], name
 
 
-def _scan(text: str, phrases: Hits, memo: bool = True) -> list[Mention]:
+# The memo costs each name a key, and pays where the same names stand in the same
+# surroundings again and again: in a text of many names (a news article holds a few hundred
+# phrases of the lexicon, of places and of organizations)
+_MEMO_AFTER = 1_000
+
+
+def _scan(text: str, phrases: Hits, memo: bool | None = None) -> list[Mention]:
     """Leftmost-longest names, all found in one pass over the text, except where the text
     segments another way around a short name (其中国有, 远大理想, 建设和县级).
 
     Whether a name is read where it stands depends on the name and on the two characters
     on either side of it, except where _yields looks at the names that start inside it (a
     weak name, or one whose first character ends the word before it): every other decision
-    is remembered for the text by that window (a text may name 郴州市 100,000 times).
-    ``memo=False`` decides every name afresh (for tests)."""
+    is remembered for the text by that window (a text may name 郴州市 100,000 times), in a
+    text of more than _MEMO_AFTER phrases. ``memo`` True or False decides it for any text
+    (for tests)."""
     words = boundary_words()
+    names = _names(phrases)
     decided: dict[str, bool] = {}    # window -> whether the name in its middle is read
+    if memo is None:
+        memo = len(phrases) > _MEMO_AFTER
 
     def accept(start: int, end: int, name: _Name) -> bool:
         # the window holds everything _across_words reads: two characters on either side.
         # Near the ends of the text it is shorter (or wraps around): decided afresh there
-        window = text[start - 2:end + 2]
-        remembered = memo and len(window) == end - start + 4
+        window = text[start - 2:end + 2] if memo else ""
+        remembered = len(window) == end - start + 4
         accepted = decided.get(window) if remembered else None
         if accepted is None:
             # whether the name's first character ends the word before it (其中|国有), for
@@ -158,22 +182,25 @@ def _scan(text: str, phrases: Hits, memo: bool = True) -> list[Mention]:
             splits = start > 0 and text[start - 1:start + 1] in words
             accepted = not _across_words(text, start, end, words, splits)
             if accepted and (name.weak or splits):
-                accepted = not _yields(text, start, end, phrases, words)
+                accepted = not _yields(text, start, end, phrases, names, words)
             elif remembered:
                 decided[window] = accepted
         return accepted
+    # the hits that name a place (the names picked by themselves: not None)
+    named = cast(Iterator[tuple[int, int, _Name]],
+                 compress(zip(phrases.starts, phrases.ends, names), names))
     # a word that holds a name inside it (发展中国家) is matched too, and wins, and is dropped
     return [Mention(start, end, text[start:end], name.codes, name.via, extra=name.extra)
-            for start, end, name in leftmost_longest(
-                _names_starting_in(phrases, 0, len(text)), accept)
+            for start, end, name in leftmost_longest(named, accept)
             if not name.blocker]
 
 
-def _yields(text: str, start: int, end: int, phrases: Hits, words: AbstractSet[str]) -> bool:
+def _yields(text: str, start: int, end: int, phrases: Hits, names: list[_Name | None],
+            words: AbstractSet[str]) -> bool:
     """True when a weak name gives way to a strong one that starts inside it and ends after
     it: asked of a county's short name (同德 in 同德国总理) and of a name whose first
     character ends the word before it (关中 in 有关中国)."""
-    for inner, inner_end, inner_name in _names_starting_in(phrases, start + 1, end):
+    for inner, inner_end, inner_name in _names_starting_in(phrases, names, start + 1, end):
         if inner_end > end and inner_end - inner >= end - start and not inner_name.weak and \
                 not _across_words(text, inner, inner_end, words,
                                   text[inner - 1:inner + 1] in words):
