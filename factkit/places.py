@@ -32,8 +32,8 @@ from bisect import bisect_left
 from collections.abc import Iterator, Sequence, Set as AbstractSet
 from dataclasses import dataclass
 from functools import cache
-from itertools import compress
-from operator import attrgetter, itemgetter
+from itertools import compress, repeat
+from operator import attrgetter, contains, itemgetter
 from typing import Any, NamedTuple, cast
 
 import regex
@@ -561,9 +561,11 @@ def _pick(m: Mention, previous: Mention | None, context: AbstractSet[str],
     return None
 
 
-def _villages(mentions: list[Mention], text: str, g: Gazetteer) -> list[Mention]:
+def _villages(mentions: list[Mention], text: str, g: Gazetteer,
+              screen: bool = True) -> list[Mention]:
     """Villages and towns below places the text has named: in a chain (资兴市汤溪镇壁溪村), and
-    village names of the townships and counties the text names."""
+    village names of the townships and counties the text names. ``screen=False`` looks each
+    word ending in 村 or 社区 up in every county's villages (for tests)."""
     found: list[Mention] = []
     starts: set[int] | None = None  # where the mentions start, once a chain asks
     # township -> where the text names it (or its county) first: the order decides between
@@ -571,6 +573,9 @@ def _villages(mentions: list[Mention], text: str, g: Gazetteer) -> list[Mention]
     township_codes: dict[str, int] = {}
     named_townships: set[str] = set()
     counties: set[str] = set()
+    # the counties of the townships in township_codes (a township's code opens with the six
+    # digits of its county's, as a Taiwanese township's id opens with its county's)
+    village_counties: set[str] = set()
     for m in mentions:
         if not m.accepted or not m.code:
             continue
@@ -578,10 +583,14 @@ def _villages(mentions: list[Mention], text: str, g: Gazetteer) -> list[Mention]
         if level == "county" and m.code not in counties:  # its first mention is the one kept
             counties.add(m.code)
             # its townships, where not named before: the first mention of each is kept
-            townships = dict.fromkeys(g.children(m.code), m.start)
+            children = g.children(m.code)
+            townships = dict.fromkeys(children, m.start)
             townships.update(township_codes)
             township_codes = townships
+            if children:
+                village_counties.add(m.code[:6])
         if level == "township":
+            village_counties.add(m.code[:6])
             named_townships.add(m.code)
             township_codes[m.code] = min(township_codes.get(m.code, m.start), m.start)
             chained = _VILLAGE_AFTER.match(text, m.end)
@@ -618,15 +627,18 @@ def _villages(mentions: list[Mention], text: str, g: Gazetteer) -> list[Mention]
         # result never depends on set order (hash seeds)
         def rank(township: str) -> tuple[bool, int, str]:
             return township not in named_townships, township_codes[township], township
-        by_county = [g.village_names(county) for county in sorted({t[:6] for t in township_codes})]
+        by_county = [g.village_names(county) for county in sorted(village_counties)]
         for end in suffix_ends:
             if covered[end - 1]:
                 continue
-            for length in range(7, 2, -1):
-                start = end - length
-                if start < 0 or start and start not in ends and is_han(text[start - 1]):
+            for start in range(max(0, end - 7), end - 2):  # the longest name first
+                if start and start not in ends and is_han(text[start - 1]):
                     continue
                 written = text[start:end]
+                # most words ending in 村 name no village of those counties: asked of each
+                # county in steps of C before the order of their townships is worked out
+                if screen and not any(map(contains, by_county, repeat(written))):
+                    continue
                 # the village of that name in the first township of the order
                 code = min(((rank(township), code) for names in by_county
                             for township, code in names.get(written, ())
