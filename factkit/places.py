@@ -68,7 +68,7 @@ def _word_at(text: str, at: int, kind: str) -> bool:
     """Whether a word of that kind (place_words.tsv) starts at ``at``: looked for only after
     the characters they start with."""
     words = _words_by_first(kind).get(text[at:at + 1])
-    return words is not None and any(text.startswith(word, at) for word in words)
+    return words is not None and text.startswith(words, at)
 
 
 @dataclass(slots=True)  # a long text holds hundreds of thousands of them
@@ -440,7 +440,7 @@ def _accept(mentions: list[Mention], text: str, g: Gazetteer) -> None:
         if m.text in words["needs_support"]:
             # 长春 in 彭长春, 中山 in 中山大学: only the same place named elsewhere counts
             m.accepted = _adjacent_related(mentions, index, g) or \
-                any(c in named_with_parents for c in m.codes)
+                not named_with_parents.isdisjoint(m.codes)
         elif _salient(m.codes, g) is not None:
             # 李长春, 王大同: a given name after a surname, unless a place supports it
             m.accepted = not (
@@ -468,7 +468,7 @@ def _supported(mentions: list[Mention], index: int, text: str, g: Gazetteer,
                named_with_parents: AbstractSet[str]) -> bool:
     m = mentions[index]
     return _word_at(text, m.end, "after") or _adjacent_related(mentions, index, g) or \
-        any(c in named_with_parents for c in m.codes)
+        not named_with_parents.isdisjoint(m.codes)
 
 
 _WATER = set("江河湖溪川水渠峡")
