@@ -105,7 +105,7 @@ def listed_with(text: str, companies: list[Candidate], places: Places,
                 start, end = item
                 name = text[start:end]
                 if (start, end) in taken or bodies.overlaps(start, end) or \
-                        any(i in covered for i in range(start, end)) or is_generic(name) or \
+                        not covered.isdisjoint(range(start, end)) or is_generic(name) or \
                         stopword_end(text, end) or stopword_at(name, 0):
                     break
                 out.append(Candidate(start, end, "organization", "<listed with a company>",

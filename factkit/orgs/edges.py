@@ -158,8 +158,7 @@ def ends_generic(body: str) -> bool:
     """区级龙头医院, 二级公立医院: the word right before the suffix is a generic one (of two
     characters or more: 沙坪村党总支 is a name)."""
     tails = _generic_tails(body)
-    return tails is not None and any(tails[start] for start in
-                                     range(max(0, len(body) - 6), len(body) - 1))
+    return tails is not None and any(tails[max(0, len(body) - 6):len(body) - 1])
 
 
 def is_generic_or_ends_generic(body: str) -> bool:
@@ -167,8 +166,7 @@ def is_generic_or_ends_generic(body: str) -> bool:
     if not body:
         return True
     tails = _generic_tails(body)
-    if tails is not None and (tails[0] or any(tails[start] for start in
-                                             range(max(0, len(body) - 6), len(body) - 1))):
+    if tails is not None and (tails[0] or any(tails[max(0, len(body) - 6):len(body) - 1])):
         return True
     return counted(body)
 

@@ -266,7 +266,7 @@ def nested(bodies: list[Candidate], text: str, suffix_kinds: dict[str, str]) -> 
                 starts = set(map(_START, bodies))
             m = _department().match(text, current.end)
             if not m or not _is_department(m, text) or \
-                    any(i in starts for i in range(m.start() + 1, m.end())):
+                    not starts.isdisjoint(range(m.start() + 1, m.end())):
                 break  # 对外贸易经济合作部 + 经商 + 外交部: another body, not a department
             end = m.end()
             if text[end:end + 1] == "委" and text[end + 1:end + 2] != "员":
