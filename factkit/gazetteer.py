@@ -512,8 +512,8 @@ def _folded(name: str) -> str:
     return normalize.fold(name)
 
 
-class _Rests(dict[str, frozenset[str]]):
-    """First character -> the rests of the words it opens, decoded when first asked for."""
+class _Groups(dict[str, frozenset[str]]):
+    """First character -> the words it opens, decoded when first asked for."""
 
     def __init__(self, groups: Blocks) -> None:
         super().__init__()
@@ -521,8 +521,9 @@ class _Rests(dict[str, frozenset[str]]):
 
     def __missing__(self, first: str) -> frozenset[str]:
         group = self.groups.get(first)
-        rests = self[first] = frozenset(group.split("|")) if group else frozenset()
-        return rests
+        words = self[first] = frozenset(first + rest for rest in group.split("|")) \
+            if group else frozenset()
+        return words
 
 
 class WordSet(AbstractSet[str]):
@@ -530,11 +531,12 @@ class WordSet(AbstractSet[str]):
 
     def __init__(self, groups: Blocks) -> None:
         self._groups = groups                 # first character -> the rests, "|"-joined
-        self._rests = _Rests(groups)
+        self._by_first = _Groups(groups)
 
     def __contains__(self, word: object) -> bool:
-        # a word of one character or none has the rest "", which no group holds
-        return word[1:] in self._rests[word[:1]]  # type: ignore[index]
+        # a word of one character or none is in no group (every word has two or more); the
+        # word is looked up whole: one string fewer to make and hash than its rest
+        return word in self._by_first[word[:1]]  # type: ignore[index]
 
     def __iter__(self) -> Iterator[str]:
         for first in self._groups.keys():

@@ -32,8 +32,9 @@ from bisect import bisect_left
 from collections.abc import Iterator, Sequence, Set as AbstractSet
 from dataclasses import dataclass
 from functools import cache
-from operator import attrgetter
-from typing import Any, NamedTuple
+from itertools import compress, repeat
+from operator import attrgetter, contains, itemgetter
+from typing import Any, NamedTuple, cast
 
 import regex
 
@@ -67,7 +68,7 @@ def _word_at(text: str, at: int, kind: str) -> bool:
     """Whether a word of that kind (place_words.tsv) starts at ``at``: looked for only after
     the characters they start with."""
     words = _words_by_first(kind).get(text[at:at + 1])
-    return words is not None and any(text.startswith(word, at) for word in words)
+    return words is not None and text.startswith(words, at)
 
 
 @dataclass(slots=True)  # a long text holds hundreds of thousands of them
@@ -107,7 +108,10 @@ class _Name(NamedTuple):
 
 @cache  # a payload is one string object of the lexicon: its hash is computed once
 def _name(payload: str) -> _Name | None:
-    """What a place payload names; None for a name not read in running text (a zone)."""
+    """What a place payload names; None for a name not read in running text (a zone), and
+    for a phrase of the lexicon that names no place (its place payload is "")."""
+    if not payload:
+        return None
     place = place_name(payload)
     if not place.matched:
         return None
@@ -122,35 +126,55 @@ def _name(payload: str) -> _Name | None:
     return _Name(tuple(codes), "name" if place.codes else "alias", None, place.blocker, weak)
 
 
-def _names_starting_in(phrases: Hits, start: int, end: int) -> Iterator[tuple[int, int, _Name]]:
-    """The place names of the lexicon's hits that start inside [start, end)."""
+_PLACE_PAYLOAD = itemgetter(PLACE)
+
+
+def _names(phrases: Hits) -> list[_Name | None]:
+    """The place name of each of the lexicon's hits, None where a hit names none (most of
+    the others are organizations'): in steps of C, none in Python per hit."""
+    return list(map(_name, map(_PLACE_PAYLOAD, phrases.payloads)))
+
+
+def _names_starting_in(phrases: Hits, names: list[_Name | None], start: int,
+                       end: int) -> Iterator[tuple[int, int, _Name]]:
+    """The place names (``names``: the hits' own) of the lexicon's hits that start inside
+    [start, end)."""
     starts = phrases.starts
     for index in range(bisect_left(starts, start), len(starts)):
         if starts[index] >= end:
             break
-        payload = phrases.payloads[index][PLACE]
-        name = _name(payload) if payload else None
+        name = names[index]
         if name is not None:
             yield starts[index], phrases.ends[index], name
 
 
-def _scan(text: str, phrases: Hits, memo: bool = True) -> list[Mention]:
+# The memo costs each name a key, and pays where the same names stand in the same
+# surroundings again and again: in a text of many names (a news article holds a few hundred
+# phrases of the lexicon, of places and of organizations)
+_MEMO_AFTER = 1_000
+
+
+def _scan(text: str, phrases: Hits, memo: bool | None = None) -> list[Mention]:
     """Leftmost-longest names, all found in one pass over the text, except where the text
     segments another way around a short name (其中国有, 远大理想, 建设和县级).
 
     Whether a name is read where it stands depends on the name and on the two characters
     on either side of it, except where _yields looks at the names that start inside it (a
     weak name, or one whose first character ends the word before it): every other decision
-    is remembered for the text by that window (a text may name 郴州市 100,000 times).
-    ``memo=False`` decides every name afresh (for tests)."""
+    is remembered for the text by that window (a text may name 郴州市 100,000 times), in a
+    text of more than _MEMO_AFTER phrases. ``memo`` True or False decides it for any text
+    (for tests)."""
     words = boundary_words()
+    names = _names(phrases)
     decided: dict[str, bool] = {}    # window -> whether the name in its middle is read
+    if memo is None:
+        memo = len(phrases) > _MEMO_AFTER
 
     def accept(start: int, end: int, name: _Name) -> bool:
         # the window holds everything _across_words reads: two characters on either side.
         # Near the ends of the text it is shorter (or wraps around): decided afresh there
-        window = text[start - 2:end + 2]
-        remembered = memo and len(window) == end - start + 4
+        window = text[start - 2:end + 2] if memo else ""
+        remembered = len(window) == end - start + 4
         accepted = decided.get(window) if remembered else None
         if accepted is None:
             # whether the name's first character ends the word before it (其中|国有), for
@@ -158,22 +182,25 @@ def _scan(text: str, phrases: Hits, memo: bool = True) -> list[Mention]:
             splits = start > 0 and text[start - 1:start + 1] in words
             accepted = not _across_words(text, start, end, words, splits)
             if accepted and (name.weak or splits):
-                accepted = not _yields(text, start, end, phrases, words)
+                accepted = not _yields(text, start, end, phrases, names, words)
             elif remembered:
                 decided[window] = accepted
         return accepted
+    # the hits that name a place (the names picked by themselves: not None)
+    named = cast(Iterator[tuple[int, int, _Name]],
+                 compress(zip(phrases.starts, phrases.ends, names), names))
     # a word that holds a name inside it (发展中国家) is matched too, and wins, and is dropped
     return [Mention(start, end, text[start:end], name.codes, name.via, extra=name.extra)
-            for start, end, name in leftmost_longest(
-                _names_starting_in(phrases, 0, len(text)), accept)
+            for start, end, name in leftmost_longest(named, accept)
             if not name.blocker]
 
 
-def _yields(text: str, start: int, end: int, phrases: Hits, words: AbstractSet[str]) -> bool:
+def _yields(text: str, start: int, end: int, phrases: Hits, names: list[_Name | None],
+            words: AbstractSet[str]) -> bool:
     """True when a weak name gives way to a strong one that starts inside it and ends after
     it: asked of a county's short name (同德 in 同德国总理) and of a name whose first
     character ends the word before it (关中 in 有关中国)."""
-    for inner, inner_end, inner_name in _names_starting_in(phrases, start + 1, end):
+    for inner, inner_end, inner_name in _names_starting_in(phrases, names, start + 1, end):
         if inner_end > end and inner_end - inner >= end - start and not inner_name.weak and \
                 not _across_words(text, inner, inner_end, words,
                                   text[inner - 1:inner + 1] in words):
@@ -413,7 +440,7 @@ def _accept(mentions: list[Mention], text: str, g: Gazetteer) -> None:
         if m.text in words["needs_support"]:
             # 长春 in 彭长春, 中山 in 中山大学: only the same place named elsewhere counts
             m.accepted = _adjacent_related(mentions, index, g) or \
-                any(c in named_with_parents for c in m.codes)
+                not named_with_parents.isdisjoint(m.codes)
         elif _salient(m.codes, g) is not None:
             # 李长春, 王大同: a given name after a surname, unless a place supports it
             m.accepted = not (
@@ -441,7 +468,7 @@ def _supported(mentions: list[Mention], index: int, text: str, g: Gazetteer,
                named_with_parents: AbstractSet[str]) -> bool:
     m = mentions[index]
     return _word_at(text, m.end, "after") or _adjacent_related(mentions, index, g) or \
-        any(c in named_with_parents for c in m.codes)
+        not named_with_parents.isdisjoint(m.codes)
 
 
 _WATER = set("江河湖溪川水渠峡")
@@ -534,9 +561,11 @@ def _pick(m: Mention, previous: Mention | None, context: AbstractSet[str],
     return None
 
 
-def _villages(mentions: list[Mention], text: str, g: Gazetteer) -> list[Mention]:
+def _villages(mentions: list[Mention], text: str, g: Gazetteer,
+              screen: bool = True) -> list[Mention]:
     """Villages and towns below places the text has named: in a chain (资兴市汤溪镇壁溪村), and
-    village names of the townships and counties the text names."""
+    village names of the townships and counties the text names. ``screen=False`` looks each
+    word ending in 村 or 社区 up in every county's villages (for tests)."""
     found: list[Mention] = []
     starts: set[int] | None = None  # where the mentions start, once a chain asks
     # township -> where the text names it (or its county) first: the order decides between
@@ -544,6 +573,9 @@ def _villages(mentions: list[Mention], text: str, g: Gazetteer) -> list[Mention]
     township_codes: dict[str, int] = {}
     named_townships: set[str] = set()
     counties: set[str] = set()
+    # the counties of the townships in township_codes (a township's code opens with the six
+    # digits of its county's, as a Taiwanese township's id opens with its county's)
+    village_counties: set[str] = set()
     for m in mentions:
         if not m.accepted or not m.code:
             continue
@@ -551,10 +583,14 @@ def _villages(mentions: list[Mention], text: str, g: Gazetteer) -> list[Mention]
         if level == "county" and m.code not in counties:  # its first mention is the one kept
             counties.add(m.code)
             # its townships, where not named before: the first mention of each is kept
-            townships = dict.fromkeys(g.children(m.code), m.start)
+            children = g.children(m.code)
+            townships = dict.fromkeys(children, m.start)
             townships.update(township_codes)
             township_codes = townships
+            if children:
+                village_counties.add(m.code[:6])
         if level == "township":
+            village_counties.add(m.code[:6])
             named_townships.add(m.code)
             township_codes[m.code] = min(township_codes.get(m.code, m.start), m.start)
             chained = _VILLAGE_AFTER.match(text, m.end)
@@ -591,15 +627,18 @@ def _villages(mentions: list[Mention], text: str, g: Gazetteer) -> list[Mention]
         # result never depends on set order (hash seeds)
         def rank(township: str) -> tuple[bool, int, str]:
             return township not in named_townships, township_codes[township], township
-        by_county = [g.village_names(county) for county in sorted({t[:6] for t in township_codes})]
+        by_county = [g.village_names(county) for county in sorted(village_counties)]
         for end in suffix_ends:
             if covered[end - 1]:
                 continue
-            for length in range(7, 2, -1):
-                start = end - length
-                if start < 0 or start and start not in ends and is_han(text[start - 1]):
+            for start in range(max(0, end - 7), end - 2):  # the longest name first
+                if start and start not in ends and is_han(text[start - 1]):
                     continue
                 written = text[start:end]
+                # most words ending in 村 name no village of those counties: asked of each
+                # county in steps of C before the order of their townships is worked out
+                if screen and not any(map(contains, by_county, repeat(written))):
+                    continue
                 # the village of that name in the first township of the order
                 code = min(((rank(township), code) for names in by_county
                             for township, code in names.get(written, ())

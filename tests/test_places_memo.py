@@ -57,13 +57,34 @@ def test_the_corpus_is_there() -> None:
 @pytest.mark.parametrize("text", _texts(), ids=lambda text: text[:12])
 def test_the_memo_reads_every_name_as_a_fresh_reading_does(text: str) -> None:
     phrases = normalize(text).phrases
-    assert places._scan(text, phrases) == places._scan(text, phrases, memo=False)
+    assert places._scan(text, phrases, memo=True) == places._scan(text, phrases, memo=False)
 
 
 def test_the_memo_is_used() -> None:
     # a dense text decides each repeated name once: the memo holds one window for it
     text = "郴州市委、" * 50
     phrases = normalize(text).phrases
-    mentions = places._scan(text, phrases)
+    mentions = places._scan(text, phrases, memo=True)
     assert [m.text for m in mentions] == ["郴州市"] * 50
     assert places._scan(text, phrases, memo=False) == mentions
+
+
+def test_a_text_of_many_names_is_read_with_the_memo(monkeypatch: pytest.MonkeyPatch) -> None:
+    # with the memo, a name in the surroundings of one decided before is not decided again:
+    # on in a text of many phrases, off in a short one, where it would cost more than it saves
+    decided = []
+    across_words = places._across_words
+
+    def noted(*args: object) -> bool:
+        decided.append(args)
+        return across_words(*args)  # type: ignore[arg-type]
+
+    monkeypatch.setattr(places, "_across_words", noted)
+    short = "在郴州市委、" * 3
+    assert len(places._scan(short, normalize(short).phrases)) == 3
+    assert len(decided) == 3
+    decided.clear()
+    long = "在郴州市委、" * (places._MEMO_AFTER // 2 + 1)
+    assert len(normalize(long).phrases) > places._MEMO_AFTER
+    assert len(places._scan(long, normalize(long).phrases)) == places._MEMO_AFTER // 2 + 1
+    assert len(decided) < 5

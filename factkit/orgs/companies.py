@@ -90,7 +90,6 @@ def listed_with(text: str, companies: list[Candidate], places: Places,
         return out
     # what is taken already, built at the first list item (most companies stand in no list)
     bodies: Spans | None = None
-    taken: set[tuple[int, int]] = set()  # the items listed, and the places
     covered: set[int] = set()  # the positions of the items listed
     for company in companies:
         for direction in (-1, 1):
@@ -101,16 +100,15 @@ def listed_with(text: str, companies: list[Candidate], places: Places,
                     break
                 if bodies is None:
                     bodies = Spans(companies + named)
-                    taken = set(zip(map(_START, places), map(_END, places)))
                 start, end = item
                 name = text[start:end]
-                if (start, end) in taken or bodies.overlaps(start, end) or \
-                        any(i in covered for i in range(start, end)) or is_generic(name) or \
+                # a place, a body, an item listed already (its positions are covered)
+                if places.spans(start, end) or bodies.overlaps(start, end) or \
+                        not covered.isdisjoint(range(start, end)) or is_generic(name) or \
                         stopword_end(text, end) or stopword_at(name, 0):
                     break
                 out.append(Candidate(start, end, "organization", "<listed with a company>",
                                      {"name": name, "kind": "company", "place": None}))
-                taken.add((start, end))
                 covered.update(range(start, end))
                 position = start if direction < 0 else end
     return out
@@ -126,20 +124,24 @@ def _neighbour_item(text: str, position: int, direction: int) -> tuple[int, int]
             return None
         # the item ends where the list goes on or the clause turns (建成, 通过, 形成 …)
         end = first
-        while end < len(text) and end - first < 5 and is_han(text[end]) \
-                and text[end] not in _LIST_SEPARATORS and not stopword_at(text, end):
+        while end < len(text):
+            ch = text[end]
+            if not is_han(ch) or ch in _LIST_SEPARATORS or stopword_at(text, end):
+                break
+            if end - first == 5:
+                return None  # runs on into the sentence: not a list item
             end += 1
-        if end < len(text) and is_han(text[end]) and \
-                text[end] not in _LIST_SEPARATORS and not stopword_at(text, end):
-            return None  # runs on into the sentence: not a list item
         return (first, end) if end - first >= 2 else None
     if position == 0 or text[position - 1] not in _LIST_SEPARATORS:
         return None
     start = position - 1
-    while start > 0 and position - 1 - start < 5 and is_han(text[start - 1]) \
-            and text[start - 1] not in _LIST_SEPARATORS:
+    while start > 0:
+        ch = text[start - 1]
+        if not is_han(ch) or ch in _LIST_SEPARATORS:
+            break
+        if position - 1 - start == 5:
+            if not stopword_end(text, start):
+                return None  # runs on before it: not a list item
+            break
         start -= 1
-    if start > 0 and is_han(text[start - 1]) and \
-            text[start - 1] not in _LIST_SEPARATORS and not stopword_end(text, start):
-        return None
     return (start, position - 1) if position - 1 - start >= 2 else None

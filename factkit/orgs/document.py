@@ -93,11 +93,13 @@ _ZONE_SHORTS = ("高新区", "经开区", "开发区", "产业园", "工业园")
 def zone_short_forms(text: str, named: list[Candidate]) -> list[Candidate]:
     """高新区 alone, once the article has named 嘉禾高新区: the same zone, written short."""
     zones = sorted((c for c in named if c.fields["kind"] == "zone"), key=lambda c: c.end)
-    if not zones:
+    # a short form stands for an earlier zone whose name ends with it: the others are not
+    # looked for (a search reads the whole text)
+    shorts = {zone.fields["name"][-3:] for zone in zones}.intersection(_ZONE_SHORTS)
+    if not shorts:
         return []
     # no short form overlaps another (none starts with the character that ends one)
-    mentions = sorted((start, short) for short in _ZONE_SHORTS
-                      for start in _occurrences(text, short))
+    mentions = sorted((start, short) for short in shorts for start in _occurrences(text, short))
     if not mentions:
         return []
     last_zone_by_suffix: dict[str, Candidate] = {}

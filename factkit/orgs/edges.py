@@ -6,7 +6,6 @@ words is found by a walk over the body, not by a pattern of every generic word.
 """
 from __future__ import annotations
 
-from functools import cache
 
 from ..lexicon import read_lines
 from ..normalize import is_han
@@ -35,7 +34,6 @@ def is_name_char(ch: str) -> bool:
     return is_han(ch) or ch in _NAME_PUNCTUATION
 
 
-@cache
 def _stopwords() -> tuple[frozenset[str], dict[str, tuple[int, ...]], dict[str, tuple[int, ...]]]:
     """The stop words, and for each character that ends (starts) one, the lengths of those
     ending (starting) with it, longest first."""
@@ -49,7 +47,6 @@ def _stopwords() -> tuple[frozenset[str], dict[str, tuple[int, ...]], dict[str, 
             {ch: tuple(sorted(ls, reverse=True)) for ch, ls in by_first.items()})
 
 
-@cache
 def _generic_words() -> tuple[frozenset[str], dict[str, tuple[int, ...]]]:
     """The generic words, and for each character that ends one, the lengths of those ending
     with it."""
@@ -60,26 +57,29 @@ def _generic_words() -> tuple[frozenset[str], dict[str, tuple[int, ...]]]:
     return words, {ch: tuple(sorted(ls)) for ch, ls in by_last.items()}
 
 
-@cache
+# Read at import (two short lists): the functions below ask for them hundreds of times a text,
+# and a call to a cached loader would cost each time more than the lookup it serves
+_STOPWORDS, _STOP_LENGTHS_BY_LAST, _STOP_LENGTHS_BY_FIRST = _stopwords()
+_GENERIC, _GENERIC_LENGTHS_BY_LAST = _generic_words()
+
+
 def longest_stopword() -> int:
-    return max(map(len, _stopwords()[0]))
+    return max(map(len, _STOPWORDS))
 
 
 def stopword_end(text: str, end: int) -> int:
     """Length of the stop word that ends at ``end`` (0 if none)."""
     if end <= 0:
         return 0
-    words, by_last, _ = _stopwords()
-    for length in by_last.get(text[end - 1:end], ()):
-        if end >= length and text[end - length:end] in words:
+    for length in _STOP_LENGTHS_BY_LAST.get(text[end - 1:end], ()):
+        if end >= length and text[end - length:end] in _STOPWORDS:
             return length
     return 0
 
 
 def stopword_at(text: str, position: int) -> bool:
-    words, _, by_first = _stopwords()
-    lengths = by_first.get(text[position:position + 1])
-    return lengths is not None and any(text[position:position + length] in words
+    lengths = _STOP_LENGTHS_BY_FIRST.get(text[position:position + 1])
+    return lengths is not None and any(text[position:position + length] in _STOPWORDS
                                        for length in lengths)
 
 
@@ -87,9 +87,12 @@ def left_stretch(text: str, suffix_start: int, floor: int = 0) -> int:
     """Where the name characters before a suffix begin, stop words excluded; never before
     ``floor`` (the end of a date or figure: 2家卫生院 has no name). Brackets belong to a name
     only in pairs (中国（湖南）自由贸易试验区): an unpaired one is an edge (记者张三）湖南省政府)."""
-    stop_lengths = _stopwords()[1]
+    stop_lengths = _STOP_LENGTHS_BY_LAST
     i = suffix_start
-    limit = max(floor, suffix_start - MAX_NAME)
+    # MAX_NAME characters back, not before ``floor`` (written out: max() costs a call)
+    limit = suffix_start - MAX_NAME
+    if limit < floor:
+        limit = floor
     depth = 0
     unpaired_close = -1
     while i > limit:
@@ -124,7 +127,7 @@ def left_stretch(text: str, suffix_start: int, floor: int = 0) -> int:
 def _generic_tails(body: str) -> list[bool] | None:
     """For each position of ``body``, whether what follows it is a run of generic words (one
     at least); None when no generic word ends the body, so that no position does."""
-    words, by_last = _generic_words()
+    words, by_last = _GENERIC, _GENERIC_LENGTHS_BY_LAST
     if not body or body[-1] not in by_last:
         return None
     # tails[i]: body[i:] is a run of generic words; walked from the end, word by word
@@ -155,8 +158,7 @@ def ends_generic(body: str) -> bool:
     """区级龙头医院, 二级公立医院: the word right before the suffix is a generic one (of two
     characters or more: 沙坪村党总支 is a name)."""
     tails = _generic_tails(body)
-    return tails is not None and any(tails[start] for start in
-                                     range(max(0, len(body) - 6), len(body) - 1))
+    return tails is not None and any(tails[max(0, len(body) - 6):len(body) - 1])
 
 
 def is_generic_or_ends_generic(body: str) -> bool:
@@ -164,8 +166,7 @@ def is_generic_or_ends_generic(body: str) -> bool:
     if not body:
         return True
     tails = _generic_tails(body)
-    if tails is not None and (tails[0] or any(tails[start] for start in
-                                             range(max(0, len(body) - 6), len(body) - 1))):
+    if tails is not None and (tails[0] or any(tails[max(0, len(body) - 6):len(body) - 1])):
         return True
     return counted(body)
 

@@ -11,6 +11,7 @@ A department written after the body it belongs to is one body with it (财政部
 """
 from __future__ import annotations
 
+from bisect import bisect_right
 from functools import cache
 from operator import attrgetter
 from typing import Any
@@ -80,11 +81,9 @@ def by_suffix(spans: list[tuple[int, int, Entry]], text: str, places: Places,
     readings = Readings(text, places) if remember else None
     found = []
     previous_end = 0
-    q = 0
     for span in spans:
         suffix_start, end = span[0], span[1]
-        while q < len(quantity_ends) and quantity_ends[q] <= suffix_start:
-            q += 1
+        q = bisect_right(quantity_ends, suffix_start)
         floor = quantity_ends[q - 1] if q else 0
         if previous_end < suffix_start and text[previous_end] in _FUNCTION_CHARS:
             # 丹麦男队对马来西亚男队: no name runs back over a body and the word after it
@@ -267,7 +266,7 @@ def nested(bodies: list[Candidate], text: str, suffix_kinds: dict[str, str]) -> 
                 starts = set(map(_START, bodies))
             m = _department().match(text, current.end)
             if not m or not _is_department(m, text) or \
-                    any(i in starts for i in range(m.start() + 1, m.end())):
+                    not starts.isdisjoint(range(m.start() + 1, m.end())):
                 break  # 对外贸易经济合作部 + 经商 + 外交部: another body, not a department
             end = m.end()
             if text[end:end + 1] == "委" and text[end + 1:end + 2] != "员":

@@ -55,6 +55,16 @@ class Places(list[Candidate]):
             i += 1
         return False
 
+    def spans(self, start: int, end: int) -> bool:
+        """Whether a place spans ``[start, end)`` exactly."""
+        starts = self.starts
+        i = bisect.bisect_left(starts, start)
+        while i < len(starts) and starts[i] == start:
+            if self[i].end == end:
+                return True
+            i += 1
+        return False
+
     def starting_at(self, start: int) -> Candidate | None:
         """The last place that starts at ``start``."""
         return self.by_start.get(start)
