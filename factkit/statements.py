@@ -325,7 +325,15 @@ def _short_lines(text: str) -> list[tuple[int, str]]:
 
 
 _LINE_MARKUP = " \t\u3000#*>\r"
-_NOT_HEADLINE = re.compile(r"[。！？!?；;，,：:]")
+_HEADLINE_PUNCTUATION = "。！？!?；;，,：:"
+_NOT_HEADLINE = re.compile(f"[{_HEADLINE_PUNCTUATION}]")
+# A line that may be a headline: a Markdown heading, or a short line with no punctuation; a
+# pattern opening with the line break is searched for at C speed, and the long lines of a
+# text's paragraphs are passed over at their first punctuation, not split off and looked at.
+_MAY_BE_HEADLINE = (r"(?:[^\S\n]*+(?:#|\*\*)[^\n]*+"
+                    f"|[^\\n{_HEADLINE_PUNCTUATION}]{{1,{_LONGEST_LINE}}}+(?=\\n|\\Z))")
+_FIRST_LINE_HEADLINE = re.compile(_MAY_BE_HEADLINE)
+_LINE_HEADLINE = re.compile("\n" + _MAY_BE_HEADLINE)
 
 
 @dataclass(slots=True)
@@ -462,6 +470,10 @@ class _Reader:
     # seen without searching for the clause's start; tests switch it off to check that the
     # search finds the same.
     heads_seen_at_once = True
+    # Lines that may be headlines are found by a search that passes over the others (those
+    # with punctuation, long lines) without splitting the text into lines; tests switch it
+    # off to check that looking at every line finds the same.
+    headlines_screened = True
 
     def __init__(self, ntext: NormalizedText, figures: Sequence[Figure],
                  dates: Sequence[DateMention], places: Sequence[Place],
@@ -540,11 +552,10 @@ class _Reader:
         sentence_topic: Subject | None = None           # the last one of the sentence (…；…)
         last_period_here: DateMention | None = None     # this paragraph
         last_period_before: DateMention | None = None   # the paragraph before
-        paragraph = -1
         figure_index = 0
         date_index = 0
         nested_index = 0
-        pieces = self._pieces()
+        pieces, paragraph_opens, headline_starts = self._pieces()
         # where records start (figures apart: no copy of a list of a million): a sentence
         # holding none is passed over
         figure_starts = self.figure_starts
@@ -556,15 +567,16 @@ class _Reader:
                                                    len(actor_starts))
         nested_count, date_count = len(nested), len(dates)
         bisect_left = bisect.bisect_left
-        for number, (s_start, s_end, paragraph_of, headline) in enumerate(pieces):
+        for number, (s_start, s_end) in enumerate(pieces):
             if figure_index == figure_count:
                 break   # every figure read: what follows is about none of them
-            if paragraph_of != paragraph:
-                paragraph = paragraph_of
+            # (the first piece opens a paragraph: a line break before it or not)
+            before = text[s_start - 1]
+            if before == "\n" or s_start in paragraph_opens:
                 last_period_before = last_period_here
                 last_period_here = None
                 paragraph_topic = sentence_topic = None
-                if headline:
+                if s_start in headline_starts:
                     last_period_before = None
                     if _END_CREDIT.match(text, s_start, s_end):
                         article_topic = None   # （记者 某某）: the article is over
@@ -580,7 +592,7 @@ class _Reader:
                     if k < len(self.actors) and self.actors[k].end <= dateline.end():
                         article_topic = self.actors[k].record
                         _remember(history, article_topic)
-            if s_start > 0 and text[s_start - 1] not in "；;":
+            elif before not in "；;":
                 sentence_topic = None
             # (the next figure to read is the first that may stand in this sentence)
             if not (figure_index < figure_count and figure_starts[figure_index] < s_end):
@@ -607,7 +619,7 @@ class _Reader:
                     leading_at.append(at)
                     leading.append(subject)
             if first_index < figure_index:
-                following = pieces[number + 1][:2] if number + 1 < len(pieces) else None
+                following = pieces[number + 1] if number + 1 < len(pieces) else None
                 topic = (self._speaker(s_start, s_end, clause_subjects, following)
                          or sentence_topic or paragraph_topic or article_topic)
                 self._sentence(s_start, s_end, first_index, figure_index, clause_subjects, topic,
@@ -626,23 +638,23 @@ class _Reader:
                 date_index += 1
         return out
 
-    def _pieces(self) -> list[tuple[int, int, int, bool]]:
-        """Sentences (start, end, paragraph number, is a headline), in the normalized text.
+    def _pieces(self) -> tuple[list[tuple[int, int]], set[int], set[int]]:
+        """Sentences (start, end) in the normalized text, the starts of those that open a
+        paragraph with no line break before them, and the starts of headlines.
 
         Headlines are found in the original text, where they stand on lines of their own; the
         normalized text may have joined them to the next line (a line without final
-        punctuation looks like a layout break), so sentences are cut where a headline ends."""
+        punctuation looks like a layout break), so sentences are cut where a headline ends:
+        the piece after the cut opens a paragraph, as does the piece after a headline."""
         to_norm = self.to_norm
         original = self.ntext.original
         headlines: list[tuple[int, int]] = []
         previous_end = -1   # where the last headline's text ends
-        for line_start, line in _short_lines(original):
+        for line_start, line in self._headline_lines(original):
             stripped = line.strip(_LINE_MARKUP)
             if not stripped or len(stripped) > _HEADLINE_LENGTH:
                 continue
             if not line.lstrip().startswith(("#", "**")):   # not a Markdown heading
-                if _NOT_HEADLINE.search(stripped):
-                    continue
                 # the line before must end a sentence, or be a headline itself
                 window = original[max(0, line_start - 200):line_start]
                 before = window.rstrip()
@@ -652,31 +664,54 @@ class _Reader:
                     continue
             headlines.append(to_norm.span(line_start, line_start + len(line)))
             previous_end = line_start + len(line.rstrip())
-        text = self.text
-        # with a cut past the end of the text, which no sentence reaches
-        cuts = [*sorted({edge for span in headlines for edge in span}), len(text) + 1]
+        sentences = self.ntext.sentences
         headline_starts = {start for start, _ in headlines}
-        pieces = []
-        paragraph = 0
-        k = 0   # the first cut after the sentence's start
-        for s_start, s_end in self.ntext.sentences:
-            # sentences tile the lines, so a line break before one lies right before it
-            if s_start > 0 and text[s_start - 1] == "\n":
-                paragraph += 1
-            while cuts[k] <= s_start:
-                k += 1
-            start = s_start
-            while cuts[k] < s_end:
-                if cuts[k] > start:
-                    pieces.append((start, cuts[k], paragraph, start in headline_starts))
-                    paragraph += 1
-                start = cuts[k]
-                k += 1
-            headline = start in headline_starts
-            pieces.append((start, s_end, paragraph, headline))
-            if headline:
-                paragraph += 1
-        return pieces
+        opens = {sentences[0][0]} if sentences else set()
+        if not headlines:
+            return sentences, opens, headline_starts
+        # Only the sentences a headline's edge falls inside are cut; the others are the
+        # pieces as they are, copied in runs.
+        beyond = len(self.text) + 1
+        pieces: list[tuple[int, int]] = []
+        copied = 0   # the sentences before this one are in pieces
+        for cut in sorted({edge for span in headlines for edge in span}):
+            if pieces and pieces[-1][0] < cut < pieces[-1][1]:
+                start, end = pieces.pop()   # the rest of a sentence cut before
+            else:
+                k = bisect.bisect_right(sentences, (cut, beyond)) - 1   # the last starting by it
+                if k < copied or not sentences[k][0] < cut < sentences[k][1]:
+                    continue
+                pieces.extend(sentences[copied:k])
+                start, end = sentences[k]
+                copied = k + 1
+            pieces.append((start, cut))
+            pieces.append((cut, end))
+            opens.add(cut)
+        if copied:
+            pieces.extend(sentences[copied:])
+        else:
+            pieces = sentences
+        for start, _ in headlines:
+            k = bisect.bisect_right(pieces, (start, beyond))
+            if 0 < k < len(pieces) and pieces[k - 1][0] == start:
+                opens.add(pieces[k][0])   # the piece after a headline
+        return pieces, opens, headline_starts
+
+    def _headline_lines(self, original: str) -> list[tuple[int, str]]:
+        """The lines of ``original`` that may be headlines, with where each starts: Markdown
+        headings and lines with no punctuation, of at most ``_LONGEST_LINE`` characters."""
+        if not self.headlines_screened:
+            return [(start, line) for start, line in _short_lines(original)
+                    if line.lstrip().startswith(("#", "**")) or not _NOT_HEADLINE.search(line)]
+        found = []
+        first = _FIRST_LINE_HEADLINE.match(original)
+        if first is not None:
+            found.append((0, first.group()))
+        for m in _LINE_HEADLINE.finditer(original):
+            line = m.group()[1:]
+            if len(line) <= _LONGEST_LINE:   # (a heading's line is not bounded by the pattern)
+                found.append((m.start() + 1, line))
+        return found
 
     def _speaker(self, s_start: int, s_end: int, clause_subjects: _ClauseSubjects,
                  next_sentence: _Pair | None) -> Subject | None:
