@@ -226,6 +226,9 @@ _SUBJECT_LEADS = {"", "本报讯", "在", "于", "据", "经", "走进", "来到
                   "截至目前", "“", "《"}
 # a lead word and a written date (2025年12月31日) at most
 _LONGEST_LEAD = 20
+# What a lead ends with, dates taken out: the last character of a lead word (or of 对, in 对X而言)
+# or a blank; an actor after any other character, with no date within reach, leads nothing.
+_LEAD_ENDS = frozenset(word[-1] for word in (*_SUBJECT_LEADS, "对") if word) | {" "}
 _NOT_SUBJECT_BEFORE = set("与和同跟向对给赴到至往及从、")
 _RATE_NOUNS = ("增长率", "增长速度", "增速", "增幅", "降幅", "涨幅", "跌幅")
 # where a word such as 全县, 该院, 我国 may start
@@ -467,6 +470,7 @@ class _Reader:
     # check that every figure read on its own says the same.
     remember_alike = True
     # An actor at the start of its sentence or right after a clause break heads its clause,
+    # and one after a character no lead ends with (no date within reach) leads none: both are
     # seen without searching for the clause's start; tests switch it off to check that the
     # search finds the same.
     heads_seen_at_once = True
@@ -1375,14 +1379,19 @@ class _Reader:
         dates, date_starts = self.dates, self.date_starts
         actor_count, date_count = len(actors), len(dates)
         out = []
+        seen_at_once = self.heads_seen_at_once
         k = bisect.bisect_left(actor_starts, s_start)
         while k < actor_count and actor_starts[k] < s_end:
             actor = actors[k]
             a_start = actor.start
-            if self.heads_seen_at_once and (a_start == s_start
-                                            or text[a_start - 1] in _CLAUSE_BREAK):
+            if seen_at_once and (a_start == s_start or text[a_start - 1] in _CLAUSE_BREAK):
                 clause_start = a_start   # at the head of its clause: no break to look for
             else:
+                if seen_at_once and text[a_start - 1] not in _LEAD_ENDS:
+                    j = bisect.bisect_left(date_starts, a_start) - 1
+                    if j < 0 or date_starts[j] < a_start - _LONGEST_LEAD - 1:
+                        k += 1   # after no lead, and no date a lead may hold: it leads nothing
+                        continue
                 # looked for no further back than the longest lead: an actor further from its
                 # clause's start leads nothing
                 clause_start = self._clause_start(s_start, a_start, _LONGEST_LEAD + 1)
