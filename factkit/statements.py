@@ -81,37 +81,55 @@ def _roles() -> tuple[dict[str, str], int]:
     return words, max(map(len, words))
 
 
-# the words of each set of roles by their last (first) character, longest first, with their
-# lengths: built once per set, and looked up in a plain dict rather than through a cached
-# function, since every character read asks
-_ENDING_WITH: dict[frozenset[str], dict[str, tuple[tuple[int, str], ...]]] = {}
+# The words of each set of roles, looked up in plain dicts rather than through a cached
+# function, since every character read asks: by their first character, longest first, with
+# their lengths; and for words ending at a position, those of two characters or more by their
+# last two (one slice finds the few that may end there) and those of one character.
 _STARTING_WITH: dict[frozenset[str], dict[str, tuple[tuple[int, str], ...]]] = {}
+_EndingIndex = tuple[dict[str, tuple[tuple[int, str], ...]], frozenset[str]]
+_ENDING_WITH: dict[frozenset[str], _EndingIndex] = {}
 
 
-def _with_lengths(roles: frozenset[str], last: bool) -> dict[str, tuple[tuple[int, str], ...]]:
-    index: dict[str, list[tuple[int, str]]] = {}
-    for word, role in sorted(_roles()[0].items(), key=lambda item: -len(item[0])):
-        if role in roles:
-            index.setdefault(word[-1] if last else word[0], []).append((len(word), word))
-    by_edge = {c: tuple(words) for c, words in index.items()}
-    (_ENDING_WITH if last else _STARTING_WITH)[roles] = by_edge
-    return by_edge
+def _words_longest_first(roles: frozenset[str]) -> list[str]:
+    return sorted((word for word, role in _roles()[0].items() if role in roles),
+                  key=len, reverse=True)
+
+
+def _ending_index(roles: frozenset[str]) -> _EndingIndex:
+    longer: dict[str, list[tuple[int, str]]] = {}
+    words = _words_longest_first(roles)
+    for word in words:
+        if len(word) > 1:
+            longer.setdefault(word[-2:], []).append((len(word), word))
+    index = ({ending: tuple(found) for ending, found in longer.items()},
+             frozenset(word for word in words if len(word) == 1))
+    _ENDING_WITH[roles] = index
+    return index
 
 
 def _word_ending_at(text: str, end: int, start_limit: int, roles: frozenset[str]) -> str | None:
-    """The longest lexicon word of one of ``roles`` ending at ``end``."""
+    """The longest lexicon word of one of ``roles`` ending at ``end``, starting at
+    ``start_limit`` (a position of ``text``) or after."""
     if end <= start_limit:
         return None
-    index = _ENDING_WITH.get(roles) or _with_lengths(roles, True)
-    for length, word in index.get(text[end - 1], ()):
-        if end - length >= start_limit and text.startswith(word, end - length):
-            return word
-    return None
+    longer, single = _ENDING_WITH.get(roles) or _ending_index(roles)
+    if end - start_limit > 1:
+        for length, word in longer.get(text[end - 2:end], ()):
+            if end - length >= start_limit and (length == 2
+                                                or text.startswith(word, end - length)):
+                return word
+    return text[end - 1] if text[end - 1] in single else None
 
 
 def _starting_index(roles: frozenset[str]) -> dict[str, tuple[tuple[int, str], ...]]:
     """The words of ``roles`` by their first character (with their lengths)."""
-    return _STARTING_WITH.get(roles) or _with_lengths(roles, False)
+    index = _STARTING_WITH.get(roles)
+    if index is None:
+        found: dict[str, list[tuple[int, str]]] = {}
+        for word in _words_longest_first(roles):
+            found.setdefault(word[0], []).append((len(word), word))
+        index = _STARTING_WITH[roles] = {c: tuple(words) for c, words in found.items()}
+    return index
 
 
 def _word_starting_at(text: str, start: int, end_limit: int,
