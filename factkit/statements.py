@@ -68,8 +68,8 @@ def _last_of(characters: set[str]) -> re.Pattern[str]:
     return re.compile("(?s).*[" + "".join(map(re.escape, sorted(characters))) + "]")
 
 
-# the last break before a metric that is no list comma (、 lists are read as one phrase)
-_LAST_HARD_BREAK = _last_of(_HARD_BREAK - {"、"})
+# the breaks a metric does not reach over: all but the list comma (、 lists are one phrase)
+_METRIC_BREAK = frozenset(_HARD_BREAK - {"、"})
 _LAST_CLAUSE_BREAK = _last_of(set(_CLAUSE_BREAK))
 _MAX_METRIC = 24
 _MAX_COUNTED = 10
@@ -157,10 +157,12 @@ def _noun_pattern() -> re.Pattern[str]:
 
 
 @cache
-def _last_edge_end() -> re.Pattern[str]:
+def _last_edge_end_or_break() -> re.Pattern[str]:
     """Finds, right to left, the last characters of the words that may end a metric on its
-    left: the phrase's characters are looked at in one search, not one by one."""
-    return _last_of({w[-1] for w, r in _roles()[0].items() if r in _METRIC_LEFT_EDGE})
+    left, and the breaks it does not reach over: the phrase's characters are looked at in one
+    search, not one by one."""
+    edge_ends = {w[-1] for w, r in _roles()[0].items() if r in _METRIC_LEFT_EDGE}
+    return _last_of(edge_ends | _METRIC_BREAK)
 
 
 @cache
@@ -1118,18 +1120,21 @@ class _Reader:
                 limit = max(limit, self.dates[j].end)
                 break
             j -= 1
-        # the phrase reaches at most to the last hard break; within that, only the characters
-        # that end an edge word are looked at, right to left (no lexicon word holds a break)
-        hard_break = _LAST_HARD_BREAK.match(text, limit, end)
-        floor = hard_break.end() if hard_break is not None else limit
-        phrase_start = floor
-        last_edge_end = _last_edge_end()
+        # The phrase reaches at most to the last break: only the characters that end an edge
+        # word are looked at, right to left, and the first break met is the floor (no lexicon
+        # word holds a break).
+        floor = limit
+        edge = None
+        last_stop = _last_edge_end_or_break()
         search_end = position
         while True:
-            edge_end = last_edge_end.match(text, floor, search_end)
-            if edge_end is None:
+            stop = last_stop.match(text, limit, search_end)
+            if stop is None:
                 break
-            at = edge_end.end()
+            at = stop.end()
+            if text[at - 1] in _METRIC_BREAK:
+                floor = at
+                break
             search_end = at - 1
             word = _word_ending_at(text, at, limit, _METRIC_LEFT_EDGE)
             if at == end and word is not None and (word in _RATE_NOUNS
@@ -1141,8 +1146,11 @@ class _Reader:
                     len(word) > 1 or word in _ONE_CHARACTER_EDGE
                     or (word == "以" and text[at:at + 1] not in "上下内外来后前及")
             ) and not _in_noun(text, at - 1):
-                phrase_start = at
+                edge = at
                 break
+        # (where an edge is found, the break before it is not looked for: ``floor`` stays the
+        # limit, below the edge)
+        phrase_start = floor if edge is None else edge
         while phrase_start < end and (text[phrase_start] in "的了、“”" or not
                                       _is_word_character(text[phrase_start])):
             phrase_start += 1
