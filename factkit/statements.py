@@ -520,19 +520,21 @@ class _Reader:
         def starts_ends(field: str, records: Sequence[_R]) -> NormalizedSpans:
             return spans[field] if spans is not None else to_norm.starts_ends(records)
 
-        def spans_of(field: str, records: Sequence[_R]) -> list[_Span[_R]]:
-            return list(map(_Span, *starts_ends(field, records), records))
+        def spans_of(field: str, records: Sequence[_R]) -> tuple[list[int], list[_Span[_R]]]:
+            """The records' starts, and the records with their spans."""
+            starts, ends = starts_ends(field, records)
+            return starts, list(map(_Span, starts, ends, records))
 
         self.figure_starts, self.figure_ends = starts_ends("figures", figures)
-        self.dates = spans_of("dates", dates)
-        orgs: list[_Span[Subject]] = spans_of("organizations", organizations)
+        self.date_starts, self.dates = spans_of("dates", dates)
+        orgs: list[_Span[Subject]]
+        org_starts, orgs = spans_of("organizations", organizations)
         # a place inside an organization name is part of that name, not a subject of its own
-        org_starts = [o.start for o in orgs]
         actors = list(orgs)
         nested: list[_Span[Subject]] = []
         # a river, a lake or a site names where, not whom: no figure is about it
         subject_places = cast(list[_Span[Subject]], [   # (a place is a subject)
-            span for span in spans_of("places", places)
+            span for span in spans_of("places", places)[1]
             if span.record.level not in ("feature", "site")])
         for span in subject_places:
             k = bisect.bisect_right(org_starts, span.start) - 1
@@ -544,10 +546,11 @@ class _Reader:
         self.nested = nested   # places inside organization names: not subjects, but known
         self.actors = actors
         self.actor_starts = [a.start for a in actors]
-        self.actor_ends = sorted((a.end, i) for i, a in enumerate(actors))
+        actor_ends = [a.end for a in actors]
+        # (end, index) by end, ties in order of the actors
+        self.actor_ends = sorted(zip(actor_ends, range(len(actors))))
         # the ends alone, to bisect by a number rather than a pair
-        self.actor_end_positions = [end for end, _ in self.actor_ends]
-        self.date_starts = [d.start for d in self.dates]
+        self.actor_end_positions = sorted(actor_ends)
         self.date_start_set = set(self.date_starts)
         self.date_by_end = {d.end: d for d in self.dates}
         text = self.text
@@ -556,8 +559,10 @@ class _Reader:
                             if text[d.start - 1:d.start] in _BEFORE_BASIS_DATE
                             and self._is_basis_date(d)}
         # the dates a figure may apply to: those no figure is compared against
-        self.periods = [d for d in self.dates if id(d) not in self.basis_dates]
-        self.period_starts = [d.start for d in self.periods]
+        self.periods, self.period_starts = self.dates, self.date_starts
+        if self.basis_dates:
+            self.periods = [d for d in self.dates if id(d) not in self.basis_dates]
+            self.period_starts = [d.start for d in self.periods]
         # the metric of the paragraph's last statement, with its subject
         self.last_metric: _LastMetric = None
         self.leading_at: list[int] = []
@@ -580,16 +585,22 @@ class _Reader:
         date_index = 0
         nested_index = 0
         pieces, paragraph_opens, headline_starts = self._pieces()
-        # where records start (figures apart: no copy of a list of a million): a sentence
-        # holding none is passed over
-        figure_starts = self.figure_starts
-        record_starts = sorted([*self.date_starts, *self.actor_starts,
-                                *(n.start for n in self.nested)])
-        text, actor_starts, nested, dates = self.text, self.actor_starts, self.nested, self.dates
+        text, nested, dates = self.text, self.nested, self.dates
         basis_dates = self.basis_dates
-        figure_count, record_count, actor_count = (len(figure_starts), len(record_starts),
-                                                   len(actor_starts))
-        nested_count, date_count = len(nested), len(dates)
+        figure_starts = self.figure_starts
+        figure_count = len(figure_starts)
+        # Where the records of each kind start, each list closed by a position past every
+        # sentence, so that "the next one starts in this sentence" is one comparison. A
+        # sentence holding no record is passed over; figures apart (no copy of a list of a
+        # million), where every record starts.
+        beyond = len(text) + 1
+        record_starts = sorted([*self.date_starts, *self.actor_starts,
+                                *(n.start for n in nested), beyond])
+        actor_starts = [*self.actor_starts, beyond]
+        nested_starts = [*(n.start for n in nested), beyond]
+        date_starts = [*self.date_starts, beyond]
+        next_figure = figure_starts[0] if figure_count else beyond
+        not_leading: list[Any] = []   # (never added to: for the sentences no subject leads)
         bisect_left = bisect.bisect_left
         for number, (s_start, s_end) in enumerate(pieces):
             if figure_index == figure_count:
@@ -618,30 +629,33 @@ class _Reader:
                         _remember(history, article_topic)
             elif before not in "；;":
                 sentence_topic = None
-            # (the next figure to read is the first that may stand in this sentence)
-            if not (figure_index < figure_count and figure_starts[figure_index] < s_end):
-                k = bisect_left(record_starts, s_start)
-                if k == record_count or record_starts[k] >= s_end:
-                    continue   # no record in this sentence: nothing to read or to remember
-            while nested_index < nested_count and nested[nested_index].start < s_end:
+            if next_figure >= s_end and \
+                    record_starts[bisect_left(record_starts, s_start)] >= s_end:
+                continue   # no record in this sentence: nothing to read or to remember
+            while nested_starts[nested_index] < s_end:
                 _remember(history, nested[nested_index].record)
                 nested_index += 1
             # the sentence's figures, from first_index to figure_index
             first_index = figure_index
-            if figure_index < figure_count and figure_starts[figure_index] < s_end:
-                next_index = bisect_left(figure_starts, s_end, figure_index)
-                first_index = bisect_left(figure_starts, s_start, figure_index, next_index)
-                figure_index = next_index
-            k = bisect_left(actor_starts, s_start)
-            clause_subjects = (self._clause_subjects(s_start, s_end)
-                               if k < actor_count and actor_starts[k] < s_end else [])
+            if next_figure < s_end:
+                figure_index = bisect_left(figure_starts, s_end, figure_index)
+                first_index = bisect_left(figure_starts, s_start, first_index, figure_index)
+                next_figure = (figure_starts[figure_index] if figure_index < figure_count
+                               else beyond)
             # the subjects leading a clause of this sentence (one of a list does not): they are
             # the sentence's candidates for _subject, then its topic for the sentences after
-            self.leading_at, self.leading = leading_at, leading = [], []
-            for at, subject, leads in clause_subjects:
-                if leads:
-                    leading_at.append(at)
-                    leading.append(subject)
+            clause_subjects: _ClauseSubjects = not_leading
+            leading = not_leading
+            if actor_starts[bisect_left(actor_starts, s_start)] < s_end:
+                clause_subjects = self._clause_subjects(s_start, s_end)
+                leading_at, leading = [], []
+                for at, subject, leads in clause_subjects:
+                    if leads:
+                        leading_at.append(at)
+                        leading.append(subject)
+                self.leading_at, self.leading = leading_at, leading
+            else:
+                self.leading_at = self.leading = not_leading
             if first_index < figure_index:
                 following = pieces[number + 1] if number + 1 < len(pieces) else None
                 topic = (self._speaker(s_start, s_end, clause_subjects, following)
@@ -655,7 +669,7 @@ class _Reader:
                 sentence_topic = leading[-1]
                 paragraph_topic = paragraph_topic or leading[0]
                 article_topic = article_topic or leading[0]
-            while date_index < date_count and dates[date_index].start < s_end:
+            while date_starts[date_index] < s_end:
                 d = dates[date_index]
                 if id(d) not in basis_dates and d.start >= s_start:
                     last_period_here = d.record
