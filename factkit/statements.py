@@ -136,7 +136,7 @@ def _word_starting_at(text: str, start: int, end_limit: int,
                       roles: frozenset[str]) -> str | None:
     if start >= end_limit:
         return None
-    for length, word in _starting_index(roles).get(text[start], ()):
+    for length, word in (_STARTING_WITH.get(roles) or _starting_index(roles)).get(text[start], ()):
         if start + length <= end_limit and text.startswith(word, start):
             return word
     return None
@@ -203,6 +203,7 @@ _ACTION = frozenset({"action"})
 _GLUE = frozenset({"glue"})
 _AFTER_FUTURE = frozenset({"level", "change", "action", "glue", "to"})
 _BASIS_WORDS = ("比", "较", "与", "同", "相比", "相较", "相较于", "对比")
+_COMPARISON_OPENINGS = frozenset("比较与同")   # a phrase opening so compares (比全国平均水平)
 _BASIS_MARK = re.compile("(?:" + "|".join(_BASIS_WORDS) + ")$")
 # what may stand right before a date compared against: a basis word's last character (or the
 # line break ``$`` may match before); any other character rules the search out
@@ -1168,7 +1169,8 @@ class _Reader:
         while phrase_start < end and (text[phrase_start] in "的了、“”" or not
                                       _is_word_character(text[phrase_start])):
             phrase_start += 1
-        after = text.rfind("后", phrase_start, end - 2)
+        # (a slice and ``in`` cost less than ``rfind`` given bounds, and 后 is seldom there)
+        after = text.rfind("后", phrase_start, end - 2) if "后" in text[phrase_start:end - 2] else -1
         if after >= 0 and text[after + 1] in "年月日" and (after > phrase_start or
                                                           phrase_start > floor):
             phrase_start = after + 1   # 建成后 + 年产值: 后 closes what came before ("after")
@@ -1181,7 +1183,7 @@ class _Reader:
             if glue is None or glue in _METRIC_MODIFIERS or end - phrase_start - len(glue) < 2:
                 break
             phrase_start += len(glue)
-        if text.startswith(("比", "较", "与", "同"), phrase_start):
+        if text[phrase_start:phrase_start + 1] in _COMPARISON_OPENINGS:
             return None   # a comparison (比全国平均水平), not a metric
         phrase_end = end
         while phrase_end > phrase_start and text[phrase_end - 1] in "的了、等“":
