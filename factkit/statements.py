@@ -775,6 +775,8 @@ class _Reader:
         return None
 
     def _quoted(self, start: int, position: int) -> bool:
+        if position <= start:
+            return False   # nothing before it to open a quotation
         text = self.text
         window_start = max(start, position - _CLAUSE_REACH)   # counted in place, not copied
         opening = text.count("“", window_start, position) + text.count("「", window_start, position)
