@@ -379,10 +379,7 @@ class _Sentence:
     history: dict[str, Subject]           # the latest subject of each kind
     carried_period: DateMention | None    # the period carried from before the sentence
     last_metric: _LastMetric              # the paragraph's last metric, with its subject
-    has_targets: bool = False
-
-    def __post_init__(self) -> None:
-        self.has_targets = bool(self.targets[0] or self.targets[2])
+    has_targets: bool   # whether ``targets`` holds a word that applies
 
 
 _START_END = attrgetter("start", "end")
@@ -794,8 +791,9 @@ class _Reader:
         starts, ends, records = self.figure_starts, self.figure_ends, self.figure_records
         new_statement = self.new_statement
         sentence_start, sentence_end = self.span_to_original(s_start, s_end)
-        sentence = _Sentence(s_start, s_end, self._targets(s_start, s_end), clause_subjects,
-                             topic, history, carried_period, last_metric)
+        targets = self._targets(s_start, s_end)
+        sentence = _Sentence(s_start, s_end, targets, clause_subjects, topic, history,
+                             carried_period, last_metric, bool(targets[0] or targets[2]))
         # the metric found for each figure so far (None where there is none)
         found: list[_Pair | None] = [None] * (stop - first_figure)
         # the subject of the last statement, and the metric of the last one with a metric (with
@@ -1335,8 +1333,8 @@ class _Reader:
         wide: list[int] = []
         wide_roles: list[str] = []
         future: list[int] = []
-        if not self._has_target_word(s_start, s_end):
-            return wide, wide_roles, future
+        if _TARGET_START.search(text, s_start, s_end) is None:
+            return wide, wide_roles, future   # no target word starts in the sentence
         for m in _TARGET_WORDS().finditer(text, s_start, s_end):
             role = _roles()[0][m.group()]
             if role == "future":
@@ -1349,9 +1347,6 @@ class _Reader:
                                                                 and wide_roles[-1] == "target")
                               else role)
         return wide, wide_roles, future
-
-    def _has_target_word(self, s_start: int, s_end: int) -> bool:
-        return _TARGET_START.search(self.text, s_start, s_end) is not None
 
     def _target_for(self, markers: _Targets, clause_start: int, figure_start: int
                     ) -> str | None:
@@ -1378,8 +1373,7 @@ class _Reader:
     def _basis_in(self, start: int, end: int) -> str | None:
         """A basis written before the figure, away from it (比上年多收粮食2.1万吨)."""
         # both words end in 比: where it is not written, neither is
-        m = (_YOY_MOM.search(self.text, start, end) if self.text.find("比", start, end) >= 0
-             else None)
+        m = _YOY_MOM.search(self.text, start, end) if "比" in self.text[start:end] else None
         if m:
             return "yoy" if m.group() == "同比" else "mom"
         j = bisect.bisect_left(self.date_starts, start)
