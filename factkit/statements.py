@@ -68,8 +68,8 @@ def _last_of(characters: set[str]) -> re.Pattern[str]:
     return re.compile("(?s).*[" + "".join(map(re.escape, sorted(characters))) + "]")
 
 
-# the last break before a metric that is no list comma (、 lists are read as one phrase)
-_LAST_HARD_BREAK = _last_of(_HARD_BREAK - {"、"})
+# the breaks a metric does not reach over: all but the list comma (、 lists are one phrase)
+_METRIC_BREAK = frozenset(_HARD_BREAK - {"、"})
 _LAST_CLAUSE_BREAK = _last_of(set(_CLAUSE_BREAK))
 _MAX_METRIC = 24
 _MAX_COUNTED = 10
@@ -81,44 +81,62 @@ def _roles() -> tuple[dict[str, str], int]:
     return words, max(map(len, words))
 
 
-# the words of each set of roles by their last (first) character, longest first, with their
-# lengths: built once per set, and looked up in a plain dict rather than through a cached
-# function, since every character read asks
-_ENDING_WITH: dict[frozenset[str], dict[str, tuple[tuple[int, str], ...]]] = {}
+# The words of each set of roles, looked up in plain dicts rather than through a cached
+# function, since every character read asks: by their first character, longest first, with
+# their lengths; and for words ending at a position, those of two characters or more by their
+# last two (one slice finds the few that may end there) and those of one character.
 _STARTING_WITH: dict[frozenset[str], dict[str, tuple[tuple[int, str], ...]]] = {}
+_EndingIndex = tuple[dict[str, tuple[tuple[int, str], ...]], frozenset[str]]
+_ENDING_WITH: dict[frozenset[str], _EndingIndex] = {}
 
 
-def _with_lengths(roles: frozenset[str], last: bool) -> dict[str, tuple[tuple[int, str], ...]]:
-    index: dict[str, list[tuple[int, str]]] = {}
-    for word, role in sorted(_roles()[0].items(), key=lambda item: -len(item[0])):
-        if role in roles:
-            index.setdefault(word[-1] if last else word[0], []).append((len(word), word))
-    by_edge = {c: tuple(words) for c, words in index.items()}
-    (_ENDING_WITH if last else _STARTING_WITH)[roles] = by_edge
-    return by_edge
+def _words_longest_first(roles: frozenset[str]) -> list[str]:
+    return sorted((word for word, role in _roles()[0].items() if role in roles),
+                  key=len, reverse=True)
+
+
+def _ending_index(roles: frozenset[str]) -> _EndingIndex:
+    longer: dict[str, list[tuple[int, str]]] = {}
+    words = _words_longest_first(roles)
+    for word in words:
+        if len(word) > 1:
+            longer.setdefault(word[-2:], []).append((len(word), word))
+    index = ({ending: tuple(found) for ending, found in longer.items()},
+             frozenset(word for word in words if len(word) == 1))
+    _ENDING_WITH[roles] = index
+    return index
 
 
 def _word_ending_at(text: str, end: int, start_limit: int, roles: frozenset[str]) -> str | None:
-    """The longest lexicon word of one of ``roles`` ending at ``end``."""
+    """The longest lexicon word of one of ``roles`` ending at ``end``, starting at
+    ``start_limit`` (a position of ``text``) or after."""
     if end <= start_limit:
         return None
-    index = _ENDING_WITH.get(roles) or _with_lengths(roles, True)
-    for length, word in index.get(text[end - 1], ()):
-        if end - length >= start_limit and text.startswith(word, end - length):
-            return word
-    return None
+    longer, single = _ENDING_WITH.get(roles) or _ending_index(roles)
+    if end - start_limit > 1:
+        for length, word in longer.get(text[end - 2:end], ()):
+            if end - length >= start_limit and (length == 2
+                                                or text.startswith(word, end - length)):
+                return word
+    return text[end - 1] if text[end - 1] in single else None
 
 
 def _starting_index(roles: frozenset[str]) -> dict[str, tuple[tuple[int, str], ...]]:
     """The words of ``roles`` by their first character (with their lengths)."""
-    return _STARTING_WITH.get(roles) or _with_lengths(roles, False)
+    index = _STARTING_WITH.get(roles)
+    if index is None:
+        found: dict[str, list[tuple[int, str]]] = {}
+        for word in _words_longest_first(roles):
+            found.setdefault(word[0], []).append((len(word), word))
+        index = _STARTING_WITH[roles] = {c: tuple(words) for c, words in found.items()}
+    return index
 
 
 def _word_starting_at(text: str, start: int, end_limit: int,
                       roles: frozenset[str]) -> str | None:
     if start >= end_limit:
         return None
-    for length, word in _starting_index(roles).get(text[start], ()):
+    for length, word in (_STARTING_WITH.get(roles) or _starting_index(roles)).get(text[start], ()):
         if start + length <= end_limit and text.startswith(word, start):
             return word
     return None
@@ -139,10 +157,12 @@ def _noun_pattern() -> re.Pattern[str]:
 
 
 @cache
-def _last_edge_end() -> re.Pattern[str]:
+def _last_edge_end_or_break() -> re.Pattern[str]:
     """Finds, right to left, the last characters of the words that may end a metric on its
-    left: the phrase's characters are looked at in one search, not one by one."""
-    return _last_of({w[-1] for w, r in _roles()[0].items() if r in _METRIC_LEFT_EDGE})
+    left, and the breaks it does not reach over: the phrase's characters are looked at in one
+    search, not one by one."""
+    edge_ends = {w[-1] for w, r in _roles()[0].items() if r in _METRIC_LEFT_EDGE}
+    return _last_of(edge_ends | _METRIC_BREAK)
 
 
 @cache
@@ -183,6 +203,7 @@ _ACTION = frozenset({"action"})
 _GLUE = frozenset({"glue"})
 _AFTER_FUTURE = frozenset({"level", "change", "action", "glue", "to"})
 _BASIS_WORDS = ("比", "较", "与", "同", "相比", "相较", "相较于", "对比")
+_COMPARISON_OPENINGS = frozenset("比较与同")   # a phrase opening so compares (比全国平均水平)
 _BASIS_MARK = re.compile("(?:" + "|".join(_BASIS_WORDS) + ")$")
 # what may stand right before a date compared against: a basis word's last character (or the
 # line break ``$`` may match before); any other character rules the search out
@@ -226,6 +247,9 @@ _SUBJECT_LEADS = {"", "本报讯", "在", "于", "据", "经", "走进", "来到
                   "截至目前", "“", "《"}
 # a lead word and a written date (2025年12月31日) at most
 _LONGEST_LEAD = 20
+# What a lead ends with, dates taken out: the last character of a lead word (or of 对, in 对X而言)
+# or a blank; an actor after any other character, with no date within reach, leads nothing.
+_LEAD_ENDS = frozenset(word[-1] for word in (*_SUBJECT_LEADS, "对") if word) | {" "}
 _NOT_SUBJECT_BEFORE = set("与和同跟向对给赴到至往及从、")
 _RATE_NOUNS = ("增长率", "增长速度", "增速", "增幅", "降幅", "涨幅", "跌幅")
 # where a word such as 全县, 该院, 我国 may start
@@ -325,7 +349,15 @@ def _short_lines(text: str) -> list[tuple[int, str]]:
 
 
 _LINE_MARKUP = " \t\u3000#*>\r"
-_NOT_HEADLINE = re.compile(r"[。！？!?；;，,：:]")
+_HEADLINE_PUNCTUATION = "。！？!?；;，,：:"
+_NOT_HEADLINE = re.compile(f"[{_HEADLINE_PUNCTUATION}]")
+# A line that may be a headline: a Markdown heading, or a short line with no punctuation; a
+# pattern opening with the line break is searched for at C speed, and the long lines of a
+# text's paragraphs are passed over at their first punctuation, not split off and looked at.
+_MAY_BE_HEADLINE = (r"(?:[^\S\n]*+(?:#|\*\*)[^\n]*+"
+                    f"|[^\\n{_HEADLINE_PUNCTUATION}]{{1,{_LONGEST_LINE}}}+(?=\\n|\\Z))")
+_FIRST_LINE_HEADLINE = re.compile(_MAY_BE_HEADLINE)
+_LINE_HEADLINE = re.compile("\n" + _MAY_BE_HEADLINE)
 
 
 @dataclass(slots=True)
@@ -347,10 +379,7 @@ class _Sentence:
     history: dict[str, Subject]           # the latest subject of each kind
     carried_period: DateMention | None    # the period carried from before the sentence
     last_metric: _LastMetric              # the paragraph's last metric, with its subject
-    has_targets: bool = False
-
-    def __post_init__(self) -> None:
-        self.has_targets = bool(self.targets[0] or self.targets[2])
+    has_targets: bool   # whether ``targets`` holds a word that applies
 
 
 _START_END = attrgetter("start", "end")
@@ -459,9 +488,14 @@ class _Reader:
     # check that every figure read on its own says the same.
     remember_alike = True
     # An actor at the start of its sentence or right after a clause break heads its clause,
+    # and one after a character no lead ends with (no date within reach) leads none: both are
     # seen without searching for the clause's start; tests switch it off to check that the
     # search finds the same.
     heads_seen_at_once = True
+    # Lines that may be headlines are found by a search that passes over the others (those
+    # with punctuation, long lines) without splitting the text into lines; tests switch it
+    # off to check that looking at every line finds the same.
+    headlines_screened = True
 
     def __init__(self, ntext: NormalizedText, figures: Sequence[Figure],
                  dates: Sequence[DateMention], places: Sequence[Place],
@@ -484,19 +518,21 @@ class _Reader:
         def starts_ends(field: str, records: Sequence[_R]) -> NormalizedSpans:
             return spans[field] if spans is not None else to_norm.starts_ends(records)
 
-        def spans_of(field: str, records: Sequence[_R]) -> list[_Span[_R]]:
-            return list(map(_Span, *starts_ends(field, records), records))
+        def spans_of(field: str, records: Sequence[_R]) -> tuple[list[int], list[_Span[_R]]]:
+            """The records' starts, and the records with their spans."""
+            starts, ends = starts_ends(field, records)
+            return starts, list(map(_Span, starts, ends, records))
 
         self.figure_starts, self.figure_ends = starts_ends("figures", figures)
-        self.dates = spans_of("dates", dates)
-        orgs: list[_Span[Subject]] = spans_of("organizations", organizations)
+        self.date_starts, self.dates = spans_of("dates", dates)
+        orgs: list[_Span[Subject]]
+        org_starts, orgs = spans_of("organizations", organizations)
         # a place inside an organization name is part of that name, not a subject of its own
-        org_starts = [o.start for o in orgs]
         actors = list(orgs)
         nested: list[_Span[Subject]] = []
         # a river, a lake or a site names where, not whom: no figure is about it
         subject_places = cast(list[_Span[Subject]], [   # (a place is a subject)
-            span for span in spans_of("places", places)
+            span for span in spans_of("places", places)[1]
             if span.record.level not in ("feature", "site")])
         for span in subject_places:
             k = bisect.bisect_right(org_starts, span.start) - 1
@@ -508,10 +544,11 @@ class _Reader:
         self.nested = nested   # places inside organization names: not subjects, but known
         self.actors = actors
         self.actor_starts = [a.start for a in actors]
-        self.actor_ends = sorted((a.end, i) for i, a in enumerate(actors))
+        actor_ends = [a.end for a in actors]
+        # (end, index) by end, ties in order of the actors
+        self.actor_ends = sorted(zip(actor_ends, range(len(actors))))
         # the ends alone, to bisect by a number rather than a pair
-        self.actor_end_positions = [end for end, _ in self.actor_ends]
-        self.date_starts = [d.start for d in self.dates]
+        self.actor_end_positions = sorted(actor_ends)
         self.date_start_set = set(self.date_starts)
         self.date_by_end = {d.end: d for d in self.dates}
         text = self.text
@@ -520,8 +557,10 @@ class _Reader:
                             if text[d.start - 1:d.start] in _BEFORE_BASIS_DATE
                             and self._is_basis_date(d)}
         # the dates a figure may apply to: those no figure is compared against
-        self.periods = [d for d in self.dates if id(d) not in self.basis_dates]
-        self.period_starts = [d.start for d in self.periods]
+        self.periods, self.period_starts = self.dates, self.date_starts
+        if self.basis_dates:
+            self.periods = [d for d in self.dates if id(d) not in self.basis_dates]
+            self.period_starts = [d.start for d in self.periods]
         # the metric of the paragraph's last statement, with its subject
         self.last_metric: _LastMetric = None
         self.leading_at: list[int] = []
@@ -540,31 +579,37 @@ class _Reader:
         sentence_topic: Subject | None = None           # the last one of the sentence (…；…)
         last_period_here: DateMention | None = None     # this paragraph
         last_period_before: DateMention | None = None   # the paragraph before
-        paragraph = -1
         figure_index = 0
         date_index = 0
         nested_index = 0
-        pieces = self._pieces()
-        # where records start (figures apart: no copy of a list of a million): a sentence
-        # holding none is passed over
-        figure_starts = self.figure_starts
-        record_starts = sorted([*self.date_starts, *self.actor_starts,
-                                *(n.start for n in self.nested)])
-        text, actor_starts, nested, dates = self.text, self.actor_starts, self.nested, self.dates
+        pieces, paragraph_opens, headline_starts = self._pieces()
+        text, nested, dates = self.text, self.nested, self.dates
         basis_dates = self.basis_dates
-        figure_count, record_count, actor_count = (len(figure_starts), len(record_starts),
-                                                   len(actor_starts))
-        nested_count, date_count = len(nested), len(dates)
+        figure_starts = self.figure_starts
+        figure_count = len(figure_starts)
+        # Where the records of each kind start, each list closed by a position past every
+        # sentence, so that "the next one starts in this sentence" is one comparison. A
+        # sentence holding no record is passed over; figures apart (no copy of a list of a
+        # million), where every record starts.
+        beyond = len(text) + 1
+        record_starts = sorted([*self.date_starts, *self.actor_starts,
+                                *(n.start for n in nested), beyond])
+        actor_starts = [*self.actor_starts, beyond]
+        nested_starts = [*(n.start for n in nested), beyond]
+        date_starts = [*self.date_starts, beyond]
+        next_figure = figure_starts[0] if figure_count else beyond
+        not_leading: list[Any] = []   # (never added to: for the sentences no subject leads)
         bisect_left = bisect.bisect_left
-        for number, (s_start, s_end, paragraph_of, headline) in enumerate(pieces):
+        for number, (s_start, s_end) in enumerate(pieces):
             if figure_index == figure_count:
                 break   # every figure read: what follows is about none of them
-            if paragraph_of != paragraph:
-                paragraph = paragraph_of
+            # (the first piece opens a paragraph: a line break before it or not)
+            before = text[s_start - 1]
+            if before == "\n" or s_start in paragraph_opens:
                 last_period_before = last_period_here
                 last_period_here = None
                 paragraph_topic = sentence_topic = None
-                if headline:
+                if s_start in headline_starts:
                     last_period_before = None
                     if _END_CREDIT.match(text, s_start, s_end):
                         article_topic = None   # （记者 某某）: the article is over
@@ -580,34 +625,37 @@ class _Reader:
                     if k < len(self.actors) and self.actors[k].end <= dateline.end():
                         article_topic = self.actors[k].record
                         _remember(history, article_topic)
-            if s_start > 0 and text[s_start - 1] not in "；;":
+            elif before not in "；;":
                 sentence_topic = None
-            # (the next figure to read is the first that may stand in this sentence)
-            if not (figure_index < figure_count and figure_starts[figure_index] < s_end):
-                k = bisect_left(record_starts, s_start)
-                if k == record_count or record_starts[k] >= s_end:
-                    continue   # no record in this sentence: nothing to read or to remember
-            while nested_index < nested_count and nested[nested_index].start < s_end:
+            if next_figure >= s_end and \
+                    record_starts[bisect_left(record_starts, s_start)] >= s_end:
+                continue   # no record in this sentence: nothing to read or to remember
+            while nested_starts[nested_index] < s_end:
                 _remember(history, nested[nested_index].record)
                 nested_index += 1
             # the sentence's figures, from first_index to figure_index
             first_index = figure_index
-            if figure_index < figure_count and figure_starts[figure_index] < s_end:
-                next_index = bisect_left(figure_starts, s_end, figure_index)
-                first_index = bisect_left(figure_starts, s_start, figure_index, next_index)
-                figure_index = next_index
-            k = bisect_left(actor_starts, s_start)
-            clause_subjects = (self._clause_subjects(s_start, s_end)
-                               if k < actor_count and actor_starts[k] < s_end else [])
+            if next_figure < s_end:
+                figure_index = bisect_left(figure_starts, s_end, figure_index)
+                first_index = bisect_left(figure_starts, s_start, first_index, figure_index)
+                next_figure = (figure_starts[figure_index] if figure_index < figure_count
+                               else beyond)
             # the subjects leading a clause of this sentence (one of a list does not): they are
             # the sentence's candidates for _subject, then its topic for the sentences after
-            self.leading_at, self.leading = leading_at, leading = [], []
-            for at, subject, leads in clause_subjects:
-                if leads:
-                    leading_at.append(at)
-                    leading.append(subject)
+            clause_subjects: _ClauseSubjects = not_leading
+            leading = not_leading
+            if actor_starts[bisect_left(actor_starts, s_start)] < s_end:
+                clause_subjects = self._clause_subjects(s_start, s_end)
+                leading_at, leading = [], []
+                for at, subject, leads in clause_subjects:
+                    if leads:
+                        leading_at.append(at)
+                        leading.append(subject)
+                self.leading_at, self.leading = leading_at, leading
+            else:
+                self.leading_at = self.leading = not_leading
             if first_index < figure_index:
-                following = pieces[number + 1][:2] if number + 1 < len(pieces) else None
+                following = pieces[number + 1] if number + 1 < len(pieces) else None
                 topic = (self._speaker(s_start, s_end, clause_subjects, following)
                          or sentence_topic or paragraph_topic or article_topic)
                 self._sentence(s_start, s_end, first_index, figure_index, clause_subjects, topic,
@@ -619,30 +667,30 @@ class _Reader:
                 sentence_topic = leading[-1]
                 paragraph_topic = paragraph_topic or leading[0]
                 article_topic = article_topic or leading[0]
-            while date_index < date_count and dates[date_index].start < s_end:
+            while date_starts[date_index] < s_end:
                 d = dates[date_index]
                 if id(d) not in basis_dates and d.start >= s_start:
                     last_period_here = d.record
                 date_index += 1
         return out
 
-    def _pieces(self) -> list[tuple[int, int, int, bool]]:
-        """Sentences (start, end, paragraph number, is a headline), in the normalized text.
+    def _pieces(self) -> tuple[list[tuple[int, int]], set[int], set[int]]:
+        """Sentences (start, end) in the normalized text, the starts of those that open a
+        paragraph with no line break before them, and the starts of headlines.
 
         Headlines are found in the original text, where they stand on lines of their own; the
         normalized text may have joined them to the next line (a line without final
-        punctuation looks like a layout break), so sentences are cut where a headline ends."""
+        punctuation looks like a layout break), so sentences are cut where a headline ends:
+        the piece after the cut opens a paragraph, as does the piece after a headline."""
         to_norm = self.to_norm
         original = self.ntext.original
         headlines: list[tuple[int, int]] = []
         previous_end = -1   # where the last headline's text ends
-        for line_start, line in _short_lines(original):
+        for line_start, line in self._headline_lines(original):
             stripped = line.strip(_LINE_MARKUP)
             if not stripped or len(stripped) > _HEADLINE_LENGTH:
                 continue
             if not line.lstrip().startswith(("#", "**")):   # not a Markdown heading
-                if _NOT_HEADLINE.search(stripped):
-                    continue
                 # the line before must end a sentence, or be a headline itself
                 window = original[max(0, line_start - 200):line_start]
                 before = window.rstrip()
@@ -652,31 +700,54 @@ class _Reader:
                     continue
             headlines.append(to_norm.span(line_start, line_start + len(line)))
             previous_end = line_start + len(line.rstrip())
-        text = self.text
-        # with a cut past the end of the text, which no sentence reaches
-        cuts = [*sorted({edge for span in headlines for edge in span}), len(text) + 1]
+        sentences = self.ntext.sentences
         headline_starts = {start for start, _ in headlines}
-        pieces = []
-        paragraph = 0
-        k = 0   # the first cut after the sentence's start
-        for s_start, s_end in self.ntext.sentences:
-            # sentences tile the lines, so a line break before one lies right before it
-            if s_start > 0 and text[s_start - 1] == "\n":
-                paragraph += 1
-            while cuts[k] <= s_start:
-                k += 1
-            start = s_start
-            while cuts[k] < s_end:
-                if cuts[k] > start:
-                    pieces.append((start, cuts[k], paragraph, start in headline_starts))
-                    paragraph += 1
-                start = cuts[k]
-                k += 1
-            headline = start in headline_starts
-            pieces.append((start, s_end, paragraph, headline))
-            if headline:
-                paragraph += 1
-        return pieces
+        opens = {sentences[0][0]} if sentences else set()
+        if not headlines:
+            return sentences, opens, headline_starts
+        # Only the sentences a headline's edge falls inside are cut; the others are the
+        # pieces as they are, copied in runs.
+        beyond = len(self.text) + 1
+        pieces: list[tuple[int, int]] = []
+        copied = 0   # the sentences before this one are in pieces
+        for cut in sorted({edge for span in headlines for edge in span}):
+            if pieces and pieces[-1][0] < cut < pieces[-1][1]:
+                start, end = pieces.pop()   # the rest of a sentence cut before
+            else:
+                k = bisect.bisect_right(sentences, (cut, beyond)) - 1   # the last starting by it
+                if k < copied or not sentences[k][0] < cut < sentences[k][1]:
+                    continue
+                pieces.extend(sentences[copied:k])
+                start, end = sentences[k]
+                copied = k + 1
+            pieces.append((start, cut))
+            pieces.append((cut, end))
+            opens.add(cut)
+        if copied:
+            pieces.extend(sentences[copied:])
+        else:
+            pieces = sentences
+        for start, _ in headlines:
+            k = bisect.bisect_right(pieces, (start, beyond))
+            if 0 < k < len(pieces) and pieces[k - 1][0] == start:
+                opens.add(pieces[k][0])   # the piece after a headline
+        return pieces, opens, headline_starts
+
+    def _headline_lines(self, original: str) -> list[tuple[int, str]]:
+        """The lines of ``original`` that may be headlines, with where each starts: Markdown
+        headings and lines with no punctuation, of at most ``_LONGEST_LINE`` characters."""
+        if not self.headlines_screened:
+            return [(start, line) for start, line in _short_lines(original)
+                    if line.lstrip().startswith(("#", "**")) or not _NOT_HEADLINE.search(line)]
+        found = []
+        first = _FIRST_LINE_HEADLINE.match(original)
+        if first is not None:
+            found.append((0, first.group()))
+        for m in _LINE_HEADLINE.finditer(original):
+            line = m.group()[1:]
+            if len(line) <= _LONGEST_LINE:   # (a heading's line is not bounded by the pattern)
+                found.append((m.start() + 1, line))
+        return found
 
     def _speaker(self, s_start: int, s_end: int, clause_subjects: _ClauseSubjects,
                  next_sentence: _Pair | None) -> Subject | None:
@@ -701,6 +772,8 @@ class _Reader:
         return None
 
     def _quoted(self, start: int, position: int) -> bool:
+        if position <= start:
+            return False   # nothing before it to open a quotation
         text = self.text
         window_start = max(start, position - _CLAUSE_REACH)   # counted in place, not copied
         opening = text.count("“", window_start, position) + text.count("「", window_start, position)
@@ -718,8 +791,9 @@ class _Reader:
         starts, ends, records = self.figure_starts, self.figure_ends, self.figure_records
         new_statement = self.new_statement
         sentence_start, sentence_end = self.span_to_original(s_start, s_end)
-        sentence = _Sentence(s_start, s_end, self._targets(s_start, s_end), clause_subjects,
-                             topic, history, carried_period, last_metric)
+        targets = self._targets(s_start, s_end)
+        sentence = _Sentence(s_start, s_end, targets, clause_subjects, topic, history,
+                             carried_period, last_metric, bool(targets[0] or targets[2]))
         # the metric found for each figure so far (None where there is none)
         found: list[_Pair | None] = [None] * (stop - first_figure)
         # the subject of the last statement, and the metric of the last one with a metric (with
@@ -1061,18 +1135,21 @@ class _Reader:
                 limit = max(limit, self.dates[j].end)
                 break
             j -= 1
-        # the phrase reaches at most to the last hard break; within that, only the characters
-        # that end an edge word are looked at, right to left (no lexicon word holds a break)
-        hard_break = _LAST_HARD_BREAK.match(text, limit, end)
-        floor = hard_break.end() if hard_break is not None else limit
-        phrase_start = floor
-        last_edge_end = _last_edge_end()
+        # The phrase reaches at most to the last break: only the characters that end an edge
+        # word are looked at, right to left, and the first break met is the floor (no lexicon
+        # word holds a break).
+        floor = limit
+        edge = None
+        last_stop = _last_edge_end_or_break()
         search_end = position
         while True:
-            edge_end = last_edge_end.match(text, floor, search_end)
-            if edge_end is None:
+            stop = last_stop.match(text, limit, search_end)
+            if stop is None:
                 break
-            at = edge_end.end()
+            at = stop.end()
+            if text[at - 1] in _METRIC_BREAK:
+                floor = at
+                break
             search_end = at - 1
             word = _word_ending_at(text, at, limit, _METRIC_LEFT_EDGE)
             if at == end and word is not None and (word in _RATE_NOUNS
@@ -1084,12 +1161,16 @@ class _Reader:
                     len(word) > 1 or word in _ONE_CHARACTER_EDGE
                     or (word == "以" and text[at:at + 1] not in "上下内外来后前及")
             ) and not _in_noun(text, at - 1):
-                phrase_start = at
+                edge = at
                 break
+        # (where an edge is found, the break before it is not looked for: ``floor`` stays the
+        # limit, below the edge)
+        phrase_start = floor if edge is None else edge
         while phrase_start < end and (text[phrase_start] in "的了、“”" or not
                                       _is_word_character(text[phrase_start])):
             phrase_start += 1
-        after = text.rfind("后", phrase_start, end - 2)
+        # (a slice and ``in`` cost less than ``rfind`` given bounds, and 后 is seldom there)
+        after = text.rfind("后", phrase_start, end - 2) if "后" in text[phrase_start:end - 2] else -1
         if after >= 0 and text[after + 1] in "年月日" and (after > phrase_start or
                                                           phrase_start > floor):
             phrase_start = after + 1   # 建成后 + 年产值: 后 closes what came before ("after")
@@ -1102,7 +1183,7 @@ class _Reader:
             if glue is None or glue in _METRIC_MODIFIERS or end - phrase_start - len(glue) < 2:
                 break
             phrase_start += len(glue)
-        if text.startswith(("比", "较", "与", "同"), phrase_start):
+        if text[phrase_start:phrase_start + 1] in _COMPARISON_OPENINGS:
             return None   # a comparison (比全国平均水平), not a metric
         phrase_end = end
         while phrase_end > phrase_start and text[phrase_end - 1] in "的了、等“":
@@ -1252,8 +1333,8 @@ class _Reader:
         wide: list[int] = []
         wide_roles: list[str] = []
         future: list[int] = []
-        if not self._has_target_word(s_start, s_end):
-            return wide, wide_roles, future
+        if _TARGET_START.search(text, s_start, s_end) is None:
+            return wide, wide_roles, future   # no target word starts in the sentence
         for m in _TARGET_WORDS().finditer(text, s_start, s_end):
             role = _roles()[0][m.group()]
             if role == "future":
@@ -1266,9 +1347,6 @@ class _Reader:
                                                                 and wide_roles[-1] == "target")
                               else role)
         return wide, wide_roles, future
-
-    def _has_target_word(self, s_start: int, s_end: int) -> bool:
-        return _TARGET_START.search(self.text, s_start, s_end) is not None
 
     def _target_for(self, markers: _Targets, clause_start: int, figure_start: int
                     ) -> str | None:
@@ -1295,8 +1373,7 @@ class _Reader:
     def _basis_in(self, start: int, end: int) -> str | None:
         """A basis written before the figure, away from it (比上年多收粮食2.1万吨)."""
         # both words end in 比: where it is not written, neither is
-        m = (_YOY_MOM.search(self.text, start, end) if self.text.find("比", start, end) >= 0
-             else None)
+        m = _YOY_MOM.search(self.text, start, end) if "比" in self.text[start:end] else None
         if m:
             return "yoy" if m.group() == "同比" else "mom"
         j = bisect.bisect_left(self.date_starts, start)
@@ -1340,14 +1417,19 @@ class _Reader:
         dates, date_starts = self.dates, self.date_starts
         actor_count, date_count = len(actors), len(dates)
         out = []
+        seen_at_once = self.heads_seen_at_once
         k = bisect.bisect_left(actor_starts, s_start)
         while k < actor_count and actor_starts[k] < s_end:
             actor = actors[k]
             a_start = actor.start
-            if self.heads_seen_at_once and (a_start == s_start
-                                            or text[a_start - 1] in _CLAUSE_BREAK):
+            if seen_at_once and (a_start == s_start or text[a_start - 1] in _CLAUSE_BREAK):
                 clause_start = a_start   # at the head of its clause: no break to look for
             else:
+                if seen_at_once and text[a_start - 1] not in _LEAD_ENDS:
+                    j = bisect.bisect_left(date_starts, a_start) - 1
+                    if j < 0 or date_starts[j] < a_start - _LONGEST_LEAD - 1:
+                        k += 1   # after no lead, and no date a lead may hold: it leads nothing
+                        continue
                 # looked for no further back than the longest lead: an actor further from its
                 # clause's start leads nothing
                 clause_start = self._clause_start(s_start, a_start, _LONGEST_LEAD + 1)

@@ -71,10 +71,11 @@ def test_a_subject_leads_its_clause_within_the_longest_lead(lead: str, leads: bo
 
 
 # what may stand right before a place: nothing, every clause break, a list comma, lead words
-# (with and without a date), a preposition, words of no lead, a quotation, an organization (a
-# chain)
+# (with and without a date, before and after it, with blanks), a preposition, words of no lead,
+# a date ending in a character no lead ends with, a quotation, an organization (a chain)
 BEFORE_A_SUBJECT = ["", *_CLAUSE_BREAK, "、", "和", "在", "据", "截至目前", "今年3月", "2025年",
-                    "其中", "走进", "对", "而", "“", "他说", "全县共有", "湖南省", "郴州市"]
+                    "其中", "走进", "对", "而", "“", "他说", "全县共有", "湖南省", "郴州市", " ",
+                    "在 ", "据 ", "其中3月", "3月5日", "3月5日以来", "近日，", "目前下午3点"]
 SUBJECTS = ["郴州市", "资兴市汤溪镇", "宜章县", "郴州市人民医院", "湖南省"]
 
 
@@ -82,15 +83,18 @@ SUBJECTS = ["郴州市", "资兴市汤溪镇", "宜章县", "郴州市人民医�
 def test_a_subject_at_the_head_of_its_clause_is_seen_as_the_search_sees_it(
         seed: int, monkeypatch: pytest.MonkeyPatch) -> None:
     """An actor at its sentence's start or right after a clause break is taken as the head of
-    its clause without the search for where the clause starts: built with and without that
-    shortcut, every sentence's subjects are the same."""
+    its clause, and one after a character that ends no lead (and no date) as leading none,
+    without the search for where the clause starts: built with and without that shortcut,
+    every sentence's subjects are the same."""
     rng = random.Random(seed)
-    sentences = ["郴州市地区生产总值增长5%。"]
+    endings = ["增长5%", "等3个县", "共有12家企业", "而言，增长5%"]
+    # every lead before a subject with every ending, then leads in a row
+    sentences = [before + rng.choice(SUBJECTS) + ending + "。"
+                 for before in BEFORE_A_SUBJECT for ending in endings]
     for _ in range(40):
         parts = [rng.choice(BEFORE_A_SUBJECT) + rng.choice(SUBJECTS)
                  for _ in range(rng.randint(1, 4))]
-        sentences.append("".join(parts) + rng.choice(["增长5%", "等3个县", "共有12家企业"])
-                         + rng.choice(["。", "；", "\n"]))
+        sentences.append("".join(parts) + rng.choice(endings) + rng.choice(["。", "；", "\n"]))
     text = "".join(sentences)
     reader = _reader(text)
     pieces = reader.ntext.sentences
