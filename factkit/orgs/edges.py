@@ -6,7 +6,6 @@ words is found by a walk over the body, not by a pattern of every generic word.
 """
 from __future__ import annotations
 
-
 from ..lexicon import read_lines
 from ..normalize import is_han
 
