@@ -145,17 +145,18 @@ class Pipeline:
                 add_start(start)
                 add_end(end if end > start else start)   # (max() costs more)
             text = written[start:end]
-            if k and positions[k - 1] > start:   # out of order: count again
-                k = bisect.bisect_right(positions, start)
-            while k < cut_count and positions[k] <= start:
-                k += 1
-            shift = shifts[k - 1] if k else 0
-            if end <= start:   # an empty span, not a negative one
+            if end < start:   # an empty span, not a negative one
                 end = start
-            elif k < cut_count and positions[k] < end:   # a cut inside the span
-                end += shifts[bisect.bisect_right(positions, end - 1, k) - 1] - shift
-            start += shift
-            end += shift
+            if cut_count:   # (most texts have no layout break: their offsets are the original's)
+                if k and positions[k - 1] > start:   # out of order: count again
+                    k = bisect.bisect_right(positions, start)
+                while k < cut_count and positions[k] <= start:
+                    k += 1
+                shift = shifts[k - 1] if k else 0
+                if k < cut_count and positions[k] < end:   # a cut inside the span
+                    end += shifts[bisect.bisect_right(positions, end - 1, k) - 1] - shift
+                start += shift
+                end += shift
             build, add = builders[fact]
             add(build(strings.setdefault(text, text), start + offset, end + offset,
                       candidate.fields))
