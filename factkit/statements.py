@@ -125,13 +125,12 @@ def _word_ending_at(text: str, end: int, start_limit: int, roles: frozenset[str]
 
 
 def _starting_index(roles: frozenset[str]) -> dict[str, tuple[tuple[int, str], ...]]:
-    """The words of ``roles`` by their first character (with their lengths)."""
-    index = _STARTING_WITH.get(roles)
-    if index is None:
-        found: dict[str, list[tuple[int, str]]] = {}
-        for word in _words_longest_first(roles):
-            found.setdefault(word[0], []).append((len(word), word))
-        index = _STARTING_WITH[roles] = {c: tuple(words) for c, words in found.items()}
+    """The words of ``roles`` by their first character (with their lengths), built and kept
+    in _STARTING_WITH, where callers look first."""
+    found: dict[str, list[tuple[int, str]]] = {}
+    for word in _words_longest_first(roles):
+        found.setdefault(word[0], []).append((len(word), word))
+    index = _STARTING_WITH[roles] = {c: tuple(words) for c, words in found.items()}
     return index
 
 
@@ -1257,7 +1256,7 @@ class _Reader:
         stop = min(letters.end(), self._next_start(self.figure_starts, start),
                    self._next_start(self.date_starts, start))
         edge_roles = _COUNTED_PREDICATE_EDGE if predicate else _COUNTED_EDGE
-        edge_openings = _starting_index(edge_roles)
+        edge_openings = _STARTING_WITH.get(edge_roles) or _starting_index(edge_roles)
         position = start
         while position < stop:
             character = text[position]
