@@ -132,6 +132,32 @@ def test_a_failing_extractor_is_reported_and_the_others_still_run():
     assert len(doc.warnings) == 1 and "KeyError" in doc.warnings[0]
 
 
+def test_the_cycle_collector_is_paused_during_extraction_and_restored_after():
+    import gc
+
+    seen = []
+
+    def watching(ntext, context):
+        seen.append(gc.isenabled())
+        return []
+
+    def failing_policy(candidates):
+        raise RuntimeError("policy")
+
+    assert gc.isenabled()
+    factkit.Pipeline(extractors=[watching])("增长6.8%")
+    assert seen == [False] and gc.isenabled()
+    with pytest.raises(RuntimeError, match="policy"):   # restored on the way out of an error
+        factkit.Pipeline(extractors=[watching], overlap_policy=failing_policy)("增长6.8%")
+    assert gc.isenabled()
+    gc.disable()   # a caller that paused it itself finds it paused still
+    try:
+        factkit.Pipeline(extractors=[watching]).records("增长6.8%")
+        assert not gc.isenabled()
+    finally:
+        gc.enable()
+
+
 def test_import_loads_only_what_extract_needs():
     # worker processes, HTML and tables load on first use, and validators on first validation
     probe = ("import sys, factkit\n"
