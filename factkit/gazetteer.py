@@ -531,12 +531,14 @@ class WordSet(AbstractSet[str]):
 
     def __init__(self, groups: Blocks) -> None:
         self._groups = groups                 # first character -> the rests, "|"-joined
-        self._by_first = _Groups(groups)
+        # first character -> the words it opens: ``word in words.by_first[word[0]]`` is
+        # ``word in words`` without a call in Python, for the loops that ask it of every name
+        self.by_first = _Groups(groups)
 
     def __contains__(self, word: object) -> bool:
         # a word of one character or none is in no group (every word has two or more); the
         # word is looked up whole: one string fewer to make and hash than its rest
-        return word in self._by_first[word[:1]]  # type: ignore[index]
+        return word in self.by_first[word[:1]]  # type: ignore[index]
 
     def __iter__(self) -> Iterator[str]:
         for first in self._groups.keys():

@@ -29,7 +29,7 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_left
-from collections.abc import Iterator, Sequence, Set as AbstractSet
+from collections.abc import Iterator, Mapping, Sequence, Set as AbstractSet
 from dataclasses import dataclass
 from functools import cache
 from itertools import compress, repeat
@@ -42,7 +42,7 @@ from .candidates import Candidate, Context
 from .gazetteer import (LEVEL_ORDER, PLACE, Abbreviation, ExtraPlace, Gazetteer,
                         boundary_words, gazetteer, is_statistical_code, place_name)
 from .lexicon import read_table
-from .lexmatch import Hits, leftmost_longest
+from .lexmatch import Hits
 from .normalize import NormalizedText, is_han
 
 __all__ = ["extract"]
@@ -164,13 +164,20 @@ def _scan(text: str, phrases: Hits, memo: bool | None = None) -> list[Mention]:
     is remembered for the text by that window (a text may name 郴州市 100,000 times), in a
     text of more than _MEMO_AFTER phrases. ``memo`` True or False decides it for any text
     (for tests)."""
-    words = boundary_words()
+    opening = boundary_words().by_first
     names = _names(phrases)
     decided: dict[str, bool] = {}    # window -> whether the name in its middle is read
     if memo is None:
         memo = len(phrases) > _MEMO_AFTER
-
-    def accept(start: int, end: int, name: _Name) -> bool:
+    mentions = []
+    free = 0  # where the last name read ends: no name is read inside it
+    # the hits that name a place (the names picked by themselves: not None), by start, the
+    # longest first: lexmatch.leftmost_longest, written out (a call per name costs more
+    # than the test it makes)
+    for start, end, name in cast(Iterator[tuple[int, int, _Name]],
+                                 compress(zip(phrases.starts, phrases.ends, names), names)):
+        if start < free:
+            continue
         # the window holds everything _across_words reads: two characters on either side.
         # Near the ends of the text it is shorter (or wraps around): decided afresh there
         window = text[start - 2:end + 2] if memo else ""
@@ -179,31 +186,31 @@ def _scan(text: str, phrases: Hits, memo: bool | None = None) -> list[Mention]:
         if accepted is None:
             # whether the name's first character ends the word before it (其中|国有), for
             # both tests
-            splits = start > 0 and text[start - 1:start + 1] in words
-            accepted = not _across_words(text, start, end, words, splits)
+            splits = start > 0 and text[start - 1:start + 1] in opening[text[start - 1]]
+            accepted = not _across_words(text, start, end, opening, splits)
             if accepted and (name.weak or splits):
-                accepted = not _yields(text, start, end, phrases, names, words)
+                accepted = not _yields(text, start, end, phrases, names, opening)
             elif remembered:
                 decided[window] = accepted
-        return accepted
-    # the hits that name a place (the names picked by themselves: not None)
-    named = cast(Iterator[tuple[int, int, _Name]],
-                 compress(zip(phrases.starts, phrases.ends, names), names))
-    # a word that holds a name inside it (发展中国家) is matched too, and wins, and is dropped
-    return [Mention(start, end, text[start:end], name.codes, name.via, extra=name.extra)
-            for start, end, name in leftmost_longest(named, accept)
-            if not name.blocker]
+        if accepted:
+            free = end
+            # a word that holds a name inside it (发展中国家) is matched too, and wins, and
+            # is dropped
+            if not name.blocker:
+                mentions.append(Mention(start, end, text[start:end], name.codes, name.via,
+                                        extra=name.extra))
+    return mentions
 
 
 def _yields(text: str, start: int, end: int, phrases: Hits, names: list[_Name | None],
-            words: AbstractSet[str]) -> bool:
+            opening: Mapping[str, AbstractSet[str]]) -> bool:
     """True when a weak name gives way to a strong one that starts inside it and ends after
     it: asked of a county's short name (同德 in 同德国总理) and of a name whose first
     character ends the word before it (关中 in 有关中国)."""
     for inner, inner_end, inner_name in _names_starting_in(phrases, names, start + 1, end):
         if inner_end > end and inner_end - inner >= end - start and not inner_name.weak and \
-                not _across_words(text, inner, inner_end, words,
-                                  text[inner - 1:inner + 1] in words):
+                not _across_words(text, inner, inner_end, opening,
+                                  text[inner - 1:inner + 1] in opening[text[inner - 1]]):
             return True
     return False
 
@@ -213,17 +220,19 @@ def _yields(text: str, start: int, end: int, phrases: Hits, names: list[_Name | 
 _FUNCTION_CHARS = set("和与及或同跟向对在从把被给")
 
 
-def _across_words(text: str, start: int, end: int, words: AbstractSet[str],
+def _across_words(text: str, start: int, end: int, opening: Mapping[str, AbstractSet[str]],
                   splits: bool) -> bool:
     """True when a short name's first character ends a word (``splits``: the word of it and
     the character before it) and its last character opens one (其中|国有: not 中国;
-    远大|理想: not 大理; 发展中|国家: not 中国)."""
+    远大|理想: not 大理; 发展中|国家: not 中国). ``opening``: the boundary words by their
+    first character (``WordSet.by_first``)."""
     if end - start > 3 or start == 0:
         return False
     # the end of the name is looked at only where its start already reads another way
-    if not (splits or start > 1 and text[start - 2:start + 1] in words or
+    if not (splits or start > 1 and text[start - 2:start + 1] in opening[text[start - 2]] or
             end - start == 2 and text[start] in _FUNCTION_CHARS and is_han(text[start - 1])):
         return False
+    words = opening[text[end - 1]]
     return text[end - 1:end + 1] in words or text[end - 1:end + 2] in words
 
 
