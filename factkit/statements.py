@@ -385,6 +385,9 @@ class _Sentence:
 
 
 _START_END = attrgetter("start", "end")
+# (read through these in C, a list of positions costs no bytecode per record)
+_START = attrgetter("start")
+_END = attrgetter("end")
 
 
 class _Positions:
@@ -545,14 +548,14 @@ class _Reader:
         actors.sort(key=_START_END)
         self.nested = nested   # places inside organization names: not subjects, but known
         self.actors = actors
-        self.actor_starts = [a.start for a in actors]
-        actor_ends = [a.end for a in actors]
+        self.actor_starts = list(map(_START, actors))
+        actor_ends = list(map(_END, actors))
         # (end, index) by end, ties in order of the actors
         self.actor_ends = sorted(zip(actor_ends, range(len(actors))))
         # the ends alone, to bisect by a number rather than a pair
         self.actor_end_positions = sorted(actor_ends)
         self.date_start_set = set(self.date_starts)
-        self.date_by_end = {d.end: d for d in self.dates}
+        self.date_by_end = dict(zip(map(_END, self.dates), self.dates))
         text = self.text
         # (only a date right after a basis word, or a line break, may be one)
         self.basis_dates = {id(d) for d in self.dates
@@ -562,7 +565,7 @@ class _Reader:
         self.periods, self.period_starts = self.dates, self.date_starts
         if self.basis_dates:
             self.periods = [d for d in self.dates if id(d) not in self.basis_dates]
-            self.period_starts = [d.start for d in self.periods]
+            self.period_starts = list(map(_START, self.periods))
         # the metric of the paragraph's last statement, with its subject
         self.last_metric: _LastMetric = None
         self.leading_at: list[int] = []
@@ -594,10 +597,9 @@ class _Reader:
         # sentence holding no record is passed over; figures apart (no copy of a list of a
         # million), where every record starts.
         beyond = len(text) + 1
-        record_starts = sorted([*self.date_starts, *self.actor_starts,
-                                *(n.start for n in nested), beyond])
+        nested_starts = [*map(_START, nested), beyond]
+        record_starts = sorted([*self.date_starts, *self.actor_starts, *nested_starts])
         actor_starts = [*self.actor_starts, beyond]
-        nested_starts = [*(n.start for n in nested), beyond]
         date_starts = [*self.date_starts, beyond]
         next_figure = figure_starts[0] if figure_count else beyond
         not_leading: list[Any] = []   # (never added to: for the sentences no subject leads)
