@@ -14,7 +14,7 @@ from conftest import REPO, SEEDS, corpus_strings
 from factkit.dates.patterns import _first_char_guard, _plain
 from factkit.dates.resolution import _anchor_sets
 from factkit.dates.rules import _rules
-from factkit.dates.scan import CLAUSE_BREAKS, TextIndex, word_anchors
+from factkit.dates.scan import CLAUSE_BREAKS, AnchorSets, TextIndex, word_anchors
 from factkit.normalize import normalize
 from pattern_analysis import (choose_anchors, consumed_characters, forward_characters,
                               lookaheads, parse, requires)
@@ -174,3 +174,78 @@ def test_importing_compiles_nothing():
                          cwd=REPO, timeout=120)
     assert run.returncode == 0, run.stderr
     assert run.stdout.strip() == "[] [] False"
+
+
+# Patterns and whether every match opens with the one literal they are written with, beside
+# the screens of the rules (the parse tree agrees with each yes)
+_OPENINGS = [("年(?:(?<=[0-9][0-9]年))", True), ("国庆", True), ("年代", True), ("个(?:星期|周)", True),
+             (" (?:0[1-9]|1[0-2]) [0-3]", True), ("年?月", False), ("年*", False), ("年{1,2}", False),
+             ("季|半年", False), ("年[初中]|岁末", False), ("[0-9]年", False), ("(?:星期|周)[一二]", False),
+             ("\\-年", False), ("年(?:初|中)|月", False), ("年[初|中]", True), ("年\\|", True),
+             ("年(?:\\||中)", True), ("年\\(|月", False)]
+
+
+def _opens_with_literal_in_the_tree(source: str) -> bool:
+    from pattern_analysis import C
+    tree = parse(source)
+    return len(tree) > 0 and tree[0][0] is C.LITERAL
+
+
+@pytest.mark.parametrize("source,opens", _OPENINGS + [
+    (rule.screen_source, rule.screen_opens_with_literal) for rule in RULES if rule.screen_source])
+def test_a_screen_opening_with_a_literal_is_told_from_the_parse_tree(source, opens):
+    from factkit.dates.scan import opens_with_literal
+    assert opens_with_literal(source) == opens
+    if opens:  # (an escaped literal is not told from the text, and is searched per stretch)
+        assert _opens_with_literal_in_the_tree(source)
+
+
+@pytest.mark.parametrize("rule", [rule for rule in RULES if rule.screen_opens_with_literal],
+                         ids=lambda r: r.name)
+def test_a_screen_searched_on_from_stretch_to_stretch_stops_at_a_break(rule):
+    """What a screen searched past the end of a stretch finds in it is what it finds there
+    told to stop at that end (the break closing the stretch): it consumes no break and no
+    lookahead of it reads one."""
+    tree = parse(rule.screen_source)
+    breaks = set(CLAUSE_BREAKS)
+    chars, open_ended = consumed_characters(tree)
+    assert not open_ended and not chars & breaks, rule.name
+    for body in lookaheads(tree):
+        chars, open_ended = forward_characters(body)
+        assert not open_ended and not chars & breaks, (rule.name, body)
+
+
+class _Screened:
+    """A rule as the scanner sees it, with a screen that also matches between its clauses."""
+
+    def __init__(self, anchors: str, screen: str) -> None:
+        import re
+        self.anchors, self.words = anchors, ()
+        self.pattern = re.compile(screen)
+        self.screen = re.compile(screen)
+        self.screen_opens_with_literal = True
+
+
+def test_screening_on_from_stretch_to_stretch_keeps_what_a_search_per_stretch_keeps():
+    texts = _corpus_texts()
+    texts += _shuffled(texts, 3000)
+    rules = [rule for rule in RULES if rule.screen_opens_with_literal]
+    # screens that match in clauses without an anchor of their rule, as no rule's does
+    rules += [_Screened("月", "年"), _Screened("日", "年[0-9一二三]"), _Screened("-./", "2")]
+    anchor_sets = AnchorSets([*_anchor_sets().sets, "月", "日", "-./"])
+    kept = skipped = 0
+    for raw in texts:
+        text = normalize(raw).text
+        index = TextIndex(text, anchor_sets)
+        for rule in rules:
+            k = anchor_sets.number[rule.anchors]
+            starts, stops = index._starts[k], index._stops[k]
+            if not starts:
+                continue
+            each = [(start, stop) for start, stop in zip(starts, stops)
+                    if rule.screen.search(text, start, stop)]
+            assert index._screened_by_skipping(rule.screen, starts, stops) == each, (
+                rule.screen.pattern, text)
+            kept += len(each)
+            skipped += len(starts) - len(each)
+    assert kept > 1000 and skipped > 1000

@@ -26,7 +26,7 @@ from .days import DateSpec, _alternation, _era_year, _eras, _festivals, _relativ
 from .patterns import (SEP_WORDS, _D, _D_CN, _LUNAR_DAY, _LUNAR_MONTH, _M, _M_CN, _REL_YEAR, _SEP, _SP,
                        _TRIGGER_WORDS, _Y2, _Y3, _Y3_CN, _Y4, _Y4_YEAR, _Y_CN, _first_char_guard,
                        _plain, _year_pattern)
-from .scan import word_anchors
+from .scan import opens_with_literal, word_anchors
 
 _COUNT = r"[1-9][0-9]{0,2}|[一二两三四五六七八九十百]{1,3}"
 _WHICH_WEEK = r"上上个?|下下个?|上一个|下一个|上个?|下个?|本|这个?"
@@ -52,6 +52,9 @@ class Rule:
         # a small pattern every match holds a match of: a clause without one is skipped, and
         # a text without one never compiles the rule
         self.screen_source = screen
+        # whether its stretches are screened by one search going on from stretch to stretch
+        # (scan.TextIndex._screened_by_skipping) rather than a search per stretch
+        self.screen_opens_with_literal = screen is not None and opens_with_literal(screen)
 
     @cached_property
     def pattern(self) -> re.Pattern[str]:

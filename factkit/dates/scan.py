@@ -19,10 +19,11 @@ from __future__ import annotations
 
 import itertools
 import re
+from bisect import bisect_right
 from collections.abc import Iterable, Iterator, Sequence
 from typing import Protocol, TypeVar
 
-__all__ = ["CLAUSE_BREAKS", "AnchorSets", "TextIndex", "word_anchors"]
+__all__ = ["CLAUSE_BREAKS", "AnchorSets", "TextIndex", "opens_with_literal", "word_anchors"]
 
 CLAUSE_BREAKS = "，。；！？、\n"
 
@@ -54,6 +55,33 @@ def word_anchors(words: Iterable[str]) -> str:
         best = min(reversed(word), key=lambda c: _WEIGHTS.get(c, 1))
         chosen.add(best)
     return "".join(sorted(chosen))
+
+
+def opens_with_literal(source: str) -> bool:
+    """Whether every match of the pattern ``source`` opens with the one character it is
+    written with (年(?:…), 国庆; not 季|半年, [0-9]年, 年?): the engine then skips to the next
+    place that character stands at a few instructions a character, where it tries a
+    character class, or a pattern with branches, at each character."""
+    if not source or source[0] in "\\[(.^$|?*+{" or source[1:2] in ("?", "*", "+", "{"):
+        return False
+    depth = 0
+    escaped = in_class = False
+    for c in source:
+        if escaped:
+            escaped = False
+        elif c == "\\":
+            escaped = True
+        elif in_class:
+            in_class = c != "]"
+        elif c == "[":
+            in_class = True
+        elif c == "(":
+            depth += 1
+        elif c == ")":
+            depth -= 1
+        elif c == "|" and depth == 0:
+            return False
+    return True
 
 
 class AnchorSets:
@@ -178,12 +206,17 @@ class TextIndex:
         starts = self._starts[k]
         if not starts:
             return []  # the rule is not even compiled
-        spans = list(zip(starts, self._stops[k]))
         screen = rule.screen
-        if screen is not None:
+        if screen is None:
+            spans = list(zip(starts, self._stops[k]))
+        elif rule.screen_opens_with_literal:
+            spans = self._screened_by_skipping(screen, starts, self._stops[k])
+            if not spans:
+                return spans
+        else:
             text = self.text
             screen_search = screen.search
-            spans = [(start, end) for start, end in spans
+            spans = [(start, end) for start, end in zip(starts, self._stops[k])
                      if screen_search(text, start, end) is not None]
             if not spans:
                 return spans
@@ -191,6 +224,40 @@ class TextIndex:
         if rule.words and not any(word in self.text for word in rule.words):
             return []
         return spans
+
+    def _screened_by_skipping(self, screen: re.Pattern[str], starts: list[int],
+                              stops: list[int]) -> list[tuple[int, int]]:
+        """The stretches holding a match of ``screen``, a pattern opening with a literal
+        character, found by searching on from one stretch to the next: the engine skips over
+        the stretches without a match (and the text between them) at a few instructions a
+        character, where a search per stretch costs a call each. A match found between two
+        stretches sends the search on from the start of the next one.
+
+        The search reads past the end of a stretch, which ends with the break that closes
+        its last clause: as a screen that opens with a literal consumes no break and looks
+        ahead at none (tests/test_dates_scan.py proves it from the patterns), what it finds
+        at a place of a stretch does not depend on where the search is told to stop."""
+        text = self.text
+        search = screen.search
+        last = stops[-1]
+        count = len(starts)
+        spans: list[tuple[int, int]] = []
+        k = 0
+        at = starts[0]
+        while True:
+            m = search(text, at, last)
+            if m is None:
+                return spans
+            found = m.start()
+            k = bisect_right(stops, found, k)  # the stretch ending after it (one does)
+            start = starts[k]
+            if found >= start:
+                spans.append((start, stops[k]))
+                k += 1
+                if k == count:
+                    return spans
+                start = starts[k]
+            at = start
 
     def matches(self, rule: Scanned,
                 stretches: list[tuple[int, int]] | None = None) -> Iterator[re.Match[str]]:
@@ -225,6 +292,7 @@ class Scanned(Protocol):
 
     anchors: str
     words: tuple[str, ...]
+    screen_opens_with_literal: bool
 
     @property
     def pattern(self) -> re.Pattern[str]: ...
