@@ -849,10 +849,11 @@ def _as_written(ntext: NormalizedText, start: int, end: int, measure: str) -> st
 
 def _build(m: _Shape, ntext: NormalizedText) -> Optional[Candidate]:
     """The figure a shape measures, or None; raises where its numbers do not parse (十十)."""
-    if len(m.spans) == 2 and m.g["u1"] is not None:  # a number and its unit word alone
-        built = _number_and_unit(m, ntext)
-        if built is not _IN_FULL:
-            return cast(Optional[Candidate], built)
+    written = m.g["u1"]
+    if written is not None and len(m.spans) == 2:  # a number and its unit word alone
+        built = _number_and_unit(m, ntext, m.g["n1"] or "", written)
+        if not isinstance(built, _InFull):
+            return built
     return _build_in_full(m, ntext)
 
 
@@ -866,15 +867,14 @@ _UNITS_IN_FULL = frozenset(("度", "旬", "折"))
 _SURFACES_IN_FULL = frozenset(("日", "年")) | _COLLOQUIAL_MONEY.keys()
 
 
-def _number_and_unit(m: _Shape, ntext: NormalizedText) -> Candidate | None | _InFull:
+def _number_and_unit(m: _Shape, ntext: NormalizedText, numeral: str,
+                     written: str) -> Candidate | None | _InFull:
     """_build_in_full for the commonest shape, a number and the unit word written after it
     and nothing else (54家, 3.51%, 200万吨: most figures in news), read in one straight path:
     the parts _build_in_full asks about one by one are all absent here. Units read by the
     words around them (度, 旬, 折, 日, 年, 块/毛/角), qualifiers inside the unit word (个多月)
     and currency words before the number or after 元 are left to _build_in_full."""
     text = ntext.text
-    numeral = cast(str, m.g["n1"])
-    written = cast(str, m.g["u1"])
     if written in _UNITS_IN_FULL:
         return _IN_FULL
     start = m.span_start

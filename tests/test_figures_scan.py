@@ -439,8 +439,8 @@ def test_a_number_and_its_unit_read_straight_as_in_full(monkeypatch):
     straight = []
     shortcut = figures._number_and_unit
 
-    def counted(m: object, ntext: object) -> object:
-        built = shortcut(m, ntext)  # type: ignore[arg-type]
+    def counted(m: object, ntext: object, numeral: str, written: str) -> object:
+        built = shortcut(m, ntext, numeral, written)  # type: ignore[arg-type]
         if built is not figures._IN_FULL:
             straight.append(built)
         return built
@@ -449,7 +449,7 @@ def test_a_number_and_its_unit_read_straight_as_in_full(monkeypatch):
     with_shortcut = [figures.extract(ntext) for ntext in texts]
     assert len([c for c in straight if c is not None]) > 1000
     assert len([c for c in straight if c is None]) > 100
-    monkeypatch.setattr(figures, "_number_and_unit", lambda m, ntext: figures._IN_FULL)
+    monkeypatch.setattr(figures, "_number_and_unit", lambda m, ntext, numeral, written: figures._IN_FULL)
     for ntext, read in zip(texts, with_shortcut):
         without = figures.extract(ntext)
         assert read == without, ntext.text
