@@ -434,8 +434,12 @@ def test_a_number_and_its_unit_read_straight_as_in_full(monkeypatch):
     """_number_and_unit reads a number and its unit word alone (54家) in one straight path,
     leaving the rarer ones to _build_in_full: every text reads to the same figures, fields
     and all, as when _build_in_full reads every shape. The texts are the corpora, the seeds
-    and each unit word after numbers of every kind with what stands around figures."""
+    and each unit word after numbers of every kind with what stands around figures. Years,
+    days and 一 with a measure word are built too, not passed over before (_read_at drops
+    them, and _number_and_unit checks the article all the same)."""
     texts = [normalize(raw) for raw in _corpus_texts() + _number_and_unit_texts()]
+    monkeypatch.setattr(figures, "_word_not_amount_end", lambda text, start, end: -1)
+    monkeypatch.setattr(figures, "_is_word_not_amount", lambda m: False)
     straight = []
     shortcut = figures._number_and_unit
 
