@@ -401,3 +401,60 @@ def test_one_character_unit_words_are_read_as_the_table_of_all_words_reads_them(
     assert sum(end == 1 for end in with_table) > 1000
     monkeypatch.setattr(figures, "_unit_lookup", lambda: (lookup, {}))
     assert [figures._unit_end(text, 0) for text in texts] == with_table
+
+
+# Figures a number and its unit word alone make, next to what _number_and_unit checks or
+# leaves to _build_in_full: ordinals, capital numerals in words, reduplication, the article
+# 一, 万家, slogans in quotes, coins (三块五, 5元3毛), 七成六, an age (十个月大), compounds
+# (3天5小时, 1米75, 三斤四两), 左右 after them, rates (3元/斤, 每斤3元), currencies before
+# the number and after 元, vague ranges (三四十家), scales (3500亿元), Latin units (5kg).
+_NUMBER_AND_UNIT = (
+    "第3家", "第二人民医院", "登陆部队", "拾起", "陆家嘴", "一个个", "两支支", "一家酒店",
+    "万家期许", "“三个代表”", "《五条》", "三块五", "5元3毛", "两元五角钱", "七成六",
+    "三成五左右", "十个月大", "三周大的", "3天5小时以上", "两小时三十分", "1米75", "一米八",
+    "三斤四两", "5公斤300克", "3元/斤", "120公里/小时", "每斤3元", "每人补助500元", "人民币500份",
+    "美元3亿元", "100元港币", "5000元新台币", "1亿元人民币", "三四十家", "十七八岁", "3500亿元",
+    "5万吨", "5kg", "10MW", "3.5GW", "20个比特币", "三个多月", "一个半小时", "5度电", "七旬",
+    "七五折", "3日", "3年", "十十家", "五十千米", "2个百分点", "6 个 百 分点", "3 家", "5块地",
+    "两毛五", "五角星", "12.5万元/亩", "3万余元", "约5万元", "US$499起", "HK$200万元")
+
+
+def _number_and_unit_texts() -> list[str]:
+    rng = random.Random(12)
+    texts = [before + phrase + after for phrase in _NUMBER_AND_UNIT
+             for before in ("", "，", "达", "第") for after in ("", "，", "的", "以上")]
+    for word in sorted(figures._units()):
+        for _ in range(3):
+            texts.append(rng.choice(_BEFORE) + rng.choice(_DAYS + _ARTICLES) + word
+                         + rng.choice(_AFTER + ("五", "/斤", "大")))
+    return texts
+
+
+def test_a_number_and_its_unit_read_straight_as_in_full(monkeypatch):
+    """_number_and_unit reads a number and its unit word alone (54家) in one straight path,
+    leaving the rarer ones to _build_in_full: every text reads to the same figures, fields
+    and all, as when _build_in_full reads every shape. The texts are the corpora, the seeds
+    and each unit word after numbers of every kind with what stands around figures. Years,
+    days and 一 with a measure word are built too, not passed over before (_read_at drops
+    them, and _number_and_unit checks the article all the same)."""
+    texts = [normalize(raw) for raw in _corpus_texts() + _number_and_unit_texts()]
+    monkeypatch.setattr(figures, "_word_not_amount_end", lambda text, start, end: -1)
+    monkeypatch.setattr(figures, "_is_word_not_amount", lambda m: False)
+    straight = []
+    shortcut = figures._number_and_unit
+
+    def counted(m: object, ntext: object, numeral: str, written: str) -> object:
+        built = shortcut(m, ntext, numeral, written)  # type: ignore[arg-type]
+        if built is not figures._IN_FULL:
+            straight.append(built)
+        return built
+
+    monkeypatch.setattr(figures, "_number_and_unit", counted)
+    with_shortcut = [figures.extract(ntext) for ntext in texts]
+    assert len([c for c in straight if c is not None]) > 1000
+    assert len([c for c in straight if c is None]) > 100
+    monkeypatch.setattr(figures, "_number_and_unit", lambda m, ntext, numeral, written: figures._IN_FULL)
+    for ntext, read in zip(texts, with_shortcut):
+        without = figures.extract(ntext)
+        assert read == without, ntext.text
+        assert [c.fields for c in read] == [c.fields for c in without], ntext.text
