@@ -905,14 +905,8 @@ def _number_and_unit(m: _Shape, ntext: NormalizedText, numeral: str,
             return None  # “三个代表”: slogans
     measure = (_trailing_scale(numeral) if numeral[-1] in "万亿" else "") + unit.surface
     rule = "<num><unit>"
-    if kind == "money" and value is not None:
-        value, end = _coins_after(text, end, unit, value)
-    if unit.surface == "成" and value is not None and end == unit_end and qualifier == "exact":
-        tenth = _TENTH_AFTER.match(text, end)  # 七成六 = 76 %
-        if tenth and not _NOT_A_COIN_AFTER.match(text, tenth.end()):
-            value, end = value + Decimal(CN_DIGITS[tenth.group(1)]) / 10, tenth.end()
-    if kind == "duration" and _char(text, end) == "大" and not _is_cjk_word_start(text, end + 1):
-        kind, end, rule = "age", end + 1, rule + "大"  # 十个月大: an age
+    kind, value, end, rule = _past_the_unit(text, kind, value, end, unit_end, unit,
+                                            qualifier, rule)
     factor = unit.factor
     canonical = unit.unit
     if value is None and low is None:
@@ -1131,14 +1125,8 @@ def _build_in_full(m: _Shape, ntext: NormalizedText) -> Optional[Candidate]:
     if more and kind in ("count", "percent", "other"):
         # 三个人多: 多 is not about the count
         end, qualifier, more = m.start("more"), qualifier_without_more, None
-    if kind == "money" and value is not None:
-        value, end = _coins_after(text, end, unit_entry, value)
-    if unit_entry.surface == "成" and value is not None and end == unit_end and qualifier == "exact":
-        tenth = _TENTH_AFTER.match(text, end)  # 七成六 = 76 %
-        if tenth and not _NOT_A_COIN_AFTER.match(text, tenth.end()):
-            value, end = value + Decimal(CN_DIGITS[tenth.group(1)]) / 10, tenth.end()
-    if kind == "duration" and _char(text, end) == "大" and not _is_cjk_word_start(text, end + 1):
-        kind, end, rule = "age", end + 1, rule + "大"  # 十个月大, 三周大: an age
+    kind, value, end, rule = _past_the_unit(text, kind, value, end, unit_end, unit_entry,
+                                            qualifier, rule)
 
     factor = unit_entry.factor
     canonical = unit_entry.unit
@@ -1300,6 +1288,23 @@ _TENTH_AFTER = re.compile(
 
 def _coin(digit: str) -> Decimal:
     return parse_number(digit)
+
+
+def _past_the_unit(text: str, kind: str, value: Decimal | None, end: int, unit_end: int,
+                   unit: Unit, qualifier: str, rule: str
+                   ) -> tuple[str, Decimal | None, int, str]:
+    """The figure's kind, value, end and rule once what may follow its unit word is read:
+    coins after an amount (3元5角), a tenth after 成 (七成六 = 76 %), 大 after a duration (an
+    age: 十个月大, 三周大). Shared by the straight path and the full one."""
+    if kind == "money" and value is not None:
+        value, end = _coins_after(text, end, unit, value)
+    if unit.surface == "成" and value is not None and end == unit_end and qualifier == "exact":
+        tenth = _TENTH_AFTER.match(text, end)
+        if tenth and not _NOT_A_COIN_AFTER.match(text, tenth.end()):
+            value, end = value + Decimal(CN_DIGITS[tenth.group(1)]) / 10, tenth.end()
+    if kind == "duration" and _char(text, end) == "大" and not _is_cjk_word_start(text, end + 1):
+        kind, end, rule = "age", end + 1, rule + "大"
+    return kind, value, end, rule
 
 
 def _coins_after(text: str, end: int, unit: Unit, value: Decimal) -> tuple[Decimal, int]:
