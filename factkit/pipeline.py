@@ -311,14 +311,7 @@ class RecordFactory(Generic[_Record]):
         attributes.update(fields)
         if after:   # (most often every field is given: nothing to add)
             attributes.update(after)
-        # ``_completed`` written out: this runs once per record, and the call cost as much as
-        # the rest of the step
-        for name, factory in factories:
-            attributes[name] = factory()
-        _set_fields_set(record, fields_set)
-        _set_extra(record, None)
-        _set_private(record, None if self.private is None else self.private.copy())
-        return record
+        return _completed(record, attributes, fields_set, factories, self.private)
 
     def _key_set(self, keys: tuple[str, ...]) -> _KeySet:
         order = tuple(self.template)
