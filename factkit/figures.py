@@ -359,17 +359,19 @@ class _Shape:
 
 @cache
 def _head_regex(screen_parts: bool = True) -> tuple[re.Pattern[str], tuple[tuple[str, int], ...],
-                                                   int]:
+                                                   int, frozenset[str]]:
     """The start of a figure, matched where _head_starts finds one: a currency sign, a
-    qualifier, a sign, a temperature scale and a number; with the index of each named part
-    and that of the number. Without ``screen_parts``, the parts before the number are not
-    behind a test of their first characters (the same matches, for tests)."""
+    qualifier, a sign, a temperature scale and a number; with the index of each named part,
+    that of the number, and the characters a part before the number can start with (a head
+    that starts with none is its number alone). Without ``screen_parts``, the parts before
+    the number are not behind a test of their first characters (the same matches, for tests)."""
     symbol_words = [s for s, (_, form) in _currencies().items() if form == "symbol"]
     symbols = _alternation(symbol_words)
     # the optional parts behind a test of their first character, which fails fast
-    symbol_first = regex.escape("".join(sorted({w[0] for w in symbol_words})))
-    before_first = regex.escape("".join(sorted(
-        {surface[0] for (position, surface) in _qualifiers() if position == "before"})))
+    symbol_firsts = {w[0] for w in symbol_words}
+    before_firsts = {surface[0] for (position, surface) in _qualifiers() if position == "before"}
+    symbol_first = regex.escape("".join(sorted(symbol_firsts)))
+    before_first = regex.escape("".join(sorted(before_firsts)))
     parts = f"""
         (?:(?=[{symbol_first}])(?P<cur>{symbols})[ \\t]*+)?
         (?:(?=[{before_first}])(?P<pre>{_before_pattern()}))?
@@ -381,7 +383,8 @@ def _head_regex(screen_parts: bool = True) -> tuple[re.Pattern[str], tuple[tuple
         # alone, and trying each part in turn cost a third of reading the head
         parts = f"(?:(?=[{symbol_first}{before_first}负零\\-华摄]){parts})?"
     compiled = re.compile(parts + f"(?P<n1>{_NUM})", re.VERBOSE)
-    return compiled, tuple(compiled.groupindex.items()), compiled.groupindex["n1"]
+    return (compiled, tuple(compiled.groupindex.items()), compiled.groupindex["n1"],
+            frozenset(symbol_firsts | before_firsts | set("负零-华摄")))
 
 
 @cache
@@ -529,7 +532,7 @@ def _shape(head: re.Match[str]) -> _Shape:
     length = len(text)
     shape = _Shape(text, head.start())
     parts, spans = shape.g, shape.spans
-    _, head_parts, number_index = _head_regex()
+    _, head_parts, number_index, _ = _head_regex()
     number_start, position = head.span(number_index)
     if number_start > shape.span_start:  # a currency sign, qualifier, sign or scale before it
         regs = head.regs
@@ -851,7 +854,7 @@ def _build(m: _Shape, ntext: NormalizedText) -> Optional[Candidate]:
     """The figure a shape measures, or None; raises where its numbers do not parse (十十)."""
     written = m.g["u1"]
     if written is not None and len(m.spans) == 2:  # a number and its unit word alone
-        built = _number_and_unit(m, ntext, m.g["n1"] or "", written)
+        built = _number_and_unit(ntext, m.span_start, m.span_end, m.g["n1"] or "", written)
         if not isinstance(built, _InFull):
             return built
     return _build_in_full(m, ntext)
@@ -867,18 +870,18 @@ _UNITS_IN_FULL = frozenset(("度", "旬", "折"))
 _SURFACES_IN_FULL = frozenset(("日", "年")) | _COLLOQUIAL_MONEY.keys()
 
 
-def _number_and_unit(m: _Shape, ntext: NormalizedText, numeral: str,
+def _number_and_unit(ntext: NormalizedText, start: int, end: int, numeral: str,
                      written: str) -> Candidate | None | _InFull:
     """_build_in_full for the commonest shape, a number and the unit word written after it
     and nothing else (54家, 3.51%, 200万吨: most figures in news), read in one straight path:
     the parts _build_in_full asks about one by one are all absent here. Units read by the
     words around them (度, 旬, 折, 日, 年, 块/毛/角), qualifiers inside the unit word (个多月)
-    and currency words before the number or after 元 are left to _build_in_full."""
+    and currency words before the number or after 元 are left to _build_in_full. The shape
+    runs from ``start`` to ``end``, where the unit word ends."""
     text = ntext.text
     if written in _UNITS_IN_FULL:
         return _IN_FULL
-    start = m.span_start
-    end = unit_end = m.span_end
+    unit_end = end
     before = text[start - 1] if start else "\x00"
     if before == "第":
         return None  # ordinal: 第二季度
@@ -1804,7 +1807,8 @@ def _read_at(ntext: NormalizedText, at: int) -> tuple[int, Candidate | None]:
     """The figure that starts at ``at`` (a character a figure can start with), if any, and
     where the scan goes on."""
     text = ntext.text
-    head = _head_regex()[0].match(text, at)
+    head_regex, _, _, part_firsts = _head_regex()
+    head = head_regex.match(text, at)
     if head is None:
         return at, None
     start, end = head.span()
@@ -1820,6 +1824,14 @@ def _read_at(ntext: NormalizedText, at: int) -> tuple[int, Candidate | None]:
                 return word_end, None  # a year, a day or 一 with a measure word: no shape read
         elif after in _DATE_MARKS and _is_date_number(text[start:end]):
             return end, None  # 12月, 15号, 10:30: no shape to read either
+        # A number and its unit word alone (54家, 200万吨), where the head is the number
+        # alone: read straight. (_shape tries a fraction or a percentage only where 分 or 又
+        # follows the number, or blanks (_FRACTION_NEXT, _PERCENT_AHEAD), and reads one only
+        # where 分之 or 又 does: where a unit word follows it, as 分钟 does, none is read.)
+        if text[start] not in part_firsts:
+            unit_end = _unit_alone_end(text, end)
+            if 0 <= unit_end <= start + MAX_NUMERAL_CHARS:
+                return _read_number_and_unit(ntext, head, unit_end)
     m = _shape(head)
     start, end = m.span_start, m.span_end
     # (compared here and below rather than by max(), whose call costs as much as a few lines)
@@ -1843,6 +1855,34 @@ def _read_at(ntext: NormalizedText, at: int) -> tuple[int, Candidate | None]:
         return position, None
     if candidate is None:
         return position, None
+    return _read_to(ntext, candidate, position)
+
+
+def _read_number_and_unit(ntext: NormalizedText, head: re.Match[str],
+                          unit_end: int) -> tuple[int, Candidate | None]:
+    """_read_at for the commonest shape, a number (the whole head) and the unit word written
+    after it, up to ``unit_end``, and nothing more (54家, 3.51%, 200万吨: most figures in
+    news): what _shape would read and _build make of it, without reading the shape part by
+    part. Years, days and 一 with a measure word were passed over before (see
+    _word_not_amount_end: it holds wherever _is_word_not_amount would drop this shape)."""
+    text = ntext.text
+    start, end = head.span()
+    try:
+        candidate = _number_and_unit(ntext, start, unit_end, text[start:end], text[end:unit_end])
+        if isinstance(candidate, _InFull):
+            candidate = _build_in_full(_shape(head), ntext)
+    except (_NotAFigure, ValueError, ArithmeticError):
+        return unit_end, None  # numbers that do not parse (十十家): not a figure
+    if candidate is None:
+        return unit_end, None
+    return _read_to(ntext, candidate, unit_end)
+
+
+def _read_to(ntext: NormalizedText, candidate: Candidate,
+             position: int) -> tuple[int, Candidate]:
+    """A figure read, its measure as written and its edges trimmed, and where the scan goes
+    on: past the shape read (``position``) and past the figure."""
+    text = ntext.text
     start, end = candidate.start, candidate.end
     measure = candidate.fields["measure"]
     if measure and ntext.written is not text and ntext.written[start:end] != text[start:end]:
@@ -1882,10 +1922,18 @@ def _word_not_amount_end(text: str, start: int, number_end: int) -> int:
     # The number ends the head; a currency sign, qualifier or sign before it (约, $, 负) makes
     # the head's text no year and no 一, and no day but for a sign (see _is_day_of_month).
     # Neither starts 百分之, which _shape tries first.
-    word_end = _unit_end(text, number_end)
+    word_end = _unit_alone_end(text, number_end)
     if word_end < 0 or not _names_no_amount(text[start:number_end], text[number_end:word_end]):
         return -1
-    if word_end < len(text):
+    return word_end
+
+
+def _unit_alone_end(text: str, number_end: int) -> int:
+    """Where the unit word written right after a number ends, when _shape would read that
+    word and nothing after it; else -1 (no unit word there, or blanks, a separator, 半, 多 or
+    以上 after it, which _shape may read on with)."""
+    word_end = _unit_end(text, number_end)
+    if 0 <= word_end < len(text):
         after = text[word_end]
         if after in " \t" or after in _SEP_FIRST:
             return -1

@@ -215,6 +215,7 @@ def test_shapes_of_years_days_and_articles_are_dropped_as_build_would(monkeypatc
         return drops
 
     monkeypatch.setattr(figures, "_word_not_amount_end", lambda text, start, end: -1)
+    monkeypatch.setattr(figures, "_unit_alone_end", lambda text, number_end: -1)  # shapes read
     monkeypatch.setattr(figures, "_is_word_not_amount", counted)
     with_shortcut = [figures.extract(ntext) for ntext in texts]
     days = [m for m in dropped if m.g["u1"] == "日"]  # type: ignore[attr-defined]
@@ -443,8 +444,8 @@ def test_a_number_and_its_unit_read_straight_as_in_full(monkeypatch):
     straight = []
     shortcut = figures._number_and_unit
 
-    def counted(m: object, ntext: object, numeral: str, written: str) -> object:
-        built = shortcut(m, ntext, numeral, written)  # type: ignore[arg-type]
+    def counted(ntext: object, start: int, end: int, numeral: str, written: str) -> object:
+        built = shortcut(ntext, start, end, numeral, written)  # type: ignore[arg-type]
         if built is not figures._IN_FULL:
             straight.append(built)
         return built
@@ -453,8 +454,56 @@ def test_a_number_and_its_unit_read_straight_as_in_full(monkeypatch):
     with_shortcut = [figures.extract(ntext) for ntext in texts]
     assert len([c for c in straight if c is not None]) > 1000
     assert len([c for c in straight if c is None]) > 100
-    monkeypatch.setattr(figures, "_number_and_unit", lambda m, ntext, numeral, written: figures._IN_FULL)
+    monkeypatch.setattr(figures, "_number_and_unit",
+                        lambda ntext, start, end, numeral, written: figures._IN_FULL)
     for ntext, read in zip(texts, with_shortcut):
         without = figures.extract(ntext)
         assert read == without, ntext.text
         assert [c.fields for c in read] == [c.fields for c in without], ntext.text
+
+
+def test_a_number_and_its_unit_are_read_straight_as_their_shapes_would_be(monkeypatch):
+    """_read_at reads a number and its unit word alone (54家) without reading its shape
+    (_read_number_and_unit): at every start of the scan, every text reads to the same figure,
+    fields and all, and goes on at the same place as when every shape is read part by part.
+    The texts are the corpora, the seeds, each unit word after numbers of every kind with what
+    stands around figures (a qualifier, a currency or a sign before the number; a range, 半, 多,
+    以上, blanks or a rate after the word), fractions and percentages (3分之1, 百分之五), and
+    numerals too long to be a number before a unit word."""
+    texts = [normalize(raw) for raw in _corpus_texts() + _number_and_unit_texts()
+             + _year_and_article_texts() + list(_FRACTIONS) + _generated(3000)
+             + [before + "百" + gap + "分" + after for before in ("", "提高", "1")
+                for gap in ("", " ") for after in ("之五", "点", "之", "")]
+             + ["1" * length + "家" for length in range(38, 46)]
+             + ["一" * length + "万元" for length in range(38, 46)]
+             + [" ".join("三" * length) + "家" for length in range(18, 24)]]
+
+    def reads() -> list[object]:
+        read = []
+        for ntext in texts:
+            for found in figures._head_starts().finditer(ntext.text):
+                position, candidate = figures._read_at(ntext, found.start())
+                read.append((position, candidate, candidate and candidate.fields))
+        return read
+
+    # (read straight where a unit word follows the number: _shape reads a fraction or a
+    # percentage only where 分之 or 又 follows it, which no unit word begins)
+    lookup, _ = figures._unit_lookup()
+    assert not [word for entries in lookup.values() for _, words in entries for word in words
+                if word[0] in " \t又" or word[0] == "分" and word[1:2] in ("", " ", "\t", "之")]
+    straight = []
+    shortcut = figures._read_number_and_unit
+
+    def counted(ntext: object, head: object, unit_end: int) -> object:
+        read = shortcut(ntext, head, unit_end)  # type: ignore[arg-type]
+        straight.append(read[1])
+        return read
+
+    monkeypatch.setattr(figures, "_read_number_and_unit", counted)
+    with_shortcut = reads()
+    assert len([c for c in straight if c is not None]) > 2000
+    assert len([c for c in straight if c is None]) > 200
+    # neither a year, a day nor 一 with a measure word is passed over any more: every shape is
+    # read part by part
+    monkeypatch.setattr(figures, "_unit_alone_end", lambda text, number_end: -1)
+    assert reads() == with_shortcut
