@@ -192,7 +192,8 @@ def _unit_lookup() -> tuple[_UnitLookup, _SingleUnits]:
 
 
 # 六 个 百 分点: the words of this unit may be spaced out
-_SPACED_POINT = re.compile("个?[ \t]*+百[ \t]*+分[ \t]*+点")
+_SPACED_POINT_AFTER_GE = "[ \t]*+百[ \t]*+分[ \t]*+点"
+_SPACED_POINT = re.compile("个?" + _SPACED_POINT_AFTER_GE)
 
 
 def _unit_end(text: str, i: int) -> int:
@@ -401,7 +402,7 @@ def _head_starts(lone_digits: bool = False, no_amounts: bool = False) -> re.Patt
     what is left is a superset of where the head matches. Every alternative begins with its
     character, so the engine looks for a set of first characters. With ``lone_digits``, Chinese
     digits inside words are starts too, and with ``no_amounts`` years, days and 一 with a
-    measure word (see _no_amount_screen): what the head matches, for tests."""
+    measure word (see _no_amount_screens): what the head matches, for tests."""
     # what may follow a qualifier word: a sign, a temperature scale or a number
     after_qualifier = f"[0-9.\\-{_CN_CHARS}千兆半对负华摄]"
     conditions: dict[str, list[str]] = {}
@@ -437,42 +438,49 @@ def _head_starts(lone_digits: bool = False, no_amounts: bool = False) -> re.Patt
             conditions.setdefault(word[0], []).append(
                 (f"(?<![{guard}].)" if guard else "")
                 + f"(?={re.escape(word[1:])}{after_qualifier})")
+    if not no_amounts:
+        for first, screen in _no_amount_screens(frozenset(conditions)).items():
+            conditions[first] = [test + screen for test in conditions[first]]
     alternatives = []
     for first, tests in sorted(conditions.items()):
         either = "" if "" in tests else tests[0] if len(tests) == 1 else f"(?:{'|'.join(tests)})"
         alternatives.append(re.escape(first) + either)
-    screen = "" if no_amounts else _no_amount_screen(frozenset(conditions))
-    return re.compile(f"(?:{'|'.join(alternatives)}){lone}{screen}")
+    return re.compile(f"(?:{'|'.join(alternatives)}){lone}")
 
 
-def _no_amount_screen(start_chars: frozenset[str]) -> str:
-    """A test, after the character a start reads, that passes over a year (2026年), a day of
-    the month (24日) or 一 with a measure word (一家) which _read_at would pass over once read
-    (see _word_not_amount_end): a third of the starts in news, each read only to be dropped.
-    Written from the same tables: the number is the whole head (four digits, a day up to 31,
-    一 or 壹 before a word that does not go on with the numeral), the word is the one _unit_end
-    finds there (no word tried before it, see _unit_lookup, matches with its guard), nothing
-    after it makes _shape read on (_unit_alone_end), and no character of it starts a figure,
-    so that no start inside what the read would have passed over is hidden."""
+def _no_amount_screens(start_chars: frozenset[str]) -> dict[str, str]:
+    """Tests, after the character a start reads (一, 壹 or a digit, the key), that pass over
+    a year (2026年), a day of the month (24日) or 一 with a measure word (一家) which _read_at
+    would pass over once read (see _word_not_amount_end): a third of the starts in news, each
+    read only to be dropped. Written from the same tables: the number is the whole head (four
+    digits, a day up to 31, 一 or 壹 before a word that does not go on with the numeral), the
+    word is the one _unit_end finds there, nothing after it makes _shape read on
+    (_unit_alone_end), and no character of it starts a figure, so that no start inside what
+    the read would have passed over is hidden. (Where a letter stands before the digits the
+    head matches no number, A2026年, and the read finds nothing either.) Each test begins
+    with the characters of its words, which the engine compares before anything else: a test
+    that began with a lookaround made the scan of text dense with numbers a tenth slower."""
     lookup, _ = _unit_lookup()
     listed = _listed_currency_words()
     currency = listed["currency_names"] | listed["currency_codes"]
     guards = {word: guard for entries in lookup.values() for _, words in entries
               for word, guard in words.items()}
+    longest_first = sorted(guards, key=len, reverse=True)
 
-    def guarded(word: str) -> str:
+    def guard(word: str) -> str:
         excluded, no_letter = guards[word]
-        return re.escape(word) + (f"(?![{re.escape(excluded)}])" if excluded else "") \
+        return (f"(?![{re.escape(excluded)}])" if excluded else "") \
             + ("(?![A-Za-z])" if no_letter else "")
 
     def found(word: str) -> str:
-        # currency words are tried first, then the other words longest first
-        before = [guarded(other) for other in sorted(guards, key=len, reverse=True)
-                  if other[0] == word[0] and other != word
-                  and (len(other) > len(word) or other in currency)]
-        if word[0] in "百个":
-            before.append(_SPACED_POINT.pattern)
-        return (f"(?!{'|'.join(before)})" if before else "") + guarded(word)
+        # No word tried before it at this place (currency words, then the others longest
+        # first) matches with its guard: those are the longer words that begin with it, the
+        # only ones that can match where it does, no currency word beginning it (below).
+        longer = [re.escape(other[len(word):]) + guard(other)
+                  for other in longest_first if other != word and other.startswith(word)]
+        spaced = f"(?!{_SPACED_POINT_AFTER_GE})" if word[0] == "个" else ""  # 一个 百 分点
+        return (re.escape(word[0]) + spaced + re.escape(word[1:])
+                + (f"(?!{'|'.join(longer)})" if longer else "") + guard(word))
 
     def is_article_word(word: str) -> bool:
         try:
@@ -482,14 +490,19 @@ def _no_amount_screen(start_chars: frozenset[str]) -> str:
 
     goes_on_numeral = set(_CN_CHARS) | set("千兆点 \t")
     articles = [found(word) for word in sorted(guards)
-                if word[0] not in goes_on_numeral and not start_chars & set(word)
-                and is_article_word(word)]
+                if is_article_word(word)
+                and word[0] not in goes_on_numeral and word[0] != "百"  # (百 分点: spaced)
+                and not start_chars & set(word) and _is_cjk(word[-1])  # (多 after it: below)
+                and not any(word.startswith(c) and c != word for c in currency)]
+    # after a word that ends in a Chinese character, as all these do (年 and 日 too)
     half, more, post = _end_words()
     nothing_after = f"(?![ \\t{re.escape(_SEP_FIRST)}]|{half}|{more}|{post})"
-    day = f"(?:(?<=[0-2])[0-9]|(?<=3)[01])?{found('日')}"
-    # (after a letter the head matches no number, A2026年: left to _read_at, which reads nothing)
-    return (f"(?!(?<=[一壹])(?:{'|'.join(articles)}){nothing_after}"
-            f"|(?<=[0-9])(?<![A-Za-z].)(?:[0-9]{{3}}{found('年')}|{day}){nothing_after})")
+    screens = dict.fromkeys("一壹", f"(?!(?:{'|'.join(articles)}){nothing_after})")
+    year = f"[0-9]{{3}}{found('年')}"
+    for digit in "0123456789":
+        second = "[0-9]?" if digit in "012" else "[01]?" if digit == "3" else ""
+        screens[digit] = f"(?!(?:{year}|{second}{found('日')}){nothing_after})"
+    return screens
 
 
 _PERCENT_FIRST = "百佰千仟万亿"
@@ -553,9 +566,9 @@ def _inner_regex() -> tuple[re.Pattern[str], frozenset[str]]:
 
 @cache
 def _end_words() -> tuple[str, str, str]:
-    """The patterns of 半, 多 and 以上 after the number and its unit."""
-    return (_HALF_AFTER_UNIT,
-            f"(?<=[{_HAN_RANGES}])(?:多|余)(?![少次种个项样家位名人数半万亿元年月天岁])",
+    """The patterns of 半, 多 and 以上 after the number and its unit (多 only after a
+    Chinese character, see _end_regex)."""
+    return (_HALF_AFTER_UNIT, "(?:多|余)(?![少次种个项样家位名人数半万亿元年月天岁])",
             _after_pattern())
 
 
@@ -564,7 +577,7 @@ def _end_regex() -> tuple[re.Pattern[str], frozenset[str]]:
     """半, 多 and 以上 after the number and its unit."""
     after = [s for (p, s) in _qualifiers() if p == "after"]
     half, more, post = _end_words()
-    pattern = f"(?P<half>{half})?(?P<more>{more})?(?P<post>{post})?"
+    pattern = f"(?P<half>{half})?(?P<more>(?<=[{_HAN_RANGES}]){more})?(?P<post>{post})?"
     return re.compile(pattern), frozenset("半多余" + "".join(w[0] for w in after))
 
 

@@ -521,7 +521,7 @@ def _is_read(word: str) -> bool:
 
 def test_years_days_and_articles_are_passed_over_by_the_scan_as_reading_them_would(monkeypatch):
     """The scan passes over a year (2026年), a day of the month (24日) and 一 with a measure
-    word (一家) that _read_at would read to nothing (_no_amount_screen): every start passed
+    word (一家) that _read_at would read to nothing (_no_amount_screens): every start passed
     over reads to no figure, and no start lies inside what reading it would pass over, so
     every text reads to the same figures, fields and all, as when those are starts too. The
     texts are the corpora, the seeds, years, days and 一 with each unit word in contexts drawn
@@ -553,9 +553,11 @@ def test_years_days_and_articles_are_passed_over_by_the_scan_as_reading_them_wou
         assert set(kept) <= set(starts), ntext.text
         for at in sorted(set(starts) - set(kept)):
             passed_over += 1
+            # passed over as _read_at passes it over (a head after a letter, A2026年, is none)
             head = figures._head_regex()[0].match(ntext.text, at)
-            assert head and figures._word_not_amount_end(ntext.text, at, head.end()) >= 0, \
-                (ntext.text, at)
+            assert (ntext.text[at - 1:at].isalpha() and ntext.text[at - 1:at].isascii()
+                    and head is None) or (head and figures._word_not_amount_end(
+                        ntext.text, at, head.end()) >= 0), (ntext.text, at)
             position, candidate = figures._read_at(ntext, at)
             assert candidate is None, (ntext.text, at)
             assert not [inside for inside in starts if at < inside < position], (ntext.text, at)
