@@ -449,11 +449,11 @@ def _head_starts(lone_digits: bool = False, no_amounts: bool = False) -> re.Patt
 
 
 def _no_amount_screens(start_chars: frozenset[str]) -> dict[str, str]:
-    """Tests, after the character a start reads (一, 壹 or a digit, the key), that pass over
+    """Tests, after the character a start reads (一 or a digit, the key), that pass over
     a year (2026年), a day of the month (24日) or 一 with a measure word (一家) which _read_at
     would pass over once read (see _word_not_amount_end): a third of the starts in news, each
     read only to be dropped. Written from the same tables: the number is the whole head (four
-    digits, a day up to 31, 一 or 壹 before a word that does not go on with the numeral), the
+    digits, a day up to 31, 一 before a word that does not go on with the numeral), the
     word is the one _unit_end finds there, nothing after it makes _shape read on
     (_unit_alone_end), and no character of it starts a figure, so that no start inside what
     the read would have passed over is hidden. (Where a letter stands before the digits the
@@ -465,7 +465,9 @@ def _no_amount_screens(start_chars: frozenset[str]) -> dict[str, str]:
     currency = listed["currency_names"] | listed["currency_codes"]
     guards = {word: guard for entries in lookup.values() for _, words in entries
               for word, guard in words.items()}
-    longest_first = sorted(guards, key=len, reverse=True)
+    longest_first: dict[str, list[str]] = {}
+    for word in sorted(guards, key=len, reverse=True):
+        longest_first.setdefault(word[0], []).append(word)
 
     def guard(word: str) -> str:
         excluded, no_letter = guards[word]
@@ -477,7 +479,8 @@ def _no_amount_screens(start_chars: frozenset[str]) -> dict[str, str]:
         # first) matches with its guard: those are the longer words that begin with it, the
         # only ones that can match where it does, no currency word beginning it (below).
         longer = [re.escape(other[len(word):]) + guard(other)
-                  for other in longest_first if other != word and other.startswith(word)]
+                  for other in longest_first[word[0]]
+                  if other != word and other.startswith(word)]
         spaced = f"(?!{_SPACED_POINT_AFTER_GE})" if word[0] == "个" else ""  # 一个 百 分点
         return (re.escape(word[0]) + spaced + re.escape(word[1:])
                 + (f"(?!{'|'.join(longer)})" if longer else "") + guard(word))
@@ -493,14 +496,17 @@ def _no_amount_screens(start_chars: frozenset[str]) -> dict[str, str]:
                 if is_article_word(word)
                 and word[0] not in goes_on_numeral and word[0] != "百"  # (百 分点: spaced)
                 and not start_chars & set(word) and _is_cjk(word[-1])  # (多 after it: below)
-                and not any(word.startswith(c) and c != word for c in currency)]
+                and not any(word[:length] in currency for length in range(1, len(word)))]
     # after a word that ends in a Chinese character, as all these do (年 and 日 too)
     half, more, post = _end_words()
     nothing_after = f"(?![ \\t{re.escape(_SEP_FIRST)}]|{half}|{more}|{post})"
-    screens = dict.fromkeys("一壹", f"(?!(?:{'|'.join(articles)}){nothing_after})")
+    # (not after 壹, written in amounts rather than before a measure word: compiling the
+    # test once more cost a tenth of the pattern's making)
+    screens = {"一": f"(?!(?:{'|'.join(articles)}){nothing_after})"}
     year = f"[0-9]{{3}}{found('年')}"
-    for digit in "0123456789":
-        second = "[0-9]?" if digit in "012" else "[01]?" if digit == "3" else ""
+    # (after 1, 2 and 3 only: most years and days start so, and the test of each digit is
+    # compiled on its own)
+    for digit, second in (("1", "[0-9]?"), ("2", "[0-9]?"), ("3", "[01]?")):
         screens[digit] = f"(?!(?:{year}|{second}{found('日')}){nothing_after})"
     return screens
 
