@@ -538,7 +538,8 @@ def test_years_days_and_articles_are_passed_over_by_the_scan_as_reading_them_wou
              + _number_and_unit_texts() + _generated(3000)
              + [rng.choice(("", "统", "1", "A", "“", "第")) + rng.choice(("一", "壹", "一一"))
                 + word + rng.choice(tails) for word in words for _ in range(3)]
-             + ["一" + text for text in guarded] + ["24" + text for text in guarded if text[0] == "日"]
+             + ["一" + text for text in guarded]
+             + ["24" + text for text in guarded if text[0] == "日"]
              + [one + "个" + point for one in "一壹"
                 for point in ("百分点", "百 分点", " 百 分点", "百分 点", "百\t分\t点", "百", "百分")]
              + [before + number + word + after for number in ("2026", "12026", "202", "3", "03",
