@@ -28,11 +28,11 @@ How a name becomes a place, in order:
 from __future__ import annotations
 
 import re
-from bisect import bisect_left
+from bisect import bisect_left, bisect_right
 from collections.abc import Iterator, Mapping, Sequence, Set as AbstractSet
 from dataclasses import dataclass
 from functools import cache
-from itertools import compress, repeat
+from itertools import accumulate, compress, repeat
 from operator import attrgetter, contains, itemgetter
 from typing import Any, NamedTuple, cast
 
@@ -88,7 +88,9 @@ class Mention:
 # a village name right after its township: two to six characters, not a function word first
 _VILLAGE_AFTER = regex.compile(r"(?![的和与及等在各全该本其每])(\p{Han}{2,6}?)(村|社区)")
 _TOWNSHIP_AFTER = regex.compile(r"(\p{Han}{1,5}?)(镇|乡|街道)")
-_TOWNSHIP_LAST = frozenset("镇乡街")  # what starts the suffix of _TOWNSHIP_AFTER
+# what starts the suffix of _TOWNSHIP_AFTER, searched for in steps of C (a slice and a set
+# would make a string of each character)
+_TOWNSHIP_LAST = re.compile("[镇乡街]")
 _VILLAGE_SUFFIXES = ("村", "社区")
 # what may follow a town name that is not in the data (X镇人民政府, X镇的)
 _SHAPE_FOLLOWERS = regex.compile(r"的|人民|党委|政府|卫生院|中心|派出所|居民|村民|\p{Han}{1,6}?(?:村|社区)")
@@ -127,6 +129,7 @@ def _name(payload: str) -> _Name | None:
 
 
 _PLACE_PAYLOAD = itemgetter(PLACE)
+_START, _END = attrgetter("start"), attrgetter("end")
 
 
 def _names(phrases: Hits) -> list[_Name | None]:
@@ -574,7 +577,8 @@ def _villages(mentions: list[Mention], text: str, g: Gazetteer,
               screen: bool = True) -> list[Mention]:
     """Villages and towns below places the text has named: in a chain (资兴市汤溪镇壁溪村), and
     village names of the townships and counties the text names. ``screen=False`` looks each
-    word ending in 村 or 社区 up in every county's villages (for tests)."""
+    word ending in 村 or 社区 up in every county's villages (for tests). ``mentions``: by
+    start."""
     found: list[Mention] = []
     starts: set[int] | None = None  # where the mentions start, once a chain asks
     # township -> where the text names it (or its county) first: the order decides between
@@ -607,7 +611,7 @@ def _villages(mentions: list[Mention], text: str, g: Gazetteer,
                 found.append(_village(m.end, chained.end(), text, m.code, g))
         elif level == "county":
             # a town's name is one to five characters before its 镇, 乡 or 街道
-            chained = None if _TOWNSHIP_LAST.isdisjoint(text[m.end + 1:m.end + 6]) else \
+            chained = None if not _TOWNSHIP_LAST.search(text, m.end + 1, m.end + 6) else \
                 _TOWNSHIP_AFTER.match(text, m.end)
             if chained and (len(chained.group(1)) < 2 or is_han(text[chained.end():chained.end() + 1])
                             and not _SHAPE_FOLLOWERS.match(text, chained.end())):
@@ -628,20 +632,30 @@ def _villages(mentions: list[Mention], text: str, g: Gazetteer,
     # where 村 or 社区 ends a word no name covers
     suffix_ends = _ends_of(text, _VILLAGE_SUFFIXES) if township_codes else []
     if suffix_ends:
-        covered = bytearray(len(text))
-        for m in (*mentions, *found):
-            covered[m.start:m.end] = b"\x01" * (m.end - m.start)
-        ends = {m.end for m in mentions}
+        # whether a name covers a character, by bisection: a mark per character of every
+        # name cost more than the few words ending in 村 or 社区 ask
+        taken = sorted((*mentions, *found), key=_START) if found else mentions
+        name_starts = list(map(_START, taken))
+        reach = list(map(_END, taken))
+        ends = set(map(_END, mentions))
+        if reach != sorted(reach):  # names inside names: the farthest end so far
+            reach = list(accumulate(reach, max))
         # townships named as such first, then by where they are named, then by code: the
         # result never depends on set order (hash seeds)
         def rank(township: str) -> tuple[bool, int, str]:
             return township not in named_townships, township_codes[township], township
         by_county = [g.village_names(county) for county in sorted(village_counties)]
         for end in suffix_ends:
-            if covered[end - 1]:
-                continue
-            for start in range(max(0, end - 7), end - 2):  # the longest name first
-                if start and start not in ends and is_han(text[start - 1]):
+            covering = bisect_right(name_starts, end - 1)
+            if covering and reach[covering - 1] >= end:
+                continue  # the word ends inside a name
+            lo = end - 7 if end > 7 else 0
+            # the characters before each start, read in one slice (the first start of the
+            # text has none: the space stands for it)
+            before = text[lo - 1:end - 3] if lo else " " + text[:end - 3]
+            for start, ch in zip(range(lo, end - 2), before):  # the longest name first
+                # is_han, its common block first (a call per start costs more than the test)
+                if ("\u4e00" <= ch <= "\u9fff" or is_han(ch)) and start not in ends:
                     continue
                 written = text[start:end]
                 # most words ending in 村 name no village of those counties: asked of each
@@ -722,7 +736,6 @@ def _village_name(m: Mention, g: Gazetteer) -> str:
 
 
 _RULES = {via: f"<{via}>" for via in ("name", "alias", "extra", "abbr", "village", "shape")}
-_START = attrgetter("start")
 _UNREAD: dict[str, Any] = {}  # a mention whose fields are not worked out yet
 
 
