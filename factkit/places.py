@@ -200,8 +200,9 @@ def _scan(text: str, phrases: Hits, memo: bool | None = None) -> list[Mention]:
             # a word that holds a name inside it (发展中国家) is matched too, and wins, and
             # is dropped
             if not name.blocker:
+                # by position: a keyword would cost the call a dict
                 mentions.append(Mention(start, end, text[start:end], name.codes, name.via,
-                                        extra=name.extra))
+                                        False, None, name.extra))
     return mentions
 
 
@@ -373,7 +374,7 @@ def _abbreviation_mention(i: int, reading: Abbreviation, g: Gazetteer) -> Mentio
         codes = [g.abbreviations[ch]] if not reading.official else \
             list(g.by_name.get(reading.official, []))
         return Mention(i, i + 1, ch, codes, "abbr", True)
-    return Mention(i, i + 1, ch, via="abbr", accepted=True, extra=g.extra.get(reading.official))
+    return Mention(i, i + 1, ch, (), "abbr", True, None, g.extra.get(reading.official))
 
 
 @cache
