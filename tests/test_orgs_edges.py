@@ -11,6 +11,7 @@ import regex
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
+from conftest import SEEDS, corpus_strings
 from factkit.candidates import Candidate
 from factkit.lexicon import read_lines
 from factkit.lexmatch import lexicon
@@ -105,3 +106,60 @@ def test_spans_overlap_as_their_positions_do(spans, start, length):
 def test_the_punctuation_a_name_stops_at_is_no_name_character():
     # left_stretch stops at these without asking is_name_char
     assert edges._PUNCTUATION and not any(edges.is_name_char(ch) for ch in edges._PUNCTUATION)
+
+
+def _plain_left_stretch(text: str, suffix_start: int, floor: int = 0) -> int:
+    """``edges.left_stretch`` the plain way: stopword_end asked at every character."""
+    i = suffix_start
+    limit = max(suffix_start - edges.MAX_NAME, floor)
+    depth = 0
+    unpaired_close = -1
+    while i > limit:
+        ch = text[i - 1]
+        if edges.stopword_end(text, i):
+            break
+        if "\u4e00" <= ch <= "\u9fff":
+            i -= 1
+            continue
+        if ch in edges._PUNCTUATION or not edges.is_name_char(ch):
+            break
+        if ch in "）)":
+            depth += 1
+            if unpaired_close < 0:
+                unpaired_close = i
+        elif ch in "（(":
+            if depth == 0:
+                break
+            depth -= 1
+            if depth == 0:
+                unpaired_close = -1
+        i -= 1
+    if depth > 0:
+        return unpaired_close
+    if i < suffix_start and text[i] in "（(":
+        close = min((text.find(c, i) for c in "）)" if text.find(c, i) >= 0), default=-1)
+        return close + 1 if 0 <= close < suffix_start else suffix_start
+    return i
+
+
+def _stretch_texts() -> list[str]:
+    seeds = [path.read_text(encoding="utf-8") for path in sorted(SEEDS.glob("*.txt"))]
+    return seeds + corpus_strings("orgs", "places", "statements")
+
+
+def test_a_name_reaches_back_as_the_plain_walk_reaches_on_real_text():
+    # the walk tests the stop words ending in a common Han character in line: every
+    # position of the seeds and the corpora, from the text's start and from a floor
+    differing = [(text[max(0, start - 20):start], floor)
+                 for text in _stretch_texts() for start in range(len(text) + 1)
+                 for floor in (0, max(0, start - 3))
+                 if edges.left_stretch(text, start, floor)
+                 != _plain_left_stretch(text, start, floor)]
+    assert differing == []
+
+
+@settings(max_examples=300, deadline=None)
+@given(_words_text(STOPWORDS, "郴州市人民医院（）()、，1A·"))
+def test_a_name_reaches_back_as_the_plain_walk_reaches(text):
+    for start in range(len(text) + 1):
+        assert edges.left_stretch(text, start) == _plain_left_stretch(text, start)

@@ -96,11 +96,22 @@ def left_stretch(text: str, suffix_start: int, floor: int = 0) -> int:
     unpaired_close = -1
     while i > limit:
         ch = text[i - 1]
+        if "\u4e00" <= ch <= "\u9fff":
+            # stopword_end written out for the common block (a call per character that ends
+            # a stop word costs more than the lookups it makes)
+            lengths = stop_lengths.get(ch)
+            if lengths is None:
+                i -= 1
+                continue
+            for length in lengths:
+                if i >= length and text[i - length:i] in _STOPWORDS:
+                    break  # a stop word ends here
+            else:
+                i -= 1
+                continue
+            break
         if ch in stop_lengths and stopword_end(text, i):
             break  # a stop word ends here
-        if "\u4e00" <= ch <= "\u9fff":
-            i -= 1
-            continue
         if ch in _PUNCTUATION or not is_name_char(ch):
             break
         if ch in _CLOSING:
