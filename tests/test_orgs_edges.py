@@ -17,7 +17,7 @@ from factkit.lexicon import read_lines
 from factkit.lexmatch import lexicon
 from factkit.orgs import companies, edges, grammar
 from factkit.orgs import lexicon as org_lexicon
-from factkit.orgs.placing import Spans
+from factkit.orgs.placing import Places, Spans
 
 STOPWORDS = frozenset(read_lines("org_stopwords.txt"))
 GENERIC = sorted(read_lines("org_generic.txt"), key=len, reverse=True)
@@ -163,3 +163,73 @@ def test_a_name_reaches_back_as_the_plain_walk_reaches_on_real_text():
 def test_a_name_reaches_back_as_the_plain_walk_reaches(text):
     for start in range(len(text) + 1):
         assert edges.left_stretch(text, start) == _plain_left_stretch(text, start)
+
+
+def _plain_neighbour_item(text: str, position: int, direction: int) -> tuple[int, int] | None:
+    """``companies._neighbour_item`` the plain way: is_han and stopword_at asked of every
+    character."""
+    separators = companies._LIST_SEPARATORS
+    if direction > 0:
+        if position >= len(text) or text[position] not in separators:
+            return None
+        first = position + 1
+        if not (edges.is_han(text[first:first + 1]) and edges.is_han(text[first + 1:first + 2])):
+            return None
+        end = first
+        while end < len(text):
+            if not edges.is_han(text[end]) or text[end] in separators or \
+                    edges.stopword_at(text, end):
+                break
+            if end - first == 5:
+                return None
+            end += 1
+        return (first, end) if end - first >= 2 else None
+    if position == 0 or text[position - 1] not in separators:
+        return None
+    start = position - 1
+    while start > 0:
+        if not edges.is_han(text[start - 1]) or text[start - 1] in separators:
+            break
+        if position - 1 - start == 5:
+            if not edges.stopword_end(text, start):
+                return None
+            break
+        start -= 1
+    return (start, position - 1) if position - 1 - start >= 2 else None
+
+
+def test_list_items_are_read_as_the_plain_walk_reads_them():
+    # the walk over an item tests the common Han block and the stop words' first characters
+    # in line: every separator of the seeds and the corpora, both ways; and stop words (与会,
+    # 和平), rare Han characters (㙟) and Latin letters right after a separator
+    texts = _stretch_texts() + ["华润三九、与会代表", "阿秒光学和平安银行", "华润、㙟村光学", "光㙟学、华润三九",
+                                "华润、A股光学", "蓝思科技与在场企业", "华润三九、阿秒光学建成工厂"]
+    read = [(text, position, direction) for text in texts for position in range(len(text) + 1)
+            for direction in (-1, 1)
+            if companies._neighbour_item(text, position, direction) is not None]
+    assert len(read) > 300
+    differing = [(text[max(0, position - 8):position + 8], direction)
+                 for text in texts for position in range(len(text) + 1) for direction in (-1, 1)
+                 if companies._neighbour_item(text, position, direction)
+                 != _plain_neighbour_item(text, position, direction)]
+    assert differing == []
+
+
+def test_a_suffix_is_blocked_by_every_character_that_may_not_follow_it():
+    # named asks _blocked_after only of the characters some suffix may not be followed by:
+    # every suffix of the table, after a name, before each character its last one or two
+    # characters may not be followed by (局长, 队员, 学生), is read as no body; before a
+    # comma, most are bodies
+    blocked = bodies = 0
+    for suffix, kind in org_lexicon.suffix_kinds().items():
+        entry = org_lexicon.Entry("suffix", kind, needs=org_lexicon.suffix_needs().get(suffix, ""))
+        following = grammar._NOT_AFTER.get(suffix[-2:]) or grammar._NOT_AFTER.get(suffix[-1], "")
+        for ch in following:
+            text = "福城" + suffix + ch
+            if ch == "长" and entry.needs == "country":
+                continue  # 外交部长: the ministry before 长
+            assert grammar.named((2, 2 + len(suffix), entry), text, Places([]), 0) is None, text
+            blocked += 1
+        text = "福城" + suffix + "，"
+        bodies += grammar.named((2, 2 + len(suffix), entry), text, Places([]), 0) is not None
+    assert blocked > 500 and bodies > 500

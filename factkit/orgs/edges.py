@@ -9,9 +9,9 @@ from __future__ import annotations
 from ..lexicon import read_lines
 from ..normalize import is_han
 
-__all__ = ["is_name_char", "left_stretch", "stopword_end", "stopword_at", "is_generic",
-           "ends_generic", "is_generic_or_ends_generic", "longest_stopword", "counted",
-           "left_edge_ok", "is_han", "FUNCTION_CHARS"]
+__all__ = ["is_name_char", "left_stretch", "stopword_end", "stopword_at", "STOPWORD_FIRSTS",
+           "is_generic", "ends_generic", "is_generic_or_ends_generic", "longest_stopword",
+           "counted", "left_edge_ok", "is_han", "FUNCTION_CHARS"]
 
 MAX_NAME = 20
 _NAME_PUNCTUATION = frozenset("（）()·")
@@ -60,6 +60,8 @@ def _generic_words() -> tuple[frozenset[str], dict[str, tuple[int, ...]]]:
 # and a call to a cached loader would cost each time more than the lookup it serves
 _STOPWORDS, _STOP_LENGTHS_BY_LAST, _STOP_LENGTHS_BY_FIRST = _stopwords()
 _GENERIC, _GENERIC_LENGTHS_BY_LAST = _generic_words()
+# the characters a stop word starts with: where another one stands, stopword_at is False
+STOPWORD_FIRSTS = frozenset(_STOP_LENGTHS_BY_FIRST)
 
 
 def longest_stopword() -> int:
