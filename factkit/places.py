@@ -262,7 +262,9 @@ _ABBR_RUN_EXCLUDED = set("新")  # 新 opens too many words (新青年) to start
 def _abbreviations(text: str, g: Gazetteer, taken: list[Mention]) -> list[Mention]:
     """One-character forms in their frames only: runs (湘粤, 中美, 京津冀), after 驻/访/在 …
     (驻华, 在京) and before 方/企/籍 … (美方, 湘企); never a free character."""
-    covered: bytearray | None = None  # marked at the first run: most texts have none
+    # what the names cover (``_reach``), read at the first run: most texts have none
+    starts: list[int] | None = None
+    reach: list[int] = []
     words = boundary_words()
     frames = _frames(g)
     found: list[Mention] = []
@@ -271,11 +273,10 @@ def _abbreviations(text: str, g: Gazetteer, taken: list[Mention]) -> list[Mentio
         if j - i == 1 and not (i and text[i - 1] in _BEFORE) and \
                 text[j:j + 1] not in frames[text[i]][1]:
             continue  # a lone character in no frame: most of them (中, 美, 新 in running text)
-        if covered is None:
-            covered = bytearray(len(text))
-            for m in taken:
-                covered[m.start:m.end] = b"\x01" * (m.end - m.start)
-        if any(covered[i:j]):
+        if starts is None:
+            starts, reach = _reach(taken)
+        overlapping = bisect_left(starts, j)
+        if overlapping and reach[overlapping - 1] > i:
             continue  # part of a name found already (湘潭, 美国)
         readings = None
         if j - i >= 2:
@@ -649,14 +650,9 @@ def _villages(mentions: list[Mention], text: str, g: Gazetteer,
     # where 村 or 社区 ends a word no name covers
     suffix_ends = _ends_of(text, _VILLAGE_SUFFIXES) if township_codes else []
     if suffix_ends:
-        # whether a name covers a character, by bisection: a mark per character of every
-        # name cost more than the few words ending in 村 or 社区 ask
-        taken = sorted((*mentions, *found), key=_START) if found else mentions
-        name_starts = list(map(_START, taken))
-        reach = list(map(_END, taken))
+        name_starts, reach = _reach(sorted((*mentions, *found), key=_START) if found
+                                    else mentions)
         ends = set(map(_END, mentions))
-        if reach != sorted(reach):  # names inside names: the farthest end so far
-            reach = list(accumulate(reach, max))
         # townships named as such first, then by where they are named, then by code: the
         # result never depends on set order (hash seeds)
         def rank(township: str) -> tuple[bool, int, str]:
@@ -688,6 +684,16 @@ def _villages(mentions: list[Mention], text: str, g: Gazetteer,
                     found.append(Mention(start, end, written, [code], "village", True, code))
                     break
     return found
+
+
+def _reach(names: Sequence[Mention]) -> tuple[list[int], list[int]]:
+    """The starts of ``names`` (by start) and the farthest end among the names up to each:
+    whether a name covers a character, or overlaps a span, is found by bisection (a mark
+    per character of every name costs more than the few questions a text asks of them)."""
+    reach = list(map(_END, names))
+    if reach != sorted(reach):  # names inside names
+        reach = list(accumulate(reach, max))
+    return list(map(_START, names)), reach
 
 
 def _ends_of(text: str, words: Sequence[str]) -> list[int]:
