@@ -261,7 +261,8 @@ _ABBR_RUN_EXCLUDED = set("新")  # 新 opens too many words (新青年) to start
 
 def _abbreviations(text: str, g: Gazetteer, taken: list[Mention]) -> list[Mention]:
     """One-character forms in their frames only: runs (湘粤, 中美, 京津冀), after 驻/访/在 …
-    (驻华, 在京) and before 方/企/籍 … (美方, 湘企); never a free character."""
+    (驻华, 在京) and before 方/企/籍 … (美方, 湘企); never a free character. ``taken``: the
+    names read, by start."""
     # what the names cover (``_reach``), read at the first run: most texts have none
     starts: list[int] | None = None
     reach: list[int] = []
