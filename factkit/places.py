@@ -28,11 +28,11 @@ How a name becomes a place, in order:
 from __future__ import annotations
 
 import re
-from bisect import bisect_left
+from bisect import bisect_left, bisect_right
 from collections.abc import Iterator, Mapping, Sequence, Set as AbstractSet
 from dataclasses import dataclass
 from functools import cache
-from itertools import compress, repeat
+from itertools import accumulate, compress, repeat
 from operator import attrgetter, contains, itemgetter
 from typing import Any, NamedTuple, cast
 
@@ -88,7 +88,9 @@ class Mention:
 # a village name right after its township: two to six characters, not a function word first
 _VILLAGE_AFTER = regex.compile(r"(?![的和与及等在各全该本其每])(\p{Han}{2,6}?)(村|社区)")
 _TOWNSHIP_AFTER = regex.compile(r"(\p{Han}{1,5}?)(镇|乡|街道)")
-_TOWNSHIP_LAST = frozenset("镇乡街")  # what starts the suffix of _TOWNSHIP_AFTER
+# what starts the suffix of _TOWNSHIP_AFTER, searched for in steps of C (a slice and a set
+# would make a string of each character)
+_TOWNSHIP_LAST = re.compile("[镇乡街]")
 _VILLAGE_SUFFIXES = ("村", "社区")
 # what may follow a town name that is not in the data (X镇人民政府, X镇的)
 _SHAPE_FOLLOWERS = regex.compile(r"的|人民|党委|政府|卫生院|中心|派出所|居民|村民|\p{Han}{1,6}?(?:村|社区)")
@@ -127,6 +129,7 @@ def _name(payload: str) -> _Name | None:
 
 
 _PLACE_PAYLOAD = itemgetter(PLACE)
+_START, _END = attrgetter("start"), attrgetter("end")
 
 
 def _names(phrases: Hits) -> list[_Name | None]:
@@ -180,14 +183,26 @@ def _scan(text: str, phrases: Hits, memo: bool | None = None) -> list[Mention]:
             continue
         # the window holds everything _across_words reads: two characters on either side.
         # Near the ends of the text it is shorter (or wraps around): decided afresh there
-        window = text[start - 2:end + 2] if memo else ""
-        remembered = len(window) == end - start + 4
-        accepted = decided.get(window) if remembered else None
+        if memo:
+            window = text[start - 2:end + 2]
+            remembered = len(window) == end - start + 4
+            accepted = decided.get(window) if remembered else None
+        else:
+            remembered, accepted = False, None
         if accepted is None:
             # whether the name's first character ends the word before it (其中|国有), for
             # both tests
             splits = start > 0 and text[start - 1:start + 1] in opening[text[start - 1]]
-            accepted = not _across_words(text, start, end, opening, splits)
+            # not _across_words(text, start, end, opening, splits), written out: its first
+            # tests settle most names, for less than a call costs
+            accepted = True
+            if end - start <= 3 and start and (
+                    splits or start > 1 and text[start - 2:start + 1] in opening[text[start - 2]]
+                    or end - start == 2 and text[start] in _FUNCTION_CHARS
+                    and is_han(text[start - 1])):
+                words = opening[text[end - 1]]
+                accepted = text[end - 1:end + 1] not in words and \
+                    text[end - 1:end + 2] not in words
             if accepted and (name.weak or splits):
                 accepted = not _yields(text, start, end, phrases, names, opening)
             elif remembered:
@@ -197,8 +212,9 @@ def _scan(text: str, phrases: Hits, memo: bool | None = None) -> list[Mention]:
             # a word that holds a name inside it (发展中国家) is matched too, and wins, and
             # is dropped
             if not name.blocker:
+                # by position: a keyword would cost the call a dict
                 mentions.append(Mention(start, end, text[start:end], name.codes, name.via,
-                                        extra=name.extra))
+                                        False, None, name.extra))
     return mentions
 
 
@@ -207,6 +223,10 @@ def _yields(text: str, start: int, end: int, phrases: Hits, names: list[_Name | 
     """True when a weak name gives way to a strong one that starts inside it and ends after
     it: asked of a county's short name (同德 in 同德国总理) and of a name whose first
     character ends the word before it (关中 in 有关中国)."""
+    starts = phrases.starts
+    inside = bisect_left(starts, start + 1)
+    if inside == len(starts) or starts[inside] >= end:
+        return False  # no phrase starts inside it: most names
     for inner, inner_end, inner_name in _names_starting_in(phrases, names, start + 1, end):
         if inner_end > end and inner_end - inner >= end - start and not inner_name.weak and \
                 not _across_words(text, inner, inner_end, opening,
@@ -241,8 +261,11 @@ _ABBR_RUN_EXCLUDED = set("新")  # 新 opens too many words (新青年) to start
 
 def _abbreviations(text: str, g: Gazetteer, taken: list[Mention]) -> list[Mention]:
     """One-character forms in their frames only: runs (湘粤, 中美, 京津冀), after 驻/访/在 …
-    (驻华, 在京) and before 方/企/籍 … (美方, 湘企); never a free character."""
-    covered: bytearray | None = None  # marked at the first run: most texts have none
+    (驻华, 在京) and before 方/企/籍 … (美方, 湘企); never a free character. ``taken``: the
+    names read, by start."""
+    # what the names cover (``_reach``), read at the first run: most texts have none
+    starts: list[int] | None = None
+    reach: list[int] = []
     words = boundary_words()
     frames = _frames(g)
     found: list[Mention] = []
@@ -251,11 +274,10 @@ def _abbreviations(text: str, g: Gazetteer, taken: list[Mention]) -> list[Mentio
         if j - i == 1 and not (i and text[i - 1] in _BEFORE) and \
                 text[j:j + 1] not in frames[text[i]][1]:
             continue  # a lone character in no frame: most of them (中, 美, 新 in running text)
-        if covered is None:
-            covered = bytearray(len(text))
-            for m in taken:
-                covered[m.start:m.end] = b"\x01" * (m.end - m.start)
-        if any(covered[i:j]):
+        if starts is None:
+            starts, reach = _reach(taken)
+        overlapping = bisect_left(starts, j)
+        if overlapping and reach[overlapping - 1] > i:
             continue  # part of a name found already (湘潭, 美国)
         readings = None
         if j - i >= 2:
@@ -370,7 +392,7 @@ def _abbreviation_mention(i: int, reading: Abbreviation, g: Gazetteer) -> Mentio
         codes = [g.abbreviations[ch]] if not reading.official else \
             list(g.by_name.get(reading.official, []))
         return Mention(i, i + 1, ch, codes, "abbr", True)
-    return Mention(i, i + 1, ch, via="abbr", accepted=True, extra=g.extra.get(reading.official))
+    return Mention(i, i + 1, ch, (), "abbr", True, None, g.extra.get(reading.official))
 
 
 @cache
@@ -574,7 +596,8 @@ def _villages(mentions: list[Mention], text: str, g: Gazetteer,
               screen: bool = True) -> list[Mention]:
     """Villages and towns below places the text has named: in a chain (资兴市汤溪镇壁溪村), and
     village names of the townships and counties the text names. ``screen=False`` looks each
-    word ending in 村 or 社区 up in every county's villages (for tests)."""
+    word ending in 村 or 社区 up in every county's villages (for tests). ``mentions``: by
+    start."""
     found: list[Mention] = []
     starts: set[int] | None = None  # where the mentions start, once a chain asks
     # township -> where the text names it (or its county) first: the order decides between
@@ -607,7 +630,7 @@ def _villages(mentions: list[Mention], text: str, g: Gazetteer,
                 found.append(_village(m.end, chained.end(), text, m.code, g))
         elif level == "county":
             # a town's name is one to five characters before its 镇, 乡 or 街道
-            chained = None if _TOWNSHIP_LAST.isdisjoint(text[m.end + 1:m.end + 6]) else \
+            chained = None if not _TOWNSHIP_LAST.search(text, m.end + 1, m.end + 6) else \
                 _TOWNSHIP_AFTER.match(text, m.end)
             if chained and (len(chained.group(1)) < 2 or is_han(text[chained.end():chained.end() + 1])
                             and not _SHAPE_FOLLOWERS.match(text, chained.end())):
@@ -628,20 +651,25 @@ def _villages(mentions: list[Mention], text: str, g: Gazetteer,
     # where 村 or 社区 ends a word no name covers
     suffix_ends = _ends_of(text, _VILLAGE_SUFFIXES) if township_codes else []
     if suffix_ends:
-        covered = bytearray(len(text))
-        for m in (*mentions, *found):
-            covered[m.start:m.end] = b"\x01" * (m.end - m.start)
-        ends = {m.end for m in mentions}
+        name_starts, reach = _reach(sorted((*mentions, *found), key=_START) if found
+                                    else mentions)
+        ends = set(map(_END, mentions))
         # townships named as such first, then by where they are named, then by code: the
         # result never depends on set order (hash seeds)
         def rank(township: str) -> tuple[bool, int, str]:
             return township not in named_townships, township_codes[township], township
         by_county = [g.village_names(county) for county in sorted(village_counties)]
         for end in suffix_ends:
-            if covered[end - 1]:
-                continue
-            for start in range(max(0, end - 7), end - 2):  # the longest name first
-                if start and start not in ends and is_han(text[start - 1]):
+            covering = bisect_right(name_starts, end - 1)
+            if covering and reach[covering - 1] >= end:
+                continue  # the word ends inside a name
+            lo = end - 7 if end > 7 else 0
+            # the characters before each start, read in one slice (the first start of the
+            # text has none: the space stands for it)
+            before = text[lo - 1:end - 3] if lo else " " + text[:end - 3]
+            for start, ch in zip(range(lo, end - 2), before):  # the longest name first
+                # is_han, its common block first (a call per start costs more than the test)
+                if ("\u4e00" <= ch <= "\u9fff" or is_han(ch)) and start not in ends:
                     continue
                 written = text[start:end]
                 # most words ending in 村 name no village of those counties: asked of each
@@ -657,6 +685,16 @@ def _villages(mentions: list[Mention], text: str, g: Gazetteer,
                     found.append(Mention(start, end, written, [code], "village", True, code))
                     break
     return found
+
+
+def _reach(names: Sequence[Mention]) -> tuple[list[int], list[int]]:
+    """The starts of ``names`` (by start) and the farthest end among the names up to each:
+    whether a name covers a character, or overlaps a span, is found by bisection (a mark
+    per character of every name costs more than the few questions a text asks of them)."""
+    reach = list(map(_END, names))
+    if reach != sorted(reach):  # names inside names
+        reach = list(accumulate(reach, max))
+    return list(map(_START, names)), reach
 
 
 def _ends_of(text: str, words: Sequence[str]) -> list[int]:
@@ -722,7 +760,6 @@ def _village_name(m: Mention, g: Gazetteer) -> str:
 
 
 _RULES = {via: f"<{via}>" for via in ("name", "alias", "extra", "abbr", "village", "shape")}
-_START = attrgetter("start")
 _UNREAD: dict[str, Any] = {}  # a mention whose fields are not worked out yet
 
 

@@ -14,11 +14,14 @@ refused), and no memo for names whose reading looks past the window (同德国�
 from __future__ import annotations
 
 import random
+from collections.abc import Set as AbstractSet
+from types import SimpleNamespace
 
 import pytest
 
 from conftest import load_yaml
 from factkit import places
+from factkit.gazetteer import boundary_words
 from factkit.normalize import normalize
 
 _CORPUS = load_yaml("corpus/places.yaml")
@@ -72,14 +75,17 @@ def test_the_memo_is_used() -> None:
 def test_a_text_of_many_names_is_read_with_the_memo(monkeypatch: pytest.MonkeyPatch) -> None:
     # with the memo, a name in the surroundings of one decided before is not decided again:
     # on in a text of many phrases, off in a short one, where it would cost more than it saves
+    # a decision asks the boundary words opening with the character before the name (在)
     decided = []
-    across_words = places._across_words
+    words = boundary_words()
 
-    def noted(*args: object) -> bool:
-        decided.append(args)
-        return across_words(*args)  # type: ignore[arg-type]
+    class Noted(dict):  # type: ignore[type-arg]
+        def __getitem__(self, first: str) -> AbstractSet[str]:
+            if first == "在":
+                decided.append(first)
+            return words.by_first[first]
 
-    monkeypatch.setattr(places, "_across_words", noted)
+    monkeypatch.setattr(places, "boundary_words", lambda: SimpleNamespace(by_first=Noted()))
     short = "在郴州市委、" * 3
     assert len(places._scan(short, normalize(short).phrases)) == 3
     assert len(decided) == 3

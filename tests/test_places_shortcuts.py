@@ -86,3 +86,61 @@ def test_the_boundary_words_by_first_character_are_the_words() -> None:
              for length in (2, 3)}
     assert any(pair in words for pair in pairs)
     assert [pair for pair in pairs if (pair in words.by_first[pair[0]]) != (pair in words)] == []
+
+
+def _plain_abbreviations(text: str, taken: list[places.Mention]) -> list[places.Mention]:
+    """``places._abbreviations`` the plain way: what the names cover marked a character at a
+    time."""
+    g = places.gazetteer()
+    covered = bytearray(len(text))
+    for m in taken:
+        covered[m.start:m.end] = b"\x01" * (m.end - m.start)
+    words = boundary_words()
+    frames = places._frames(g)
+    found: list[places.Mention] = []
+    for run_match in places._abbreviation_runs(g).finditer(text):
+        i, j = run_match.span()
+        if j - i == 1 and not (i and text[i - 1] in places._BEFORE) and \
+                text[j:j + 1] not in frames[text[i]][1] or any(covered[i:j]):
+            continue
+        readings = None
+        if j - i >= 2:
+            readings = places._run_readings(text, i, j, g, words)
+            if readings is None and j - i >= 3:
+                j -= 1
+                readings = places._run_readings(text, i, j, g, words)
+        if readings:
+            found += [places._abbreviation_mention(k, reading, g)
+                      for k, reading in zip(range(i, j), readings)]
+            continue
+        for k in {i, j - 1}:
+            reading = places._framed_reading(text, k, g, words, before=k == i, after=k == j - 1)
+            if reading is not None:
+                found.append(places._abbreviation_mention(k, reading, g))
+    return found
+
+
+def test_one_character_forms_are_read_beside_names_as_the_plain_way_reads_them() -> None:
+    # what the names cover is found by bisection: the accepted names of every text
+    g = places.gazetteer()
+    read = 0
+    for text in _TEXTS:
+        ntext = normalize(text)
+        taken = places._scan(ntext.text, ntext.phrases)
+        places._accept(taken, ntext.text, g)
+        taken = [m for m in taken if m.accepted]
+        found = places._abbreviations(ntext.text, g, taken)
+        assert found == _plain_abbreviations(ntext.text, taken), text[:40]
+        read += len(found)
+    assert read > 50
+
+
+def test_a_one_character_form_inside_a_name_that_holds_a_shorter_one_is_no_place() -> None:
+    # names inside names (one that starts with a longer one and ends first): what covers the
+    # run is the longer name, not the last one by start
+    text = "访中美两国"
+    g = places.gazetteer()
+    outer, inner = places.Mention(0, 5, text), places.Mention(0, 1, "访")
+    assert [m.text for m in places._abbreviations(text, g, [])] == ["中", "美"]
+    assert places._abbreviations(text, g, [outer, inner]) == \
+        _plain_abbreviations(text, [outer, inner]) == []

@@ -7,7 +7,7 @@ from operator import attrgetter
 
 from ..candidates import Candidate
 from ..lexmatch import leftmost_longest
-from .edges import is_generic, is_han, left_stretch, stopword_at, stopword_end
+from .edges import STOPWORD_FIRSTS, is_generic, is_han, left_stretch, stopword_at, stopword_end
 from .placing import Places, Spans, place_at
 
 __all__ = ["marked_companies", "listed_with", "join_adjacent"]
@@ -126,7 +126,10 @@ def _neighbour_item(text: str, position: int, direction: int) -> tuple[int, int]
         end = first
         while end < len(text):
             ch = text[end]
-            if not is_han(ch) or ch in _LIST_SEPARATORS or stopword_at(text, end):
+            # is_han and stopword_at asked only where their first test leaves it open (a call
+            # per character costs more than that test)
+            if not ("\u4e00" <= ch <= "\u9fff" or is_han(ch)) or ch in _LIST_SEPARATORS or \
+                    ch in STOPWORD_FIRSTS and stopword_at(text, end):
                 break
             if end - first == 5:
                 return None  # runs on into the sentence: not a list item
@@ -137,7 +140,7 @@ def _neighbour_item(text: str, position: int, direction: int) -> tuple[int, int]
     start = position - 1
     while start > 0:
         ch = text[start - 1]
-        if not is_han(ch) or ch in _LIST_SEPARATORS:
+        if not ("\u4e00" <= ch <= "\u9fff" or is_han(ch)) or ch in _LIST_SEPARATORS:
             break
         if position - 1 - start == 5:
             if not stopword_end(text, start):

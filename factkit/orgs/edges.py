@@ -9,9 +9,9 @@ from __future__ import annotations
 from ..lexicon import read_lines
 from ..normalize import is_han
 
-__all__ = ["is_name_char", "left_stretch", "stopword_end", "stopword_at", "is_generic",
-           "ends_generic", "is_generic_or_ends_generic", "longest_stopword", "counted",
-           "left_edge_ok", "is_han", "FUNCTION_CHARS"]
+__all__ = ["is_name_char", "left_stretch", "stopword_end", "stopword_at", "STOPWORD_FIRSTS",
+           "is_generic", "ends_generic", "is_generic_or_ends_generic", "longest_stopword",
+           "counted", "left_edge_ok", "is_han", "FUNCTION_CHARS"]
 
 MAX_NAME = 20
 _NAME_PUNCTUATION = frozenset("（）()·")
@@ -60,6 +60,8 @@ def _generic_words() -> tuple[frozenset[str], dict[str, tuple[int, ...]]]:
 # and a call to a cached loader would cost each time more than the lookup it serves
 _STOPWORDS, _STOP_LENGTHS_BY_LAST, _STOP_LENGTHS_BY_FIRST = _stopwords()
 _GENERIC, _GENERIC_LENGTHS_BY_LAST = _generic_words()
+# the characters a stop word starts with: where another one stands, stopword_at is False
+STOPWORD_FIRSTS = frozenset(_STOP_LENGTHS_BY_FIRST)
 
 
 def longest_stopword() -> int:
@@ -96,11 +98,22 @@ def left_stretch(text: str, suffix_start: int, floor: int = 0) -> int:
     unpaired_close = -1
     while i > limit:
         ch = text[i - 1]
+        if "\u4e00" <= ch <= "\u9fff":
+            # stopword_end written out for the common block (a call per character that ends
+            # a stop word costs more than the lookups it makes)
+            lengths = stop_lengths.get(ch)
+            if lengths is None:
+                i -= 1
+                continue
+            for length in lengths:
+                if i >= length and text[i - length:i] in _STOPWORDS:
+                    break  # a stop word ends here
+            else:
+                i -= 1
+                continue
+            break
         if ch in stop_lengths and stopword_end(text, i):
             break  # a stop word ends here
-        if "\u4e00" <= ch <= "\u9fff":
-            i -= 1
-            continue
         if ch in _PUNCTUATION or not is_name_char(ch):
             break
         if ch in _CLOSING:

@@ -168,8 +168,10 @@ def named(span: tuple[int, int, Entry], text: str, places: Places,
     suffix = text[suffix_start:end]
     # 芬兰农林部长 is the minister of 芬兰农林部: a foreign ministry (after its country, checked
     # below) is named before 长 as 外交部 is in 外交部长
-    if _blocked_after(text, suffix, end) and not (entry.needs == "country"
-                                                  and text[end:end + 1] == "长"):
+    # most suffixes are followed by a character no suffix may not be followed by: settled
+    # without the call
+    if text[end:end + 1] in _NOT_AFTER_ANY and _blocked_after(text, suffix, end) and \
+            not (entry.needs == "country" and text[end:end + 1] == "长"):
         return None
     if end - suffix_start == 1 and (text[suffix_start - 1:end] in _WORDS_ENDING_IN_SUFFIX
                                     or text[suffix_start:end + 1] in _WORDS_ENDING_IN_SUFFIX):
