@@ -485,15 +485,9 @@ def _no_amount_screens(start_chars: frozenset[str]) -> dict[str, str]:
         return (re.escape(word[0]) + spaced + re.escape(word[1:])
                 + (f"(?!{'|'.join(longer)})" if longer else "") + guard(word))
 
-    def is_article_word(word: str) -> bool:
-        try:
-            return _names_no_amount("一", word)
-        except KeyError:  # a word _unit_of does not read (个多哥非洲共同体法郎): left to it
-            return False
-
     goes_on_numeral = set(_CN_CHARS) | set("千兆点 \t")
     articles = [found(word) for word in sorted(guards)
-                if is_article_word(word)
+                if _names_no_amount("一", word)
                 and word[0] not in goes_on_numeral and word[0] != "百"  # (百 分点: spaced)
                 and not start_chars & set(word) and _is_cjk(word[-1])  # (多 after it: below)
                 and not any(word[:length] in currency for length in range(1, len(word)))]
@@ -899,10 +893,11 @@ def _unit_of(surface: str) -> tuple[Unit, str]:
     """Lexicon entry for a matched unit, and the qualifier written inside it (个多月 -> 多).
     Cached: a text writes the same few unit words again and again."""
     inside = ""
-    if len(surface) > 2 and surface[0] == "个" and surface[1] in "多余半":
-        inside, surface = surface[1], "个" + surface[2:]
-    elif surface[0] == "个" and surface[1:] in _units() and _units()[surface[1:]].kind == "money":
+    # (a currency first: 多哥非洲共同体法郎 after 个 is a currency, not 个多 + a word)
+    if surface[0] == "个" and surface[1:] in _units() and _units()[surface[1:]].kind == "money":
         surface = surface[1:]
+    elif len(surface) > 2 and surface[0] == "个" and surface[1] in "多余半":
+        inside, surface = surface[1], "个" + surface[2:]
     surface = "".join(surface.split())
     unit = _units().get(surface) or _ascii_units()[surface.lower()]
     return unit, inside

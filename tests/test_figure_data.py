@@ -49,6 +49,24 @@ def test_unit_rows(surface, kind, unit, factor):
     assert (row["kind"], row["unit"], Fraction(row["factor"])) == (kind, unit, Fraction(factor))
 
 
+def test_every_word_the_unit_scan_finds_reads_as_a_unit():
+    # 个 + 多/余/半 + a word is a qualifier inside a unit (个多月), but 个 + a currency whose name
+    # opens with 多 (多哥非洲共同体法郎) is that currency: a word read neither way raised, and
+    # the error cost the whole text its figures. 度 and 旬 are read by the words around them.
+    lookup, _ = figures._unit_lookup()
+    words = {word for entries in lookup.values() for _, found in entries for word in found}
+    assert "个多哥非洲共同体法郎" in words
+    unread = []
+    for word in sorted(words - {"度", "旬"}):
+        try:
+            figures._unit_of(word)
+        except KeyError:
+            unread.append(word)
+    assert unread == []
+    assert figures._unit_of("个多哥非洲共同体法郎")[0].unit == "XOF"
+    assert figures._unit_of("个多月") == (figures._unit_of("个月")[0], "多")
+
+
 def test_currency_files():
     rows = read_table("currencies.tsv") + read_table("currencies_colloquial.tsv")
     assert len(rows) >= 500
