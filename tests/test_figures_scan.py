@@ -12,7 +12,7 @@ import regex
 
 from conftest import SEEDS, corpus_strings
 from factkit import figures
-from factkit.normalize import normalize
+from factkit.normalize import NormalizedText, normalize
 
 
 def _corpus_texts() -> list[str]:
@@ -163,6 +163,16 @@ def _year_and_article_texts() -> list[str]:
     return texts
 
 
+def _reads_at_every_start(texts: list[NormalizedText]) -> list[object]:
+    """What _read_at gives at every start the scan finds, and where it goes on."""
+    read = []
+    for ntext in texts:
+        for found in figures._head_starts().finditer(ntext.text):
+            position, candidate = figures._read_at(ntext, found.start())
+            read.append((position, candidate, candidate and candidate.fields))
+    return read
+
+
 def test_years_and_articles_are_passed_over_as_their_shapes_would_be(monkeypatch):
     """_read_at passes over a year (2026年) or 一 with a measure word (一家) without reading
     its shape (_word_not_amount_end); every text reads to the same figures and goes on at the
@@ -170,14 +180,6 @@ def test_years_and_articles_are_passed_over_as_their_shapes_would_be(monkeypatch
     years and 一 with each unit word, with blanks, 分 or 又 between number and word, and after
     the word the characters that make _shape read on (blanks, a range, 半/多/以上)."""
     texts = [normalize(raw) for raw in _corpus_texts() + _year_and_article_texts()]
-
-    def reads() -> list[object]:
-        read = []
-        for ntext in texts:
-            for found in figures._head_starts().finditer(ntext.text):
-                position, candidate = figures._read_at(ntext, found.start())
-                read.append((position, candidate, candidate and candidate.fields))
-        return read
 
     passed_over = []
     shortcut = figures._word_not_amount_end
@@ -189,13 +191,13 @@ def test_years_and_articles_are_passed_over_as_their_shapes_would_be(monkeypatch
         return end
 
     monkeypatch.setattr(figures, "_word_not_amount_end", counted)
-    with_shortcut = reads()
+    with_shortcut = _reads_at_every_start(texts)
     assert len(passed_over) > 1000
     # where 分 or 又 follows a number _shape tries a fraction: no measure word starts so
     assert not [word for word, unit in figures._units().items()
                 if unit.kind == "count" and word[0] in figures._FRACTION_NEXT]
     monkeypatch.setattr(figures, "_word_not_amount_end", lambda text, start, end: -1)
-    assert reads() == with_shortcut
+    assert _reads_at_every_start(texts) == with_shortcut
 
 
 def test_shapes_of_years_days_and_articles_are_dropped_as_build_would(monkeypatch):
@@ -478,14 +480,6 @@ def test_a_number_and_its_unit_are_read_straight_as_their_shapes_would_be(monkey
              + ["一" * length + "万元" for length in range(38, 46)]
              + [" ".join("三" * length) + "家" for length in range(18, 24)]]
 
-    def reads() -> list[object]:
-        read = []
-        for ntext in texts:
-            for found in figures._head_starts().finditer(ntext.text):
-                position, candidate = figures._read_at(ntext, found.start())
-                read.append((position, candidate, candidate and candidate.fields))
-        return read
-
     # (read straight where a unit word follows the number: _shape reads a fraction or a
     # percentage only where 分之 or 又 follows it, which no unit word begins)
     lookup, _ = figures._unit_lookup()
@@ -500,13 +494,13 @@ def test_a_number_and_its_unit_are_read_straight_as_their_shapes_would_be(monkey
         return read
 
     monkeypatch.setattr(figures, "_read_number_and_unit", counted)
-    with_shortcut = reads()
+    with_shortcut = _reads_at_every_start(texts)
     assert len([c for c in straight if c is not None]) > 2000
     assert len([c for c in straight if c is None]) > 200
     # neither a year, a day nor 一 with a measure word is passed over any more: every shape is
     # read part by part
     monkeypatch.setattr(figures, "_unit_alone_end", lambda text, number_end: -1)
-    assert reads() == with_shortcut
+    assert _reads_at_every_start(texts) == with_shortcut
 
 
 def _is_read(word: str) -> bool:
