@@ -6,6 +6,7 @@ words that merely begin like them (大家, 不断, 负责, 中华, 对于, 最�
 from __future__ import annotations
 
 import random
+import re
 
 import pytest
 import regex
@@ -127,12 +128,7 @@ def test_digits_inside_words_are_passed_over_as_reading_them_would(monkeypatch):
     passed_over = sum(len(unscreened.findall(t.text)) - len(screened.findall(t.text))
                       for t in texts)
     assert passed_over > 300
-    with_screen = [figures.extract(ntext) for ntext in texts]
-    monkeypatch.setattr(figures, "_head_starts", lambda lone_digits=False: unscreened)
-    for ntext, read in zip(texts, with_screen):
-        without = figures.extract(ntext)
-        assert read == without, ntext.text
-        assert [c.fields for c in read] == [c.fields for c in without], ntext.text
+    _assert_same_figures_with_starts(texts, unscreened, monkeypatch)
 
 
 _YEARS = ("2026", "1998", "二〇二六", "二零二五", "一九九八", "两两", "12", "三", "20260")
@@ -161,6 +157,17 @@ def _year_and_article_texts() -> list[str]:
                          + rng.choice(("", "", " ", "分", "又")) + word + rng.choice(_AFTER))
     texts.append("一" * 45 + "年，")  # too long to be a number
     return texts
+
+
+def _assert_same_figures_with_starts(texts: list[NormalizedText], starts: re.Pattern[str],
+                                     monkeypatch: pytest.MonkeyPatch) -> None:
+    """Each text reads to the same figures when the scan's starts are those of ``starts``."""
+    with_screen = [figures.extract(ntext) for ntext in texts]
+    monkeypatch.setattr(figures, "_head_starts", lambda lone_digits=False: starts)
+    for ntext, read in zip(texts, with_screen):
+        without = figures.extract(ntext)
+        assert read == without, ntext.text
+        assert [c.fields for c in read] == [c.fields for c in without], ntext.text
 
 
 def _reads_at_every_start(texts: list[NormalizedText]) -> list[object]:
@@ -557,9 +564,4 @@ def test_years_days_and_articles_are_passed_over_by_the_scan_as_reading_them_wou
             assert candidate is None, (ntext.text, at)
             assert not [inside for inside in starts if at < inside < position], (ntext.text, at)
     assert passed_over > 2000
-    with_screen = [figures.extract(ntext) for ntext in texts]
-    monkeypatch.setattr(figures, "_head_starts", lambda lone_digits=False: plain)
-    for ntext, read in zip(texts, with_screen):
-        without = figures.extract(ntext)
-        assert read == without, ntext.text
-        assert [c.fields for c in read] == [c.fields for c in without], ntext.text
+    _assert_same_figures_with_starts(texts, plain, monkeypatch)
