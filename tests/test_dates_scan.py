@@ -97,6 +97,27 @@ def test_word_screens_let_every_word_through():
             assert any(word in match for match in found), (name, word, found)
 
 
+def test_a_rule_screened_by_its_words_is_not_checked_for_them():
+    """A rule whose screen is its trigger words is given no words for the scanner to look for
+    in the whole text (a stretch that passes its screen holds one): sound only as long as
+    every match holds one of them, which the check would otherwise enforce."""
+    from factkit.dates.days import _alternation
+    from factkit.dates.patterns import _TRIGGER_WORDS
+    from factkit.dates.rules import _WORDS_IN_EVERY_MATCH
+    rules = {rule.name: rule for rule in RULES}
+    texts = [normalize(raw).text for raw in _corpus_texts()]
+    texts += _shuffled(texts, 1000)
+    found = 0
+    for name in _WORDS_IN_EVERY_MATCH:
+        rule, words = rules[name], _TRIGGER_WORDS[name]
+        assert rule.words == () and rule.screen_source == _alternation(words), name
+        for text in texts:
+            for m in rule.pattern.finditer(text):
+                assert any(word in m.group() for word in words), (name, m.group(), text)
+                found += 1
+    assert found > 100
+
+
 def _corpus_texts() -> list[str]:
     seeds = [path.read_text(encoding="utf-8") for path in sorted(SEEDS.glob("*.txt"))]
     return corpus_strings("dates", "figures", "statements", "traditional") + seeds + _SCREENED

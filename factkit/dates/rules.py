@@ -52,8 +52,8 @@ class Rule:
         # a small pattern every match holds a match of: a clause without one is skipped, and
         # a text without one never compiles the rule
         self.screen_source = screen
-        # whether its stretches are screened by one search going on from stretch to stretch
-        # (scan.TextIndex._screened_by_skipping) rather than a search per stretch
+        # whether its stretches may be screened by one search going on from stretch to
+        # stretch (scan.TextIndex._screened_by_skipping) rather than a search per stretch
         self.screen_opens_with_literal = screen is not None and opens_with_literal(screen)
 
     @cached_property
@@ -117,10 +117,9 @@ _SEP_CHAR = "[" + regex.escape("".join(sorted({c for word in SEP_WORDS for c in 
 # Rules whose every match holds one of their trigger words (patterns._TRIGGER_WORDS): the
 # words screen their clauses, which costs a short search per clause holding an anchor, where
 # the check for the words in the whole text costs a pass over all of it per word (the
-# scanner skips that check once no clause passes the screen). 大年初一 keeps the pass: its
-# anchor 年 is in too many clauses.
+# scanner needs no check at all: a stretch that passes the screen holds one of them).
 _WORDS_IN_EVERY_MATCH = ("holiday span", "national day", "school break", "fiscal year",
-                         "weekend", "context day", "rest of period", "decade")
+                         "weekend", "context day", "rest of period", "decade", "大年初一")
 _SCREENS = {
     "full date": rf"年[ \t]*{_MONTH_NUMBER}[ \t]*月[ \t]*{_DAY_START}",
     "year month": rf"年[ \t]*{_MONTH_NUMBER}[ \t]*月",
@@ -327,7 +326,8 @@ def _rules() -> tuple[Rule, ...]:
     screens = _SCREENS | {"year": _year_screen(), "festival": _alternation(
         [*_festivals(), *FESTIVAL_ALIASES])} | {
         name: _alternation(_TRIGGER_WORDS[name]) for name in _WORDS_IN_EVERY_MATCH}
-    return tuple(Rule(name, pattern, build, anchors[name], _TRIGGER_WORDS.get(name, ()),
+    return tuple(Rule(name, pattern, build, anchors[name],
+                      () if name in _WORDS_IN_EVERY_MATCH else _TRIGGER_WORDS.get(name, ()),
                       screens.get(name))
                  for name, pattern, build in rules)
 

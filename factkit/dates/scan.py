@@ -31,6 +31,11 @@ CLAUSE_BREAKS = "，。；！？、\n"
 # anchor, so no match: scanning it only costs time, less than a second call).
 _JOIN_GAP = 16
 
+# A search per stretch costs about as much as the engine's skipping over this many
+# characters to the next place a screen's literal stands: stretches farther apart on average
+# are screened one by one.
+_SKIPPED_PER_SEARCH = 150
+
 # A clause longer than this has its anchors looked up one character at a time (each a scan at
 # memory speed), as reading a text dense with anchors character by character costs more.
 _LONG_CLAUSE = 256
@@ -209,7 +214,8 @@ class TextIndex:
         screen = rule.screen
         if screen is None:
             spans = list(zip(starts, self._stops[k]))
-        elif rule.screen_opens_with_literal:
+        elif rule.screen_opens_with_literal and \
+                self._stops[k][-1] - starts[0] < len(starts) * _SKIPPED_PER_SEARCH:
             spans = self._screened_by_skipping(screen, starts, self._stops[k])
             if not spans:
                 return spans
