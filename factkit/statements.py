@@ -30,7 +30,8 @@ import re
 from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass
 from functools import cache
-from operator import attrgetter
+from itertools import chain
+from operator import attrgetter, itemgetter
 from typing import Any, Generic, TypeVar, cast
 
 import regex
@@ -359,7 +360,9 @@ _NOT_HEADLINE = re.compile(f"[{_HEADLINE_PUNCTUATION}]")
 _MAY_BE_HEADLINE = (r"(?:[^\S\n]*+(?:#|\*\*)[^\n]*+"
                     f"|[^\\n{_HEADLINE_PUNCTUATION}]{{1,{_LONGEST_LINE}}}+(?=\\n|\\Z))")
 _FIRST_LINE_HEADLINE = re.compile(_MAY_BE_HEADLINE)
-_LINE_HEADLINE = re.compile("\n" + _MAY_BE_HEADLINE)
+# (a line too long or blank is no headline: the lookahead, a run of any character but the
+# line break, turns it down before the alternatives read its characters one by one)
+_LINE_HEADLINE = re.compile(f"\n(?=[^\n]{{1,{_LONGEST_LINE}}}+(?:\n|\Z))" + _MAY_BE_HEADLINE)
 
 
 @dataclass(slots=True)
@@ -388,6 +391,7 @@ _START_END = attrgetter("start", "end")
 # (read through these in C, a list of positions costs no bytecode per record)
 _START = attrgetter("start")
 _END = attrgetter("end")
+_FIRST = itemgetter(0)   # (of a pair)
 
 
 class _Positions:
@@ -710,15 +714,16 @@ class _Reader:
         if not headlines:
             return sentences, opens, headline_starts
         # Only the sentences a headline's edge falls inside are cut; the others are the
-        # pieces as they are, copied in runs.
-        beyond = len(self.text) + 1
+        # pieces as they are, copied in runs. (Sentences are found by their starts: a list of
+        # numbers is bisected in less work than a list of pairs.)
+        sentence_starts = list(map(_FIRST, sentences))
         pieces: list[tuple[int, int]] = []
         copied = 0   # the sentences before this one are in pieces
-        for cut in sorted({edge for span in headlines for edge in span}):
+        for cut in sorted(set(chain.from_iterable(headlines))):
             if pieces and pieces[-1][0] < cut < pieces[-1][1]:
                 start, end = pieces.pop()   # the rest of a sentence cut before
             else:
-                k = bisect.bisect_right(sentences, (cut, beyond)) - 1   # the last starting by it
+                k = bisect.bisect_right(sentence_starts, cut) - 1   # the last starting by it
                 if k < copied or not sentences[k][0] < cut < sentences[k][1]:
                     continue
                 pieces.extend(sentences[copied:k])
@@ -729,10 +734,11 @@ class _Reader:
             opens.add(cut)
         if copied:
             pieces.extend(sentences[copied:])
+            piece_starts = list(map(_FIRST, pieces))
         else:
-            pieces = sentences
+            pieces, piece_starts = sentences, sentence_starts
         for start, _ in headlines:
-            k = bisect.bisect_right(pieces, (start, beyond))
+            k = bisect.bisect_right(piece_starts, start)
             if 0 < k < len(pieces) and pieces[k - 1][0] == start:
                 opens.add(pieces[k][0])   # the piece after a headline
         return pieces, opens, headline_starts
@@ -748,9 +754,7 @@ class _Reader:
         if first is not None:
             found.append((0, first.group()))
         for m in _LINE_HEADLINE.finditer(original):
-            line = m.group()[1:]
-            if len(line) <= _LONGEST_LINE:   # (a heading's line is not bounded by the pattern)
-                found.append((m.start() + 1, line))
+            found.append((m.start() + 1, m.group()[1:]))
         return found
 
     def _speaker(self, s_start: int, s_end: int, clause_subjects: _ClauseSubjects,
