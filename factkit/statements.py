@@ -362,7 +362,7 @@ _MAY_BE_HEADLINE = (r"(?:[^\S\n]*+(?:#|\*\*)[^\n]*+"
 _FIRST_LINE_HEADLINE = re.compile(_MAY_BE_HEADLINE)
 # (a line too long or blank is no headline: the lookahead, a run of any character but the
 # line break, turns it down before the alternatives read its characters one by one)
-_LINE_HEADLINE = re.compile(f"\n(?=[^\n]{{1,{_LONGEST_LINE}}}+(?:\n|\Z))" + _MAY_BE_HEADLINE)
+_LINE_HEADLINE = re.compile(f"\n(?=[^\n]{{1,{_LONGEST_LINE}}}+(?:\n|\\Z))" + _MAY_BE_HEADLINE)
 
 
 @dataclass(slots=True)
