@@ -193,16 +193,7 @@ def _scan(text: str, phrases: Hits, memo: bool | None = None) -> list[Mention]:
             # whether the name's first character ends the word before it (其中|国有), for
             # both tests
             splits = start > 0 and text[start - 1:start + 1] in opening[text[start - 1]]
-            # not _across_words(text, start, end, opening, splits), written out: its first
-            # tests settle most names, for less than a call costs
-            accepted = True
-            if end - start <= 3 and start and (
-                    splits or start > 1 and text[start - 2:start + 1] in opening[text[start - 2]]
-                    or end - start == 2 and text[start] in _FUNCTION_CHARS
-                    and is_han(text[start - 1])):
-                words = opening[text[end - 1]]
-                accepted = text[end - 1:end + 1] not in words and \
-                    text[end - 1:end + 2] not in words
+            accepted = not _across_words(text, start, end, opening, splits)
             if accepted and (name.weak or splits):
                 accepted = not _yields(text, start, end, phrases, names, opening)
             elif remembered:
